@@ -1,0 +1,188 @@
+// The shapes every part of Readout Lens shares: the parsed readout, the lexicons and the one `Analysis`
+// result that diagnostics, hovers, the topic tree, the CLI and exports all read. Plain data only, so an
+// Analysis can be cached, sent to a worker or written as JSON.
+
+/** A half-open range of UTF-16 code unit offsets into the whole file text, as VS Code counts them. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Strength = 'firm' | 'hedged';
+
+export const TOPIC_IDS = [
+  'security',
+  'china',
+  'taiwan',
+  'korean-peninsula',
+  'russia-ukraine',
+  'middle-east',
+  'economy-trade',
+  'technology',
+  'energy-climate',
+  'multilateral',
+  'human-rights',
+  'health',
+  'people-exchange',
+  'bilateral-relations',
+  'other',
+] as const;
+export type TopicId = (typeof TOPIC_IDS)[number];
+
+export const ENTITY_TYPES = ['org', 'agreement', 'forum', 'place', 'initiative', 'person', 'other'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Header of a readout: YAML front matter or the inline `date YYYY-MM-DD` header. */
+export interface ReadoutHeader {
+  kind: 'front-matter' | 'inline' | 'none';
+  /** The header's own span in the file (front matter fences included); absent when kind is 'none'. */
+  span?: Span;
+  date?: string;
+  title?: string;
+  source?: string;
+  government?: string;
+  participants?: string[];
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  text: string;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+  /** Indices into `ParsedReadout.sentences`. */
+  sentences: number[];
+}
+
+/** Analyst-note comment lines (see the language configuration) that the analyzer skips. */
+export interface Comment extends Span {
+  text: string;
+}
+
+export interface ReadoutProblem extends Span {
+  code: string;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+export interface ParsedReadout {
+  header: ReadoutHeader;
+  /** Span of the body (everything after the header). */
+  body: Span;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  comments: Comment[];
+  /** Problems with the file itself (bad front matter, binary content, truncation ...). */
+  problems: ReadoutProblem[];
+}
+
+/** One cue pattern from a commitments lexicon. */
+export interface CuePattern {
+  id: string;
+  /** The pattern as written in YAML (see lexicons/commitments.yaml for the mini-language). */
+  pattern: string;
+  strength: Strength;
+  explanation: string;
+  /** CAMEO or PLOVER code, where one fits. */
+  code?: string;
+  origin?: LexiconOrigin;
+}
+
+export interface Cue extends Span {
+  text: string;
+  strength: Strength;
+  negated: boolean;
+  /** The clause's subject where one can be found: "the two leaders", "Kishida", "the United States". */
+  actor?: string;
+  sentence: number;
+  /** id of the `CuePattern` that matched. */
+  patternId: string;
+  /** The verb whose meaning decides the strength (policy rule 1), e.g. "concurred". */
+  governingVerb: string;
+  /** Short name of the policy rule applied, for the hover ("governing verb", "will + action by a party" ...). */
+  rule: string;
+}
+
+export interface EntityFact {
+  label: string;
+  value: string;
+  asOf?: string;
+}
+
+export interface EntityEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  type: EntityType;
+  definition: string;
+  facts: EntityFact[];
+  topics: TopicId[];
+  source?: string;
+  /** For persons: office and term, e.g. "Prime Minister of Japan (2021–2024)". */
+  office?: string;
+  origin?: LexiconOrigin;
+}
+
+export interface EntityMention extends Span {
+  text: string;
+  id: string;
+  name: string;
+  type: EntityType;
+  sentence: number;
+}
+
+export interface TopicEntry {
+  id: TopicId;
+  label: string;
+  /** Codicon name without the `$()` wrapper, e.g. "shield". */
+  icon: string;
+  keywords: string[];
+  phrases: string[];
+  entities: string[];
+  origin?: LexiconOrigin;
+}
+
+export interface SentenceTopics {
+  sentence: number;
+  primary: TopicId;
+  secondary?: TopicId;
+}
+
+/** Where a lexicon entry came from, so Go to Definition can open it. */
+export interface LexiconOrigin {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface LexiconError {
+  file: string;
+  /** 0-based line and column, as VS Code counts them. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  code: 'yaml-syntax' | 'unknown-type' | 'missing-field' | 'duplicate-id' | 'bad-value' | 'unknown-key';
+  message: string;
+}
+
+export interface Lexicon {
+  cues: CuePattern[];
+  entities: EntityEntry[];
+  topics: TopicEntry[];
+}
+
+export interface Analysis {
+  /** Version of this shape; bump on breaking changes. */
+  version: 1;
+  textLength: number;
+  readout: ParsedReadout;
+  cues: Cue[];
+  entities: EntityMention[];
+  topics: SentenceTopics[];
+  /** True when the text was cut at the size limit and only the first `analyzedLength` units were analysed. */
+  truncated: boolean;
+  analyzedLength: number;
+}

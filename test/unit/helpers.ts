@@ -1,0 +1,16 @@
+// Paths shared by unit tests: the repository root (tests run from out/test/unit) and the shared samples.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const sharedRoot = path.resolve(repoRoot, '..', 'shared');
+export const corpusDir = path.join(sharedRoot, 'samples', 'corpus');
+
+export function readRepoFile(rel: string): string {
+  return fs.readFileSync(path.join(repoRoot, rel), 'utf8');
+}
+
+/** The corpus readouts are not ours and are never copied here; tests read them at run time when present. */
+export function corpusAvailable(): boolean {
+  return fs.existsSync(corpusDir);
+}

@@ -32,9 +32,12 @@ export type TopicId = (typeof TOPIC_IDS)[number];
 export const ENTITY_TYPES = ['org', 'agreement', 'forum', 'place', 'initiative', 'person', 'other'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** Header of a readout: YAML front matter or the inline `date YYYY-MM-DD` header. */
+/**
+ * Header of a readout: YAML front matter, the inline `date YYYY-MM-DD` header, or a block of `key: value`
+ * metadata lines ending at the first blank line (the shared corpus's format).
+ */
 export interface ReadoutHeader {
-  kind: 'front-matter' | 'inline' | 'none';
+  kind: 'front-matter' | 'inline' | 'metadata' | 'none';
   /** The header's own span in the file (front matter fences included); absent when kind is 'none'. */
   span?: Span;
   date?: string;

@@ -1,0 +1,131 @@
+// Runs test/integration inside a real VS Code. With a desktop VS Code (given by VSCODE_EXECUTABLE, or
+// downloaded by @vscode/test-electron when the network allows) it uses test-electron; otherwise it runs the
+// very same suite in the provisioned code-server (VS Code 1.100.3) driven by headless Debian Chromium.
+// Fails on a failing test, on a suite that ran no test and on a timeout; always cleans up its processes.
+//
+// Environment:
+//   READOUT_LENS_VSCODE   auto (default) | electron | code-server
+//   VSCODE_EXECUTABLE     path of a desktop VS Code to run the tests in (implies electron)
+//   READOUT_LENS_TEST_TIMEOUT  seconds before the run is declared hung (default 600)
+//   READOUT_LENS_TEST_GREP     only run tests whose title matches
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromiumArgs, chromiumPath, ensureCodeServer, startCodeServer } from './lib/code-server.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const say = (msg) => console.log(`[integration] ${msg}`);
+const mode = process.env.VSCODE_EXECUTABLE ? 'electron' : process.env.READOUT_LENS_VSCODE || 'auto';
+const timeoutSeconds = Number(process.env.READOUT_LENS_TEST_TIMEOUT || 600);
+const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
+
+/** A throw-away workspace: the samples plus the integration fixtures, so tests may write files freely. */
+function makeWorkspace() {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-ws-'));
+  fs.cpSync(path.join(root, 'samples'), ws, { recursive: true });
+  const fixtures = path.join(root, 'test', 'fixtures', 'workspace');
+  if (fs.existsSync(fixtures)) fs.cpSync(fixtures, ws, { recursive: true });
+  return ws;
+}
+
+async function runWithElectron(workspace) {
+  const { runTests, downloadAndUnzipVSCode } = require('@vscode/test-electron');
+  let vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
+  if (!vscodeExecutablePath) {
+    say('downloading VS Code with @vscode/test-electron');
+    vscodeExecutablePath = await downloadAndUnzipVSCode({ version: 'stable', timeout: 15000 });
+  }
+  say(`running in ${vscodeExecutablePath}`);
+  await runTests({
+    vscodeExecutablePath,
+    extensionDevelopmentPath: root,
+    extensionTestsPath,
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    extensionTestsEnv: { READOUT_LENS_TEST_GREP: process.env.READOUT_LENS_TEST_GREP ?? '' },
+  });
+}
+
+async function runWithCodeServer(workspace) {
+  ensureCodeServer();
+  const { chromium } = require('playwright-core');
+  const serverLog = [];
+  const cs = await startCodeServer({ log: (s) => serverLog.push(s) });
+  let browser;
+  let timer;
+  const cleanup = async () => {
+    clearTimeout(timer);
+    if (browser) await browser.close().catch(() => {});
+    cs.stop();
+  };
+  const onSignal = () => cleanup().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    say(`code-server on 127.0.0.1:${cs.port}; opening it in headless Chromium`);
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+    const page = await browser.newPage();
+    const exitCode = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`integration tests timed out after ${timeoutSeconds}s`)), timeoutSeconds * 1000);
+      page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    // The workbench logs its own start-up chatter on the same channel; keep it for failures only and
+    // print from the suite's first line on.
+    const preamble = [];
+    let suiteStarted = false;
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = util.format(...(Array.isArray(args) ? args : [args]));
+      if (!suiteStarted && line.startsWith('Running integration tests in VS Code')) suiteStarted = true;
+      if (!suiteStarted) return void preamble.push(line);
+      (type === 'error' ? console.error : console.log)(line);
+    });
+    const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(extensionTestsPath)],
+    ];
+    const url = `http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const code = await exitCode;
+    if (code !== 0) {
+      if (!suiteStarted) console.error(preamble.join('\n'));
+      if (process.env.READOUT_LENS_DEBUG) console.error(serverLog.join(''));
+      throw new Error(`integration tests failed (exit code ${code})`);
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanup();
+  }
+}
+
+async function main() {
+  const workspace = makeWorkspace();
+  try {
+    if (mode === 'electron') return await runWithElectron(workspace);
+    if (mode === 'auto') {
+      try {
+        return await runWithElectron(workspace);
+      } catch (err) {
+        if (err && /TestRunFailedError|Test run failed/.test(String(err.name) + String(err.message))) throw err;
+        say(`no desktop VS Code available (${String(err.message ?? err).split('\n')[0]}); using code-server`);
+      }
+    }
+    await runWithCodeServer(workspace);
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => say('passed'),
+    (err) => {
+      console.error(`[integration] FAILED: ${err.message ?? err}`);
+      process.exit(1);
+    },
+  );
+}

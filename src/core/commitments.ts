@@ -1,0 +1,688 @@
+// Finds commitment cues (firm or hedged) in a parsed readout, following the shared commitment policy.
+// The vocabulary is data (lexicons/commitments.yaml); this module holds the pattern language and the policy rules.
+import type { Cue, CuePattern, ParsedReadout, Strength } from './types';
+import { isSpaceCode } from './readout';
+
+// ---------------------------------------------------------------------------------------------------------
+// Pattern language (documented at the top of lexicons/commitments.yaml)
+
+type Element =
+  | { kind: 'word'; forms: Map<string, boolean> } // form -> is the base form
+  | { kind: 'alt'; options: Element[][] }
+  | { kind: 'opt'; seq: Element[] }
+  | { kind: 'slot'; slot: 'adv' | 'det' | 'np' }
+  | { kind: 'end' }
+  | { kind: 'will' };
+
+class PatternError extends Error {}
+
+const SLOTS = new Set(['adv', 'det', 'np']);
+const CONDITIONS = new Set(['will']);
+
+function normalizeWord(w: string): string {
+  const lower = w.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+}
+
+function isPatternWordChar(ch: string): boolean {
+  return /[A-Za-z0-9'\u2019.\-\u00C0-\u024F]/.test(ch);
+}
+
+class PatternParser {
+  private pos = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Element[] {
+    const seq = this.seq('');
+    if (this.pos < this.src.length) throw new PatternError(`unexpected "${this.src[this.pos]}" at column ${this.pos + 1}`);
+    if (seq.length === 0) throw new PatternError('empty pattern');
+    const first = seq[0];
+    if (first.kind !== 'word' && first.kind !== 'alt') {
+      throw new PatternError('a pattern must start with a word, an inflection or alternatives, not an optional part');
+    }
+    if (first.kind === 'alt') {
+      for (const option of first.options) {
+        if (option.length === 0 || (option[0].kind !== 'word' && option[0].kind !== 'alt')) {
+          throw new PatternError('every alternative of the first item must start with a word');
+        }
+      }
+    }
+    return seq;
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
+  }
+
+  private seq(stops: string): Element[] {
+    const out: Element[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.pos >= this.src.length) {
+        if (stops.length > 0) throw new PatternError(`missing "${stops[stops.length - 1]}"`);
+        return out;
+      }
+      const ch = this.src[this.pos];
+      if (stops.includes(ch)) return out;
+      if (ch === '[') {
+        this.pos++;
+        const inner = this.seq(']');
+        this.expect(']');
+        if (inner.length === 0) throw new PatternError('empty [ ]');
+        out.push({ kind: 'opt', seq: inner });
+      } else if (ch === '(') {
+        this.pos++;
+        const options: Element[][] = [];
+        for (;;) {
+          const option = this.seq('|)');
+          if (option.length === 0) throw new PatternError('empty alternative in ( )');
+          options.push(option);
+          if (this.src[this.pos] === '|') {
+            this.pos++;
+            continue;
+          }
+          this.expect(')');
+          break;
+        }
+        out.push({ kind: 'alt', options });
+      } else if (ch === '<') {
+        const close = this.src.indexOf('>', this.pos);
+        if (close < 0) throw new PatternError('missing ">" after "<"');
+        const name = this.src.slice(this.pos + 1, close).trim();
+        if (!SLOTS.has(name)) throw new PatternError(`unknown slot <${name}>; use <adv>, <det> or <np>`);
+        out.push({ kind: 'slot', slot: name as 'adv' | 'det' | 'np' });
+        this.pos = close + 1;
+      } else if (ch === '>') {
+        this.pos++;
+        if (out.length === 0) throw new PatternError('">" needs a cue before it');
+        out.push({ kind: 'end' });
+      } else if (ch === '~') {
+        this.pos++;
+        const start = this.pos;
+        while (this.pos < this.src.length && /[a-z]/i.test(this.src[this.pos])) this.pos++;
+        const name = this.src.slice(start, this.pos).toLowerCase();
+        if (!CONDITIONS.has(name)) throw new PatternError(`unknown condition ~${name}; use ~will`);
+        out.push({ kind: 'will' });
+      } else if (isPatternWordChar(ch)) {
+        out.push(this.word());
+      } else {
+        throw new PatternError(`unexpected "${ch}" at column ${this.pos + 1}`);
+      }
+    }
+  }
+
+  private expect(ch: string): void {
+    if (this.src[this.pos] !== ch) throw new PatternError(`missing "${ch}"`);
+    this.pos++;
+  }
+
+  private word(): Element {
+    const start = this.pos;
+    while (this.pos < this.src.length && isPatternWordChar(this.src[this.pos])) this.pos++;
+    const stem = normalizeWord(this.src.slice(start, this.pos));
+    const forms = new Map<string, boolean>();
+    if (this.src[this.pos] === '{') {
+      const close = this.src.indexOf('}', this.pos);
+      if (close < 0) throw new PatternError('missing "}"');
+      const endings = this.src.slice(this.pos + 1, close).split(',').map((e) => e.trim());
+      for (const e of endings) {
+        if (!/^[a-z'\u2019-]*$/i.test(e)) throw new PatternError(`bad ending "${e}" in {${endings.join(',')}}`);
+      }
+      if (endings.length < 2) throw new PatternError('an inflection needs at least two endings, e.g. agree{,d}');
+      endings.forEach((e, i) => {
+        const form = stem + normalizeWord(e);
+        if (form.length > 0 && !forms.has(form)) forms.set(form, i === 0);
+      });
+      this.pos = close + 1;
+      if (this.pos < this.src.length && isPatternWordChar(this.src[this.pos])) {
+        throw new PatternError('an inflection { } must end the word');
+      }
+    } else {
+      forms.set(stem, false);
+    }
+    if (forms.size === 0) throw new PatternError('empty word');
+    return { kind: 'word', forms };
+  }
+}
+
+/** Returns an error message for an invalid cue pattern, or undefined when the pattern compiles. */
+export function checkCuePattern(pattern: string): string | undefined {
+  try {
+    new PatternParser(pattern).parse();
+    return undefined;
+  } catch (err) {
+    return err instanceof PatternError ? err.message : String(err);
+  }
+}
+
+interface CompiledPattern {
+  order: number;
+  source: CuePattern;
+  seq: Element[];
+  /** First-word forms with their base-form flag. */
+  first: Map<string, boolean>;
+  modal: boolean;
+}
+
+/** All cue patterns compiled once and indexed by their possible first words. */
+export interface CueMatcher {
+  readonly byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** Patterns that failed to compile (the lexicon loader reports them with positions). */
+  readonly rejected: readonly { id: string; message: string }[];
+}
+
+function firstForms(el: Element, into: Map<string, boolean>): void {
+  if (el.kind === 'word') for (const [f, b] of el.forms) into.set(f, into.get(f) === true || b);
+  else if (el.kind === 'alt') for (const o of el.options) firstForms(o[0], into);
+}
+
+const MODALS = new Set(['will', "won't", 'shall', 'would', "wouldn't", 'should', "shouldn't", 'must', "mustn't", 'can', 'cannot', "can't"]);
+/** Rule 4: these need a party as subject; "can" needs an explicit party ("together we can"). */
+const FUTURE_MODALS = new Set(['will', "won't", 'shall', 'would', "wouldn't"]);
+const STRICT_MODALS = new Set(['can', 'cannot', "can't"]);
+
+export function compileCuePatterns(patterns: CuePattern[]): CueMatcher {
+  const byFirstWord = new Map<string, CompiledPattern[]>();
+  const rejected: { id: string; message: string }[] = [];
+  patterns.forEach((source, order) => {
+    let seq: Element[];
+    try {
+      seq = new PatternParser(source.pattern).parse();
+    } catch (err) {
+      rejected.push({ id: source.id, message: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const first = new Map<string, boolean>();
+    firstForms(seq[0], first);
+    const modal = [...first.keys()].every((f) => MODALS.has(f));
+    const compiled: CompiledPattern = { order, source, seq, first, modal };
+    for (const form of first.keys()) {
+      const list = byFirstWord.get(form);
+      if (list) list.push(compiled);
+      else byFirstWord.set(form, [compiled]);
+    }
+  });
+  return { byFirstWord, rejected };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens
+
+interface Token {
+  start: number;
+  end: number;
+  lower: string;
+  capitalized: boolean;
+  /** Punctuation (not just space) between the previous token and this one. */
+  punctBefore: boolean;
+  semicolonBefore: boolean;
+}
+
+function isWordCode(c: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 0xc0) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  return !isSpaceCode(c);
+}
+
+function isJoinerCode(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45 || c === 46; // ' ’ - .
+}
+
+const TOKEN_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'no', 'prof', 'hon', 'amb', 'sen', 'rep', 'gov']);
+
+function tokenize(text: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  let i = start;
+  let punct = false;
+  let semi = false;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
+      if (!isSpaceCode(c)) {
+        punct = true;
+        if (c === 59 || c === 58) semi = true;
+      }
+      i++;
+      continue;
+    }
+    const s = i;
+    i++;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (isWordCode(d)) i++;
+      else if (isJoinerCode(d) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    // Keep the period of "U.S." or "Mr." with its word so it does not read as a clause break.
+    if (i < end && text.charCodeAt(i) === 46 && (text.slice(s, i).includes('.') || TOKEN_ABBREVIATIONS.has(text.slice(s, i).toLowerCase()))) i++;
+    const raw = text.slice(s, i);
+    const lower = normalizeWord(raw);
+    out.push({
+      start: s,
+      end: i,
+      lower,
+      capitalized: raw.charCodeAt(0) !== lower.charCodeAt(0),
+      punctBefore: punct,
+      semicolonBefore: semi,
+    });
+    punct = false;
+    semi = false;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word classes the policy rules need (grammar, not vocabulary: cue verbs stay in the YAML)
+
+const ADVERBS = new Set([
+  'further', 'also', 'once', 'again', 'still', 'both', 'all', 'together', 'then', 'now', 'today', 'too', 'as',
+  'well', 'already', 'each', 'thus', 'therefore', 'furthermore', 'moreover', 'however', 'likewise', 'formally',
+  'previously', 'repeatedly', 'publicly', 'not', 'never', 'even',
+]);
+function isAdverb(w: string): boolean {
+  return ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly') && w !== 'only' && w !== 'italy' && w !== 'july');
+}
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'both',
+  'strong', 'full', 'continued', 'continuing', 'deep', 'deepest', 'shared', 'steadfast', 'unwavering', 'firm',
+  'ongoing', 'sincere', 'heartfelt', 'serious', 'grave', 'great', 'mutual', 'common', 'joint', 'collective',
+  'renewed', 'unequivocal', 'resolute', 'profound', 'critical', 'vital', 'utmost', 'paramount', 'particular',
+  'high', 'highest', 'same', 'fundamental', 'enduring', 'lasting', 'ironclad', 'earnest', 'warm', 'clear',
+]);
+function isDeterminer(w: string): boolean {
+  return DETERMINERS.has(w) || isAdverb(w) || w.endsWith("'s") || w.endsWith("s'");
+}
+/** A cue right after one of these is a noun ("strong support", "the pledge", "as agreed"). */
+const NOUN_CONTEXT = new Set([
+  'the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'for',
+  'with', 'in', 'on', 'at', 'by', 'from', 'into', 'about', 'as', 'without', 'under', 'continued', 'strong', 'full',
+  'firm', 'deep', 'steadfast', 'unwavering', 'mutual', 'joint', 'ongoing', 'new', 'broad', 'such', 'any', 'no',
+  'every', 'political', 'public', 'financial', 'military', 'humanitarian', 'economic', 'international', 'global',
+]);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'having', 'am']);
+const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
+const NEGATIONS = new Set(['not', 'never', 'cannot', "can't", "won't", "wouldn't", "shouldn't", "mustn't", "don't", "doesn't", "didn't", 'refuse', 'refuses', 'refused']);
+const COMPLEMENTIZERS = new Set(['that', 'how', 'whether', 'if']);
+const SUBJECT_STOPS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'whereas', 'if', 'because', 'since',
+  'although', 'though', 'how', 'whether', 'so', 'but', 'or', 'after', 'before', 'once', 'unless', 'until',
+  'said', 'says', 'stated', 'told', 'tells', 'conveyed', 'added', 'explained', 'noted', 'noting',
+  'underscored', 'stressed', 'emphasized', 'emphasised', 'announced', 'confirmed', 'believes', 'believe', 'hoped',
+]);
+const REPORTING_VERBS = new Set([
+  'said', 'says', 'stated', 'told', 'tells', 'conveyed', 'added', 'explained', 'noted', 'underscored',
+  'stressed', 'emphasized', 'emphasised', 'confirmed', 'announced', 'indicated', 'replied', 'responded',
+]);
+const PREPOSITIONS = new Set(['of', 'from', 'for', 'in', 'on', 'at', 'with', 'by', 'to', 'between', 'among', 'across', 'under', 'within']);
+const PRONOUNS = new Set(['we', 'they', 'he', 'she', 'i', 'you']);
+const PARTY_NOUNS = new Set([
+  'leader', 'leaders', 'side', 'sides', 'party', 'parties', 'country', 'countries', 'government', 'governments',
+  'nation', 'nations', 'president', 'minister', 'ministers', 'secretary', 'chancellor', 'premier', 'administration',
+  'ministry', 'ministries', 'department', 'commission', 'union', 'council', 'delegation', 'delegations', 'team',
+  'teams', 'pair', 'both', 'state', 'states', 'kingdom', 'republic', 'ambassador', 'officials', 'agency',
+  'agencies', 'authorities', 'cabinet', 'allies', 'partners', 'members', 'compact', 'statement', 'declaration',
+]);
+/** Capitalised subjects that are events or documents, not parties ("the Summit will build on"). */
+const NON_PARTY_NAMES = new Set([
+  'summit', 'meeting', 'conference', 'talks', 'forum', 'dialogue', 'visit', 'agreement', 'treaty', 'framework',
+  'strategy', 'initiative', 'partnership', 'program', 'programme', 'plan', 'act', 'order', 'report', 'review',
+  'week', 'day', 'year', 'month', 'event', 'session', 'games', 'olympics', 'expo', 'it', 'this', 'there',
+]);
+
+interface Subject {
+  kind: 'np' | 'coordinated' | 'none';
+  /** Token range of the noun phrase [start, end). */
+  start: number;
+  end: number;
+}
+
+/** The subject of the verb at token `v`: a noun phrase, a coordinated predicate ("and agreed"), or none. */
+function findSubject(tokens: Token[], v: number): Subject {
+  let j = v - 1;
+  while (j >= 0 && !tokens[j + 1].punctBefore && (isAdverb(tokens[j].lower) || AUXILIARIES.has(tokens[j].lower) || DO_AUX.has(tokens[j].lower))) j--;
+  if (j < 0 || tokens[j + 1].punctBefore) return { kind: 'none', start: v, end: v };
+  const w = tokens[j].lower;
+  if (w === 'and' || w === 'or' || w === 'but') return { kind: 'coordinated', start: v, end: v };
+  const end = j + 1;
+  let count = 0;
+  while (j >= 0 && count < 12) {
+    const t = tokens[j];
+    if (SUBJECT_STOPS.has(t.lower)) break;
+    if (t.lower === 'and') {
+      const prev = tokens[j - 1];
+      // "Joe Biden and Fumio Kishida" is one subject; "Ukraine and the Prime Minister" is not.
+      if (j - 1 >= 0 && prev.capitalized && !t.punctBefore && j + 1 < end && tokens[j + 1].capitalized) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (!t.capitalized && t.lower.length > 3 && t.lower.endsWith('ed') && j + 1 < end) break;
+    count++;
+    if (t.punctBefore) {
+      j--;
+      break;
+    }
+    j--;
+  }
+  const start = j + 1;
+  if (start >= end) return { kind: 'none', start: v, end: v };
+  return { kind: 'np', start, end };
+}
+
+function headOf(tokens: Token[], subject: Subject): Token {
+  let h = subject.end - 1;
+  for (let k = subject.start + 1; k < subject.end; k++) {
+    if (PREPOSITIONS.has(tokens[k].lower)) {
+      h = k - 1;
+      break;
+    }
+  }
+  return tokens[h];
+}
+
+function isPartySubject(tokens: Token[], subject: Subject, strict: boolean): boolean {
+  if (subject.kind !== 'np') return false;
+  const head = headOf(tokens, subject);
+  if (PRONOUNS.has(head.lower) || PARTY_NOUNS.has(head.lower)) return true;
+  if (strict) return false;
+  return head.capitalized && !NON_PARTY_NAMES.has(head.lower);
+}
+
+function actorText(text: string, tokens: Token[], subject: Subject): string {
+  const raw = text.slice(tokens[subject.start].start, tokens[subject.end - 1].end);
+  return raw.startsWith('The ') ? `the ${raw.slice(4)}` : raw;
+}
+
+function isPlural(actor: string): boolean {
+  const a = actor.toLowerCase();
+  return / and /.test(a) || /^(we|they|both.*|the pair)$/.test(a) || /(leaders|sides|parties|countries|governments|nations)$/.test(a);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+interface MatchState {
+  pos: number;
+  spanEnd: number;
+  will: boolean;
+}
+
+function step(el: Element, states: MatchState[], tokens: Token[], from: number): MatchState[] {
+  const out: MatchState[] = [];
+  const joined = (p: number): boolean => p === from || !tokens[p].punctBefore;
+  if (el.kind === 'word' && states.length === 1) {
+    // The common case, without closures or copies: one state, one word.
+    const s = states[0];
+    if (s.pos < tokens.length && joined(s.pos) && el.forms.has(tokens[s.pos].lower)) out.push({ pos: s.pos + 1, spanEnd: s.spanEnd, will: s.will });
+    return out;
+  }
+  switch (el.kind) {
+    case 'word':
+      for (const s of states) {
+        if (s.pos < tokens.length && joined(s.pos) && el.forms.has(tokens[s.pos].lower)) out.push({ pos: s.pos + 1, spanEnd: s.spanEnd, will: s.will });
+      }
+      return out;
+    case 'alt':
+      for (const o of el.options) out.push(...run(o, states, tokens, from));
+      return out;
+    case 'opt':
+      return [...states, ...run(el.seq, states, tokens, from)];
+    case 'slot':
+      for (const s of states) {
+        const max = el.slot === 'np' ? 5 : 3;
+        if (el.slot !== 'np') out.push(s);
+        for (let k = 1; k <= max; k++) {
+          const p = s.pos + k - 1;
+          if (p >= tokens.length || !joined(p)) break;
+          const w = tokens[p].lower;
+          if (el.slot === 'adv' && !isAdverb(w)) break;
+          if (el.slot === 'det' && !isDeterminer(w)) break;
+          out.push({ pos: p + 1, spanEnd: s.spanEnd, will: s.will });
+        }
+      }
+      return out;
+    case 'end':
+      return states.map((s) => (s.spanEnd < 0 ? { ...s, spanEnd: s.pos } : s));
+    case 'will':
+      return states.map((s) => ({ ...s, will: true }));
+  }
+}
+
+function run(seq: Element[], states: MatchState[], tokens: Token[], from: number): MatchState[] {
+  let cur = states;
+  for (const el of seq) {
+    if (cur.length === 0) return cur;
+    cur = step(el, cur, tokens, from);
+    if (cur.length > 64) cur = cur.slice(0, 64); // bounded work per position, whatever the pattern
+  }
+  return cur;
+}
+
+interface Candidate {
+  pattern: CompiledPattern;
+  start: number;
+  /** Token index after the cue span. */
+  end: number;
+  context: number;
+  needsWill: boolean;
+}
+
+function candidatesAt(tokens: Token[], i: number, matcher: CueMatcher): Candidate[] {
+  const patterns = matcher.byFirstWord.get(tokens[i].lower);
+  if (!patterns) return [];
+  const out: Candidate[] = [];
+  for (const p of patterns) {
+    for (const s of run(p.seq, [{ pos: i, spanEnd: -1, will: false }], tokens, i)) {
+      const end = s.spanEnd >= 0 ? s.spanEnd : s.pos;
+      if (end <= i) continue;
+      out.push({ pattern: p, start: i, end, context: s.pos - end + (s.will ? 1 : 0), needsWill: s.will });
+    }
+  }
+  out.sort((a, b) => b.end - a.end || b.context - a.context || a.pattern.order - b.pattern.order);
+  return out;
+}
+
+/** Rule 1 for agreed-that: the clause after the cue holds will/would/shall + action by a party. */
+function clauseHasPartyWill(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    if (k > from && tokens[k].semicolonBefore) return false;
+    if (FUTURE_MODALS.has(tokens[k].lower)) {
+      const subject = findSubject(tokens, k);
+      return subject.kind === 'coordinated' || isPartySubject(tokens, subject, false);
+    }
+  }
+  return false;
+}
+
+interface Accepted {
+  cue: Cue;
+  startTok: number;
+  endTok: number;
+}
+
+interface SentenceContext {
+  text: string;
+  tokens: Token[];
+  sentence: number;
+  accepted: Accepted[];
+  /** Actors of earlier sentences' cues, most recent last (for pronoun resolution). */
+  history: string[];
+}
+
+/** Rule 1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
+function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
+  const prev = ctx.accepted[ctx.accepted.length - 1];
+  if (!prev) return false;
+  const { tokens } = ctx;
+  for (let k = prev.endTok + 1; k <= v; k++) if (tokens[k].semicolonBefore) return false;
+  const lastCueWord = tokens[prev.endTok - 1].lower;
+  if (subject.kind === 'np') {
+    if (subject.start === prev.endTok) return true;
+    const before = tokens[subject.start - 1];
+    if (before && COMPLEMENTIZERS.has(before.lower) && subject.start - 1 >= prev.endTok - (lastCueWord === 'that' ? 1 : 0)) return true;
+  }
+  if (!modal) return false;
+  if (lastCueWord === 'that') return true;
+  for (let k = prev.endTok; k < v; k++) if (COMPLEMENTIZERS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+function resolveActor(ctx: SentenceContext, subject: Subject): string | undefined {
+  const { tokens } = ctx;
+  if (subject.kind === 'coordinated') return ctx.accepted[ctx.accepted.length - 1]?.cue.actor;
+  if (subject.kind !== 'np') return undefined;
+  const actor = actorText(ctx.text, tokens, subject);
+  const lower = actor.toLowerCase();
+  if (lower !== 'he' && lower !== 'she' && lower !== 'they') return actor;
+  // "The Prime Minister said (that) he ...": the pronoun is the reporting verb's subject.
+  let r = subject.start - 1;
+  if (r >= 0 && tokens[r].lower === 'that') r--;
+  if (r >= 0 && REPORTING_VERBS.has(tokens[r].lower)) {
+    const reporter = findSubject(tokens, r);
+    if (reporter.kind === 'np') {
+      const name = actorText(ctx.text, tokens, reporter);
+      if (!PRONOUNS.has(name.toLowerCase())) return name;
+    }
+  }
+  const plural = lower === 'they';
+  const pool = [...ctx.history, ...ctx.accepted.map((a) => a.cue.actor).filter((a): a is string => a !== undefined)];
+  for (let k = pool.length - 1; k >= 0; k--) {
+    const a = pool[k];
+    if (PRONOUNS.has(a.toLowerCase())) continue;
+    if (isPlural(a) === plural) return a;
+  }
+  return actor;
+}
+
+/** "welcomed Prime Minister Starmer to the White House": a courtesy (rule 3), not a cue. */
+function isWelcomeVisitor(tokens: Token[], end: number): boolean {
+  let k = end;
+  if (k < tokens.length && tokens[k].lower === 'the') k++;
+  if (k >= tokens.length || !(tokens[k].capitalized || /^(him|her|them)$/.test(tokens[k].lower))) return false;
+  for (let n = 0; k < tokens.length && n < 8; k++, n++) {
+    const t = tokens[k];
+    if (t.punctBefore && k > end) return false;
+    if (t.lower === 'to' && k + 1 < tokens.length) {
+      const next = tokens[k + 1];
+      return next.capitalized || (next.lower === 'the' && k + 2 < tokens.length && tokens[k + 2].capitalized);
+    }
+    if (!t.capitalized && !/^(the|of|him|her|them|and)$/.test(t.lower)) return false;
+  }
+  return false;
+}
+
+function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined {
+  const { tokens, text } = ctx;
+  const p = c.pattern;
+  const source = p.source;
+  const firstWord = tokens[c.start].lower;
+  if (c.needsWill && !clauseHasPartyWill(tokens, c.end)) return undefined;
+  let start = c.start;
+  let end = c.end;
+  const prevTok = c.start > 0 && !tokens[c.start].punctBefore ? tokens[c.start - 1] : undefined;
+  if (prevTok && (NOUN_CONTEXT.has(prevTok.lower) || prevTok.lower.endsWith("'s") || prevTok.lower.endsWith("s'"))) return undefined;
+  // The word before the cue, skipping modifiers: "to"/a modal means the cue is that verb's infinitive.
+  let b = c.start - 1;
+  while (b >= 0 && !tokens[b + 1].punctBefore && isAdverb(tokens[b].lower)) b--;
+  const before = b >= 0 && !tokens[b + 1].punctBefore ? tokens[b].lower : '';
+  const isBase = p.first.get(firstWord) === true && !p.modal;
+  let negated = false;
+  let subjectAt = c.start;
+  if (isBase) {
+    if (before === 'to' || MODALS.has(before)) return undefined;
+    if (DO_AUX.has(before)) {
+      start = b;
+      subjectAt = b;
+      negated = before.endsWith("n't") || tokens.slice(b + 1, c.start).some((t) => t.lower === 'not' || t.lower === 'never');
+    }
+  }
+  if (!p.modal && (before === 'not' || before === 'never')) {
+    // "has not decided to", "did not agree": the negation belongs to the cue.
+    let a = b - 1;
+    while (a >= 0 && isAdverb(tokens[a].lower) && !tokens[a + 1].punctBefore) a--;
+    if (a >= 0 && (AUXILIARIES.has(tokens[a].lower) || DO_AUX.has(tokens[a].lower))) {
+      start = a;
+      subjectAt = a;
+      negated = true;
+    }
+  }
+  if (p.modal && end < tokens.length && (tokens[end].lower === 'not' || tokens[end].lower === 'never') && !tokens[end].punctBefore) {
+    end++;
+  }
+  for (let k = start; k < end; k++) if (NEGATIONS.has(tokens[k].lower)) negated = true;
+
+  const subject = findSubject(tokens, subjectAt);
+  const inherited = subject.kind === 'coordinated' ? ctx.accepted[ctx.accepted.length - 1] : undefined;
+  if (p.modal) {
+    if (FUTURE_MODALS.has(firstWord) || STRICT_MODALS.has(firstWord)) {
+      const party = subject.kind === 'coordinated' ? inherited !== undefined : isPartySubject(tokens, subject, STRICT_MODALS.has(firstWord));
+      if (!party) return undefined;
+    }
+    if (isGoverned(ctx, subjectAt, subject, true)) return undefined;
+  } else {
+    if (isBase) {
+      const party = subject.kind === 'coordinated' ? inherited !== undefined : isPartySubject(tokens, subject, false);
+      if (!party) return undefined;
+    }
+    if (isGoverned(ctx, subjectAt, subject, false)) return undefined;
+  }
+  if (firstWord.startsWith('welcom') && isWelcomeVisitor(tokens, c.end)) return undefined;
+
+  let rule = 'governing verb';
+  if (c.needsWill) rule = 'agreed that + will action';
+  else if (p.modal && FUTURE_MODALS.has(firstWord)) {
+    const reported = tokens.slice(0, start).some((t) => REPORTING_VERBS.has(t.lower));
+    rule = reported ? 'reported will/would + action by a party' : 'will + action by a party';
+  } else if (subject.kind === 'coordinated') rule = 'coordinated verb';
+  if (negated) rule += ', negated';
+
+  const cueStart = tokens[start].start;
+  const cueEnd = tokens[end - 1].end;
+  const strength: Strength = source.strength;
+  const cue: Cue = {
+    start: cueStart,
+    end: cueEnd,
+    text: text.slice(cueStart, cueEnd),
+    strength,
+    negated,
+    sentence: ctx.sentence,
+    patternId: source.id,
+    governingVerb: tokens[c.start].lower,
+    rule,
+  };
+  const actor = resolveActor(ctx, subject);
+  if (actor !== undefined) cue.actor = actor;
+  return { cue, startTok: c.start, endTok: end };
+}
+
+/** Finds the cues of every sentence. Cues never overlap and come sorted by start; the result is deterministic. */
+export function findCues(text: string, readout: ParsedReadout, matcher: CueMatcher): Cue[] {
+  const cues: Cue[] = [];
+  const history: string[] = [];
+  for (const sentence of readout.sentences) {
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    const ctx: SentenceContext = { text, tokens, sentence: sentence.index, accepted: [], history };
+    let i = 0;
+    while (i < tokens.length) {
+      let taken: Accepted | undefined;
+      for (const c of candidatesAt(tokens, i, matcher)) {
+        taken = tryCandidate(ctx, c);
+        if (taken) break;
+      }
+      if (taken) {
+        ctx.accepted.push(taken);
+        cues.push(taken.cue);
+        i = Math.max(taken.endTok, i + 1);
+      } else {
+        i++;
+      }
+    }
+    for (const a of ctx.accepted) if (a.cue.actor !== undefined) history.push(a.cue.actor);
+    // Pronouns reach back a few cues only: further back, a guess is worse than no actor.
+    if (history.length > 6) history.splice(0, history.length - 6);
+  }
+  return cues;
+}

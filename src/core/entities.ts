@@ -1,0 +1,216 @@
+// Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
+// word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
+import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
+
+/**
+ * How the text's tokens must be written to match an alias token. The trie is keyed on case-folded tokens, so
+ * a rule only narrows a match that the trie already found.
+ *  - 'fold': any case ("taiwan strait", "Indo-pacific") — the words of multi-word names.
+ *  - 'exact': as written, ignoring diacritics — acronyms and tokens with digits ("US", "G7", "2+2").
+ *  - 'proper': as written, in ALL CAPS ("KISHIDA Fumio" in MOFA style) or, for an alias written in lower case,
+ *    with a capital first letter — single words, where lower case would hit ordinary words ("turkey", "chad").
+ */
+type TokenRule = 'fold' | 'exact' | 'proper';
+
+interface AliasRef {
+  /** Index into `EntityMatcher.entries`. */
+  entry: number;
+  alias: string;
+  /** Normalised (diacritic-free) alias tokens and their rules, aligned with the trie path. */
+  tokens: string[];
+  rules: TokenRule[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Aliases ending here; later lexicon entries first, so an overlay wins a shared alias. */
+  ends?: AliasRef[];
+}
+
+export interface EntityMatcher {
+  readonly entries: readonly EntityEntry[];
+  readonly byId: ReadonlyMap<string, EntityEntry>;
+  /** Number of distinct (entry, alias variant) paths in the trie. */
+  readonly aliasCount: number;
+  /** Longest alias in tokens: bounds the work per start token, keeping the scan linear. */
+  readonly maxDepth: number;
+  readonly root: TrieNode;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Text without diacritics, case kept: what rules compare. */
+  norm: string;
+  /** Case-folded `norm`, with dash and apostrophe variants unified: the trie key. */
+  key: string;
+  word: boolean;
+}
+
+// A word is a run of letters, digits and combining marks; every other visible character is a token on its own,
+// so "Japan-US", "Japan's", "U.S." and "2+2" split the same way in aliases and in text.
+const TOKEN = /([\p{L}\p{N}\p{M}]+)|\S/gu;
+const DASHES = /^[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D]$/;
+const APOSTROPHES = /^['\u2018\u2019\u02BC\u0060\u00B4\uFF07]$/;
+const QUOTES = /^["\u201C\u201D\u201E\u201F\u00AB\u00BB\uFF02]$/;
+// Any code unit above 0x7F: only such tokens can carry diacritics worth stripping.
+const NON_ASCII = /[\u0080-\uffff]/;
+const MARKS = /\p{M}+/gu;
+
+function normalise(raw: string): string {
+  return NON_ASCII.test(raw) ? raw.normalize('NFD').replace(MARKS, '').normalize('NFC') : raw;
+}
+
+function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const raw = m[0];
+    const start = base + m.index;
+    const word = m[1] !== undefined;
+    if (word) {
+      const norm = normalise(raw);
+      out.push({ start, end: start + raw.length, norm, key: norm.toLowerCase(), word: true });
+    } else {
+      const key = DASHES.test(raw) ? '-' : APOSTROPHES.test(raw) ? "'" : QUOTES.test(raw) ? '"' : raw;
+      out.push({ start, end: start + raw.length, norm: key, key, word: false });
+    }
+  }
+  return out;
+}
+
+function ruleFor(token: string, wordCount: number): TokenRule {
+  const hasLower = token !== token.toUpperCase();
+  if (!hasLower || /\p{N}/u.test(token)) return 'exact';
+  return wordCount === 1 ? 'proper' : 'fold';
+}
+
+function tokenMatches(rule: TokenRule, alias: string, text: string): boolean {
+  if (rule === 'fold') return true; // the trie already compared the folded forms
+  if (text === alias) return true;
+  if (rule === 'exact') return false;
+  if (text === alias.toUpperCase()) return true;
+  const first = alias.charAt(0);
+  return first !== first.toUpperCase() && text === first.toUpperCase() + alias.slice(1);
+}
+
+/** Builds one matcher over every name and alias of every entry. Later entries win an alias they share. */
+export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher {
+  const root: TrieNode = { next: new Map() };
+  const byId = new Map<string, EntityEntry>();
+  let aliasCount = 0;
+  let maxDepth = 0;
+  entries.forEach((entry, index) => {
+    byId.set(entry.id, entry);
+    const seen = new Set<string>();
+    for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+      if (typeof alias !== 'string') continue;
+      const tokens = tokenize(alias);
+      if (tokens.length === 0 || !tokens[0].word) continue;
+      // "Indo-Pacific" also matches "Indo Pacific": a hyphen between words is a spelling choice.
+      const variants = [tokens];
+      const unhyphenated = tokens.filter((t, i) => !(t.key === '-' && tokens[i - 1]?.word && tokens[i + 1]?.word));
+      if (unhyphenated.length !== tokens.length) variants.push(unhyphenated);
+      for (const variant of variants) {
+        const path = variant.map((t) => t.key).join('\u0000');
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const words = variant.filter((t) => t.word).length;
+        const ref: AliasRef = {
+          entry: index,
+          alias,
+          tokens: variant.map((t) => t.norm),
+          rules: variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold')),
+        };
+        let node = root;
+        for (const t of variant) {
+          let child = node.next.get(t.key);
+          if (!child) {
+            child = { next: new Map() };
+            node.next.set(t.key, child);
+          }
+          node = child;
+        }
+        (node.ends ??= []).unshift(ref);
+        aliasCount++;
+        maxDepth = Math.max(maxDepth, variant.length);
+      }
+    }
+  });
+  return { entries, byId, aliasCount, maxDepth, root };
+}
+
+/** Entity mentions inside the readout's sentences (headers and comments are not searched), in text order. */
+export function findEntities(text: string, readout: ParsedReadout, matcher: EntityMatcher): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const s of readout.sentences) {
+    const start = Math.max(0, Math.min(s.start, text.length));
+    const end = Math.max(start, Math.min(s.end, text.length));
+    scan(text, { start, end }, s.index, matcher, out);
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Mentions in one span of text, for callers without a parsed readout (hover previews, the CLI's --entities). */
+export function findEntitiesInSpan(text: string, span: Span, matcher: EntityMatcher, sentence = -1): EntityMention[] {
+  const out: EntityMention[] = [];
+  scan(text, span, sentence, matcher, out);
+  return out;
+}
+
+function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher, out: EntityMention[]): void {
+  const tokens = tokenize(text.slice(span.start, span.end), span.start);
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    // Leftmost start first, then the longest alias that starts there: "Japan-US Security Consultative
+    // Committee" beats "Japan"; when none is longer, "Japan", "-", "US" fall out as one mention per part.
+    let node = matcher.root.next.get(tokens[i].key);
+    let best: AliasRef | undefined;
+    let bestEnd = -1;
+    if (tokens[i].word) {
+      for (let j = i; node !== undefined && j < n; ) {
+        if (node.ends) {
+          const hit = node.ends.find((ref) => verify(ref, tokens, i));
+          if (hit) {
+            best = hit;
+            bestEnd = j;
+          }
+        }
+        j++;
+        node = j < n ? node.next.get(tokens[j].key) : undefined;
+      }
+    }
+    // An alias may not end inside a word run such as "G7" in "G7x": tokenisation already guarantees that.
+    if (best) {
+      const entry = matcher.entries[best.entry];
+      const start = tokens[i].start;
+      const end = tokens[bestEnd].end;
+      out.push({ start, end, text: text.slice(start, end), id: entry.id, name: entry.name, type: entry.type, sentence });
+      i = bestEnd + 1;
+    } else {
+      i++;
+    }
+  }
+}
+
+function verify(ref: AliasRef, tokens: Token[], from: number): boolean {
+  for (let k = 0; k < ref.rules.length; k++) {
+    if (!tokenMatches(ref.rules[k], ref.tokens[k], tokens[from + k].norm)) return false;
+  }
+  return true;
+}
+
+/** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name still counts). */
+export function entityAt(mentions: readonly EntityMention[], offset: number): EntityMention | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset > m.end) lo = mid + 1;
+    else return m;
+  }
+  return undefined;
+}

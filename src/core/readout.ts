@@ -1,0 +1,414 @@
+// The readout file format: header (YAML front matter, inline `date YYYY-MM-DD`, or a corpus metadata block),
+// analyst-note comments, paragraphs and sentences, all as UTF-16 offsets into the untouched file text.
+import { parseDocument } from 'yaml';
+import type { Comment, Paragraph, ParsedReadout, ReadoutHeader, ReadoutProblem, Sentence, Span } from './types';
+
+const CH_LF = 10;
+const CH_CR = 13;
+
+/** Whitespace as a reader sees it; includes NBSP, the Unicode spaces and the BOM so odd text still splits. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function isLowerCode(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function isUpperCode(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isLowerCode(c) || isUpperCode(c);
+}
+
+/** Titles that are never the end of a sentence ("Mr. Kishida", "Gen. Milley"). */
+const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'cmdr',
+  'adm', 'sgt', 'hon', 'amb', 'pres', 'rev', 'mt', 'ft', 'fig', 'vol', 'art', 'sec', 'vs', 'cf', 'approx',
+  'dept', 'e.g', 'i.e', 'viz', 'al',
+]);
+/** Abbreviations that usually continue the sentence but may end one ("... Biden, Jr. The ..."). */
+const SOFT_ABBREVIATIONS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'etc',
+]);
+/**
+ * Words that begin a new sentence after an ambiguous period ("the U.S. The leaders ..."). A capitalised word
+ * not in this list keeps the sentence going ("the U.S. President", "John F. Kennedy").
+ */
+const SENTENCE_STARTERS = new Set([
+  'the', 'this', 'that', 'these', 'those', 'they', 'he', 'she', 'it', 'we', 'i', 'you', 'both', 'each', 'all',
+  'in', 'on', 'at', 'as', 'for', 'after', 'before', 'during', 'while', 'with', 'furthermore', 'moreover',
+  'however', 'additionally', 'also', 'finally', 'meanwhile', 'there', 'their', 'his', 'her', 'its', 'our', 'a',
+  'an', 'but', 'and', 'so', 'since', 'when', 'if', 'other', 'some', 'many', 'further', 'following', 'today',
+  'separately', 'earlier', 'later', 'then', 'by', 'from', 'under', 'among', 'through', 'such', 'no', 'none',
+  'on', 'over', 'to', 'nevertheless', 'thus', 'accordingly', 'similarly', 'likewise', 'lastly', 'first',
+  'second', 'third', 'specifically', 'notably', 'indeed', 'instead', 'yesterday', 'tomorrow',
+]);
+
+function isCloser(c: number): boolean {
+  // " ' ) ] » ” ’
+  return c === 34 || c === 39 || c === 41 || c === 93 || c === 0xbb || c === 0x201d || c === 0x2019;
+}
+
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** The word (letters, digits, inner dots) ending just before `end`, at most `cap` units long. */
+function wordBefore(text: string, end: number, floor: number): { start: number; word: string } {
+  let s = end;
+  const cap = Math.max(floor, end - 16);
+  while (s > cap) {
+    const c = text.charCodeAt(s - 1);
+    if (isLetterCode(c) || isDigitCode(c) || (c === 46 && s - 1 > cap && isLetterCode(text.charCodeAt(s - 2)))) s--;
+    else break;
+  }
+  return { start: s, word: text.slice(s, end) };
+}
+
+/** The lower-cased word starting at `pos` (letters only, at most 20 units). */
+function wordAt(text: string, pos: number, end: number): string {
+  let e = pos;
+  const cap = Math.min(end, pos + 20);
+  while (e < cap && isLetterCode(text.charCodeAt(e))) e++;
+  return text.slice(pos, e).toLowerCase();
+}
+
+/** "1. ", "12) ", "(a) ", "(iv) ", "a) ", "- ", "• " at `pos`: a list item that starts a sentence of its own. */
+function listMarkerLength(text: string, pos: number, end: number): number {
+  let p = pos;
+  const c = text.charCodeAt(p);
+  if (c === 45 || c === 42 || c === 0x2022) {
+    return p + 1 < end && isSpaceCode(text.charCodeAt(p + 1)) ? 1 : 0;
+  }
+  const open = c === 40;
+  if (open) p++;
+  const bodyStart = p;
+  while (p < end && p - bodyStart < 4 && (isDigitCode(text.charCodeAt(p)) || isLowerCode(text.charCodeAt(p)))) p++;
+  if (p === bodyStart || p >= end) return 0;
+  const close = text.charCodeAt(p);
+  const ok = open ? close === 41 : close === 41 || (close === 46 && isDigitCode(text.charCodeAt(bodyStart)));
+  if (!ok || p + 1 >= end || !isSpaceCode(text.charCodeAt(p + 1))) return 0;
+  return p + 1 - pos;
+}
+
+/**
+ * Decides whether the terminal run [runStart, runEnd) followed by closers up to `after` (then whitespace, then
+ * `next`) ends a sentence. Ellipses split only before a capital letter; see the module notes in splitSentences.
+ */
+function endsSentence(text: string, sentStart: number, runStart: number, runEnd: number, after: number, next: number, end: number): boolean {
+  const nc = text.charCodeAt(next);
+  if (isLowerCode(nc)) return false;
+  if (nc === 44 || nc === 59 || nc === 58) return false; // , ; :
+  let dots = 0;
+  let mark = false;
+  for (let i = runStart; i < runEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (c === 0x2026) dots += 3;
+    else mark = true;
+  }
+  if (mark) return true;
+  if (dots >= 2) return isUpperCode(nc) || nc === 34 || nc === 0x201c;
+  if (after > runEnd) return true; // `together." The` — a closed quotation or parenthesis ends here
+  const { start: ws, word } = wordBefore(text, runStart, sentStart);
+  if (word.length === 0) return true;
+  const lower = word.toLowerCase();
+  // "1. At the outset" — a list number at the start of a sentence is not a sentence of its own.
+  if (/^(\d{1,3}|[ivx]{1,5})$/.test(lower) && text.slice(sentStart, ws).trim().length === 0) return false;
+  if (TITLE_ABBREVIATIONS.has(lower)) return false;
+  const nextWord = wordAt(text, next, end);
+  const starter = SENTENCE_STARTERS.has(nextWord);
+  if (SOFT_ABBREVIATIONS.has(lower)) return starter && !isDigitCode(nc);
+  if (lower.includes('.')) return starter; // U.S., U.K., U.N.
+  if (word.length === 1 && isUpperCode(word.charCodeAt(0))) return starter; // "John F. Kennedy"
+  return true;
+}
+
+/**
+ * Splits one paragraph into sentences. A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by
+ * whitespace and a word that does not continue it; list items at a line start begin a new sentence. Ellipses
+ * ("..." or "…") mid-sentence do not split unless followed by a capital letter: a trailing-off quotation
+ * followed by a new capitalised sentence is the common case in readouts, a mid-sentence elision is rarer.
+ */
+function splitSentences(text: string, ps: number, pe: number, lineStarts: number[], out: Span[]): void {
+  let sentStart = ps;
+  let li = 0;
+  const push = (s: number, e: number): void => {
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = ps; i < pe; i++) {
+    while (li < lineStarts.length && lineStarts[li] < i) li++;
+    if (li < lineStarts.length && lineStarts[li] === i && i > sentStart && listMarkerLength(text, i, pe) > 0) {
+      push(sentStart, i);
+      sentStart = i;
+    }
+    const c = text.charCodeAt(i);
+    if (!isTerminal(c)) continue;
+    let j = i;
+    while (j < pe && isTerminal(text.charCodeAt(j))) j++;
+    let k = j;
+    while (k < pe && isCloser(text.charCodeAt(k))) k++;
+    if (k >= pe || !isSpaceCode(text.charCodeAt(k))) {
+      i = Math.max(i, k - 1);
+      continue;
+    }
+    let m = k;
+    while (m < pe && isSpaceCode(text.charCodeAt(m))) m++;
+    if (m < pe && endsSentence(text, sentStart, i, j, k, m, pe)) {
+      push(sentStart, k);
+      sentStart = m;
+    }
+    i = m - 1;
+  }
+  push(sentStart, pe);
+}
+
+interface HeaderResult {
+  header: ReadoutHeader;
+  bodyStart: number;
+}
+
+const INLINE_HEADER = /^[\s\uFEFF]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)/;
+const METADATA_KEYS = new Set(['source', 'date', 'government', 'title', 'completeness', 'participants']);
+
+function stringField(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function lineEndAt(text: string, pos: number): number {
+  let e = pos;
+  const n = text.length;
+  while (e < n) {
+    const c = text.charCodeAt(e);
+    if (c === CH_LF || c === CH_CR) break;
+    e++;
+  }
+  return e;
+}
+
+function nextLineStart(text: string, lineEnd: number): number {
+  if (text.charCodeAt(lineEnd) === CH_CR && text.charCodeAt(lineEnd + 1) === CH_LF) return lineEnd + 2;
+  return lineEnd < text.length ? lineEnd + 1 : lineEnd;
+}
+
+function parseFrontMatter(text: string, fence: number, problems: ReadoutProblem[]): HeaderResult | undefined {
+  const firstEnd = lineEndAt(text, fence);
+  if (text.slice(fence, firstEnd).trimEnd() !== '---') return undefined;
+  const contentStart = nextLineStart(text, firstEnd);
+  let pos = contentStart;
+  while (pos < text.length) {
+    const le = lineEndAt(text, pos);
+    const line = text.slice(pos, le).trimEnd();
+    if (line === '---' || line === '...') {
+      const header: ReadoutHeader = { kind: 'front-matter', span: { start: fence, end: le } };
+      readYamlHeader(text.slice(contentStart, pos), contentStart, header, problems);
+      return { header, bodyStart: nextLineStart(text, le) };
+    }
+    pos = nextLineStart(text, le);
+    if (pos === le) break;
+  }
+  problems.push({
+    start: fence,
+    end: firstEnd,
+    code: 'front-matter-unclosed',
+    message: 'Front matter starts with "---" but has no closing "---" line; it is read as text.',
+    severity: 'warning',
+  });
+  return undefined;
+}
+
+function readYamlHeader(yamlText: string, offset: number, header: ReadoutHeader, problems: ReadoutProblem[]): void {
+  let data: unknown;
+  try {
+    // Data only: the core schema has no custom or language-specific tags, and aliases are capped.
+    const doc = parseDocument(yamlText, { schema: 'core', customTags: [], prettyErrors: false, uniqueKeys: true });
+    for (const e of doc.errors) {
+      problems.push({
+        start: offset + e.pos[0],
+        end: offset + Math.max(e.pos[1], e.pos[0]),
+        code: 'front-matter-yaml',
+        message: `Front matter: ${e.message.split('\n')[0]}`,
+        severity: 'error',
+      });
+    }
+    if (doc.errors.length > 0) return;
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    problems.push({
+      start: offset,
+      end: offset + yamlText.length,
+      code: 'front-matter-yaml',
+      message: `Front matter: ${err instanceof Error ? err.message : String(err)}`,
+      severity: 'error',
+    });
+    return;
+  }
+  if (data == null) return;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({
+      start: offset,
+      end: offset + yamlText.length,
+      code: 'front-matter-shape',
+      message: 'Front matter must be a mapping of keys (title, date, source, government, participants).',
+      severity: 'warning',
+    });
+    return;
+  }
+  const rec = data as Record<string, unknown>;
+  for (const key of ['title', 'date', 'source', 'government'] as const) {
+    const value = stringField(rec[key]);
+    if (value !== undefined) header[key] = value;
+  }
+  const p = rec.participants;
+  if (Array.isArray(p)) header.participants = p.map(stringField).filter((s): s is string => s !== undefined);
+  else if (typeof p === 'string') header.participants = [p];
+}
+
+/** The corpus metadata block: `key: value` lines (known keys only) up to the first blank line. */
+function parseMetadataBlock(text: string): HeaderResult | undefined {
+  const header: ReadoutHeader = { kind: 'metadata' };
+  let pos = 0;
+  let lastEnd = 0;
+  let lines = 0;
+  while (pos < text.length) {
+    const le = lineEndAt(text, pos);
+    const line = text.slice(pos, le);
+    if (line.trim().length === 0) break;
+    const m = /^([A-Za-z][A-Za-z_-]{0,30}):[ \t]+(.*)$/.exec(line);
+    if (!m || !METADATA_KEYS.has(m[1].toLowerCase())) return undefined;
+    const key = m[1].toLowerCase();
+    const value = m[2].trim();
+    if (key === 'participants') header.participants = value.split(/\s*[;,]\s*/).filter((s) => s.length > 0);
+    else if (key !== 'completeness') (header as unknown as Record<string, string>)[key] = value;
+    lastEnd = pos + line.trimEnd().length;
+    lines++;
+    const nl = nextLineStart(text, le);
+    if (nl === le) break;
+    pos = nl;
+  }
+  if (lines === 0) return undefined;
+  header.span = { start: 0, end: lastEnd };
+  return { header, bodyStart: lastEnd };
+}
+
+function parseHeader(text: string, problems: ReadoutProblem[]): HeaderResult {
+  let fence = 0;
+  if (text.charCodeAt(0) === 0xfeff) fence = 1;
+  if (text.startsWith('---', fence)) {
+    const fm = parseFrontMatter(text, fence, problems);
+    if (fm) return fm;
+    return { header: { kind: 'none' }, bodyStart: 0 };
+  }
+  const inline = INLINE_HEADER.exec(text.length > 200 ? text.slice(0, 200) : text);
+  if (inline) {
+    const end = inline[0].length;
+    const start = end - inline[0].trimStart().length;
+    const date = inline[1];
+    const month = Number(date.slice(5, 7));
+    const day = Number(date.slice(8, 10));
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+      problems.push({ start, end, code: 'header-date', message: `Header date ${date} is not a valid date.`, severity: 'warning' });
+    }
+    let body = end;
+    while (body < text.length && (text.charCodeAt(body) === 32 || text.charCodeAt(body) === 9)) body++;
+    return { header: { kind: 'inline', span: { start, end }, date }, bodyStart: body };
+  }
+  return parseMetadataBlock(text) ?? { header: { kind: 'none' }, bodyStart: 0 };
+}
+
+/** Parses a readout. Never throws: anything odd in the text becomes a `problems` entry. */
+export function parseReadout(text: string): ParsedReadout {
+  const problems: ReadoutProblem[] = [];
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    problems.push({
+      start: nul,
+      end: nul + 1,
+      code: 'binary-content',
+      message: 'The text contains NUL characters; it may be a binary file.',
+      severity: 'warning',
+    });
+  }
+  const { header, bodyStart } = parseHeader(text, problems);
+  const n = text.length;
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const comments: Comment[] = [];
+  const spans: Span[] = [];
+
+  let paraStart = -1;
+  let paraEnd = -1;
+  let lineStarts: number[] = [];
+  const closeParagraph = (): void => {
+    if (paraStart < 0) return;
+    spans.length = 0;
+    splitSentences(text, paraStart, paraEnd, lineStarts, spans);
+    const index = paragraphs.length;
+    const para: Paragraph = { start: paraStart, end: paraEnd, index, sentences: [] };
+    for (const s of spans) {
+      para.sentences.push(sentences.length);
+      sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index, text: text.slice(s.start, s.end) });
+    }
+    paragraphs.push(para);
+    paraStart = -1;
+    lineStarts = [];
+  };
+
+  let pos = bodyStart;
+  while (pos < n) {
+    const le = lineEndAt(text, pos);
+    let fnw = pos;
+    while (fnw < le && isSpaceCode(text.charCodeAt(fnw))) fnw++;
+    if (fnw < le) {
+      let lnw = le;
+      while (lnw > fnw && isSpaceCode(text.charCodeAt(lnw - 1))) lnw--;
+      if (text.charCodeAt(fnw) === 47 && text.charCodeAt(fnw + 1) === 47) {
+        // A comment line also ends the paragraph, so no sentence span ever runs across a note.
+        closeParagraph();
+        comments.push({ start: fnw, end: lnw, text: text.slice(fnw, lnw) });
+      } else {
+        if (paraStart < 0) paraStart = fnw;
+        else lineStarts.push(fnw);
+        paraEnd = lnw;
+      }
+    } else {
+      closeParagraph();
+    }
+    const next = nextLineStart(text, le);
+    if (next === le) break;
+    pos = next;
+  }
+  closeParagraph();
+  return { header, body: { start: Math.min(bodyStart, n), end: n }, paragraphs, sentences, comments, problems };
+}

@@ -1,0 +1,171 @@
+// Serialises Analyses into the formats the CLI and the export command write: the versioned JSON interface,
+// NDJSON, CSV and SARIF 2.1.0. Pure: callers supply the text and the Analysis.
+import type { CompiledLexicon } from './analyze';
+import { cueMessage } from './cards';
+import type { Analysis } from './types';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export interface FileReport {
+  path: string;
+  header: { date?: string; title?: string; source?: string; government?: string; participants?: string[] };
+  sentences: { start: number; end: number; paragraph: number; topics: string[] }[];
+  commitments: {
+    start: number;
+    end: number;
+    text: string;
+    strength: 'firm' | 'hedged';
+    negated: boolean;
+    actor: string | null;
+    sentence: number;
+    pattern: string;
+    rule: string;
+  }[];
+  entities: { start: number; end: number; text: string; id: string; name: string; type: string; sentence: number }[];
+  problems: { start: number; end: number; code: string; message: string }[];
+  truncated: boolean;
+}
+
+export function fileReport(path: string, analysis: Analysis): FileReport {
+  const h = analysis.readout.header;
+  const header: FileReport['header'] = {};
+  if (h.date) header.date = h.date;
+  if (h.title) header.title = h.title;
+  if (h.source) header.source = h.source;
+  if (h.government) header.government = h.government;
+  if (h.participants?.length) header.participants = h.participants;
+  const topicsBySentence = new Map(analysis.topics.map((t) => [t.sentence, t]));
+  return {
+    path,
+    header,
+    sentences: analysis.readout.sentences.map((s) => {
+      const t = topicsBySentence.get(s.index);
+      return { start: s.start, end: s.end, paragraph: s.paragraph, topics: t ? [t.primary, ...(t.secondary ? [t.secondary] : [])] : [] };
+    }),
+    commitments: analysis.cues.map((c) => ({
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      strength: c.strength,
+      negated: c.negated,
+      actor: c.actor ?? null,
+      sentence: c.sentence,
+      pattern: c.patternId,
+      rule: c.rule,
+    })),
+    entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence })),
+    problems: analysis.readout.problems.map((p) => ({ start: p.start, end: p.end, code: p.code, message: p.message })),
+    truncated: analysis.truncated,
+  };
+}
+
+export function jsonReport(files: FileReport[]): string {
+  return JSON.stringify({ version: JSON_FORMAT_VERSION, files }, null, 2) + '\n';
+}
+
+export function ndjsonLine(file: FileReport): string {
+  return JSON.stringify({ version: JSON_FORMAT_VERSION, ...file }) + '\n';
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading cells defused. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  // A cell starting with = + - @ is run as a formula by spreadsheet programs; a leading quote prevents that.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_HEADER = ['path', 'line', 'column', 'start', 'end', 'sentence', 'strength', 'negated', 'actor', 'cue', 'topics', 'sentence_text'];
+
+/** Maps UTF-16 offsets to 0-based line/column, for SARIF and CSV. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.starts[lo] };
+  }
+}
+
+export function csvRows(path: string, text: string, analysis: Analysis): string[] {
+  const lines = new LineIndex(text);
+  const topics = new Map(analysis.topics.map((t) => [t.sentence, [t.primary, ...(t.secondary ? [t.secondary] : [])].join(' ')]));
+  return analysis.cues.map((c) => {
+    const pos = lines.position(c.start);
+    const sentence = analysis.readout.sentences[c.sentence];
+    return [path, pos.line + 1, pos.column + 1, c.start, c.end, c.sentence, c.strength, c.negated, c.actor ?? '', c.text, topics.get(c.sentence) ?? '', sentence ? sentence.text.replace(/\s+/g, ' ') : '']
+      .map(csvField)
+      .join(',');
+  });
+}
+
+export interface SarifInput {
+  /** URI or relative path of the file, as SARIF's artifactLocation.uri. */
+  uri: string;
+  text: string;
+  analysis: Analysis;
+}
+
+export function sarifReport(inputs: SarifInput[], compiled: CompiledLexicon | undefined, toolVersion: string): string {
+  const results = inputs.flatMap(({ uri, text, analysis }) => {
+    const lines = new LineIndex(text);
+    return analysis.cues.map((cue) => {
+      const a = lines.position(cue.start);
+      const b = lines.position(cue.end);
+      return {
+        ruleId: cue.strength === 'firm' ? 'firm-commitment' : 'hedged-commitment',
+        level: cue.strength === 'firm' ? 'note' : 'warning',
+        message: { text: cueMessage(cue, compiled?.cueById.get(cue.patternId)) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: {
+                startLine: a.line + 1,
+                startColumn: a.column + 1,
+                endLine: b.line + 1,
+                endColumn: b.column + 1,
+                charOffset: cue.start,
+                charLength: cue.end - cue.start,
+              },
+            },
+          },
+        ],
+        properties: { negated: cue.negated, actor: cue.actor ?? null, pattern: cue.patternId, rule: cue.rule },
+      };
+    });
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Readout Lens',
+            version: toolVersion,
+            rules: [
+              { id: 'firm-commitment', shortDescription: { text: 'Firm commitment: the party undertakes, decides or binds itself to an action.' } },
+              { id: 'hedged-commitment', shortDescription: { text: 'Hedged commitment: a view, importance, hope or continuity without a concrete undertaking.' } },
+            ],
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,57 @@
+// Entry point: wires one small adapter per VS Code feature to the shared lexicon and analysis services.
+// No logic of its own lives here.
+import * as vscode from 'vscode';
+import { AnalysisService, READOUT_LANGUAGE, isReadout } from './extension/analysisService';
+import { CueDiagnostics } from './extension/diagnostics';
+import { ParagraphFoldingProvider } from './extension/folding';
+import { ReadoutHoverProvider } from './extension/hover';
+import { LexiconService } from './extension/lexiconService';
+import { ReadoutSemanticTokensProvider, legend } from './extension/semanticTokens';
+import { CommitmentStatusBar } from './extension/statusBar';
+import { ReadoutSymbolProvider } from './extension/symbols';
+import { ReadoutViews } from './extension/views';
+import type { Analysis } from './core/types';
+
+/** What the extension exports to other extensions and to its integration tests. */
+export interface ReadoutLensApi {
+  analysisFor(document: vscode.TextDocument): Promise<Analysis | undefined>;
+  lexicons: LexiconService;
+  views: ReadoutViews;
+  statusBar: CommitmentStatusBar;
+}
+
+export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
+  const output = vscode.window.createOutputChannel('Readout Lens', { log: true });
+  const lexicons = new LexiconService(context.extensionUri, output);
+  const analyses = new AnalysisService(lexicons, output);
+  const selector: vscode.DocumentSelector = { language: READOUT_LANGUAGE };
+  const views = new ReadoutViews(analyses, lexicons);
+  const statusBar = new CommitmentStatusBar(analyses, lexicons);
+  const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons);
+
+  context.subscriptions.push(
+    output,
+    lexicons,
+    analyses,
+    views,
+    statusBar,
+    semanticTokens,
+    new CueDiagnostics(analyses, lexicons),
+    vscode.languages.registerHoverProvider(selector, new ReadoutHoverProvider(analyses, lexicons)),
+    vscode.languages.registerFoldingRangeProvider(selector, new ParagraphFoldingProvider(analyses)),
+    vscode.languages.registerDocumentSymbolProvider(selector, new ReadoutSymbolProvider(analyses, lexicons), { label: 'Readout Lens' }),
+    vscode.languages.registerDocumentSemanticTokensProvider(selector, semanticTokens, legend),
+    vscode.commands.registerCommand('readoutLens.analyzeAsReadout', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return void vscode.window.showInformationMessage('Open a text or Markdown file to analyse it as a readout.');
+      if (!isReadout(editor.document)) await vscode.languages.setTextDocumentLanguage(editor.document, READOUT_LANGUAGE);
+    }),
+    vscode.commands.registerCommand('readoutLens.showOutput', () => output.show()),
+  );
+
+  return { analysisFor: (doc) => analyses.getAsync(doc), lexicons, views, statusBar };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,34 @@
+// Hover on a readout: the cue's classification and the entity's card, together when a range has both.
+import * as vscode from 'vscode';
+import { cueCard, entityCard } from '../core/cards';
+import { spanAt } from '../core/spans';
+import type { AnalysisService } from './analysisService';
+import type { LexiconService } from './lexiconService';
+
+export class ReadoutHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const analysis = await this.analyses.getAsync(document);
+    const compiled = this.lexicons.current();
+    if (!analysis || !compiled) return undefined;
+    const offset = document.offsetAt(position);
+    const parts: vscode.MarkdownString[] = [];
+    let range: vscode.Range | undefined;
+    const cue = spanAt(analysis.cues, offset);
+    if (cue) {
+      parts.push(new vscode.MarkdownString(cueCard(cue, compiled.cueById.get(cue.patternId))));
+      range = new vscode.Range(document.positionAt(cue.start), document.positionAt(cue.end));
+    }
+    const mention = spanAt(analysis.entities, offset);
+    const entry = mention && compiled.entityById.get(mention.id);
+    if (mention && entry) {
+      const md = new vscode.MarkdownString(entityCard(entry));
+      md.isTrusted = false;
+      parts.push(md);
+      const r = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
+      range = range ? range.union(r) : r;
+    }
+    return parts.length ? new vscode.Hover(parts, range) : undefined;
+  }
+}

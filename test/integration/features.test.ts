@@ -1,0 +1,127 @@
+// The seed readout in a real VS Code: diagnostics on the right words with the right codes, cue and entity
+// hovers, folding, outline, semantic tokens, the topic tree and the status bar.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ReadoutLensApi } from '../../src/extension';
+import { activateExtension, openSeed, waitFor } from './util';
+
+async function api(): Promise<ReadoutLensApi> {
+  return (await activateExtension()).exports as ReadoutLensApi;
+}
+
+async function seedDiagnostics(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  return waitFor(() => {
+    const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Readout Lens');
+    return d.length ? d : undefined;
+  }, 'diagnostics on the seed');
+}
+
+function offsetOf(doc: vscode.TextDocument, needle: string, from = 0): number {
+  const at = doc.getText().indexOf(needle, from);
+  assert.ok(at >= 0, `"${needle}" not found in the seed`);
+  return at;
+}
+
+async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+describe('the seed readout in VS Code', () => {
+  let doc: vscode.TextDocument;
+  before(async () => {
+    doc = await openSeed();
+    await api();
+  });
+
+  it('puts a hedged-commitment diagnostic on "concurred on continuing to"', async () => {
+    const diags = await seedDiagnostics(doc);
+    const at = offsetOf(doc, 'concurred on continuing to');
+    const d = diags.find((x) => doc.offsetAt(x.range.start) === at);
+    assert.ok(d, `no diagnostic starts at "concurred on continuing to"; got ${diags.map((x) => doc.getText(x.range)).join(' | ')}`);
+    assert.strictEqual(d.code, 'hedged-commitment');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(d.message, /^Hedged commitment/);
+    assert.match(doc.getText(d.range), /^concurred/);
+  });
+
+  it('puts a firm-commitment diagnostic on "agreed to" before "continue imposing sanctions"', async () => {
+    const diags = await seedDiagnostics(doc);
+    const at = offsetOf(doc, 'agreed to continue imposing sanctions');
+    const d = diags.find((x) => doc.offsetAt(x.range.start) === at);
+    assert.ok(d, 'no diagnostic on "agreed to continue imposing sanctions"');
+    assert.strictEqual(d.code, 'firm-commitment');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(doc.getText(d.range), /^agreed to/);
+  });
+
+  it('does not flag reporting verbs ("the statement said")', async () => {
+    const diags = await seedDiagnostics(doc);
+    const said = offsetOf(doc, 'the statement said');
+    assert.ok(!diags.some((x) => doc.offsetAt(x.range.start) >= said && doc.offsetAt(x.range.start) < said + 'the statement said'.length));
+  });
+
+  it('explains a cue on hover: strength, governing verb, actor, rule', async () => {
+    const text = await hoverText(doc, offsetOf(doc, 'agreed to continue imposing') + 2);
+    assert.match(text, /Firm commitment/);
+    assert.match(text, /Governing verb/);
+    assert.match(text, /Actor/);
+    assert.match(text, /Rule/);
+  });
+
+  it('shows entity cards for IPEF and CPTPP', async () => {
+    const ipef = await hoverText(doc, offsetOf(doc, 'IPEF') + 1);
+    assert.match(ipef, /Indo-Pacific Economic Framework/);
+    const cptpp = await hoverText(doc, offsetOf(doc, 'CPTPP') + 1);
+    assert.match(cptpp, /Trans-Pacific Partnership/);
+  });
+
+  it('gives document symbols grouped under topics', async () => {
+    const symbols = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s?.length ? s : undefined;
+    }, 'document symbols');
+    const names = symbols.map((s) => s.detail);
+    for (const topic of ['security', 'taiwan', 'russia-ukraine', 'economy-trade']) assert.ok(names.includes(topic), `no ${topic} symbol in ${names.join(', ')}`);
+    const first = symbols[0];
+    assert.ok(first.children.length && first.children[0].children.length, 'topic → paragraph → sentence');
+  });
+
+  it('marks cues and entities with semantic tokens', async () => {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+    assert.ok(legend.tokenTypes.includes('cue') && legend.tokenTypes.includes('entity'));
+    const data = tokens.data;
+    const types = new Set<string>();
+    const modifiers = new Set<string>();
+    for (let i = 0; i < data.length; i += 5) {
+      types.add(legend.tokenTypes[data[i + 3]]);
+      legend.tokenModifiers.forEach((m, bit) => {
+        if (data[i + 4] & (1 << bit)) modifiers.add(m);
+      });
+    }
+    assert.ok(types.has('cue') && types.has('entity'), [...types].join(','));
+    assert.ok(modifiers.has('firm') && modifiers.has('hedged'), [...modifiers].join(','));
+  });
+});
+
+describe('multi-line paragraphs', () => {
+  it('fold as one range per paragraph', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'readout', content: 'date 2024-01-02 The leaders met.\nThey agreed to meet again.\n\nThey welcomed the talks.\nThey will meet in May.\n' });
+    await activateExtension();
+    const ranges = await waitFor(async () => {
+      const r = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+      return r?.length ? r : undefined;
+    }, 'folding ranges');
+    assert.deepStrictEqual(
+      ranges.map((r) => [r.start, r.end]),
+      [
+        [0, 1],
+        [3, 4],
+      ],
+    );
+  });
+});

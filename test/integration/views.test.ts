@@ -1,0 +1,73 @@
+// The sidebar views and status bar follow the active readout; filters change the items; a statement
+// reveals its sentence.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ReadoutLensApi } from '../../src/extension';
+import type { ViewNode } from '../../src/extension/views';
+import { activateExtension, openSeed, waitFor } from './util';
+
+describe('topic tree, commitments view, status bar', () => {
+  let api: ReadoutLensApi;
+  let doc: vscode.TextDocument;
+  before(async () => {
+    doc = await openSeed();
+    api = (await activateExtension()).exports as ReadoutLensApi;
+    await waitFor(() => (api.views.topics.getChildren().length ? true : undefined), 'the topic tree');
+  });
+  afterEach(() => api.views.setFilter('all'));
+
+  it('lists the seed\'s topics', () => {
+    const topics = api.views.topics.getChildren().map((n) => (n.kind === 'topic' ? n.topic : ''));
+    for (const t of ['security', 'china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'economy-trade', 'technology', 'energy-climate', 'multilateral']) {
+      assert.ok(topics.includes(t as never), `missing topic ${t} in ${topics.join(', ')}`);
+    }
+  });
+
+  it('describes a topic with its statement and cue counts', () => {
+    const node = api.views.topics.getChildren()[0];
+    const item = api.views.topics.getTreeItem(node);
+    assert.match(String(item.description), /^\d+ statements? · \d+ firm · \d+ hedged$/);
+  });
+
+  it('reveals and selects a statement\'s sentence', async () => {
+    const topic = api.views.topics.getChildren().find((n) => n.kind === 'topic' && n.topic === 'russia-ukraine') as ViewNode;
+    const statement = api.views.topics.getChildren(topic)[0];
+    const item = api.views.topics.getTreeItem(statement);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const selected = editor.document.getText(editor.selection);
+    assert.match(selected, /sanctions against Russia/);
+  });
+
+  it('filters to firm statements only', () => {
+    const all = api.views.topics.getChildren().flatMap((t) => api.views.topics.getChildren(t)).length;
+    api.views.setFilter('firm');
+    const statements = api.views.topics.getChildren().flatMap((t) => api.views.topics.getChildren(t));
+    assert.ok(statements.length > 0 && statements.length < all, `${statements.length} of ${all}`);
+    for (const s of statements) assert.ok(s.kind === 'statement' && s.cues.some((c) => c.strength === 'firm'));
+  });
+
+  it('groups commitments by strength, then by actor', () => {
+    const groups = api.views.commitments.getChildren().map((g) => (g.kind === 'group' ? g.key : ''));
+    assert.deepStrictEqual(groups, ['firm', 'hedged']);
+    api.views.setGrouping('actor');
+    const actors = api.views.commitments.getChildren().map((g) => (g.kind === 'group' ? g.label : ''));
+    assert.ok(actors.some((a) => /two leaders/i.test(a)), actors.join(', '));
+    api.views.setGrouping('strength');
+  });
+
+  it('lists entities with their mentions', () => {
+    const ids = api.views.entities.getChildren().map((e) => (e.kind === 'entity' ? e.id : ''));
+    assert.ok(ids.includes('ipef') && ids.includes('cptpp'), ids.join(', '));
+  });
+
+  it('shows firm and hedged counts in the status bar', async () => {
+    await vscode.window.showTextDocument(doc);
+    const analysis = await api.analysisFor(doc);
+    assert.ok(analysis);
+    const firm = analysis.cues.filter((c) => c.strength === 'firm').length;
+    await waitFor(() => (api.statusBar.item.text === `Firm ${firm} · Hedged ${analysis.cues.length - firm}` ? true : undefined), 'status bar text');
+  });
+});

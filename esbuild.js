@@ -23,7 +23,7 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: !production || 'linked',
+  sourcemap: !production,
   minify: production,
   logLevel: 'info',
   legalComments: 'none',

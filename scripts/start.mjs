@@ -42,8 +42,10 @@ async function main() {
   while (!(await portFree(port))) port++;
   say('starting code-server (VS Code 1.100.3 in the browser) with the packaged extension installed');
   const cs = await startCodeServer({ extraArgs: [vsix], port });
-  const url = `http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(samples)}`;
-  console.log(`\n  Readout Lens is running: ${url}\n  Open it in a browser, then open kishida-biden-2023-05-19.readout. Press Ctrl-C to stop.\n`);
+  // The web workbench opens the payload's `openFile` on load, so the seed is open in Readout mode.
+  const seed = `vscode-remote://127.0.0.1:${cs.port}${path.join(samples, 'kishida-biden-2023-05-19.readout')}`;
+  const url = `http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(samples)}&payload=${encodeURIComponent(JSON.stringify([['openFile', seed]]))}`;
+  console.log(`\n  Readout Lens is running in VS Code for the browser:\n\n    ${url}\n\n  The sample readout opens with it. Press Ctrl-C to stop.\n`);
   const stop = () => {
     say('stopping code-server');
     cs.stop();

@@ -1,6 +1,6 @@
 // `npm test`: set-up when needed, then typecheck, lint, build, unit tests, grammar tests, bundle-size check
 // and the integration suite inside a real VS Code. Stops at the first failing step; says what it is doing.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,15 +17,42 @@ const steps = [
 ];
 const only = process.argv.slice(2);
 const started = Date.now();
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+/** Runs one step, echoing its output as it comes and adding up mocha's "N passing/failing/pending". */
+function runStep(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let pending = '';
+    const scan = (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const m = /^\s*(\d+) (passing|failing|pending)\b/.exec(line);
+        if (m) totals[{ passing: 'passed', failing: 'failed', pending: 'skipped' }[m[2]]] += Number(m[1]);
+      }
+    };
+    child.stdout.on('data', (d) => (process.stdout.write(d), scan(String(d))));
+    child.stderr.on('data', (d) => (process.stderr.write(d), scan(String(d))));
+    child.on('close', (code, signal) => {
+      scan('\n');
+      resolve(code ?? signal);
+    });
+  });
+}
+
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n=== ${name} ===`);
   const t = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`\n✖ ${name} failed (exit ${r.status ?? r.signal}) after ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  const status = await runStep(cmd, args);
+  if (status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${status}) after ${((Date.now() - t) / 1000).toFixed(1)}s`);
+    console.log(`tests: ${totals.passed} passed, ${Math.max(totals.failed, 1)} failed, ${totals.skipped} skipped`);
     process.exit(1);
   }
   console.log(`✔ ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
 }
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s.`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -5,6 +5,7 @@ import { AnalysisService, READOUT_LANGUAGE, isReadout } from './extension/analys
 import { CueDiagnostics } from './extension/diagnostics';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
+import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider, legend } from './extension/semanticTokens';
 import { CommitmentStatusBar } from './extension/statusBar';
@@ -47,6 +48,9 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
       if (!isReadout(editor.document)) await vscode.languages.setTextDocumentLanguage(editor.document, READOUT_LANGUAGE);
     }),
     vscode.commands.registerCommand('readoutLens.showOutput', () => output.show()),
+    vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(analyses, lexicons)),
+    vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
+    vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
   );
 
   return { analysisFor: (doc) => analyses.getAsync(doc), lexicons, views, statusBar };

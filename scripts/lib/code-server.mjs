@@ -35,10 +35,14 @@ async function waitForPort(port, deadline) {
 
 export const codeServerEntry = path.join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
-/** Starts code-server on a free loopback port with fresh user and extension folders. */
-export async function startCodeServer({ extraArgs = [], log = () => {}, port: wanted } = {}) {
+/**
+ * Starts code-server on a free loopback port with fresh user and extension folders. `userSettings`, when
+ * given, is written to the fresh user folder's `User/settings.json` before the server starts.
+ */
+export async function startCodeServer({ extraArgs = [], log = () => {}, port: wanted, userSettings } = {}) {
   const port = wanted ?? (await freePort());
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-cs-'));
+  if (userSettings) writeUserSettings(state, userSettings);
   const extensionsDir = path.join(state, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   // Without this file code-server silently skips the development extension and fails --install-extension.
@@ -66,6 +70,13 @@ export async function startCodeServer({ extraArgs = [], log = () => {}, port: wa
     fs.rmSync(state, { recursive: true, force: true });
   };
   return { port, server, stop, state };
+}
+
+/** Writes (or rewrites: a running workbench picks the change up) the user settings of a started server's state folder. */
+export function writeUserSettings(state, settings) {
+  const dir = path.join(state, 'user', 'User');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
 
 export const chromiumArgs = [

@@ -1,5 +1,6 @@
 // The one pipeline: text → parsed readout → cues, entities, topics → Analysis. Every feature (diagnostics,
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
+import { findUnknownAcronyms } from './acronyms';
 import { compileCuePatterns, findCues, type CueMatcher } from './commitments';
 import { compileEntities, findEntities, type EntityMatcher } from './entities';
 import { parseReadout } from './readout';
@@ -57,5 +58,6 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const cues = findCues(analysed, readout, compiled.cues);
   const entities = findEntities(analysed, readout, compiled.entities);
   const topics = assignTopics(analysed, readout, entities, compiled.topics);
-  return { version: 1, textLength: text.length, readout, cues, entities, topics, truncated, analyzedLength };
+  const unknownAcronyms = findUnknownAcronyms(analysed, readout, entities);
+  return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }

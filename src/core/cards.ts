@@ -39,7 +39,9 @@ export function entityCard(entry: EntityEntry): string {
     lines.push('');
   }
   if (entry.aliases.length) lines.push(`Also: ${entry.aliases.map((a) => `\`${a.replace(/`/g, "'")}\``).join(', ')}`, '');
-  if (entry.source && /^https?:\/\//.test(entry.source)) lines.push(`[Source](${entry.source.replace(/[()\s]/g, encodeURIComponent)})`);
+  // Parentheses and spaces would end the Markdown link early; encodeURIComponent leaves parentheses alone.
+  const percent = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  if (entry.source && /^https?:\/\//.test(entry.source)) lines.push(`[Source](${entry.source.replace(/[()\s]/g, percent)})`);
   return lines.join('\n').trim();
 }
 

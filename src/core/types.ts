@@ -185,6 +185,8 @@ export interface Analysis {
   cues: Cue[];
   entities: EntityMention[];
   topics: SentenceTopics[];
+  /** Acronyms no lexicon entry matched, for the "Add to workspace lexicon" quick fix. */
+  unknownAcronyms: Span[];
   /** True when the text was cut at the size limit and only the first `analyzedLength` units were analysed. */
   truncated: boolean;
   analyzedLength: number;

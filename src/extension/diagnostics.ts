@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { cueMessage } from '../core/cards';
 import type { Analysis } from '../core/types';
 import type { AnalysisService } from './analysisService';
+import { UNKNOWN_ACRONYM_CODE } from './lexiconNavigation';
 import type { LexiconService } from './lexiconService';
 import { getSettings, toSeverity } from './settings';
 
@@ -52,6 +53,20 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       d.source = DIAGNOSTIC_SOURCE;
       d.code = cue.strength === 'firm' ? FIRM_CODE : HEDGED_CODE;
       diagnostics.push(d);
+    }
+    const acronymSeverity = toSeverity(settings.unknownAcronymSeverity);
+    if (acronymSeverity !== undefined) {
+      for (const a of analysis.unknownAcronyms) {
+        const word = document.getText(new vscode.Range(document.positionAt(a.start), document.positionAt(a.end)));
+        const d = new vscode.Diagnostic(
+          new vscode.Range(document.positionAt(a.start), document.positionAt(a.end)),
+          `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`,
+          acronymSeverity,
+        );
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = UNKNOWN_ACRONYM_CODE;
+        diagnostics.push(d);
+      }
     }
     for (const p of analysis.readout.problems) {
       const d = new vscode.Diagnostic(

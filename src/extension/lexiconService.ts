@@ -20,6 +20,7 @@ export class LexiconService implements vscode.Disposable {
   private generation = 0;
   /** Set when workspace lexicons were skipped because the workspace is not trusted. */
   untrustedSkipped = false;
+  private toldUntrusted = false;
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly output: vscode.LogOutputChannel) {
@@ -97,7 +98,7 @@ export class LexiconService implements vscode.Disposable {
     if (!vscode.workspace.workspaceFolders?.length) return [];
     if (!vscode.workspace.isTrusted) {
       this.untrustedSkipped = true;
-      this.output.warn('workspace lexicons not loaded: this workspace is not trusted (Workspaces: Manage Workspace Trust)');
+      void this.tellUntrusted();
       return [];
     }
     this.untrustedSkipped = false;
@@ -123,6 +124,20 @@ export class LexiconService implements vscode.Disposable {
       }
     }
     return files;
+  }
+
+  /** Says once, when there are workspace lexicons to skip, why they are not loaded. */
+  private async tellUntrusted(): Promise<void> {
+    this.output.warn('workspace lexicons not loaded: this workspace is not trusted');
+    if (this.toldUntrusted) return;
+    const found = (await Promise.all(getSettings().lexicons.map((g) => vscode.workspace.findFiles(g, '**/node_modules/**', 20)))).flat();
+    if (!found.length) return;
+    this.toldUntrusted = true;
+    const choice = await vscode.window.showWarningMessage(
+      `Readout Lens did not load ${found.length} workspace lexicon file(s): this workspace is not trusted. Built-in lexicons are in use.`,
+      'Manage Workspace Trust',
+    );
+    if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
   }
 
   private publishErrors(files: LexiconFile[], errors: LexiconError[]): void {

@@ -6,6 +6,7 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export interface Settings {
   firmSeverity: SeverityName;
   hedgedSeverity: SeverityName;
+  unknownAcronymSeverity: SeverityName;
   ignore: string[];
   lexicons: string[];
   debounceMs: number;
@@ -20,6 +21,7 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
   return {
     firmSeverity: c.get<SeverityName>('diagnostics.firm', 'information'),
     hedgedSeverity: c.get<SeverityName>('diagnostics.hedged', 'warning'),
+    unknownAcronymSeverity: c.get<SeverityName>('diagnostics.unknownAcronym', 'hint'),
     ignore: c.get<string[]>('ignore', []),
     lexicons: c.get<string[]>('lexicons', ['.readout-lens/*.yaml']),
     debounceMs: Math.max(0, c.get<number>('analysis.debounceMs', 60)),

@@ -58,4 +58,45 @@ describe('workspace lexicons', () => {
     }, 'hover on the added entity');
     assert.match(text, /Initiative/);
   });
+
+  it('goes to the YAML entry of an entity (Go to Definition)', async () => {
+    const seed = await openSeed();
+    const at = seed.getText().indexOf('CPTPP') + 1;
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', seed.uri, seed.positionAt(at));
+    assert.strictEqual(locations.length, 1);
+    const loc = locations[0];
+    const uri = 'uri' in loc ? loc.uri : loc.targetUri;
+    const range = 'range' in loc ? loc.range : loc.targetRange;
+    assert.match(uri.path, /lexicons\/entities\.yaml$/);
+    const yaml = await vscode.workspace.openTextDocument(uri);
+    const entry = yaml.getText(new vscode.Range(range.start.line, 0, range.start.line + 3, 0));
+    assert.match(entry, /id: cptpp/);
+  });
+
+  it('flags an unknown acronym and adds it to the workspace lexicon with a quick fix', async () => {
+    const uri = workspaceFile('acronyms.readout');
+    const content = 'date 2025-03-02 The two ministers welcomed progress in the QRT working group and the G7 talks.';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = content.indexOf('QRT');
+    const diag = await waitFor(
+      () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'unknown-acronym' && doc.offsetAt(d.range.start) === at),
+      'the unknown-acronym diagnostic on QRT',
+    );
+    assert.strictEqual(diag.severity, vscode.DiagnosticSeverity.Hint);
+    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'unknown-acronym' && doc.getText(d.range) === 'G7'), 'G7 is a known entity');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const add = actions.find((a) => a.title.startsWith('Add "QRT" to workspace lexicon'));
+    assert.ok(add?.command, actions.map((a) => a.title).join(' | '));
+    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && /\.readout-lens\/.+\.yaml$/.test(editor.document.uri.path), editor?.document.uri.path);
+    const text = editor.document.getText();
+    assert.match(text, /- id: qrt\n {4}name: QRT\n {4}aliases: \[QRT\]\n {4}type: org/);
+    // The entry lands inside the entities list, before any other top-level key.
+    const entities = text.indexOf('entities:');
+    assert.ok(entities >= 0 && text.indexOf('- id: qrt') > entities);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -1,0 +1,123 @@
+// Scores the engine's cues against hand-written expectations (test/fixtures/*/…cues.json).
+// Shared by the held-out evaluation; golden.test.ts keeps its own copy of the exact comparison (see its score()).
+import * as fs from 'fs';
+import { parseReadout } from '../../src/core/readout';
+import { findCues } from '../../src/core/commitments';
+import type { Cue, ParsedReadout } from '../../src/core/types';
+import { builtInMatcher } from './cueLexicon';
+
+/** One expected cue: `sentence` is a prefix of the cue's sentence, `text` the cue exactly as it appears. */
+export interface ExpectedCue {
+  sentence: string;
+  text: string;
+  strength: string;
+  negated: boolean;
+}
+
+export interface Counts {
+  tp: number;
+  /** Cues the engine found. */
+  found: number;
+  /** Cues expected. */
+  expected: number;
+}
+
+export interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface CueScore {
+  /** Span-exact: sentence, cue text, strength and negation all agree (the golden files' criterion). */
+  exact: Counts;
+  /** Lenient: same sentence, same strength, and the engine's span overlaps the expected text. */
+  lenient: Counts;
+  missed: string[];
+  extra: string[];
+  /** Expectations whose sentence prefix or cue text cannot be found: a broken fixture, not an engine miss. */
+  problems: string[];
+}
+
+export function prf(c: Counts): Prf {
+  const precision = c.found === 0 ? 1 : c.tp / c.found;
+  const recall = c.expected === 0 ? 1 : c.tp / c.expected;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, found: a.found + b.found, expected: a.expected + b.expected };
+}
+
+export function readExpected(file: string): ExpectedCue[] {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { cues: ExpectedCue[] }).cues;
+}
+
+function describeExpected(g: ExpectedCue): string {
+  return `${g.sentence} | "${g.text}" ${g.strength}${g.negated ? ' negated' : ''}`;
+}
+
+/** Absolute [start, end) ranges of every case-insensitive occurrence of `needle` in the sentence. */
+function occurrences(text: string, sentenceStart: number, sentenceText: string, needle: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (needle.length === 0) return out;
+  const hay = sentenceText.toLowerCase();
+  const n = needle.toLowerCase();
+  for (let i = hay.indexOf(n); i >= 0; i = hay.indexOf(n, i + 1)) out.push([sentenceStart + i, sentenceStart + i + n.length]);
+  return out;
+}
+
+/** Runs the engine on `text` and scores its cues against `expected`, one-to-one, in document order. */
+export function scoreCues(text: string, expected: ExpectedCue[]): CueScore {
+  const readout: ParsedReadout = parseReadout(text);
+  const cues: Cue[] = findCues(text, readout, builtInMatcher());
+  const sentenceOf = (c: Cue): { start: number; text: string } => readout.sentences[c.sentence];
+
+  // Expected cues located once: the sentences their prefix names and the ranges their text occupies there.
+  const problems: string[] = [];
+  const located = expected.map((g) => {
+    const sentences = readout.sentences.filter((s) => s.text.startsWith(g.sentence)).map((s) => s.index);
+    const ranges = readout.sentences
+      .filter((s) => sentences.includes(s.index))
+      .flatMap((s) => occurrences(text, s.start, s.text, g.text));
+    if (sentences.length === 0) problems.push(`no sentence starts with "${g.sentence}"`);
+    else if (ranges.length === 0) problems.push(`"${g.text}" does not occur in the sentence "${g.sentence}…"`);
+    return { g, sentences, ranges };
+  });
+
+  // Exact (the golden criterion).
+  const open = [...located];
+  const extra: string[] = [];
+  for (const cue of cues) {
+    const st = sentenceOf(cue).text;
+    const idx = open.findIndex(
+      ({ g }) => st.startsWith(g.sentence) && g.text === cue.text && g.strength === cue.strength && g.negated === cue.negated,
+    );
+    if (idx >= 0) open.splice(idx, 1);
+    else extra.push(`${st.slice(0, 48)} | "${cue.text}" ${cue.strength}${cue.negated ? ' negated' : ''}`);
+  }
+  const exact: Counts = { tp: cues.length - extra.length, found: cues.length, expected: expected.length };
+  const missed = open.map(({ g }) => describeExpected(g));
+
+  // Lenient: same sentence, same strength, overlapping span; negation and span length may differ.
+  const lenientOpen = [...located];
+  let lenientTp = 0;
+  for (const cue of cues) {
+    const idx = lenientOpen.findIndex(
+      ({ g, sentences, ranges }) =>
+        sentences.includes(cue.sentence) && g.strength === cue.strength && ranges.some(([s, e]) => s < cue.end && cue.start < e),
+    );
+    if (idx >= 0) {
+      lenientOpen.splice(idx, 1);
+      lenientTp++;
+    }
+  }
+  const lenient: Counts = { tp: lenientTp, found: cues.length, expected: expected.length };
+  return { exact, lenient, missed, extra, problems };
+}
+
+export function formatPrf(label: string, c: Counts): string {
+  const s = prf(c);
+  return `${label} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)} (tp ${c.tp}, found ${c.found}, expected ${c.expected})`;
+}

@@ -1,4 +1,4 @@
-// Builds the extension and the CLI bundles (dist/) and compiles the tests (out/) for mocha.
+// Builds the extension, CLI and analysis-worker bundles (dist/) and compiles the tests (out/) for mocha.
 // Usage: node esbuild.js [--production] [--watch] [--tests]
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -32,6 +32,8 @@ const common = {
 const bundles = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // analyze() off the main thread: the extension's worker for large documents, the CLI's for many files.
+  { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 
 // Tests run from out/ with the same folder layout as the sources, so relative imports keep working.

@@ -2,6 +2,7 @@
 // The vocabulary is data (lexicons/commitments.yaml); this module holds the pattern language and the policy rules.
 import type { Cue, CuePattern, ParsedReadout, Strength } from './types';
 import { isSpaceCode } from './readout';
+import { WordCache } from './textScan';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pattern language (documented at the top of lexicons/commitments.yaml)
@@ -232,6 +233,21 @@ function isJoinerCode(c: number): boolean {
 
 const TOKEN_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'no', 'prof', 'hon', 'amb', 'sen', 'rep', 'gov']);
 
+interface WordForms {
+  lower: string;
+  capitalized: boolean;
+}
+
+/** What a word's spelling alone decides, computed once per distinct spelling. */
+const formsCache = new WordCache<WordForms>((raw) => {
+  const lower = normalizeWord(raw);
+  return { lower, capitalized: raw.charCodeAt(0) !== lower.charCodeAt(0) };
+});
+/** Words that keep a following period ("Mr.", and any word with an inner dot such as "U.S"). */
+const keepsPeriodCache = new WordCache<boolean>((raw) => raw.includes('.') || TOKEN_ABBREVIATIONS.has(raw.toLowerCase()));
+/** Reused token objects: a sentence's tokens never outlive the sentence. */
+const pool: Token[] = [];
+
 function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   let i = start;
@@ -256,17 +272,21 @@ function tokenize(text: string, start: number, end: number): Token[] {
       else break;
     }
     // Keep the period of "U.S." or "Mr." with its word so it does not read as a clause break.
-    if (i < end && text.charCodeAt(i) === 46 && (text.slice(s, i).includes('.') || TOKEN_ABBREVIATIONS.has(text.slice(s, i).toLowerCase()))) i++;
-    const raw = text.slice(s, i);
-    const lower = normalizeWord(raw);
-    out.push({
-      start: s,
-      end: i,
-      lower,
-      capitalized: raw.charCodeAt(0) !== lower.charCodeAt(0),
-      punctBefore: punct,
-      semicolonBefore: semi,
-    });
+    if (i < end && text.charCodeAt(i) === 46 && keepsPeriodCache.get(text, s, i)) i++;
+    const forms = formsCache.get(text, s, i);
+    let t = pool[out.length];
+    if (t === undefined) {
+      t = { start: s, end: i, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi };
+      pool[out.length] = t;
+    } else {
+      t.start = s;
+      t.end = i;
+      t.lower = forms.lower;
+      t.capitalized = forms.capitalized;
+      t.punctBefore = punct;
+      t.semicolonBefore = semi;
+    }
+    out.push(t);
     punct = false;
     semi = false;
   }
@@ -470,9 +490,11 @@ interface Candidate {
   needsWill: boolean;
 }
 
-function candidatesAt(tokens: Token[], i: number, matcher: CueMatcher): Candidate[] {
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+function candidatesAt(tokens: Token[], i: number, matcher: CueMatcher): readonly Candidate[] {
   const patterns = matcher.byFirstWord.get(tokens[i].lower);
-  if (!patterns) return [];
+  if (!patterns) return NO_CANDIDATES;
   const out: Candidate[] = [];
   for (const p of patterns) {
     for (const s of run(p.seq, [{ pos: i, spanEnd: -1, will: false }], tokens, i)) {
@@ -486,15 +508,24 @@ function candidatesAt(tokens: Token[], i: number, matcher: CueMatcher): Candidat
 }
 
 /** Rule 1 for agreed-that: the clause after the cue holds will/would/shall + action by a party. */
-function clauseHasPartyWill(tokens: Token[], from: number): boolean {
-  for (let k = from; k < tokens.length; k++) {
+function clauseHasPartyWill(ctx: SentenceContext, from: number): boolean {
+  const { tokens } = ctx;
+  const n = tokens.length;
+  if (from >= n) return false;
+  // Short clauses are scanned directly; the per-sentence index pays off only on long runs.
+  for (let k = from; k < n && k < from + SHORT_SCAN; k++) {
     if (k > from && tokens[k].semicolonBefore) return false;
     if (FUTURE_MODALS.has(tokens[k].lower)) {
       const subject = findSubject(tokens, k);
       return subject.kind === 'coordinated' || isPartySubject(tokens, subject, false);
     }
   }
-  return false;
+  if (from + SHORT_SCAN >= n) return false;
+  const index = sentenceIndex(ctx);
+  const k = index.nextModal[from];
+  if (k >= n || index.nextSemicolon[from + 1] <= k) return false;
+  const subject = findSubject(tokens, k);
+  return subject.kind === 'coordinated' || isPartySubject(tokens, subject, false);
 }
 
 interface Accepted {
@@ -510,6 +541,51 @@ interface SentenceContext {
   accepted: Accepted[];
   /** Actors of earlier sentences' cues, most recent last (for pronoun resolution). */
   history: string[];
+  /** Lookups over the sentence's tokens, built on first use (see sentenceIndex). */
+  index?: SentenceIndex;
+  /** Index of the sentence's first reporting verb (tokens.length when none); lazy. */
+  firstReporting?: number;
+  /** The latest non-pronoun actor, plural and singular, over `history` then `accepted`. */
+  lastPlural?: string;
+  lastSingular?: string;
+}
+
+/** Token distance below which a direct scan beats building the sentence index. */
+const SHORT_SCAN = 48;
+
+/** Per token: the index of the next future modal, token after a semicolon and complementizer (n when none). */
+interface SentenceIndex {
+  nextModal: Int32Array;
+  nextSemicolon: Int32Array;
+  nextComplementizer: Int32Array;
+}
+
+/**
+ * Built once per sentence, so the scans "is there a modal / semicolon / complementizer between here and
+ * there" cost O(1) and a long sentence of "agreed that ..." stays linear rather than quadratic.
+ */
+function sentenceIndex(ctx: SentenceContext): SentenceIndex {
+  if (ctx.index) return ctx.index;
+  const { tokens } = ctx;
+  const n = tokens.length;
+  const nextModal = new Int32Array(n + 1).fill(n);
+  const nextSemicolon = new Int32Array(n + 1).fill(n);
+  const nextComplementizer = new Int32Array(n + 1).fill(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const w = tokens[k].lower;
+    nextModal[k] = FUTURE_MODALS.has(w) ? k : nextModal[k + 1];
+    nextSemicolon[k] = tokens[k].semicolonBefore ? k : nextSemicolon[k + 1];
+    nextComplementizer[k] = COMPLEMENTIZERS.has(w) ? k : nextComplementizer[k + 1];
+  }
+  ctx.index = { nextModal, nextSemicolon, nextComplementizer };
+  return ctx.index;
+}
+
+/** Records an actor (of history or of an accepted cue) for pronoun resolution. */
+function noteActor(ctx: SentenceContext, actor: string | undefined): void {
+  if (actor === undefined || PRONOUNS.has(actor.toLowerCase())) return;
+  if (isPlural(actor)) ctx.lastPlural = actor;
+  else ctx.lastSingular = actor;
 }
 
 /** Rule 1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
@@ -517,7 +593,11 @@ function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: bo
   const prev = ctx.accepted[ctx.accepted.length - 1];
   if (!prev) return false;
   const { tokens } = ctx;
-  for (let k = prev.endTok + 1; k <= v; k++) if (tokens[k].semicolonBefore) return false;
+  const short = v - prev.endTok < SHORT_SCAN;
+  const index = short ? undefined : sentenceIndex(ctx);
+  if (short) {
+    for (let k = prev.endTok + 1; k <= v; k++) if (tokens[k].semicolonBefore) return false;
+  } else if (index && index.nextSemicolon[prev.endTok + 1] <= v) return false;
   const lastCueWord = tokens[prev.endTok - 1].lower;
   if (subject.kind === 'np') {
     if (subject.start === prev.endTok) return true;
@@ -526,8 +606,11 @@ function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: bo
   }
   if (!modal) return false;
   if (lastCueWord === 'that') return true;
-  for (let k = prev.endTok; k < v; k++) if (COMPLEMENTIZERS.has(tokens[k].lower)) return true;
-  return false;
+  if (short) {
+    for (let k = prev.endTok; k < v; k++) if (COMPLEMENTIZERS.has(tokens[k].lower)) return true;
+    return false;
+  }
+  return prev.endTok < v && sentenceIndex(ctx).nextComplementizer[prev.endTok] < v;
 }
 
 function resolveActor(ctx: SentenceContext, subject: Subject): string | undefined {
@@ -547,14 +630,9 @@ function resolveActor(ctx: SentenceContext, subject: Subject): string | undefine
       if (!PRONOUNS.has(name.toLowerCase())) return name;
     }
   }
-  const plural = lower === 'they';
-  const pool = [...ctx.history, ...ctx.accepted.map((a) => a.cue.actor).filter((a): a is string => a !== undefined)];
-  for (let k = pool.length - 1; k >= 0; k--) {
-    const a = pool[k];
-    if (PRONOUNS.has(a.toLowerCase())) continue;
-    if (isPlural(a) === plural) return a;
-  }
-  return actor;
+  // The most recent named actor of the right number: kept up to date as cues are accepted (noteActor), so a
+  // long sentence of pronouns stays linear.
+  return (lower === 'they' ? ctx.lastPlural : ctx.lastSingular) ?? actor;
 }
 
 /** "welcomed Prime Minister Starmer to the White House": a courtesy (rule 3), not a cue. */
@@ -579,7 +657,7 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   const p = c.pattern;
   const source = p.source;
   const firstWord = tokens[c.start].lower;
-  if (c.needsWill && !clauseHasPartyWill(tokens, c.end)) return undefined;
+  if (c.needsWill && !clauseHasPartyWill(ctx, c.end)) return undefined;
   let start = c.start;
   let end = c.end;
   const prevTok = c.start > 0 && !tokens[c.start].punctBefore ? tokens[c.start - 1] : undefined;
@@ -634,7 +712,12 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   let rule = 'governing verb';
   if (c.needsWill) rule = 'agreed that + will action';
   else if (p.modal && FUTURE_MODALS.has(firstWord)) {
-    const reported = tokens.slice(0, start).some((t) => REPORTING_VERBS.has(t.lower));
+    if (ctx.firstReporting === undefined) {
+      let k = 0;
+      while (k < tokens.length && !REPORTING_VERBS.has(tokens[k].lower)) k++;
+      ctx.firstReporting = k;
+    }
+    const reported = ctx.firstReporting < start;
     rule = reported ? 'reported will/would + action by a party' : 'will + action by a party';
   } else if (subject.kind === 'coordinated') rule = 'coordinated verb';
   if (negated) rule += ', negated';
@@ -665,6 +748,7 @@ export function findCues(text: string, readout: ParsedReadout, matcher: CueMatch
   for (const sentence of readout.sentences) {
     const tokens = tokenize(text, sentence.start, sentence.end);
     const ctx: SentenceContext = { text, tokens, sentence: sentence.index, accepted: [], history };
+    for (const a of history) noteActor(ctx, a);
     let i = 0;
     while (i < tokens.length) {
       let taken: Accepted | undefined;
@@ -674,6 +758,7 @@ export function findCues(text: string, readout: ParsedReadout, matcher: CueMatch
       }
       if (taken) {
         ctx.accepted.push(taken);
+        noteActor(ctx, taken.cue.actor);
         cues.push(taken.cue);
         i = Math.max(taken.endTok, i + 1);
       } else {

@@ -1,5 +1,6 @@
 // Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
 // word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
+import { CLASS_LN, CLASS_M, WordCache, codePointAtUnit, codePointClass, isRegexSpace } from './textScan';
 import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
 
 /**
@@ -158,28 +159,111 @@ export function findEntitiesInSpan(text: string, span: Span, matcher: EntityMatc
   return out;
 }
 
+interface WordInfo {
+  norm: string;
+  key: string;
+}
+
+function wordInfo(raw: string): WordInfo {
+  const norm = normalise(raw);
+  return { norm, key: norm.toLowerCase() };
+}
+
+function punctInfo(raw: string): WordInfo {
+  const key = DASHES.test(raw) ? '-' : APOSTROPHES.test(raw) ? "'" : QUOTES.test(raw) ? '"' : raw;
+  return { norm: key, key };
+}
+
+// Per-word results are the same for every matcher, so one cache serves them all.
+const wordCache = new WordCache(wordInfo);
+const punctCache = new WordCache(punctInfo, 1 << 12);
+/** Reused token objects: a sentence's tokens never outlive its scan. */
+const pool: Token[] = [];
+
+/** The same tokens as `tokenize(text.slice(start, end), start)`, without the regex or a slice per word. */
+function tokenizeSpan(text: string, start: number, end: number): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    let cls: number;
+    let width = 1;
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) cls = CLASS_LN;
+      else if (c === 32 || (c >= 9 && c <= 13)) {
+        i++;
+        continue;
+      } else cls = 0;
+    } else {
+      const cp = codePointAtUnit(text, i, end);
+      if (cp > 0xffff) width = 2;
+      else if (isRegexSpace(cp)) {
+        i++;
+        continue;
+      }
+      cls = codePointClass(cp);
+    }
+    const s = i;
+    i += width;
+    let info: WordInfo;
+    const word = (cls & (CLASS_LN | CLASS_M)) !== 0;
+    if (word) {
+      while (i < end) {
+        const d = text.charCodeAt(i);
+        if (d < 128) {
+          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++;
+          else break;
+        } else {
+          const cp = codePointAtUnit(text, i, end);
+          if ((codePointClass(cp) & (CLASS_LN | CLASS_M)) === 0) break;
+          i += cp > 0xffff ? 2 : 1;
+        }
+      }
+      info = wordCache.get(text, s, i);
+    } else {
+      info = punctCache.get(text, s, i);
+    }
+    let t = pool[n];
+    if (t === undefined) {
+      t = { start: s, end: i, norm: info.norm, key: info.key, word };
+      pool[n] = t;
+    } else {
+      t.start = s;
+      t.end = i;
+      t.norm = info.norm;
+      t.key = info.key;
+      t.word = word;
+    }
+    n++;
+  }
+  return n;
+}
+
 function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher, out: EntityMention[]): void {
-  const tokens = tokenize(text.slice(span.start, span.end), span.start);
-  const n = tokens.length;
+  const n = tokenizeSpan(text, span.start, span.end);
+  const tokens = pool;
+  const root = matcher.root.next;
   let i = 0;
   while (i < n) {
     // Leftmost start first, then the longest alias that starts there: "Japan-US Security Consultative
     // Committee" beats "Japan"; when none is longer, "Japan", "-", "US" fall out as one mention per part.
-    let node = matcher.root.next.get(tokens[i].key);
+    if (!tokens[i].word) {
+      i++;
+      continue;
+    }
+    let node = root.get(tokens[i].key);
     let best: AliasRef | undefined;
     let bestEnd = -1;
-    if (tokens[i].word) {
-      for (let j = i; node !== undefined && j < n; ) {
-        if (node.ends) {
-          const hit = node.ends.find((ref) => verify(ref, tokens, i));
-          if (hit) {
-            best = hit;
-            bestEnd = j;
-          }
+    for (let j = i; node !== undefined && j < n; ) {
+      if (node.ends) {
+        const hit = node.ends.find((ref) => verify(ref, tokens, i));
+        if (hit) {
+          best = hit;
+          bestEnd = j;
         }
-        j++;
-        node = j < n ? node.next.get(tokens[j].key) : undefined;
       }
+      j++;
+      node = j < n ? node.next.get(tokens[j].key) : undefined;
     }
     // An alias may not end inside a word run such as "G7" in "G7x": tokenisation already guarantees that.
     if (best) {

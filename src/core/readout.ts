@@ -347,19 +347,42 @@ function parseHeader(text: string, problems: ReadoutProblem[]): HeaderResult {
   return parseMetadataBlock(text) ?? { header: { kind: 'none' }, bodyStart: 0 };
 }
 
-/** Parses a readout. Never throws: anything odd in the text becomes a `problems` entry. */
+/** Lines longer than this are reported: they are usually generated or binary data, not prose. */
+export const LONG_LINE_LENGTH = 100_000;
+const MAX_LONG_LINE_REPORTS = 10;
+/** Control characters a text file does not contain (tab, LF, VT, FF, CR excepted) and U+FFFD from bad UTF-8. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const BINARY_CHARS = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
+
+function isBinaryCode(c: number): boolean {
+  return c <= 8 || (c >= 14 && c <= 31) || c === 0xfffd;
+}
+
+/**
+ * Is [start, end) binary rather than text? Any NUL says so; otherwise more than one unit in ten being a control
+ * character or U+FFFD does. Called only when the text holds such characters at all.
+ */
+function isBinarySpan(text: string, start: number, end: number): boolean {
+  let odd = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (isBinaryCode(c)) odd++;
+  }
+  return odd * 10 > end - start;
+}
+
+/**
+ * Parses a readout. Never throws: anything odd in the text becomes a `problems` entry. Paragraphs that look
+ * binary (NUL bytes, control characters) are reported once and not split into sentences, so no cue or entity
+ * is read out of junk; lines over LONG_LINE_LENGTH are reported (and still analysed).
+ */
 export function parseReadout(text: string): ParsedReadout {
   const problems: ReadoutProblem[] = [];
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    problems.push({
-      start: nul,
-      end: nul + 1,
-      code: 'binary-content',
-      message: 'The text contains NUL characters; it may be a binary file.',
-      severity: 'warning',
-    });
-  }
+  const maybeBinary = BINARY_CHARS.test(text);
+  let binaryFirst = -1;
+  let binaryParagraphs = 0;
+  let longLines = 0;
   const { header, bodyStart } = parseHeader(text, problems);
   const n = text.length;
   const paragraphs: Paragraph[] = [];
@@ -372,6 +395,13 @@ export function parseReadout(text: string): ParsedReadout {
   let lineStarts: number[] = [];
   const closeParagraph = (): void => {
     if (paraStart < 0) return;
+    if (maybeBinary && isBinarySpan(text, paraStart, paraEnd)) {
+      if (binaryFirst < 0) binaryFirst = paraStart;
+      binaryParagraphs++;
+      paraStart = -1;
+      lineStarts = [];
+      return;
+    }
     spans.length = 0;
     splitSentences(text, paraStart, paraEnd, lineStarts, spans);
     const index = paragraphs.length;
@@ -388,6 +418,15 @@ export function parseReadout(text: string): ParsedReadout {
   let pos = bodyStart;
   while (pos < n) {
     const le = lineEndAt(text, pos);
+    if (le - pos > LONG_LINE_LENGTH && longLines++ < MAX_LONG_LINE_REPORTS) {
+      problems.push({
+        start: pos,
+        end: Math.min(le, pos + 1),
+        code: 'long-line',
+        message: `This line is ${(le - pos).toLocaleString('en-US')} characters long (over ${LONG_LINE_LENGTH.toLocaleString('en-US')}): it may be generated or binary data rather than a readout.`,
+        severity: 'info',
+      });
+    }
     let fnw = pos;
     while (fnw < le && isSpaceCode(text.charCodeAt(fnw))) fnw++;
     if (fnw < le) {
@@ -410,5 +449,18 @@ export function parseReadout(text: string): ParsedReadout {
     pos = next;
   }
   closeParagraph();
+  if (binaryFirst >= 0) {
+    const nul = text.indexOf('\u0000', binaryFirst);
+    const at = nul >= 0 ? nul : binaryFirst;
+    problems.push({
+      start: at,
+      end: at + 1,
+      code: 'binary-content',
+      message:
+        `The text contains binary content (NUL or control characters); ${binaryParagraphs.toLocaleString('en-US')} ` +
+        `paragraph${binaryParagraphs === 1 ? '' : 's'} holding it ${binaryParagraphs === 1 ? 'was' : 'were'} not analysed.`,
+      severity: 'warning',
+    });
+  }
   return { header, body: { start: Math.min(bodyStart, n), end: n }, paragraphs, sentences, comments, problems };
 }

@@ -9,6 +9,7 @@ import type {
   TopicId,
 } from './types';
 import { TOPIC_IDS } from './types';
+import { CLASS_LN, WordCache, codePointAtUnit, codePointClass } from './textScan';
 
 /**
  * Weights of one piece of evidence. A phrase is more specific than any of its words, so it weighs twice a
@@ -106,6 +107,72 @@ function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
+interface WordForms {
+  folded: string;
+  surface: string;
+}
+
+const formsCache = new WordCache<WordForms>((word) => ({ folded: foldWord(word), surface: surfaceOf(word) }));
+/** Reused token objects: a sentence's tokens never outlive its scoring. */
+const pool: Token[] = [];
+let coveredBuffer = new Uint8Array(256);
+
+/** Length in code units of the [\p{L}\p{N}] code point at `i`, or 0 when there is none. */
+function wordUnitAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const cp = codePointAtUnit(text, i, end);
+  if ((codePointClass(cp) & CLASS_LN) === 0) return 0;
+  return cp > 0xffff ? 2 : 1;
+}
+
+/** The same tokens as `tokenize(text.slice(start, end), start)`, into `pool`, without the regex. */
+function tokenizeSpan(text: string, start: number, end: number): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const w = wordUnitAt(text, i, end);
+    if (w === 0) {
+      const c = text.charCodeAt(i);
+      // Skip one code point, as the regex's search does.
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const s = i;
+    i += w;
+    for (;;) {
+      if (i >= end) break;
+      const u = wordUnitAt(text, i, end);
+      if (u > 0) {
+        i += u;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if ((c === 46 || c === 39 || c === 0x2019) && i + 1 < end) {
+        const v = wordUnitAt(text, i + 1, end);
+        if (v > 0) {
+          i += 1 + v;
+          continue;
+        }
+      }
+      break;
+    }
+    const forms = formsCache.get(text, s, i);
+    let t = pool[n];
+    if (t === undefined) {
+      t = { start: s, end: i, folded: forms.folded, surface: forms.surface };
+      pool[n] = t;
+    } else {
+      t.start = s;
+      t.end = i;
+      t.folded = forms.folded;
+      t.surface = forms.surface;
+    }
+    n++;
+  }
+  return n;
+}
+
 function isCapitalised(word: string): boolean {
   return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
 }
@@ -201,22 +268,24 @@ function add(scores: Scores, evidence: readonly Evidence[]): void {
  * Scores one sentence: the words inside an entity mention are left to the entity's evidence (so "China" is not
  * counted twice); elsewhere the longest phrase starting at a word wins over the single word.
  */
-function scoreSentence(tokens: Token[], mentions: EntityMention[], model: TopicModel): Scores {
+function scoreSentence(tokens: Token[], count: number, mentions: EntityMention[], model: TopicModel): Scores {
   const scores: Scores = new Map();
   // Mentions arrive sorted by start; a sweep marks the tokens they cover.
-  const covered = new Array<boolean>(tokens.length).fill(false);
+  if (coveredBuffer.length < count) coveredBuffer = new Uint8Array(count * 2);
+  const covered = coveredBuffer;
+  covered.fill(0, 0, count);
   let t = 0;
   for (const m of mentions) {
     const ev = model.entities.get(m.id);
     if (ev !== undefined) add(scores, ev);
-    while (t < tokens.length && tokens[t].end <= m.start) t++;
-    for (let k = t; k < tokens.length && tokens[k].start < m.end; k++) {
+    while (t < count && tokens[t].end <= m.start) t++;
+    for (let k = t; k < count && tokens[k].start < m.end; k++) {
       // Words that start inside the mention ("Japan's" for the mention "Japan"); "US" in "Japan-US" stays its own
       // word when the mention is "Japan".
-      if (tokens[k].start >= m.start && ev !== undefined) covered[k] = true;
+      if (tokens[k].start >= m.start && ev !== undefined) covered[k] = 1;
     }
   }
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < count; ) {
     if (covered[i]) {
       i++;
       continue;
@@ -224,7 +293,7 @@ function scoreSentence(tokens: Token[], mentions: EntityMention[], model: TopicM
     let node: PhraseNode | undefined = model.phrases;
     let best: Evidence[] | undefined;
     let bestEnd = i;
-    for (let j = i; j < tokens.length && !covered[j]; j++) {
+    for (let j = i; j < count && !covered[j]; j++) {
       node = node.next.get(tokens[j].folded);
       if (node === undefined) break;
       if (node.evidence !== undefined && j > i) {
@@ -290,9 +359,13 @@ export function assignTopics(
     }
     const scores: Scores[] = sentences.map((s) => {
       // Offsets must line up with the mentions', so the sentence is read from the file text when it can be.
-      const slice = typeof text === 'string' ? text.slice(s.start, s.end) : '';
-      const own = slice.length > 0 ? slice : (s.text ?? '');
-      return scoreSentence(tokenize(own, s.start), bySentence.get(s.index) ?? [], model);
+      const own = bySentence.get(s.index) ?? [];
+      if (typeof text === 'string' && s.end > s.start && s.start < text.length) {
+        const count = tokenizeSpan(text, Math.max(0, s.start), Math.min(s.end, text.length));
+        return scoreSentence(pool, count, own, model);
+      }
+      const fallback = tokenize(s.text ?? '', s.start);
+      return scoreSentence(fallback, fallback.length, own, model);
     });
     const paragraphScores = new Map<number, Scores>();
     sentences.forEach((s, i) => {

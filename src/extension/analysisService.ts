@@ -1,11 +1,20 @@
 // Keeps one Analysis per open readout, computed once per document version: debounced while the user
 // types, never published for a version that is already stale, dropped when the document closes.
+// Large documents are analysed in a worker thread so the extension host never blocks on them.
 // Every editor feature reads its Analysis from here.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyze } from '../core/analyze';
 import type { Analysis } from '../core/types';
+import { AnalysisWorkerClient } from './analysisWorkerClient';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
+
+/**
+ * Documents longer than this (UTF-16 units) are analysed in the worker: below it the core takes a few
+ * milliseconds on the main thread, less than a round trip costs.
+ */
+export const WORKER_THRESHOLD = 200_000;
 
 export const READOUT_LANGUAGE = 'readout';
 
@@ -32,10 +41,18 @@ export class AnalysisService implements vscode.Disposable {
   private readonly analyzed = new vscode.EventEmitter<AnalysisEvent>();
   private readonly closed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Worker jobs under way, by document, so getAsync can wait for the current version's. */
+  private readonly inflight = new Map<string, { version: number; done: Promise<Analysis | undefined> }>();
+  private readonly worker: AnalysisWorkerClient;
   readonly onDidAnalyze = this.analyzed.event;
   readonly onDidClose = this.closed.event;
 
-  constructor(private readonly lexicons: LexiconService, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly lexicons: LexiconService,
+    private readonly output: vscode.LogOutputChannel,
+    workerScript = path.join(__dirname, 'analysisWorker.js'),
+  ) {
+    this.worker = new AnalysisWorkerClient(workerScript, (msg) => this.output.warn(msg));
     this.disposables.push(
       this.analyzed,
       this.closed,
@@ -60,14 +77,61 @@ export class AnalysisService implements vscode.Disposable {
     if (hit && hit.version === doc.version) return hit.analysis;
     const compiled = this.lexicons.current();
     if (!compiled) return undefined;
+    // A large document is never analysed on the main thread: its analysis arrives from the worker.
+    if (this.useWorker(doc)) {
+      this.analyzeInWorker(doc);
+      return undefined;
+    }
     return this.compute(doc).analysis;
   }
 
-  /** Like `get`, but waits for the lexicons on first use. */
+  /** Like `get`, but waits for the lexicons on first use, and for the worker on a large document. */
   async getAsync(doc: vscode.TextDocument): Promise<Analysis | undefined> {
     if (!isReadout(doc)) return undefined;
     await this.lexicons.get();
-    return this.get(doc);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const key = doc.uri.toString();
+      const hit = this.cache.get(key);
+      if (hit && hit.version === doc.version) return hit.analysis;
+      if (!this.useWorker(doc)) return this.get(doc);
+      const analysis = await this.analyzeInWorker(doc);
+      if (analysis) return analysis;
+      if (doc.isClosed) return undefined;
+    }
+    return undefined;
+  }
+
+  private useWorker(doc: vscode.TextDocument): boolean {
+    return this.worker.available && doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > WORKER_THRESHOLD;
+  }
+
+  /** Starts (or joins) the worker job for the document's current version. */
+  private analyzeInWorker(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const running = this.inflight.get(key);
+    if (running && running.version === version) return running.done;
+    const compiled = this.lexicons.current();
+    if (!compiled) return Promise.resolve(undefined);
+    const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
+    const isStale = (): boolean => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled;
+    const done = this.worker.analyze(key, doc.getText(), maxLength, compiled, isStale).then(
+      (result) => {
+        if (!result || isStale()) return undefined;
+        this.publish(doc, { version, analysis: result.analysis, elapsed: result.elapsed });
+        return result.analysis;
+      },
+      (err: unknown) => {
+        this.output.warn(`worker analysis of ${doc.uri.toString(true)} failed: ${err instanceof Error ? err.message : String(err)}`);
+        return isStale() ? undefined : this.compute(doc).analysis;
+      },
+    );
+    const job = { version, done };
+    this.inflight.set(key, job);
+    void done.finally(() => {
+      if (this.inflight.get(key) === job) this.inflight.delete(key);
+    });
+    return done;
   }
 
   /** Re-analyses a document after the debounce delay (the setting, unless given). */
@@ -85,6 +149,7 @@ export class AnalysisService implements vscode.Disposable {
           if (doc.isClosed) return;
           const entry = this.cache.get(key);
           if (entry && entry.version === doc.version) this.analyzed.fire({ document: doc, analysis: entry.analysis });
+          else if (this.useWorker(doc)) void this.analyzeInWorker(doc);
           else this.compute(doc);
         });
       }, delay),
@@ -98,10 +163,14 @@ export class AnalysisService implements vscode.Disposable {
     const started = performance.now();
     const analysis = analyze(doc.getText(), compiled, { maxLength });
     const entry: Entry = { version: doc.version, analysis, elapsed: performance.now() - started };
-    this.cache.set(doc.uri.toString(), entry);
-    if (analysis.truncated) this.warnTruncated(doc, analysis);
-    this.analyzed.fire({ document: doc, analysis });
+    this.publish(doc, entry);
     return entry;
+  }
+
+  private publish(doc: vscode.TextDocument, entry: Entry): void {
+    this.cache.set(doc.uri.toString(), entry);
+    if (entry.analysis.truncated) this.warnTruncated(doc, entry.analysis);
+    this.analyzed.fire({ document: doc, analysis: entry.analysis });
   }
 
   private warnTruncated(doc: vscode.TextDocument, analysis: Analysis): void {
@@ -140,6 +209,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.worker.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }

@@ -1,0 +1,153 @@
+// `npm run bench`: prints performance figures; asserts nothing (design: benchmarks are scripts, not timed tests).
+//   core throughput at 1, 10 and 50 MB (median of several runs, and per stage at 10 MB), re-analysis of 10 KB,
+//   1 MB and 10 MB documents, peak memory, the production bundle size, and — inside the real VS Code harness —
+//   activation time, keystroke → diagnostics p50/p95 on 1 MB and the longest extension-host block on 10 MB.
+// MB here means 2^20 UTF-16 code units (what analyze() walks; the corpus is ASCII, so also 2^20 bytes).
+// The corpus is the seed in samples/ plus ../shared/samples/corpus when present, read at run time, never copied.
+// Usage: node scripts/bench.mjs [--no-vscode] [--quick]
+import { execFileSync, spawn } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const withVsCode = !process.argv.includes('--no-vscode');
+const MB = 1 << 20;
+
+execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const core = (m) => require(path.join(root, 'out', 'src', 'core', m));
+const { analyze, compileLexicon } = core('analyze.js');
+const { loadLexiconFiles, BUILTIN_LEXICON_FILES } = core('lexiconFiles.js');
+const { parseReadout } = core('readout.js');
+const { findCues } = core('commitments.js');
+const { findEntities } = core('entities.js');
+const { assignTopics } = core('topics.js');
+
+const compiled = compileLexicon(
+  loadLexiconFiles(BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: fs.readFileSync(path.join(root, 'lexicons', f), 'utf8') }))).lexicon,
+);
+
+// Corpus: each readout's body as paragraphs, repeated to the size wanted, under one inline header.
+const sources = [fs.readFileSync(path.join(root, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8')];
+const corpusDir = path.join(root, '..', 'shared', 'samples', 'corpus');
+if (fs.existsSync(corpusDir)) {
+  for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) sources.push(fs.readFileSync(path.join(corpusDir, f), 'utf8'));
+}
+const bodies = sources.map((t) => t.replace(/^date \d{4}-\d{2}-\d{2}\s*/, ''));
+function corpus(units) {
+  const parts = ['date 2023-05-19 '];
+  let length = parts[0].length;
+  for (let i = 0; length < units; i++) {
+    const b = bodies[i % bodies.length];
+    parts.push(b, '\n\n');
+    length += b.length + 2;
+  }
+  return parts.join('').slice(0, units);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+function time(fn, runs) {
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+    sample();
+  }
+  return median(ms);
+}
+
+const rows = [];
+const row = (what, value, target = '') => rows.push([what, value, target]);
+console.log(`bench: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, Node ${process.version}`);
+console.log(`corpus: ${sources.length} readouts (${fs.existsSync(corpusDir) ? 'seed + shared corpus' : 'seed only'}); MB = 2^20 UTF-16 units\n`);
+
+analyze(corpus(MB), compiled); // warm-up
+for (const size of quick ? [1, 10] : [1, 10, 50]) {
+  const text = corpus(size * MB);
+  const ms = time(() => analyze(text, compiled), size >= 50 ? 3 : 5);
+  row(`analyze() throughput, ${size} MB`, `${((size * 1000) / ms).toFixed(1)} MB/s (${ms.toFixed(0)} ms)`, size === 10 ? '≥ 50 MB/s' : '');
+}
+{
+  const text = corpus(10 * MB);
+  let readout;
+  let entities;
+  const parse = time(() => (readout = parseReadout(text)), 3);
+  const cues = time(() => findCues(text, readout, compiled.cues), 3);
+  const ents = time(() => (entities = findEntities(text, readout, compiled.entities)), 3);
+  const topics = time(() => assignTopics(text, readout, entities, compiled.topics), 3);
+  const total = time(() => analyze(text, compiled), 3);
+  const rate = (ms) => `${((10 * 1000) / ms).toFixed(0)} MB/s`;
+  row('  stage at 10 MB: parseReadout', rate(parse));
+  row('  stage at 10 MB: cues', rate(cues));
+  row('  stage at 10 MB: entities', rate(ents));
+  row('  stage at 10 MB: topics', rate(topics));
+  row('  stages not listed above (rest of analyze())', `${Math.max(0, total - parse - cues - ents - topics).toFixed(0)} ms of ${total.toFixed(0)} ms`);
+}
+for (const [label, units, target] of [['10 KB', 10 * 1024, ''], ['1 MB', MB, '< 30 ms'], ['10 MB', 10 * MB, '']]) {
+  const text = corpus(units);
+  analyze(text, compiled);
+  const edited = text.slice(0, units >> 1) + 'x' + text.slice(units >> 1);
+  const ms = time(() => analyze(edited, compiled), 7);
+  row(`re-analysis, ${label} document`, `${ms < 10 ? ms.toFixed(2) : ms.toFixed(0)} ms`, target);
+}
+row('peak memory (RSS / heap used)', `${(peakRss / MB).toFixed(0)} MB / ${(peakHeap / MB).toFixed(0)} MB`);
+
+const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-bench-')), 'extension.js');
+buildSync({ entryPoints: [path.join(root, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs', minify: true, external: ['vscode'], outfile: out, legalComments: 'none', logLevel: 'error' });
+row('dist/extension.js (production)', `${(fs.statSync(out).size / 1024).toFixed(1)} KB`, '< 250 KB');
+fs.rmSync(path.dirname(out), { recursive: true, force: true });
+
+if (withVsCode) {
+  console.log('measuring inside VS Code (the integration harness, tests matching "performance") ...');
+  const perf = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/run-integration-tests.mjs'], {
+      cwd: root,
+      env: { ...process.env, READOUT_LENS_TEST_GREP: 'performance' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const found = {};
+    let log = '';
+    const scan = (d) => {
+      log += d;
+      for (const m of String(d).matchAll(/PERF (\{.*\})/g)) {
+        const v = JSON.parse(m[1]);
+        found[v.name] = v;
+      }
+    };
+    child.stdout.on('data', scan);
+    child.stderr.on('data', (d) => (log += d));
+    child.on('close', (code) => {
+      if (code !== 0) console.error(log);
+      resolve(found);
+    });
+  });
+  const a = perf.activation;
+  const k = perf['keystroke-1mb'];
+  const b = perf['block-10mb'];
+  row('activation (activate() in VS Code)', a ? `${a.ms} ms` : 'n/a', '< 50 ms');
+  row('keystroke → diagnostics, 1 MB (20 edits)', k ? `p50 ${k.p50} ms, p95 ${k.p95} ms (debounce ${k.debounceMs} ms)` : 'n/a', 'p95 < 100 ms');
+  row(
+    'longest extension-host block, 10 MB readout',
+    b ? `${b.longestGapMs} ms (event-loop delay max ${b.eventLoopDelayMaxMs} ms, p99 ${b.eventLoopDelayP99Ms} ms; analysed ${b.analysedUnits} units${b.truncated === 'true' ? ', truncated at maxFileSizeMB' : ''})` : 'n/a',
+    '< 50 ms',
+  );
+}
+
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log(`\n${'measure'.padEnd(w0)}  ${'figure'.padEnd(w1)}  target`);
+console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ------`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);

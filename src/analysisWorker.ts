@@ -1,0 +1,47 @@
+// Worker thread entry (dist/analysisWorker.js): runs the pure core off the extension host's main thread for
+// large documents. It hands results back in chunks the host pulls one at a time, so no single message
+// takes long to deserialise and the host's event loop keeps turning.
+import { parentPort } from 'worker_threads';
+import { analyze, compileLexicon, type CompiledLexicon } from './core/analyze';
+import type { Lexicon } from './core/types';
+import { splitForTransfer, type HostMessage, type WorkerMessage } from './extension/analysisTransfer';
+
+let compiled: CompiledLexicon | undefined;
+/** The finished job whose chunks the host is pulling; a newer job replaces it. */
+let pending: { id: number; chunks: WorkerMessage[] } | undefined;
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+parentPort?.on('message', (message: HostMessage) => {
+  try {
+    switch (message.type) {
+      case 'lexicon':
+        compiled = compileLexicon(message.lexicon as Lexicon);
+        return;
+      case 'analyze': {
+        if (!compiled) throw new Error('no lexicon');
+        const started = performance.now();
+        const analysis = analyze(message.text, compiled, { maxLength: message.maxLength });
+        const elapsed = performance.now() - started;
+        pending = { id: message.id, chunks: splitForTransfer(message.id, analysis, elapsed) };
+        post(pending.chunks.shift() as WorkerMessage);
+        return;
+      }
+      case 'next': {
+        if (!pending || pending.id !== message.id) return;
+        const chunk = pending.chunks.shift();
+        if (chunk) post(chunk);
+        if (pending.chunks.length === 0) pending = undefined;
+        return;
+      }
+      case 'drop':
+        if (pending?.id === message.id) pending = undefined;
+        return;
+    }
+  } catch (err) {
+    const id = 'id' in message ? message.id : -1;
+    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+  }
+});

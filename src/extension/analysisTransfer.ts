@@ -1,0 +1,49 @@
+// The message protocol between AnalysisService and the analysis worker, and how an Analysis is cut into
+// chunks (arrays sliced, everything else sent once) and put back together. No 'vscode' import: the worker
+// bundle includes this file.
+import type { Analysis } from '../core/types';
+
+/** Array items per chunk: small enough that deserialising one chunk takes a few milliseconds. */
+export const CHUNK_ITEMS = 4000;
+
+export type HostMessage =
+  | { type: 'lexicon'; lexicon: unknown }
+  | { type: 'analyze'; id: number; text: string; maxLength: number }
+  | { type: 'next'; id: number }
+  | { type: 'drop'; id: number };
+
+export type WorkerMessage =
+  | { type: 'begin'; id: number; shell: Record<string, unknown>; last: boolean; elapsed: number }
+  | { type: 'chunk'; id: number; path: string; items: unknown[]; last: boolean }
+  | { type: 'error'; id: number; message: string };
+
+/** The analysis as a first message (all but the arrays) followed by chunks of each array. */
+export function splitForTransfer(id: number, analysis: Analysis, elapsed: number): WorkerMessage[] {
+  const shell: Record<string, unknown> = { ...analysis };
+  const readout: Record<string, unknown> = { ...analysis.readout };
+  shell.readout = readout;
+  const chunks: WorkerMessage[] = [];
+  const cut = (owner: Record<string, unknown>, prefix: string): void => {
+    for (const [key, value] of Object.entries(owner)) {
+      if (!Array.isArray(value) || value.length <= CHUNK_ITEMS) continue;
+      owner[key] = [];
+      for (let i = 0; i < value.length; i += CHUNK_ITEMS) {
+        chunks.push({ type: 'chunk', id, path: prefix + key, items: value.slice(i, i + CHUNK_ITEMS), last: false });
+      }
+    }
+  };
+  cut(shell, '');
+  cut(readout, 'readout.');
+  const all: WorkerMessage[] = [{ type: 'begin', id, shell, last: chunks.length === 0, elapsed }, ...chunks];
+  const end = all[all.length - 1];
+  if (end.type !== 'error') end.last = true;
+  return all;
+}
+
+/** Appends a chunk's items to the array it came from. */
+export function applyChunk(shell: Record<string, unknown>, path: string, items: unknown[]): void {
+  const owner = path.startsWith('readout.') ? (shell.readout as Record<string, unknown>) : shell;
+  const key = path.startsWith('readout.') ? path.slice('readout.'.length) : path;
+  const target = owner[key] as unknown[];
+  for (const item of items) target.push(item);
+}

@@ -1,0 +1,103 @@
+// The export formats as other tools read them: SARIF against the official SARIF 2.1.0 JSON schema (shipped
+// in @microsoft/jest-sarif, validated with Ajv's draft-04 build), CSV parsed back.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { analyze, compileLexicon } from '../../src/core/analyze';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexiconFiles';
+import { CSV_HEADER, csvRows, sarifReport } from '../../src/core/report';
+import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
+
+interface SarifLog {
+  runs: { results: unknown[]; tool: { driver: { name?: string } } }[];
+}
+
+function sarifValidator() {
+  const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // The official schema's language-tag pattern is not valid as a Unicode regular expression; Ajv must
+  // compile patterns without the u flag to load it.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile<SarifLog>(schema);
+}
+
+/** Minimal RFC 4180 parser. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = (): void => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('export formats', () => {
+  const compiled = () => compileLexicon(loadLexiconFiles(BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon);
+
+  it('the CLI\'s SARIF for the samples validates against the SARIF 2.1.0 schema', function () {
+    const cli = path.join(repoRoot, 'dist', 'cli.js');
+    if (!fs.existsSync(cli)) this.skip();
+    const r = spawnSync(process.execPath, [cli, 'analyze', '--format', 'sarif', path.join(repoRoot, 'samples')], { cwd: repoRoot, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const validate = sarifValidator();
+    const log = JSON.parse(r.stdout) as SarifLog;
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.ok(log.runs[0].results.length > 10);
+  });
+
+  it('SARIF for the corpus and for odd text validates too, and the schema rejects a broken log', function () {
+    const c = compiled();
+    const inputs = [{ uri: 'odd.readout', text: 'date 2024-01-01 "Quotes" and\ttabs; they will "agree" to \u2028 things.', analysis: analyze('date 2024-01-01 "Quotes" and\ttabs; they will "agree" to \u2028 things.', c) }];
+    if (corpusAvailable()) {
+      for (const f of fs.readdirSync(corpusDir).filter((n) => n.endsWith('.txt'))) {
+        const text = fs.readFileSync(path.join(corpusDir, f), 'utf8');
+        inputs.push({ uri: `corpus/${f}`, text, analysis: analyze(text, c) });
+      }
+    } else console.log('      (corpus not present: validating the odd sample only)');
+    const validate = sarifValidator();
+    const log = JSON.parse(sarifReport(inputs, c, '0.1.0')) as SarifLog;
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    delete log.runs[0].tool.driver.name;
+    assert.ok(!validate(log), 'a log without a driver name is invalid');
+  });
+
+  it('CSV rows parse back with the header\'s columns and the cue text at its offsets', () => {
+    const text = readRepoFile('samples/kishida-biden-2023-05-19.readout');
+    const analysis = analyze(text, compiled());
+    const csv = [CSV_HEADER.join(','), ...csvRows('seed.readout', text, analysis)].join('\n') + '\n';
+    const rows = parseCsv(csv);
+    assert.deepStrictEqual(rows[0], CSV_HEADER);
+    assert.strictEqual(rows.length - 1, analysis.cues.length);
+    const col = (name: string) => CSV_HEADER.indexOf(name);
+    for (const row of rows.slice(1)) {
+      assert.strictEqual(row.length, CSV_HEADER.length);
+      assert.strictEqual(text.slice(Number(row[col('start')]), Number(row[col('end')])), row[col('cue')]);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Outline, breadcrumbs and Go to Symbol: topics, each holding the paragraphs (or the parts of them) whose
-// sentences have that primary topic, each holding its sentences.
+// sentences have that primary topic, each holding its sentences; symbols nest without overlapping.
 import * as vscode from 'vscode';
-import type { Analysis, Cue } from '../core/types';
+import type { Analysis, Cue, Sentence } from '../core/types';
 import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 
@@ -10,45 +10,49 @@ function label(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/**
+ * Topic → paragraph → sentence. Topics are runs of consecutive sentences with the same primary topic, so the
+ * symbols nest without overlapping and breadcrumbs name the topic under the cursor; a topic that comes back
+ * later in the readout gets a second entry.
+ */
 export function documentSymbols(document: vscode.TextDocument, analysis: Analysis, topicLabel: (id: string) => string): vscode.DocumentSymbol[] {
   const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
   const cuesBySentence = new Map<number, Cue[]>();
   for (const c of analysis.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
-  // topic → paragraph → sentence indices, in document order
-  const tree = new Map<string, Map<number, number[]>>();
-  for (const t of analysis.topics) {
-    const s = analysis.readout.sentences[t.sentence];
-    if (!s) continue;
-    const paragraphs = tree.get(t.primary) ?? new Map<number, number[]>();
-    paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s.index]);
-    tree.set(t.primary, paragraphs);
-  }
-  const symbols: vscode.DocumentSymbol[] = [];
-  for (const [topic, paragraphs] of tree) {
-    const paragraphSymbols: vscode.DocumentSymbol[] = [];
-    for (const [p, indices] of paragraphs) {
-      const sentences = indices.map((i) => analysis.readout.sentences[i]);
-      const first = sentences[0];
-      const last = sentences[sentences.length - 1];
-      const children = sentences.map((s) => {
-        const cues = cuesBySentence.get(s.index) ?? [];
-        const firm = cues.filter((c) => c.strength === 'firm').length;
-        const detail = cues.length ? `${firm} firm · ${cues.length - firm} hedged` : '';
-        const r = range(s.start, s.end);
-        return new vscode.DocumentSymbol(label(s.text), detail, firm ? vscode.SymbolKind.Event : vscode.SymbolKind.String, r, r);
-      });
-      const r = range(first.start, last.end);
-      const sym = new vscode.DocumentSymbol(`¶${p + 1}`, label(first.text, 40), vscode.SymbolKind.Module, r, range(first.start, first.start));
-      sym.children = children;
-      paragraphSymbols.push(sym);
+  const sentences = analysis.readout.sentences;
+  const topicOf = new Map(analysis.topics.map((t) => [t.sentence, t.primary]));
+
+  const sentenceSymbol = (s: Sentence): vscode.DocumentSymbol => {
+    const cues = cuesBySentence.get(s.index) ?? [];
+    const firm = cues.filter((c) => c.strength === 'firm').length;
+    const detail = cues.length ? `${firm} firm · ${cues.length - firm} hedged` : '';
+    const r = range(s.start, s.end);
+    return new vscode.DocumentSymbol(label(s.text), detail, firm ? vscode.SymbolKind.Event : vscode.SymbolKind.String, r, r);
+  };
+  const group = (items: Sentence[], key: (s: Sentence) => string | number): Sentence[][] => {
+    const runs: Sentence[][] = [];
+    for (const s of items) {
+      const last = runs[runs.length - 1];
+      if (last && key(last[0]) === key(s)) last.push(s);
+      else runs.push([s]);
     }
-    const start = paragraphSymbols[0].range.start;
-    const end = paragraphSymbols.reduce((e, s) => (s.range.end.isAfter(e) ? s.range.end : e), paragraphSymbols[0].range.end);
-    const topicSym = new vscode.DocumentSymbol(topicLabel(topic), topic, vscode.SymbolKind.Namespace, new vscode.Range(start, end), new vscode.Range(start, start));
-    topicSym.children = paragraphSymbols;
-    symbols.push(topicSym);
-  }
-  return symbols;
+    return runs;
+  };
+
+  return group(sentences, (s) => topicOf.get(s.index) ?? 'other').map((run) => {
+    const topic = topicOf.get(run[0].index) ?? 'other';
+    const paragraphs = group(run, (s) => s.paragraph).map((part) => {
+      const first = part[0];
+      const r = range(first.start, part[part.length - 1].end);
+      const sym = new vscode.DocumentSymbol(`¶${first.paragraph + 1}`, label(first.text, 40), vscode.SymbolKind.Module, r, range(first.start, first.start));
+      sym.children = part.map(sentenceSymbol);
+      return sym;
+    });
+    const r = range(run[0].start, run[run.length - 1].end);
+    const sym = new vscode.DocumentSymbol(topicLabel(topic), topic, vscode.SymbolKind.Namespace, r, range(run[0].start, run[0].start));
+    sym.children = paragraphs;
+    return sym;
+  });
 }
 
 export class ReadoutSymbolProvider implements vscode.DocumentSymbolProvider {

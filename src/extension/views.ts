@@ -171,7 +171,10 @@ export class TopicsProvider extends BaseProvider {
       const actor = node.cues.find((c) => c.actor)?.actor;
       const item = new vscode.TreeItem(actor ? `${actor}:` : shorten(node.sentence.text, 50), vscode.TreeItemCollapsibleState.None);
       item.id = `statement:${node.topic}:${node.sentence.index}`;
-      item.description = actor ? shorten(node.sentence.text) : undefined;
+      // "Biden and Kishida: shared the importance …" rather than repeating the actor the sentence opens with.
+      const flat = node.sentence.text.replace(/\s+/g, ' ').trim();
+      const rest = actor && flat.toLowerCase().startsWith(actor.toLowerCase()) ? flat.slice(actor.length).trim() : flat;
+      item.description = actor ? shorten(rest) : undefined;
       item.iconPath = strengthIcon(strongest(node.cues));
       const md = new vscode.MarkdownString();
       md.appendText(node.sentence.text.replace(/\s+/g, ' '));

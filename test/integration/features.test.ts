@@ -90,6 +90,14 @@ describe('the seed readout in VS Code', () => {
     assert.ok(first.children.length && first.children[0].children.length, 'topic → paragraph → sentence');
   });
 
+  it('nests symbols without overlap, so breadcrumbs name the topic under the cursor', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    for (let i = 1; i < symbols.length; i++) assert.ok(!symbols[i].range.start.isBefore(symbols[i - 1].range.end), `${symbols[i - 1].name} overlaps ${symbols[i].name}`);
+    const ipef = doc.positionAt(offsetOf(doc, 'IPEF'));
+    const containing = symbols.filter((s) => s.range.contains(ipef));
+    assert.deepStrictEqual(containing.map((s) => s.detail), ['economy-trade']);
+  });
+
   it('marks cues and entities with semantic tokens', async () => {
     const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
     const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);

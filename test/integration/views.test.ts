@@ -41,6 +41,16 @@ describe('topic tree, commitments view, status bar', () => {
     assert.match(selected, /sanctions against Russia/);
   });
 
+  it('labels a statement with its actor and does not repeat it in the description', () => {
+    const statements = api.views.topics.getChildren().flatMap((t) => api.views.topics.getChildren(t));
+    const withActor = statements.map((s) => api.views.topics.getTreeItem(s)).filter((i) => String(i.label).endsWith(':'));
+    assert.ok(withActor.length > 5);
+    for (const item of withActor) {
+      const actor = String(item.label).slice(0, -1).toLowerCase();
+      assert.ok(!String(item.description).toLowerCase().startsWith(actor), `${item.label} ${item.description}`);
+    }
+  });
+
   it('filters to firm statements only', () => {
     const all = api.views.topics.getChildren().flatMap((t) => api.views.topics.getChildren(t)).length;
     api.views.setFilter('firm');

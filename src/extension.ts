@@ -2,6 +2,7 @@
 // No logic of its own lives here.
 import * as vscode from 'vscode';
 import { AnalysisService, READOUT_LANGUAGE, isReadout } from './extension/analysisService';
+import { ParagraphCodeLensProvider } from './extension/codeLens';
 import { CompareCommand } from './extension/compare';
 import { CueDiagnostics } from './extension/diagnostics';
 import { ExportCommand } from './extension/export';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
   const views = new ReadoutViews(analyses, lexicons);
   const statusBar = new CommitmentStatusBar(analyses, lexicons);
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons);
+  const codeLens = new ParagraphCodeLensProvider(analyses);
 
   context.subscriptions.push(
     output,
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     views,
     statusBar,
     semanticTokens,
+    codeLens,
+    vscode.languages.registerCodeLensProvider(selector, codeLens),
     new CueDiagnostics(analyses, lexicons),
     vscode.languages.registerHoverProvider(selector, new ReadoutHoverProvider(analyses, lexicons)),
     vscode.languages.registerFoldingRangeProvider(selector, new ParagraphFoldingProvider(analyses)),

@@ -81,3 +81,29 @@ describe('topic tree, commitments view, status bar', () => {
     await waitFor(() => (api.statusBar.item.text === `Firm ${firm} · Hedged ${analysis.cues.length - firm}` ? true : undefined), 'status bar text');
   });
 });
+
+describe('paragraph CodeLens', () => {
+  after(() => vscode.workspace.getConfiguration('readoutLens').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global));
+
+  it('is off by default and shows per-paragraph counts when enabled', async () => {
+    const doc = await openSeed();
+    const api = (await activateExtension()).exports as ReadoutLensApi;
+    const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.strictEqual(none.filter((l) => l.command?.title.startsWith('Firm ')).length, 0);
+    await vscode.workspace.getConfiguration('readoutLens').update('codeLens.enabled', true, vscode.ConfigurationTarget.Global);
+    const lenses = await waitFor(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return l.length ? l : undefined;
+    }, 'code lenses');
+    const analysis = await api.analysisFor(doc);
+    assert.ok(analysis);
+    const total = lenses.reduce((sum, l) => {
+      const m = /^Firm (\d+) · Hedged (\d+)$/.exec(l.command?.title ?? '');
+      assert.ok(m, l.command?.title);
+      return sum + Number(m[1]) + Number(m[2]);
+    }, 0);
+    assert.strictEqual(total, analysis.cues.length);
+    const sanctions = doc.positionAt(doc.getText().indexOf('"The two leaders agreed to continue imposing'));
+    assert.ok(lenses.some((l) => l.range.start.line === sanctions.line && l.command?.title === 'Firm 1 · Hedged 0'));
+  });
+});

@@ -2,11 +2,13 @@
 // large documents. It hands results back in chunks the host pulls one at a time, so no single message
 // takes long to deserialise and the host's event loop keeps turning.
 import { parentPort } from 'worker_threads';
-import { analyze, compileLexicon, type CompiledLexicon } from './core/analyze';
+import { AnalysisCache, analyzeIncremental, compileLexicon, type CompiledLexicon } from './core/analyze';
 import type { Lexicon } from './core/types';
 import { splitForTransfer, type HostMessage, type WorkerMessage } from './extension/analysisTransfer';
 
 let compiled: CompiledLexicon | undefined;
+/** Each open document's analysed paragraphs, so an edit re-analyses only what changed. */
+const caches = new Map<string, AnalysisCache>();
 /** The finished job whose chunks the host is pulling; a newer job replaces it. */
 let pending: { id: number; chunks: WorkerMessage[] } | undefined;
 
@@ -23,7 +25,12 @@ parentPort?.on('message', (message: HostMessage) => {
       case 'analyze': {
         if (!compiled) throw new Error('no lexicon');
         const started = performance.now();
-        const analysis = analyze(message.text, compiled, { maxLength: message.maxLength });
+        let cache = caches.get(message.key);
+        if (!cache) {
+          cache = new AnalysisCache();
+          caches.set(message.key, cache);
+        }
+        const analysis = analyzeIncremental(message.text, compiled, cache, { maxLength: message.maxLength });
         const elapsed = performance.now() - started;
         pending = { id: message.id, chunks: splitForTransfer(message.id, analysis, elapsed) };
         post(pending.chunks.shift() as WorkerMessage);
@@ -36,6 +43,9 @@ parentPort?.on('message', (message: HostMessage) => {
         if (pending.chunks.length === 0) pending = undefined;
         return;
       }
+      case 'forget':
+        caches.delete(message.key);
+        return;
       case 'drop':
         if (pending?.id === message.id) pending = undefined;
         return;

@@ -372,49 +372,40 @@ function isBinarySpan(text: string, start: number, end: number): boolean {
   return odd * 10 > end - start;
 }
 
+/** Where a paragraph is: its span and the first non-space offset of each of its lines after the first. */
+export interface ParagraphSpan extends Span {
+  lineStarts: number[];
+}
+
 /**
- * Parses a readout. Never throws: anything odd in the text becomes a `problems` entry. Paragraphs that look
- * binary (NUL bytes, control characters) are reported once and not split into sentences, so no cue or entity
- * is read out of junk; lines over LONG_LINE_LENGTH are reported (and still analysed).
+ * The layout of a readout without its sentences: header, paragraph spans, comments and the problems found on
+ * the way (header problems, long lines). Each paragraph's sentences depend on that paragraph's text alone
+ * (`splitParagraph`), which is what lets an incremental analysis reuse unchanged paragraphs.
  */
-export function parseReadout(text: string): ParsedReadout {
+export interface ReadoutLayout {
+  header: ReadoutHeader;
+  bodyStart: number;
+  paragraphs: ParagraphSpan[];
+  comments: Comment[];
+  problems: ReadoutProblem[];
+}
+
+export function readoutLayout(text: string): ReadoutLayout {
   const problems: ReadoutProblem[] = [];
-  const maybeBinary = BINARY_CHARS.test(text);
-  let binaryFirst = -1;
-  let binaryParagraphs = 0;
   let longLines = 0;
   const { header, bodyStart } = parseHeader(text, problems);
   const n = text.length;
-  const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
+  const paragraphs: ParagraphSpan[] = [];
   const comments: Comment[] = [];
-  const spans: Span[] = [];
-
   let paraStart = -1;
   let paraEnd = -1;
   let lineStarts: number[] = [];
   const closeParagraph = (): void => {
     if (paraStart < 0) return;
-    if (maybeBinary && isBinarySpan(text, paraStart, paraEnd)) {
-      if (binaryFirst < 0) binaryFirst = paraStart;
-      binaryParagraphs++;
-      paraStart = -1;
-      lineStarts = [];
-      return;
-    }
-    spans.length = 0;
-    splitSentences(text, paraStart, paraEnd, lineStarts, spans);
-    const index = paragraphs.length;
-    const para: Paragraph = { start: paraStart, end: paraEnd, index, sentences: [] };
-    for (const s of spans) {
-      para.sentences.push(sentences.length);
-      sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index, text: text.slice(s.start, s.end) });
-    }
-    paragraphs.push(para);
+    paragraphs.push({ start: paraStart, end: paraEnd, lineStarts });
     paraStart = -1;
     lineStarts = [];
   };
-
   let pos = bodyStart;
   while (pos < n) {
     const le = lineEndAt(text, pos);
@@ -449,18 +440,66 @@ export function parseReadout(text: string): ParsedReadout {
     pos = next;
   }
   closeParagraph();
-  if (binaryFirst >= 0) {
-    const nul = text.indexOf('\u0000', binaryFirst);
-    const at = nul >= 0 ? nul : binaryFirst;
-    problems.push({
-      start: at,
-      end: at + 1,
-      code: 'binary-content',
-      message:
-        `The text contains binary content (NUL or control characters); ${binaryParagraphs.toLocaleString('en-US')} ` +
-        `paragraph${binaryParagraphs === 1 ? '' : 's'} holding it ${binaryParagraphs === 1 ? 'was' : 'were'} not analysed.`,
-      severity: 'warning',
-    });
+  return { header, bodyStart, paragraphs, comments, problems };
+}
+
+/** Does the paragraph hold binary content (checked only when the text holds a control character at all)? */
+export function isBinaryParagraph(text: string, span: Span, maybeBinary = BINARY_CHARS.test(text)): boolean {
+  return maybeBinary && isBinarySpan(text, span.start, span.end);
+}
+
+/** The sentence spans of one paragraph (a span of `readoutLayout`), in order. Reads only [start, end). */
+export function splitParagraph(text: string, paragraph: ParagraphSpan, out: Span[] = []): Span[] {
+  splitSentences(text, paragraph.start, paragraph.end, paragraph.lineStarts, out);
+  return out;
+}
+
+/** The binary-content problem for `count` skipped paragraphs, the first starting at `first`. */
+export function binaryProblem(text: string, first: number, count: number): ReadoutProblem {
+  const nul = text.indexOf('\u0000', first);
+  const at = nul >= 0 ? nul : first;
+  return {
+    start: at,
+    end: at + 1,
+    code: 'binary-content',
+    message:
+      `The text contains binary content (NUL or control characters); ${count.toLocaleString('en-US')} ` +
+      `paragraph${count === 1 ? '' : 's'} holding it ${count === 1 ? 'was' : 'were'} not analysed.`,
+    severity: 'warning',
+  };
+}
+
+/**
+ * Parses a readout. Never throws: anything odd in the text becomes a `problems` entry. Paragraphs that look
+ * binary (NUL bytes, control characters) are reported once and not split into sentences, so no cue or entity
+ * is read out of junk; lines over LONG_LINE_LENGTH are reported (and still analysed).
+ */
+export function parseReadout(text: string): ParsedReadout {
+  const layout = readoutLayout(text);
+  const maybeBinary = BINARY_CHARS.test(text);
+  let binaryFirst = -1;
+  let binaryParagraphs = 0;
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const spans: Span[] = [];
+  for (const p of layout.paragraphs) {
+    if (maybeBinary && isBinarySpan(text, p.start, p.end)) {
+      if (binaryFirst < 0) binaryFirst = p.start;
+      binaryParagraphs++;
+      continue;
+    }
+    spans.length = 0;
+    splitSentences(text, p.start, p.end, p.lineStarts, spans);
+    const index = paragraphs.length;
+    const para: Paragraph = { start: p.start, end: p.end, index, sentences: [] };
+    for (const s of spans) {
+      para.sentences.push(sentences.length);
+      sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index, text: text.slice(s.start, s.end) });
+    }
+    paragraphs.push(para);
   }
-  return { header, body: { start: Math.min(bodyStart, n), end: n }, paragraphs, sentences, comments, problems };
+  const problems = layout.problems;
+  if (binaryFirst >= 0) problems.push(binaryProblem(text, binaryFirst, binaryParagraphs));
+  const n = text.length;
+  return { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
 }

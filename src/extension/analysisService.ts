@@ -4,17 +4,88 @@
 // Every editor feature reads its Analysis from here.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { analyze } from '../core/analyze';
+import { AnalysisCache, analyzeIncremental } from '../core/analyze';
 import type { Analysis } from '../core/types';
 import { AnalysisWorkerClient } from './analysisWorkerClient';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
 /**
- * Documents longer than this (UTF-16 units) are analysed in the worker: below it the core takes a few
- * milliseconds on the main thread, less than a round trip costs.
+ * Documents up to this length (UTF-16 units) are analysed synchronously on the main thread: a first analysis
+ * takes a few milliseconds, less than a round trip to a worker costs.
  */
-export const WORKER_THRESHOLD = 200_000;
+export const SYNC_THRESHOLD = 200_000;
+/**
+ * Documents longer than this are analysed in the worker. Between the two thresholds the main thread analyses
+ * them incrementally (see analyzeIncremental): a first analysis in slices of SLICE_MS, one per event-loop
+ * turn, then each re-analysis reuses the unchanged paragraphs and takes about 10 ms per MB, less than moving
+ * the result across threads would.
+ */
+export const WORKER_THRESHOLD = 2 * 1024 * 1024;
+/** Longest stretch of analysis on the main thread before it yields to the event loop. */
+export const SLICE_MS = 8;
+
+/**
+ * Line starts of one document version, for offset → position without a document.positionAt call per offset
+ * (diagnostics, semantic tokens and the outline convert tens of thousands of offsets on a large readout).
+ * Lines break at \r\n, \n and \r, as in VS Code.
+ */
+export class LineIndex {
+  private static readonly byDocument = new WeakMap<vscode.TextDocument, { version: number; index: LineIndex }>();
+  readonly starts: Int32Array;
+
+  constructor(text: string) {
+    const starts: number[] = [0];
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (c === 10) starts.push(i + 1);
+      }
+    }
+    this.starts = Int32Array.from(starts);
+  }
+
+  /** The index of the document's current version (computed once per version). */
+  static of(doc: vscode.TextDocument): LineIndex {
+    const hit = LineIndex.byDocument.get(doc);
+    if (hit && hit.version === doc.version) return hit.index;
+    const index = new LineIndex(doc.getText());
+    LineIndex.byDocument.set(doc, { version: doc.version, index });
+    return index;
+  }
+
+  /** The line holding `offset`. */
+  line(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): vscode.Position {
+    const line = this.line(offset);
+    return new vscode.Position(line, offset - this.starts[line]);
+  }
+
+  range(start: number, end: number): vscode.Range {
+    return new vscode.Range(this.position(start), this.position(end));
+  }
+}
+
+/** Resolves on a later turn of the event loop. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 export const READOUT_LANGUAGE = 'readout';
 
@@ -36,12 +107,16 @@ export function isReadout(doc: vscode.TextDocument | undefined): doc is vscode.T
 
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
+  /** Per document: the paragraphs of its last analysis, for incremental re-analysis on the main thread. */
+  private readonly paragraphCaches = new Map<string, AnalysisCache>();
+  /** Per document: the version whose analysis was last announced, so a debounced refresh does not repeat it. */
+  private readonly announced = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly warnedTruncated = new Set<string>();
   private readonly analyzed = new vscode.EventEmitter<AnalysisEvent>();
   private readonly closed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Worker jobs under way, by document, so getAsync can wait for the current version's. */
+  /** Worker and sliced jobs under way, by document, so getAsync can wait for the current version's. */
   private readonly inflight = new Map<string, { version: number; done: Promise<Analysis | undefined> }>();
   private readonly worker: AnalysisWorkerClient;
   readonly onDidAnalyze = this.analyzed.event;
@@ -77,9 +152,10 @@ export class AnalysisService implements vscode.Disposable {
     if (hit && hit.version === doc.version) return hit.analysis;
     const compiled = this.lexicons.current();
     if (!compiled) return undefined;
-    // A large document is never analysed on the main thread: its analysis arrives from the worker.
-    if (this.useWorker(doc)) {
-      this.analyzeInWorker(doc);
+    // A large document is never analysed in one go on the main thread: its analysis arrives from the worker
+    // or from slices of incremental analysis.
+    if (!this.isSmall(doc)) {
+      void this.analyzeLarge(doc);
       return undefined;
     }
     return this.compute(doc).analysis;
@@ -93,16 +169,80 @@ export class AnalysisService implements vscode.Disposable {
       const key = doc.uri.toString();
       const hit = this.cache.get(key);
       if (hit && hit.version === doc.version) return hit.analysis;
-      if (!this.useWorker(doc)) return this.get(doc);
-      const analysis = await this.analyzeInWorker(doc);
+      if (this.isSmall(doc)) return this.get(doc);
+      const analysis = await this.analyzeLarge(doc);
       if (analysis) return analysis;
       if (doc.isClosed) return undefined;
     }
     return undefined;
   }
 
-  private useWorker(doc: vscode.TextDocument): boolean {
-    return this.worker.available && doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > WORKER_THRESHOLD;
+  private length(doc: vscode.TextDocument): number {
+    return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  }
+
+  private isSmall(doc: vscode.TextDocument): boolean {
+    return this.length(doc) <= SYNC_THRESHOLD;
+  }
+
+  private analyzeLarge(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    return this.worker.available && this.length(doc) > WORKER_THRESHOLD ? this.analyzeInWorker(doc) : this.analyzeInSlices(doc);
+  }
+
+  private paragraphCache(key: string): AnalysisCache {
+    let cache = this.paragraphCaches.get(key);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.paragraphCaches.set(key, cache);
+    }
+    return cache;
+  }
+
+  /**
+   * Analyses the document's current version on the main thread without blocking it: paragraphs not analysed
+   * before are analysed SLICE_MS at a time, one slice per event-loop turn; the Analysis is then assembled
+   * from them (about 10 ms per MB). A job whose version went stale stops; what it analysed stays cached.
+   */
+  private analyzeInSlices(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const running = this.inflight.get(key);
+    if (running && running.version === version) return running.done;
+    const compiled = this.lexicons.current();
+    if (!compiled) return Promise.resolve(undefined);
+    const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
+    const isStale = (): boolean => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled;
+    const text = doc.getText();
+    const cache = this.paragraphCache(key);
+    const done = new Promise<Analysis | undefined>((resolve) => {
+      let elapsed = 0;
+      let warmer: { step(deadline: number): boolean } | undefined;
+      const slice = (): void => {
+        if (isStale()) return resolve(undefined);
+        const started = performance.now();
+        try {
+          warmer ??= cache.warmer(text, compiled, { maxLength });
+          if (!warmer.step(started + SLICE_MS)) {
+            elapsed += performance.now() - started;
+            return void setImmediate(slice);
+          }
+          const analysis = analyzeIncremental(text, compiled, cache, { maxLength });
+          elapsed += performance.now() - started;
+          this.publish(doc, { version, analysis, elapsed });
+          resolve(analysis);
+        } catch (err) {
+          this.output.warn(`analysis of ${doc.uri.toString(true)} failed: ${err instanceof Error ? err.message : String(err)}`);
+          resolve(undefined);
+        }
+      };
+      slice();
+    });
+    const job = { version, done };
+    this.inflight.set(key, job);
+    void done.finally(() => {
+      if (this.inflight.get(key) === job) this.inflight.delete(key);
+    });
+    return done;
   }
 
   /** Starts (or joins) the worker job for the document's current version. */
@@ -123,7 +263,7 @@ export class AnalysisService implements vscode.Disposable {
       },
       (err: unknown) => {
         this.output.warn(`worker analysis of ${doc.uri.toString(true)} failed: ${err instanceof Error ? err.message : String(err)}`);
-        return isStale() ? undefined : this.compute(doc).analysis;
+        return isStale() ? undefined : this.analyzeInSlices(doc);
       },
     );
     const job = { version, done };
@@ -148,8 +288,10 @@ export class AnalysisService implements vscode.Disposable {
           // that is current now.
           if (doc.isClosed) return;
           const entry = this.cache.get(key);
-          if (entry && entry.version === doc.version) this.analyzed.fire({ document: doc, analysis: entry.analysis });
-          else if (this.useWorker(doc)) void this.analyzeInWorker(doc);
+          if (entry && entry.version === doc.version) {
+            // Already analysed (a provider asked first) and announced: nothing new to tell.
+            if (this.announced.get(key) !== doc.version) this.fire(doc, entry.analysis);
+          } else if (!this.isSmall(doc)) void this.analyzeLarge(doc);
           else this.compute(doc);
         });
       }, delay),
@@ -161,7 +303,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!compiled) throw new Error('lexicons not loaded');
     const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
     const started = performance.now();
-    const analysis = analyze(doc.getText(), compiled, { maxLength });
+    const analysis = analyzeIncremental(doc.getText(), compiled, this.paragraphCache(doc.uri.toString()), { maxLength });
     const entry: Entry = { version: doc.version, analysis, elapsed: performance.now() - started };
     this.publish(doc, entry);
     return entry;
@@ -170,7 +312,12 @@ export class AnalysisService implements vscode.Disposable {
   private publish(doc: vscode.TextDocument, entry: Entry): void {
     this.cache.set(doc.uri.toString(), entry);
     if (entry.analysis.truncated) this.warnTruncated(doc, entry.analysis);
-    this.analyzed.fire({ document: doc, analysis: entry.analysis });
+    this.fire(doc, entry.analysis);
+  }
+
+  private fire(doc: vscode.TextDocument, analysis: Analysis): void {
+    this.announced.set(doc.uri.toString(), doc.version);
+    this.analyzed.fire({ document: doc, analysis });
   }
 
   private warnTruncated(doc: vscode.TextDocument, analysis: Analysis): void {
@@ -196,6 +343,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private refreshAll(): void {
     this.cache.clear();
+    this.announced.clear();
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
@@ -204,6 +352,9 @@ export class AnalysisService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.cache.delete(key);
+    this.paragraphCaches.delete(key);
+    this.announced.delete(key);
+    this.worker.forget(key);
     this.warnedTruncated.delete(key);
     this.closed.fire(doc.uri);
   }

@@ -8,7 +8,8 @@ export const CHUNK_ITEMS = 4000;
 
 export type HostMessage =
   | { type: 'lexicon'; lexicon: unknown }
-  | { type: 'analyze'; id: number; text: string; maxLength: number }
+  | { type: 'analyze'; id: number; key: string; text: string; maxLength: number }
+  | { type: 'forget'; key: string }
   | { type: 'next'; id: number }
   | { type: 'drop'; id: number };
 

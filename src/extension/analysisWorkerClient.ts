@@ -1,5 +1,6 @@
 // Runs analyze() in a worker thread (dist/analysisWorker.js) for large documents, so the extension host never
-// blocks on them: one job at a time, a newer request for the same document supersedes a queued one, stale
+// blocks on them: the worker keeps each document's analysed paragraphs, so a re-analysis after an edit costs
+// the changed paragraphs only (analyzeIncremental); one job at a time, a newer request for the same document supersedes a queued one, stale
 // results are dropped unread, and the result comes back in chunks pulled one per event-loop turn.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -55,6 +56,11 @@ export class AnalysisWorkerClient {
     });
   }
 
+  /** The document closed: the worker drops the paragraphs it keeps for re-analysing it. */
+  forget(key: string): void {
+    if (this.worker) this.send({ type: 'forget', key });
+  }
+
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
@@ -90,7 +96,7 @@ export class AnalysisWorkerClient {
         this.send({ type: 'lexicon', lexicon: job.compiled.lexicon });
         this.sentLexicon = job.compiled;
       }
-      this.send({ type: 'analyze', id: job.id, text: job.text, maxLength: job.maxLength });
+      this.send({ type: 'analyze', id: job.id, key: job.key, text: job.text, maxLength: job.maxLength });
     } catch (err) {
       this.onFailure(err instanceof Error ? err : new Error(String(err)));
     }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { cueMessage } from '../core/cards';
 import type { Analysis } from '../core/types';
-import type { AnalysisService } from './analysisService';
+import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
 import { UNKNOWN_ACRONYM_CODE } from './lexiconNavigation';
 import type { LexiconService } from './lexiconService';
 import { getSettings, toSeverity } from './settings';
@@ -25,8 +25,11 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
   constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {
     this.disposables.push(
       this.collection,
-      analyses.onDidAnalyze(({ document, analysis }) => this.publish(document, analysis)),
-      analyses.onDidClose((uri) => this.collection.delete(uri)),
+      analyses.onDidAnalyze(({ document, analysis }) => void this.publish(document, analysis)),
+      analyses.onDidClose((uri) => {
+        this.generation.delete(uri.toString());
+        this.collection.delete(uri);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('readoutLens.diagnostics') || e.affectsConfiguration('readoutLens.ignore')) this.republishAll();
       }),
@@ -37,32 +40,56 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     );
   }
 
-  private publish(document: vscode.TextDocument, analysis: Analysis): void {
+  /** The latest publish per document: an older one still building stops when a newer one starts. */
+  private readonly generation = new Map<string, number>();
+
+  /**
+   * Builds the document's diagnostics and sets them once. On a large readout (tens of thousands of cues) the
+   * building is spread over event-loop turns of SLICE_MS each, so the extension host never blocks on it.
+   */
+  private async publish(document: vscode.TextDocument, analysis: Analysis): Promise<void> {
     // A result for an older version than the document now has is stale: a newer one is on its way.
     if (document.isClosed) return;
+    const key = document.uri.toString();
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
+    const version = document.version;
     const settings = getSettings(document.uri);
     const ignored = new Set(settings.ignore.map(ignoreKey));
     const patterns = this.lexicons.current()?.cueById;
+    const lines = LineIndex.of(document);
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const cue of analysis.cues) {
-      if (ignored.has(ignoreKey(cue.text))) continue;
-      const severity = toSeverity(cue.strength === 'firm' ? settings.firmSeverity : settings.hedgedSeverity);
+    let sliceStart = performance.now();
+    /** True when the build must stop: a newer publish began or the document changed or closed. */
+    const yieldTurn = async (): Promise<boolean> => {
+      if (performance.now() - sliceStart < SLICE_MS) return false;
+      await nextTurn();
+      sliceStart = performance.now();
+      return this.generation.get(key) !== generation || document.isClosed || document.version !== version;
+    };
+    const firm = toSeverity(settings.firmSeverity);
+    const hedged = toSeverity(settings.hedgedSeverity);
+    const cues = analysis.cues;
+    for (let i = 0; i < cues.length; i++) {
+      if ((i & 255) === 255 && (await yieldTurn())) return;
+      const cue = cues[i];
+      const severity = cue.strength === 'firm' ? firm : hedged;
       if (severity === undefined) continue;
-      const range = new vscode.Range(document.positionAt(cue.start), document.positionAt(cue.end));
-      const d = new vscode.Diagnostic(range, cueMessage(cue, patterns?.get(cue.patternId)), severity);
+      if (ignored.size > 0 && ignored.has(ignoreKey(cue.text))) continue;
+      const d = new vscode.Diagnostic(lines.range(cue.start, cue.end), cueMessage(cue, patterns?.get(cue.patternId)), severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = cue.strength === 'firm' ? FIRM_CODE : HEDGED_CODE;
       diagnostics.push(d);
     }
     const acronymSeverity = toSeverity(settings.unknownAcronymSeverity);
     if (acronymSeverity !== undefined) {
-      for (const a of analysis.unknownAcronyms) {
-        const word = document.getText(new vscode.Range(document.positionAt(a.start), document.positionAt(a.end)));
-        const d = new vscode.Diagnostic(
-          new vscode.Range(document.positionAt(a.start), document.positionAt(a.end)),
-          `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`,
-          acronymSeverity,
-        );
+      const acronyms = analysis.unknownAcronyms;
+      for (let i = 0; i < acronyms.length; i++) {
+        if ((i & 255) === 255 && (await yieldTurn())) return;
+        const a = acronyms[i];
+        const range = lines.range(a.start, a.end);
+        const word = document.getText(range);
+        const d = new vscode.Diagnostic(range, `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`, acronymSeverity);
         d.source = DIAGNOSTIC_SOURCE;
         d.code = UNKNOWN_ACRONYM_CODE;
         diagnostics.push(d);
@@ -70,7 +97,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     }
     for (const p of analysis.readout.problems) {
       const d = new vscode.Diagnostic(
-        new vscode.Range(document.positionAt(p.start), document.positionAt(Math.max(p.end, p.start))),
+        lines.range(p.start, Math.max(p.end, p.start)),
         p.message,
         p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
       );
@@ -78,13 +105,14 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       d.code = p.code;
       diagnostics.push(d);
     }
+    if (this.generation.get(key) !== generation || document.isClosed) return;
     this.collection.set(document.uri, diagnostics);
   }
 
   private republishAll(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const analysis = this.analyses.get(doc);
-      if (analysis) this.publish(doc, analysis);
+      if (analysis) void this.publish(doc, analysis);
     }
   }
 

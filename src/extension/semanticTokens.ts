@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES } from '../core/types';
 import type { Analysis } from '../core/types';
-import type { AnalysisService } from './analysisService';
+import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
@@ -49,8 +49,9 @@ export function actorSpans(analysis: Analysis): { start: number; end: number }[]
     if (!c.actor) continue;
     const sentence = analysis.readout.sentences[c.sentence];
     if (!sentence) continue;
-    const before = sentence.text.slice(0, c.start - sentence.start);
-    const at = before.lastIndexOf(c.actor);
+    // The last occurrence ending before the cue, without slicing the sentence for every cue.
+    const from = c.start - sentence.start - c.actor.length;
+    const at = from < 0 ? -1 : sentence.text.lastIndexOf(c.actor, from);
     if (at >= 0) spans.push({ start: sentence.start + at, end: sentence.start + at + c.actor.length });
   }
   return spans;
@@ -81,16 +82,35 @@ export class ReadoutSemanticTokensProvider implements vscode.DocumentSemanticTok
     if (!getSettings(document.uri).semanticHighlighting) return builder.build();
     const analysis = await this.analyses.getAsync(document);
     if (!analysis || token.isCancellationRequested) return undefined;
-    for (const t of semanticTokens(analysis, actorSpans(analysis))) {
-      const a = document.positionAt(t.start);
-      const b = document.positionAt(t.end);
+    // Positions from the line index in one forward pass over the sorted tokens (no positionAt per token), in
+    // slices of SLICE_MS so a large readout never blocks the extension host.
+    const starts = LineIndex.of(document).starts;
+    const tokens = semanticTokens(analysis, actorSpans(analysis));
+    let line = 0;
+    const lineOf = (offset: number): number => {
+      while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+      return line;
+    };
+    let sliceStart = performance.now();
+    for (let i = 0; i < tokens.length; i++) {
+      if ((i & 1023) === 1023 && performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        if (token.isCancellationRequested) return undefined;
+        sliceStart = performance.now();
+      }
+      const t = tokens[i];
+      const aLine = lineOf(t.start);
+      const aChar = t.start - starts[aLine];
+      const bLine = lineOf(t.end);
+      const bChar = t.end - starts[bLine];
+      line = aLine;
       // Semantic tokens cannot span lines: split a token that crosses a line break.
-      if (a.line === b.line) builder.push(a.line, a.character, b.character - a.character, t.type, t.modifiers);
+      if (aLine === bLine) builder.push(aLine, aChar, bChar - aChar, t.type, t.modifiers);
       else {
-        for (let line = a.line; line <= b.line; line++) {
-          const from = line === a.line ? a.character : 0;
-          const to = line === b.line ? b.character : document.lineAt(line).text.length;
-          if (to > from) builder.push(line, from, to - from, t.type, t.modifiers);
+        for (let l = aLine; l <= bLine; l++) {
+          const from = l === aLine ? aChar : 0;
+          const to = l === bLine ? bChar : document.lineAt(l).text.length;
+          if (to > from) builder.push(l, from, to - from, t.type, t.modifiers);
         }
       }
     }

@@ -2,7 +2,7 @@
 // sentences have that primary topic, each holding its sentences; symbols nest without overlapping.
 import * as vscode from 'vscode';
 import type { Analysis, Cue, Sentence } from '../core/types';
-import type { AnalysisService } from './analysisService';
+import { LineIndex, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 
 function label(text: string, max = 60): string {
@@ -15,11 +15,24 @@ function label(text: string, max = 60): string {
  * symbols nest without overlapping and breadcrumbs name the topic under the cursor; a topic that comes back
  * later in the readout gets a second entry.
  */
+/**
+ * On a huge readout the outline lists the statements of its first MAX_OUTLINE_SENTENCES sentences and then one
+ * "…" entry saying how many it leaves out: tens of thousands of symbols take seconds to build and send to the
+ * editor, and nobody navigates them in an outline.
+ */
+export const MAX_OUTLINE_SENTENCES = 2000;
+
 export function documentSymbols(document: vscode.TextDocument, analysis: Analysis, topicLabel: (id: string) => string): vscode.DocumentSymbol[] {
-  const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
+  const lines = LineIndex.of(document);
+  const range = (start: number, end: number): vscode.Range => lines.range(start, end);
   const cuesBySentence = new Map<number, Cue[]>();
-  for (const c of analysis.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
-  const sentences = analysis.readout.sentences;
+  for (const c of analysis.cues) {
+    const list = cuesBySentence.get(c.sentence);
+    if (list) list.push(c);
+    else cuesBySentence.set(c.sentence, [c]);
+  }
+  const all = analysis.readout.sentences;
+  const sentences = all.length > MAX_OUTLINE_SENTENCES ? all.slice(0, MAX_OUTLINE_SENTENCES) : all;
   const topicOf = new Map(analysis.topics.map((t) => [t.sentence, t.primary]));
 
   const sentenceSymbol = (s: Sentence): vscode.DocumentSymbol => {
@@ -39,7 +52,7 @@ export function documentSymbols(document: vscode.TextDocument, analysis: Analysi
     return runs;
   };
 
-  return group(sentences, (s) => topicOf.get(s.index) ?? 'other').map((run) => {
+  const symbols = group(sentences, (s) => topicOf.get(s.index) ?? 'other').map((run) => {
     const topic = topicOf.get(run[0].index) ?? 'other';
     const paragraphs = group(run, (s) => s.paragraph).map((part) => {
       const first = part[0];
@@ -53,6 +66,13 @@ export function documentSymbols(document: vscode.TextDocument, analysis: Analysi
     sym.children = paragraphs;
     return sym;
   });
+  if (sentences.length < all.length) {
+    const rest = all[sentences.length];
+    const r = range(rest.start, all[all.length - 1].end);
+    const more = all.length - sentences.length;
+    symbols.push(new vscode.DocumentSymbol('…', `${more.toLocaleString('en-US')} more sentences not listed (large readout)`, vscode.SymbolKind.Null, r, range(rest.start, rest.start)));
+  }
+  return symbols;
 }
 
 export class ReadoutSymbolProvider implements vscode.DocumentSymbolProvider {

@@ -55,7 +55,30 @@ interface MentionNode {
   text: string;
   sentence: Sentence | undefined;
 }
-export type ViewNode = StatementNode | TopicNode | GroupNode | CueNode | EntityNode | MentionNode;
+/** "… n more": stands for the children past MAX_CHILDREN of a group on a huge readout. */
+interface MoreNode {
+  kind: 'more';
+  uri: vscode.Uri;
+  count: number;
+}
+export type ViewNode = StatementNode | TopicNode | GroupNode | CueNode | EntityNode | MentionNode | MoreNode;
+
+/**
+ * A group lists at most this many children, then a "… n more" item: a tree of tens of thousands of items
+ * takes seconds to build and send to the editor. Groups with more than EXPAND_LIMIT children start collapsed,
+ * so the editor asks for their items only when the reader opens them.
+ */
+export const MAX_CHILDREN = 1000;
+export const EXPAND_LIMIT = 300;
+
+function expansion(children: number, expanded = vscode.TreeItemCollapsibleState.Expanded): vscode.TreeItemCollapsibleState {
+  return children > EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Collapsed : expanded;
+}
+
+function capped(children: ViewNode[], uri: vscode.Uri): ViewNode[] {
+  if (children.length <= MAX_CHILDREN) return children;
+  return [...children.slice(0, MAX_CHILDREN), { kind: 'more', uri, count: children.length - MAX_CHILDREN }];
+}
 
 const SHORT = 70;
 function shorten(text: string, max = SHORT): string {
@@ -113,14 +136,20 @@ abstract class BaseProvider implements vscode.TreeDataProvider<ViewNode> {
     if (!node) return this.roots;
     switch (node.kind) {
       case 'topic':
-        return node.statements;
+        return capped(node.statements, node.uri);
       case 'group':
-        return node.cues;
+        return capped(node.cues, node.uri);
       case 'entity':
-        return node.mentions;
+        return capped(node.mentions, node.uri);
       default:
         return [];
     }
+  }
+
+  protected moreItem(node: MoreNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(`… ${node.count.toLocaleString('en-US')} more`, vscode.TreeItemCollapsibleState.None);
+    item.tooltip = 'Not listed: this readout is too large to list every item here.';
+    return item;
   }
 
   getParent(node: ViewNode): ViewNode | undefined {
@@ -139,7 +168,11 @@ export class TopicsProvider extends BaseProvider {
   protected build(analysis: Analysis, uri: vscode.Uri): ViewNode[] {
     const byTopic = new Map<TopicId, StatementNode[]>();
     const cuesBySentence = new Map<number, Cue[]>();
-    for (const c of analysis.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
+    for (const c of analysis.cues) {
+      const list = cuesBySentence.get(c.sentence);
+      if (list) list.push(c);
+      else cuesBySentence.set(c.sentence, [c]);
+    }
     for (const t of analysis.topics) {
       const sentence = analysis.readout.sentences[t.sentence];
       const cues = cuesBySentence.get(t.sentence) ?? [];
@@ -158,7 +191,7 @@ export class TopicsProvider extends BaseProvider {
     const compiled = this.lexicons.current();
     if (node.kind === 'topic') {
       const entry = compiled?.topicById.get(node.topic);
-      const item = new vscode.TreeItem(entry?.label ?? node.topic, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(entry?.label ?? node.topic, expansion(node.statements.length));
       item.id = `topic:${node.topic}`;
       const cues = node.statements.flatMap((s) => s.cues);
       item.description = `${node.statements.length} statement${node.statements.length === 1 ? '' : 's'} · ${counts(cues)}`;
@@ -184,6 +217,7 @@ export class TopicsProvider extends BaseProvider {
       item.contextValue = 'statement';
       return item;
     }
+    if (node.kind === 'more') return this.moreItem(node);
     return new vscode.TreeItem('');
   }
 
@@ -191,7 +225,7 @@ export class TopicsProvider extends BaseProvider {
   statementAt(offset: number): StatementNode | undefined {
     for (const r of this.roots) {
       if (r.kind !== 'topic') continue;
-      const hit = r.statements.find((s) => offset >= s.sentence.start && offset <= s.sentence.end);
+      const hit = r.statements.slice(0, MAX_CHILDREN).find((s) => offset >= s.sentence.start && offset <= s.sentence.end);
       if (hit) return hit;
     }
     return undefined;
@@ -218,7 +252,7 @@ export class CommitmentsProvider extends BaseProvider {
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.label, expansion(node.cues.length));
       item.id = `group:${this.model.grouping}:${node.key}`;
       item.description = this.model.grouping === 'strength' ? `${node.cues.length}` : counts(node.cues.map((c) => c.cue));
       item.iconPath = this.model.grouping === 'strength' ? strengthIcon(node.key as Strength) : new vscode.ThemeIcon('person');
@@ -237,6 +271,7 @@ export class CommitmentsProvider extends BaseProvider {
       item.command = revealCommand(node.uri, c.start, c.end);
       return item;
     }
+    if (node.kind === 'more') return this.moreItem(node);
     return new vscode.TreeItem('');
   }
 }
@@ -274,6 +309,7 @@ export class EntitiesProvider extends BaseProvider {
       item.command = revealCommand(node.uri, node.start, node.end);
       return item;
     }
+    if (node.kind === 'more') return this.moreItem(node);
     return new vscode.TreeItem('');
   }
 }

@@ -1,0 +1,125 @@
+// Incremental analysis (analyzeIncremental with a per-document AnalysisCache) must give exactly the Analysis a
+// full analyze() gives, whatever was edited: property-based, on the real readouts of the repository (and the
+// shared corpus when present), with random insertions, deletions and paragraph moves applied one after the
+// other to the same cache, as an editor does.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AnalysisCache, analyze, analyzeIncremental } from '../../src/core/analyze';
+import { corpusAvailable, corpusDir, repoRoot } from './helpers';
+import { loadFixtures, type Fixtures } from './robustnessProperties';
+
+const RUNS = Number(process.env.READOUT_LENS_PROPERTY_RUNS ?? 800) >> 2;
+
+function readTexts(): string[] {
+  const texts = [fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8')];
+  const heldout = path.join(repoRoot, 'test', 'fixtures', 'heldout');
+  for (const f of fs.readdirSync(heldout).filter((f) => f.endsWith('.readout')).sort()) texts.push(fs.readFileSync(path.join(heldout, f), 'utf8'));
+  if (corpusAvailable()) {
+    for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) texts.push(fs.readFileSync(path.join(corpusDir, f), 'utf8'));
+  }
+  return texts;
+}
+
+/** Pieces an edit inserts: pronoun subjects and cues (their actors reach across paragraphs), breaks, notes, junk. */
+const INSERTS = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '\r\n\r\n',
+  '. ',
+  'He will visit Tokyo. ',
+  'They agreed to meet again. ',
+  'She welcomed the progress, and they will continue to work together. ',
+  'The two leaders reaffirmed their commitment. ',
+  'President Biden and Prime Minister Kishida will hold talks. ',
+  '\n\nThey will cooperate closely.\n\n',
+  '\n\nHe said he would attend.\n\n',
+  '\n// an analyst note\n',
+  '\n- a list item\n',
+  'The IPEF and the SCC ',
+  'U.S. ',
+  '\u0000',
+  '…',
+];
+
+type Edit = { kind: 'insert'; at: number; piece: number } | { kind: 'delete'; at: number; length: number } | { kind: 'move'; from: number; to: number };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.nat(INSERTS.length - 1) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }) },
+);
+
+function apply(text: string, e: Edit): string {
+  if (e.kind === 'insert') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + INSERTS[e.piece] + text.slice(at);
+  }
+  if (e.kind === 'delete') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + text.slice(at + e.length);
+  }
+  // Move one paragraph elsewhere: pronoun actors then meet different actors before them.
+  const paragraphs = text.split(/\n\s*\n/);
+  if (paragraphs.length < 3) return text;
+  const [p] = paragraphs.splice(1 + (e.from % (paragraphs.length - 1)), 1);
+  paragraphs.splice(1 + (e.to % (paragraphs.length - 1)), 0, p);
+  return paragraphs.join('\n\n');
+}
+
+describe('incremental analysis', function () {
+  this.timeout(120_000);
+  let fx: Fixtures;
+  let texts: string[];
+  before(() => {
+    fx = loadFixtures(repoRoot);
+    texts = readTexts();
+  });
+
+  it('equals a full analysis on every real readout, cold and warm', () => {
+    const cache = new AnalysisCache();
+    for (const text of texts) {
+      assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache), analyze(text, fx.compiled));
+      assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache), analyze(text, fx.compiled));
+      assert.strictEqual(cache.lastMisses, 0, 'a second run of the same text analyses no paragraph');
+    }
+  });
+
+  it('equals a full analysis on all readouts joined (pronouns resolved across paragraphs and readouts)', () => {
+    const joined = texts.join('\n\n');
+    const cache = new AnalysisCache();
+    const full = analyze(joined, fx.compiled);
+    assert.deepStrictEqual(analyzeIncremental(joined, fx.compiled, cache), full);
+    assert.ok(full.cues.length > 100);
+  });
+
+  it(`equals a full analysis after each of a series of random edits (${RUNS} series)`, () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.option(fc.integer({ min: 200, max: 6000 })), (which, edits, maxLength) => {
+        const options = maxLength === null ? {} : { maxLength };
+        const cache = new AnalysisCache();
+        let text = texts.slice(which % texts.length).concat(texts.slice(0, which % texts.length)).slice(0, 3).join('\n\n');
+        analyzeIncremental(text, fx.compiled, cache, options);
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache, options), analyze(text, fx.compiled, options));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('warms the cache in steps and then analyses nothing more', () => {
+    const text = texts.join('\n\n');
+    const cache = new AnalysisCache();
+    const warmer = cache.warmer(text, fx.compiled);
+    let steps = 0;
+    while (!warmer.step(-1)) steps++;
+    assert.ok(steps > 1, 'a deadline in the past stops after a few paragraphs');
+    assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache), analyze(text, fx.compiled));
+    assert.strictEqual(cache.lastMisses, 0);
+  });
+});

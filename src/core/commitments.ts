@@ -320,6 +320,8 @@ const NOUN_CONTEXT = new Set([
   'with', 'in', 'on', 'at', 'by', 'from', 'into', 'about', 'as', 'without', 'under', 'continued', 'strong', 'full',
   'firm', 'deep', 'steadfast', 'unwavering', 'mutual', 'joint', 'ongoing', 'new', 'broad', 'such', 'any', 'no',
   'every', 'political', 'public', 'financial', 'military', 'humanitarian', 'economic', 'international', 'global',
+  // "exchanged notes", "diplomatic notes", "verbal notes": what follows an exchange is its object, a noun.
+  'exchange', 'exchanges', 'exchanged', 'exchanging', 'diplomatic', 'verbal',
 ]);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'having', 'am']);
 const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
@@ -344,6 +346,53 @@ const PARTY_NOUNS = new Set([
   'teams', 'pair', 'both', 'state', 'states', 'kingdom', 'republic', 'ambassador', 'officials', 'agency',
   'agencies', 'authorities', 'cabinet', 'allies', 'partners', 'members', 'compact', 'statement', 'declaration',
 ]);
+/**
+ * Plain reporting (rule 3): "said that", "told reporters that", "made clear that". Not cues themselves; their
+ * complement is a clause of its own, outside the scope of an earlier cue (rule 1).
+ */
+const PURE_REPORTING = new Set([
+  'say', 'says', 'said', 'state', 'states', 'stated', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'explain',
+  'explains', 'explained', 'reply', 'replies', 'replied', 'respond', 'responds', 'responded', 'indicate', 'indicates',
+  'indicated', 'inform', 'informs', 'informed', 'assure', 'assures', 'assured', 'remark', 'remarks', 'remarked',
+  'mention', 'mentions', 'mentioned', 'clarify', 'clarifies', 'clarified', 'observe', 'observes', 'observed',
+  'comment', 'comments', 'commented', 'declare', 'declares', 'declared', 'conveyed', 'outlined', 'described',
+]);
+/** Two-word reporting verbs, keyed by their second word: "made clear", "pointed out", "set out". */
+const REPORTING_PARTICLES = new Map([
+  ['clear', new Set(['make', 'makes', 'made'])],
+  ['out', new Set(['point', 'points', 'pointed', 'set', 'sets'])],
+]);
+/**
+ * Bodies that are not parties to a bilateral meeting. Used only where another party is speaking (the complement of a
+ * plain reporting verb, a relative clause): "explained that the IAEA had confirmed", "the UN envoy, who called for".
+ */
+const THIRD_PARTIES = new Set([
+  'un', 'u.n.', 'iaea', 'wto', 'imf', 'icj', 'icc', 'opcw', 'unhcr', 'unicef', 'unesco', 'unsc', 'ohchr', 'wfp', 'ocha',
+  'secretary-general', 'bank', 'court', 'tribunal', 'experts', 'expert', 'scientists', 'analysts', 'observers',
+  'inspectors', 'monitors', 'media', 'press', 'report', 'reports', 'study', 'studies', 'survey', 'panel',
+  'organization', 'organisation',
+]);
+/** Relative pronouns that can be a verb's subject ("the UN envoy, who called for"). */
+const RELATIVES = new Set(['who', 'which', 'that']);
+/** Events the parties arrange: "agreed that the next Summit will take place in Ottawa" is a decision (firm). */
+const ARRANGED_EVENTS = new Set([
+  'summit', 'summits', 'meeting', 'meetings', 'dialogue', 'dialog', 'visit', 'visits', 'round', 'talks', 'session',
+  'sessions', 'consultations', 'conference', 'forum', 'exercise', 'exercises', 'ceremony', 'negotiations',
+]);
+const ARRANGED_PARTICIPLES = new Set(['held', 'convened', 'hosted', 'co-hosted', 'organized', 'organised']);
+/** Irregular past forms, for telling "stressed that ... and welcomes" (inner clause) from "... and welcomed" (outer). */
+const IRREGULAR_PAST = new Set([
+  'said', 'told', 'held', 'took', 'spoke', 'undertook', 'paid', 'had', 'did', 'was', 'were', 'made', 'met', 'gave',
+  'sent', 'saw', 'thought', 'sought', 'brought', 'led', 'stood', 'set', 'put', 'understood', 'began', 'became', 'went',
+]);
+
+/** 0 base or plural present ("welcome"), 1 past ("welcomed"), 2 third-person present ("welcomes"). */
+function verbForm(w: string): number {
+  if (w.endsWith('ed') || IRREGULAR_PAST.has(w)) return 1;
+  if (w.endsWith('s') && !w.endsWith('ss')) return 2;
+  return 0;
+}
+
 /** Capitalised subjects that are events or documents, not parties ("the Summit will build on"). */
 const NON_PARTY_NAMES = new Set([
   'summit', 'meeting', 'conference', 'talks', 'forum', 'dialogue', 'visit', 'agreement', 'treaty', 'framework',
@@ -409,6 +458,97 @@ function isPartySubject(tokens: Token[], subject: Subject, strict: boolean): boo
   if (PRONOUNS.has(head.lower) || PARTY_NOUNS.has(head.lower)) return true;
   if (strict) return false;
   return head.capitalized && !NON_PARTY_NAMES.has(head.lower);
+}
+
+/** The noun phrase names a body from THIRD_PARTIES ("the IAEA", "the UN Secretary-General", "the United Nations"). */
+function namesThirdParty(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const w = tokens[k].lower;
+    if (THIRD_PARTIES.has(w) || (w === 'nations' && k > start && tokens[k - 1].lower === 'united')) return true;
+  }
+  return false;
+}
+
+/** "the IAEA", "experts", "the report": not a party (asked only where another party is speaking). */
+function isThirdParty(tokens: Token[], start: number, end: number): boolean {
+  if (namesThirdParty(tokens, start, end)) return true;
+  const head = headOf(tokens, { kind: 'np', start, end });
+  const h = head.lower;
+  // "it" and "the two" often stand for a party ("China said it supports", "the two had agreed").
+  if (PRONOUNS.has(h) || PARTY_NOUNS.has(h) || h === 'it' || h === 'two') return false;
+  return !head.capitalized || NON_PARTY_NAMES.has(h);
+}
+
+/** If tokens[k] ends a plain reporting verb ("said", "made clear", "pointed out"), the verb's index; else -1. */
+function reportingVerbAt(tokens: Token[], k: number): number {
+  const w = tokens[k].lower;
+  if (PURE_REPORTING.has(w)) return k;
+  const verbs = REPORTING_PARTICLES.get(w);
+  return verbs !== undefined && k > 0 && !tokens[k].punctBefore && verbs.has(tokens[k - 1].lower) ? k - 1 : -1;
+}
+
+/**
+ * The plain reporting verb whose complement has its subject at token `s` ("said [that] s", "told reporters that s",
+ * "made clear that s"), or -1. Looks back a few tokens only (constant work) and never before `min`.
+ */
+function reporterBefore(tokens: Token[], s: number, min: number): number {
+  let k = s - 1;
+  if (k < min || k < 0) return -1;
+  if (!COMPLEMENTIZERS.has(tokens[k].lower)) {
+    const r = reportingVerbAt(tokens, k);
+    return r >= min ? r : -1;
+  }
+  for (let n = 0; n < 4; n++) {
+    if (tokens[k].punctBefore) return -1;
+    k--;
+    if (k < min || k < 0) return -1;
+    const r = reportingVerbAt(tokens, k);
+    if (r >= min) return r;
+  }
+  return -1;
+}
+
+/**
+ * The speaker of the reporting verb at `r` is itself a third-party body ("The Secretary-General ... said that the
+ * United Nations would"): in its own readout that body is the party, so its report is not filtered.
+ */
+function reporterIsThirdParty(tokens: Token[], r: number, prev: Accepted | undefined): boolean {
+  let speaker = findSubject(tokens, r);
+  if (speaker.kind === 'coordinated' && prev !== undefined) speaker = findSubject(tokens, prev.startTok);
+  return speaker.kind === 'np' && namesThirdParty(tokens, speaker.start, speaker.end);
+}
+
+/** The antecedent of the relative pronoun at `w` ("the report by the UN envoy, who") is a third party. */
+function antecedentIsThirdParty(tokens: Token[], w: number): boolean {
+  const last = w - 1;
+  let start = w;
+  for (let k = last, n = 0; k >= 0 && n < 8; k--, n++) {
+    const t = tokens[k];
+    // The noun phrase right before the pronoun: its last word, names, determiners and prepositions ("by the UN envoy").
+    if (k < last && (SUBJECT_STOPS.has(t.lower) || !(t.capitalized || isDeterminer(t.lower) || PREPOSITIONS.has(t.lower)))) break;
+    start = k;
+    if (t.punctBefore) break;
+  }
+  return start <= last && isThirdParty(tokens, start, w);
+}
+
+/**
+ * Agreed that + an event the parties arrange: "the next Summit will take place", "the Dialogue would be held",
+ * "the next round of talks will convene". `k` is the modal, `subject` its subject.
+ */
+function isArrangedEvent(tokens: Token[], subject: Subject, k: number): boolean {
+  if (subject.kind !== 'np' || !ARRANGED_EVENTS.has(headOf(tokens, subject).lower)) return false;
+  const n = tokens.length;
+  let m = k + 1;
+  while (m < n && !tokens[m].punctBefore && isAdverb(tokens[m].lower)) m++;
+  if (m >= n || tokens[m].punctBefore) return false;
+  const w = tokens[m].lower;
+  if (w === 'convene') return true;
+  if (w === 'take') return m + 1 < n && tokens[m + 1].lower === 'place' && !tokens[m + 1].punctBefore;
+  if (w !== 'be') return false;
+  m++;
+  while (m < n && !tokens[m].punctBefore && isAdverb(tokens[m].lower)) m++;
+  return m < n && !tokens[m].punctBefore && ARRANGED_PARTICIPLES.has(tokens[m].lower);
 }
 
 function actorText(text: string, tokens: Token[], subject: Subject): string {
@@ -515,17 +655,19 @@ function clauseHasPartyWill(ctx: SentenceContext, from: number): boolean {
   // Short clauses are scanned directly; the per-sentence index pays off only on long runs.
   for (let k = from; k < n && k < from + SHORT_SCAN; k++) {
     if (k > from && tokens[k].semicolonBefore) return false;
-    if (FUTURE_MODALS.has(tokens[k].lower)) {
-      const subject = findSubject(tokens, k);
-      return subject.kind === 'coordinated' || isPartySubject(tokens, subject, false);
-    }
+    if (FUTURE_MODALS.has(tokens[k].lower)) return isPartyWill(tokens, k);
   }
   if (from + SHORT_SCAN >= n) return false;
   const index = sentenceIndex(ctx);
   const k = index.nextModal[from];
   if (k >= n || index.nextSemicolon[from + 1] <= k) return false;
+  return isPartyWill(tokens, k);
+}
+
+/** The modal at `k` has a party (or an event the parties arrange) as its subject. */
+function isPartyWill(tokens: Token[], k: number): boolean {
   const subject = findSubject(tokens, k);
-  return subject.kind === 'coordinated' || isPartySubject(tokens, subject, false);
+  return subject.kind === 'coordinated' || isPartySubject(tokens, subject, false) || isArrangedEvent(tokens, subject, k);
 }
 
 interface Accepted {
@@ -588,29 +730,91 @@ function noteActor(ctx: SentenceContext, actor: string | undefined): void {
   else ctx.lastSingular = actor;
 }
 
+/** Is there a complementizer (that, how, whether, if) among tokens [from, to)? O(1) on long runs (sentenceIndex). */
+function hasComplementizer(ctx: SentenceContext, from: number, to: number): boolean {
+  if (from >= to) return false;
+  if (to - from < SHORT_SCAN) {
+    for (let k = from; k < to; k++) if (COMPLEMENTIZERS.has(ctx.tokens[k].lower)) return true;
+    return false;
+  }
+  return sentenceIndex(ctx).nextComplementizer[from] < to;
+}
+
+/** Is there a semicolon or colon before any of the tokens (from, to]? */
+function hasSemicolon(ctx: SentenceContext, from: number, to: number): boolean {
+  if (to - from < SHORT_SCAN) {
+    for (let k = from + 1; k <= to; k++) if (ctx.tokens[k].semicolonBefore) return true;
+    return false;
+  }
+  return sentenceIndex(ctx).nextSemicolon[from + 1] <= to;
+}
+
+/** Has the cue opened a clause (a complementizer after it) before token `to`? */
+function clauseOpen(ctx: SentenceContext, prev: Accepted, to: number): boolean {
+  return ctx.tokens[prev.endTok - 1].lower === 'that' || hasComplementizer(ctx, prev.endTok, to);
+}
+
+/**
+ * Rule 1 scope: the plain reporting verb at `r` (after the cue `prev`) heads a clause of its own, outside the one
+ * `prev` governs: no clause was open yet ("expressed his appreciation ... and stated that"), or the reporting verb is
+ * coordinated with the governing verb ("reaffirmed that ... and said that": same verb form), or it has a subject of
+ * its own after "and" ("reaffirmed that ..., and the President said that").
+ */
+function reportOutsideScope(ctx: SentenceContext, prev: Accepted, r: number): boolean {
+  const { tokens } = ctx;
+  if (!clauseOpen(ctx, prev, r)) return true;
+  let j = r - 1;
+  while (j >= prev.endTok && !tokens[j + 1].punctBefore && isAdverb(tokens[j].lower)) j--;
+  if (j >= prev.endTok && !tokens[j + 1].punctBefore && (tokens[j].lower === 'and' || tokens[j].lower === 'but')) {
+    return verbForm(tokens[r].lower) === verbForm(tokens[prev.startTok].lower);
+  }
+  const subject = findSubject(tokens, r);
+  if (subject.kind !== 'np' || subject.start - 1 < prev.endTok) return false;
+  const w = tokens[subject.start - 1].lower;
+  return w === 'and' || w === 'but';
+}
+
 /** Rule 1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
 function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
   const prev = ctx.accepted[ctx.accepted.length - 1];
   if (!prev) return false;
   const { tokens } = ctx;
-  const short = v - prev.endTok < SHORT_SCAN;
-  const index = short ? undefined : sentenceIndex(ctx);
-  if (short) {
-    for (let k = prev.endTok + 1; k <= v; k++) if (tokens[k].semicolonBefore) return false;
-  } else if (index && index.nextSemicolon[prev.endTok + 1] <= v) return false;
+  if (hasSemicolon(ctx, prev.endTok, v)) return false;
   const lastCueWord = tokens[prev.endTok - 1].lower;
   if (subject.kind === 'np') {
     if (subject.start === prev.endTok) return true;
-    const before = tokens[subject.start - 1];
-    if (before && COMPLEMENTIZERS.has(before.lower) && subject.start - 1 >= prev.endTok - (lastCueWord === 'that' ? 1 : 0)) return true;
+    // A plain reporting verb after the cue may open a clause of its own: "... and stated that Australia would".
+    const r = reporterBefore(tokens, subject.start, prev.endTok);
+    if (r >= 0 && reportOutsideScope(ctx, prev, r)) return false;
+    const ci = subject.start - 1;
+    const before = tokens[ci];
+    if (before && COMPLEMENTIZERS.has(before.lower) && ci >= prev.endTok - (lastCueWord === 'that' ? 1 : 0)) {
+      // "said that the leaders had agreed to meet and that Japan would host": a second "that" clause after "and"
+      // belongs to the cue only when the cue opened a clause of its own; otherwise it is parallel to an earlier one.
+      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(tokens, prev, ci)) return false;
+      return true;
+    }
   }
-  if (!modal) return false;
-  if (lastCueWord === 'that') return true;
-  if (short) {
-    for (let k = prev.endTok; k < v; k++) if (COMPLEMENTIZERS.has(tokens[k].lower)) return true;
-    return false;
+  if (modal) return clauseOpen(ctx, prev, v);
+  // A coordinated verb inside the governed clause inherits its status ("stressed that China will open its market and
+  // welcomes more products"), unless it takes the governing verb's own form ("noted that trade had grown and welcomed
+  // the fund": a second verb of the outer clause). A modal cue opens no clause of this kind.
+  if (subject.kind !== 'coordinated' || MODALS.has(tokens[prev.startTok].lower) || !opensClause(tokens, prev, v)) return false;
+  return verbForm(tokens[v].lower) !== verbForm(tokens[prev.startTok].lower);
+}
+
+/**
+ * The cue itself opens a clause before `v`: it ends in "that" or a complementizer follows within a few words
+ * ("stressed that", "expressed hope that", "noted with concern that"); a relative "that" further on ("issues that
+ * affect our countries") does not make the cue's scope.
+ */
+function opensClause(tokens: Token[], prev: Accepted, v: number): boolean {
+  if (tokens[prev.endTok - 1].lower === 'that') return true;
+  for (let k = prev.endTok; k < v && k < prev.endTok + 3; k++) {
+    if (k > prev.endTok && tokens[k].punctBefore) return false;
+    if (COMPLEMENTIZERS.has(tokens[k].lower)) return true;
   }
-  return prev.endTok < v && sentenceIndex(ctx).nextComplementizer[prev.endTok] < v;
+  return false;
 }
 
 function resolveActor(ctx: SentenceContext, subject: Subject): string | undefined {
@@ -619,6 +823,7 @@ function resolveActor(ctx: SentenceContext, subject: Subject): string | undefine
   if (subject.kind !== 'np') return undefined;
   const actor = actorText(ctx.text, tokens, subject);
   const lower = actor.toLowerCase();
+  if (lower === 'it') return undefined; // "It was agreed that": a passive, its actor unnamed
   if (lower !== 'he' && lower !== 'she' && lower !== 'they') return actor;
   // "The Prime Minister said (that) he ...": the pronoun is the reporting verb's subject.
   let r = subject.start - 1;
@@ -667,10 +872,19 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   while (b >= 0 && !tokens[b + 1].punctBefore && isAdverb(tokens[b].lower)) b--;
   const before = b >= 0 && !tokens[b + 1].punctBefore ? tokens[b].lower : '';
   const isBase = p.first.get(firstWord) === true && !p.modal;
+  const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let negated = false;
   let subjectAt = c.start;
   if (isBase) {
     if (before === 'to' || MODALS.has(before)) return undefined;
+    // "must uphold multilateralism and oppose unilateralism", "agreed to expand trade and welcome investors": a base
+    // form after "and" is a second verb of the modal or infinitive before it. It is a cue of its own only beside a
+    // base-form cue ("We reaffirm the alliance and welcome the fund", "We look forward to the summit and welcome ...");
+    // a past or -s cue ("agreed", "is willing to") cannot take a base form as its partner.
+    if (before === 'and' && prev !== undefined && !hasSemicolon(ctx, prev.endTok, c.start)) {
+      const prevVerb = tokens[prev.startTok].lower;
+      if (MODALS.has(prevVerb) || verbForm(prevVerb) !== 0) return undefined;
+    }
     if (DO_AUX.has(before)) {
       start = b;
       subjectAt = b;
@@ -692,8 +906,13 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   }
   for (let k = start; k < end; k++) if (NEGATIONS.has(tokens[k].lower)) negated = true;
 
-  const subject = findSubject(tokens, subjectAt);
-  const inherited = subject.kind === 'coordinated' ? ctx.accepted[ctx.accepted.length - 1] : undefined;
+  let subject = findSubject(tokens, subjectAt);
+  // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
+  // is "Spain", right after the cue "hopes" (so rule 1 governs it), not "China hopes Spain".
+  if (prev !== undefined && subject.kind === 'np' && subject.start < prev.endTok) {
+    subject = prev.endTok < subject.end ? { kind: 'np', start: prev.endTok, end: subject.end } : { kind: 'none', start: subjectAt, end: subjectAt };
+  }
+  const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (p.modal) {
     if (FUTURE_MODALS.has(firstWord) || STRICT_MODALS.has(firstWord)) {
       const party = subject.kind === 'coordinated' ? inherited !== undefined : isPartySubject(tokens, subject, STRICT_MODALS.has(firstWord));
@@ -708,6 +927,29 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
     if (isGoverned(ctx, subjectAt, subject, false)) return undefined;
   }
   if (firstWord.startsWith('welcom') && isWelcomeVisitor(tokens, c.end)) return undefined;
+  // Rule 3, third parties. Inside a plain report ("explained that the IAEA had confirmed", "said that experts had
+  // endorsed") only a party's verb is a cue; "said that the United States would" stays.
+  // A hedged modal or a statement of need ("said the goal should not be given up", "said more aid is needed", "said the
+  // region needs to ...") is the reporter's own view, whatever its subject; a future modal needs a party anyway
+  // (rule 4), so only a named third party is dropped there.
+  const reportersView = p.modal ? !FUTURE_MODALS.has(firstWord) : AUXILIARIES.has(firstWord) || firstWord === 'need' || firstWord === 'needs';
+  if (subject.kind === 'np' && !reportersView) {
+    const r = reporterBefore(tokens, subject.start, prev !== undefined ? prev.endTok : 0);
+    if (
+      r >= 0 &&
+      (p.modal ? namesThirdParty(tokens, subject.start, subject.end) : isThirdParty(tokens, subject.start, subject.end)) &&
+      !reporterIsThirdParty(tokens, r, prev)
+    ) {
+      return undefined;
+    }
+  } else if (subject.kind === 'none' && !p.modal) {
+    // A relative pronoun as subject ("the UN envoy, who called for"): the antecedent decides.
+    let w = subjectAt - 1;
+    while (w >= 0 && !tokens[w + 1].punctBefore && (isAdverb(tokens[w].lower) || AUXILIARIES.has(tokens[w].lower) || DO_AUX.has(tokens[w].lower))) w--;
+    if (w > 0 && !tokens[w + 1].punctBefore && RELATIVES.has(tokens[w].lower) && (prev === undefined || w >= prev.endTok) && antecedentIsThirdParty(tokens, w)) {
+      return undefined;
+    }
+  }
 
   let rule = 'governing verb';
   if (c.needsWill) rule = 'agreed that + will action';

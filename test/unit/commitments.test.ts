@@ -145,6 +145,128 @@ describe('commitment cues', () => {
     }
   });
 
+  // ---- Rule 1 scope, coordination and third parties (cases found on held-out prose; sentences are our own) ----
+
+  it('rule 1: the governed scope ends where a plain reporting verb opens its own clause', () => {
+    assert.deepStrictEqual(
+      brief('In reply, the Chancellor voiced his thanks for the kind welcome and said that Germany would expand its support to Kyiv.'),
+      ['voiced his thanks:hedged', 'would:firm'],
+    );
+    assert.deepStrictEqual(
+      brief('The ministers reviewed the roadmap, and the Foreign Secretary stated that the United Kingdom will open a new embassy in Manila.'),
+      ['reviewed:hedged', 'will:firm'],
+    );
+    assert.deepStrictEqual(
+      brief('The Premier expressed appreciation for the visit and told reporters that China would buy more aircraft.'),
+      ['expressed appreciation:hedged', 'would:firm'],
+    );
+    assert.deepStrictEqual(
+      brief('The President welcomed the progress and made clear that the United States will not accept any delay.'),
+      ['welcomed:hedged', 'will not:firm!'],
+    );
+    // Same tense after "and": the reporting verb joins the governing verb, not the governed clause.
+    assert.deepStrictEqual(
+      brief('The leaders reaffirmed that the alliance was strong and said that they would hold joint drills next year.'),
+      ['reaffirmed:hedged', 'would:firm'],
+    );
+    // Still governed: a second "that" clause of the same verb, and a report nested inside the governed clause.
+    assert.deepStrictEqual(brief('The leaders reaffirmed that they would deepen cooperation and that they would meet annually.'), ['reaffirmed:hedged']);
+    assert.deepStrictEqual(brief('The leaders noted that the President had said that the two countries would cooperate further.'), ['noted:hedged']);
+    // A second "that" clause after "and" is parallel to the reporting verb's, not inside the cue's.
+    assert.deepStrictEqual(
+      brief('The Prime Minister said that the leaders had agreed to meet again and that Japan would host the next summit.'),
+      ['agreed to:firm', 'would:firm'],
+    );
+  });
+
+  it('rule 1: a coordinated verb inside a governed clause is governed too', () => {
+    assert.deepStrictEqual(brief('The Premier emphasized that Beijing will keep reducing tariffs and welcomes more foreign investors to the region.'), ['emphasized:hedged']);
+    assert.deepStrictEqual(brief('Both ministers stressed that their countries support free trade and oppose protectionism.'), ['stressed:hedged']);
+    // The governing verb's own tense after "and": a new cue of the outer clause.
+    assert.deepStrictEqual(brief('The leaders noted that trade had grown and welcomed the new investment fund.'), ['noted:hedged', 'welcomed:hedged']);
+    assert.deepStrictEqual(brief('We recognize that the crisis demands action and commit to doubling our support.'), ['recognize:hedged', 'commit to:firm']);
+  });
+
+  it('rule 1: the subject of a modal never reaches back past an accepted cue', () => {
+    assert.deepStrictEqual(brief('Canada values the partnership, and Canada hopes Mexico will take a leading role in the talks.'), ['hopes:hedged']);
+    assert.deepStrictEqual(brief('Japan values the meeting, and Tokyo wishes Seoul would join the initiative.'), ['wishes:hedged']);
+    assert.deepStrictEqual(brief('Japan hopes for calm and the Prime Minister will travel to Seoul next week.'), ['hopes:hedged', 'will:firm']);
+  });
+
+  it('after a modal or an infinitive cue, "and" + a base-form verb belongs to that verb', () => {
+    assert.deepStrictEqual(brief('The two countries must defend free trade and oppose protectionism.'), ['must:hedged']);
+    assert.deepStrictEqual(brief('The United States will send aid and support the relief effort.'), ['will:firm']);
+    assert.deepStrictEqual(brief('The leaders agreed to expand trade and welcome new investors.'), ['agreed to:firm']);
+    assert.deepStrictEqual(brief('China is willing to work with Spain and welcome more Spanish products.'), ['is willing to:hedged']);
+    assert.deepStrictEqual(brief('The President encouraged both sides to resume talks and support the mediators.'), ['encouraged:hedged']);
+    // A new subject, or a present-tense cue coordinated with a present-tense cue, is a cue of its own.
+    assert.deepStrictEqual(brief('Both sides should avoid escalation, and they support the mediation effort.'), ['should:hedged', 'support:hedged']);
+    assert.deepStrictEqual(brief('The leaders reaffirm the alliance and welcome the new fund.'), ['reaffirm:hedged', 'welcome:hedged']);
+    assert.deepStrictEqual(brief("We look forward to the summit in Rome and welcome Italy's leadership."), ['look forward to:hedged', 'welcome:hedged']);
+  });
+
+  it('rule 3: a third party speaking inside a plain report is not a cue; a party is', () => {
+    assert.deepStrictEqual(brief('The Minister explained that the UN had confirmed the end of the outbreak.'), []);
+    assert.deepStrictEqual(brief('The Chancellor said that experts had endorsed the pipeline study.'), []);
+    assert.deepStrictEqual(brief('The President stated that the World Bank had pledged new funds.'), []);
+    assert.deepStrictEqual(brief('The Prime Minister added that the report welcomed the reforms.'), []);
+    assert.deepStrictEqual(brief('The Minister explained that the World Health Organization had welcomed the reforms.'), []);
+    assert.deepStrictEqual(brief('The Prime Minister said that Japan had agreed to lift the import ban.'), ['agreed to:firm']);
+    assert.deepStrictEqual(brief('The President said that the United States would send more aid.'), ['would:firm']);
+    assert.deepStrictEqual(brief("Minister Wong explained that Australia supported Korea's bid."), ['supported:hedged']);
+    assert.deepStrictEqual(brief('The Foreign Minister said it supports a ceasefire.'), ['supports:hedged']);
+    assert.deepStrictEqual(brief('The Foreign Minister stated that the United Nations would send observers.'), []);
+    // In a body's own readout the body is the party.
+    assert.deepStrictEqual(
+      brief('The Secretary-General welcomed the agreement and said that the United Nations would support its implementation.'),
+      ['welcomed:hedged', 'would:firm'],
+    );
+    // A statement of need or a hedged modal is the reporter's own view, whatever its subject.
+    assert.deepStrictEqual(brief('The Prime Minister said that more aid is needed in Gaza.'), ['is needed:hedged']);
+    assert.deepStrictEqual(brief('The President said the international community needs to act.'), ['needs to:hedged']);
+  });
+
+  it('rule 3: a relative clause whose antecedent is a third party holds no cue', () => {
+    assert.deepStrictEqual(brief('The leaders praised the report by the UN envoy, who called for a new round of talks.'), ['praised:hedged']);
+    assert.deepStrictEqual(brief('They welcomed the findings of the independent panel, which urged both sides to show restraint.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('The ministers thanked the Secretary-General, who encouraged further dialogue.'), ['thanked:hedged']);
+    assert.deepStrictEqual(brief('The President met Prime Minister Albanese, who welcomed the new submarine deal.'), ['welcomed:hedged']);
+  });
+
+  it('agreed that + an event the parties arrange (take place, be held, convene) is firm', () => {
+    assert.deepStrictEqual(brief('The two sides agreed that the next summit will take place in Seoul in 2026.'), ['agreed that:firm']);
+    assert.deepStrictEqual(brief('It was agreed that the next Strategic Dialogue would be held in Tokyo in March.'), ['agreed that:firm']);
+    assert.deepStrictEqual(brief('The ministers agreed that the next round of talks will convene in Geneva.'), ['agreed that:firm']);
+    assert.deepStrictEqual(brief("The leaders agreed that the President's visit to Canberra would take place in the spring."), ['agreed that:firm']);
+    // A view about an event, or an event outside "agreed that", stays as before.
+    assert.deepStrictEqual(brief('The leaders agreed that the summit will build on earlier work.'), ['agreed that:hedged']);
+    assert.deepStrictEqual(brief('The two sides agreed that the talks had taken place in a constructive atmosphere.'), ['agreed that:hedged']);
+    assert.deepStrictEqual(brief('The next summit will take place in Rome.'), []);
+  });
+
+  it('passive "it was agreed that" reads like "agreed that" and names no actor', () => {
+    const firm = cuesOf('It was agreed that the ministers would meet again in May.');
+    assert.deepStrictEqual(firm.map((c) => `${c.text}:${c.strength}`), ['agreed that:firm']);
+    assert.strictEqual(firm[0].actor, undefined);
+    assert.deepStrictEqual(brief('It was also agreed that the situation in the region remained fragile.'), ['agreed that:hedged']);
+  });
+
+  it('reached a consensus is a shared view (hedged); proposed is hedged', () => {
+    assert.deepStrictEqual(brief('The two sides reached a consensus on expanding trade.'), ['reached a consensus on:hedged']);
+    assert.deepStrictEqual(brief('The leaders reached broad consensus on climate finance.'), ['reached broad consensus on:hedged']);
+    assert.deepStrictEqual(brief('The two sides reached an agreement on fisheries.'), ['reached an agreement:firm']);
+    assert.deepStrictEqual(brief('The President proposed a new trade dialogue.'), ['proposed:hedged']);
+    assert.deepStrictEqual(brief('The President proposed that the two sides would hold annual talks.'), ['proposed:hedged']);
+    assert.deepStrictEqual(brief('The ministers discussed the proposed framework.'), ['discussed:hedged']);
+  });
+
+  it('"notes" after exchange or diplomatic is a noun, not "noted"', () => {
+    assert.deepStrictEqual(brief('The two foreign ministers exchanged notes on the visa waiver.'), []);
+    assert.deepStrictEqual(brief('The embassies will hand over diplomatic notes next week.'), []);
+    assert.deepStrictEqual(brief('The President noted progress on trade.'), ['noted:hedged']);
+    assert.deepStrictEqual(brief('The Prime Minister notes the progress.'), ['notes:hedged']);
+  });
+
   it('never throws on odd input and stays fast', () => {
     const odd = ['', 'will will will will', 'agreed '.repeat(5000), '\u0000agreed to\u0000', "won't can't shall", '.'.repeat(5000)];
     for (const t of odd) cuesOf(t);

@@ -1,5 +1,6 @@
 // Acronyms the lexicons do not know ("MIT", "SCC" ...), so the editor can offer to add them to a workspace
 // lexicon. Runs over sentences only, after entity matching, skipping anything already a mention.
+import type { SpanScan } from './textScan';
 import type { EntityMention, ParsedReadout, Span } from './types';
 
 export interface UnknownAcronym extends Span {
@@ -20,39 +21,72 @@ const isWordChar = (c: number): boolean => isUpper(c) || isLower(c) || isDigit(c
  * A hand-written scan: this runs on every keystroke and a Unicode regex cost a third of the analysis.
  */
 export function findUnknownAcronyms(text: string, readout: ParsedReadout, mentions: readonly EntityMention[]): UnknownAcronym[] {
-  const out: UnknownAcronym[] = [];
-  let m = 0;
-  for (const s of readout.sentences) {
-    let i = s.start;
-    while (i < s.end) {
-      const c = text.charCodeAt(i);
-      if (!isUpper(c) || (i > s.start && (isWordChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46))) {
-        i++;
-        continue;
+  const finder = new AcronymFinder(text, mentions);
+  for (const s of readout.sentences) finder.sentence(s);
+  return finder.found;
+}
+
+/**
+ * Finds unknown acronyms sentence by sentence, in order; `mentions` (sorted by start) may grow between sentences
+ * as long as it holds every mention of a sentence by the time that sentence is read (analyze()'s single pass).
+ */
+export class AcronymFinder {
+  readonly found: UnknownAcronym[] = [];
+  /** The first mention that may still overlap an acronym (mentions before it end before the current one). */
+  private m = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly mentions: readonly EntityMention[],
+  ) {}
+
+  /**
+   * The acronyms of sentence `s`. `atoms`, when given, is the shared scan of its span: an acronym starts with an
+   * ASCII capital after neither a word character nor a dot, so only the first unit of a word atom can start one.
+   */
+  sentence(s: Span, atoms?: SpanScan): void {
+    const text = this.text;
+    if (atoms !== undefined && atoms.simple) {
+      const { start, word } = atoms;
+      let next = s.start;
+      for (let k = 0; k < atoms.count; k++) {
+        const p = start[k];
+        // A capital then a small letter ("Japan") starts no acronym: at() would only step over it.
+        if (p >= next && word[k] === 1 && isUpper(text.charCodeAt(p)) && !isLower(text.charCodeAt(p + 1))) next = this.at(s, p);
       }
-      // Extend over capitals, digits, "&" and dots between capitals.
-      let j = i + 1;
-      let capitals = 1;
-      while (j < s.end) {
-        const d = text.charCodeAt(j);
-        if (isUpper(d)) capitals++;
-        else if (!(isDigit(d) || d === 38 || (d === 46 && j + 1 < s.end && isUpper(text.charCodeAt(j + 1))))) break;
-        j++;
-      }
-      // A dotted acronym keeps its final dot ("U.N."); a lone capital before a dot is an initial.
-      const dotted = text.charCodeAt(i + 1) === 46;
-      if (dotted && text.charCodeAt(j) === 46) j++;
-      const start = i;
-      i = j;
-      if (capitals < 2 || (j < s.end && isWordChar(text.charCodeAt(j)))) continue;
-      const word = text.slice(start, j);
-      if (word.replace(/\./g, '').length > MAX_LENGTH || ROMAN.test(word) || text.charCodeAt(j - 1) === 38) continue;
-      // MOFA writes surnames in capitals before a capitalised given name: "KISHIDA Fumio".
-      if (capitals > 4 && text.charCodeAt(j) === 32 && isUpper(text.charCodeAt(j + 1)) && isLower(text.charCodeAt(j + 2))) continue;
-      while (m < mentions.length && mentions[m].end <= start) m++;
-      if (m < mentions.length && mentions[m].start < j) continue;
-      out.push({ start, end: j, text: word });
+      return;
     }
+    let i = s.start;
+    while (i < s.end) i = this.at(s, i);
   }
-  return out;
+
+  /** Reads an acronym starting at `i` when there is one; returns where the scan goes on. */
+  private at(s: Span, i: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(i);
+    if (!isUpper(c) || (i > s.start && (isWordChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46))) return i + 1;
+    // Extend over capitals, digits, "&" and dots between capitals.
+    let j = i + 1;
+    let capitals = 1;
+    while (j < s.end) {
+      const d = text.charCodeAt(j);
+      if (isUpper(d)) capitals++;
+      else if (!(isDigit(d) || d === 38 || (d === 46 && j + 1 < s.end && isUpper(text.charCodeAt(j + 1))))) break;
+      j++;
+    }
+    // A dotted acronym keeps its final dot ("U.N."); a lone capital before a dot is an initial.
+    const dotted = text.charCodeAt(i + 1) === 46;
+    if (dotted && text.charCodeAt(j) === 46) j++;
+    const start = i;
+    if (capitals < 2 || (j < s.end && isWordChar(text.charCodeAt(j)))) return j;
+    const word = text.slice(start, j);
+    if (word.replace(/\./g, '').length > MAX_LENGTH || ROMAN.test(word) || text.charCodeAt(j - 1) === 38) return j;
+    // MOFA writes surnames in capitals before a capitalised given name: "KISHIDA Fumio".
+    if (capitals > 4 && text.charCodeAt(j) === 32 && isUpper(text.charCodeAt(j + 1)) && isLower(text.charCodeAt(j + 2))) return j;
+    const mentions = this.mentions;
+    while (this.m < mentions.length && mentions[this.m].end <= start) this.m++;
+    if (this.m < mentions.length && mentions[this.m].start < j) return j;
+    this.found.push({ start, end: j, text: word });
+    return j;
+  }
 }

@@ -1,10 +1,11 @@
 // The one pipeline: text → parsed readout → cues, entities, topics → Analysis. Every feature (diagnostics,
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
-import { findUnknownAcronyms } from './acronyms';
-import { compileCuePatterns, findCues, type CueMatcher } from './commitments';
-import { compileEntities, findEntities, type EntityMatcher } from './entities';
+import { AcronymFinder } from './acronyms';
+import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from './commitments';
+import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from './entities';
 import { binaryProblem, isBinaryParagraph, parseReadout, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from './readout';
-import { assignTopics, compileTopics, type TopicModel } from './topics';
+import { SpanScan, scanSpan } from './textScan';
+import { TopicScorer, compileTopics, type TopicModel } from './topics';
 import type {
   Analysis,
   Cue,
@@ -81,11 +82,54 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const { analysed, analyzedLength, truncated } = cut(text, options);
   const readout = parseReadout(analysed);
   if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
-  const cues = findCues(analysed, readout, compiled.cues);
-  const entities = findEntities(analysed, readout, compiled.entities);
-  const topics = assignTopics(analysed, readout, entities, compiled.topics);
-  const unknownAcronyms = findUnknownAcronyms(analysed, readout, entities);
+  const { cues, entities, topics, unknownAcronyms } = analyseSentences(analysed, readout, compiled);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
+}
+
+/** The scan analyseSentences reuses from sentence to sentence and call to call (it never runs inside itself). */
+const sharedAtoms = new SpanScan();
+
+/**
+ * Cues, entities, topics and unknown acronyms of every sentence in one pass: each sentence is scanned once
+ * (textScan.ts) and every stage reads that scan. The same results as findCues, findEntities, assignTopics and
+ * findUnknownAcronyms run one after the other: parseReadout's sentences lie inside the text, in order and apart,
+ * so the mentions come out in the order findEntities sorts them into, one sentence's run at a time.
+ */
+function analyseSentences(text: string, readout: ParsedReadout, compiled: CompiledLexicon): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> {
+  const sentences = readout.sentences;
+  const atoms = sharedAtoms;
+  const cues = new CueFinder(text, compiled.cues);
+  const entities: EntityMention[] = [];
+  const topics = new TopicScorer(text, compiled.topics, sentences.length);
+  const acronyms = new AcronymFinder(text, entities);
+  eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms);
+  return { cues: cues.cues, entities: sortMentions(entities), topics: topics.finish(sentences), unknownAcronyms: acronyms.found };
+}
+
+/**
+ * The loop of analyseSentences, a function of its own: V8 optimises a long loop while it runs (on-stack
+ * replacement) and reuses that code on the next call; code after the loop would have no type feedback yet and
+ * throw it out at every call.
+ */
+function eachSentence(
+  text: string,
+  sentences: readonly Sentence[],
+  matcher: EntityMatcher,
+  atoms: SpanScan,
+  cues: CueFinder,
+  entities: EntityMention[],
+  topics: TopicScorer,
+  acronyms: AcronymFinder,
+): void {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    scanSpan(text, s.start, s.end, atoms);
+    cues.sentence(s, atoms);
+    const from = entities.length;
+    entitiesInSentence(text, s.start, s.end, atoms, s.index, matcher, entities);
+    topics.sentence(i, s, entities, from, entities.length, atoms);
+    acronyms.sentence(s, atoms);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -93,7 +137,8 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
 // the cues before it, across paragraphs. So each paragraph is analysed on its own (offsets relative to the
 // paragraph, pronouns resolved within it only), cached by its text, and the Analysis is put together by
-// shifting offsets and indices, then resolving the pronouns a paragraph left open from the cues before it.
+// shifting offsets and indices; a paragraph that left a pronoun open has its cues found again (findCues, cached per
+// history) with the actors of the cues before it, which is all findCues carries from one sentence to the next.
 // The result is exactly what analyze() returns (test/unit/incremental.test.ts checks it on random edits).
 
 /** One paragraph analysed on its own: offsets relative to its start, sentence indices relative to its first. */
@@ -105,6 +150,8 @@ interface ParagraphResult {
   cues: Cue[];
   /** True when a cue's actor is a pronoun left unresolved inside the paragraph. */
   openPronouns: boolean;
+  /** When openPronouns: the paragraph's cues found again with the actors before it, keyed by those actors. */
+  resolved?: Map<string, Cue[]>;
   entities: EntityMention[];
   topics: SentenceTopics[];
   acronyms: Span[];
@@ -189,10 +236,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
   const sentences: Sentence[] = splitParagraph(key, span).map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: key.slice(s.start, s.end) }));
   const paragraph: Paragraph = { start: 0, end: key.length, index: 0, sentences: sentences.map((s) => s.index) };
   const readout: ParsedReadout = { header: { kind: 'none' }, body: { start: 0, end: key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
-  const cues = findCues(key, readout, compiled.cues);
-  const entities = findEntities(key, readout, compiled.entities);
-  const topics = assignTopics(key, readout, entities, compiled.topics);
-  const acronyms = findUnknownAcronyms(key, readout, entities);
+  const { cues, entities, topics, unknownAcronyms: acronyms } = analyseSentences(key, readout, compiled);
   return {
     key,
     binary: false,
@@ -205,36 +249,30 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
   };
 }
 
-// Pronoun resolution across paragraphs, as findCues does it (commitments.ts): an actor "he"/"she" takes the
-// latest singular named actor, "they" the latest plural one, among the actors of the cues earlier in its
-// sentence and of the last six actor-bearing cues before the sentence. Kept in step with findCues by the
-// incremental == full test.
-const PRONOUNS = new Set(['we', 'they', 'he', 'she', 'i', 'you']);
-
-function isOpenPronoun(actor: string): boolean {
-  const lower = actor.toLowerCase();
-  return lower === 'he' || lower === 'she' || lower === 'they';
+/** The paragraph's sentences as a readout of its own (offsets relative to the paragraph), as analyseParagraph read it. */
+function paragraphReadout(r: ParagraphResult): ParsedReadout {
+  const sentences: Sentence[] = r.sentences.map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: s.text }));
+  const paragraph: Paragraph = { start: 0, end: r.key.length, index: 0, sentences: sentences.map((s) => s.index) };
+  return { header: { kind: 'none' }, body: { start: 0, end: r.key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
 }
 
-function isPluralActor(actor: string): boolean {
-  const a = actor.toLowerCase();
-  return / and /.test(a) || /^(we|they|both.*|the pair)$/.test(a) || /(leaders|sides|parties|countries|governments|nations)$/.test(a);
-}
-
-/** The actor findCues gives cue `k` (an open pronoun in its paragraph), from the resolved cues before it. */
-function resolvePronoun(cues: Cue[], k: number): string {
-  const actor = cues[k].actor as string;
-  const plural = actor.toLowerCase() === 'they';
-  const sentence = cues[k].sentence;
-  let earlier = 0;
-  for (let j = k - 1; j >= 0; j--) {
-    const c = cues[j];
-    if (c.actor === undefined) continue;
-    if (c.sentence !== sentence && ++earlier > 6) break;
-    if (PRONOUNS.has(c.actor.toLowerCase())) continue;
-    if (isPluralActor(c.actor) === plural) return c.actor;
+/**
+ * The paragraph's cues as a full analysis finds them after the actors `recent` (the last ACTOR_HISTORY actors
+ * of the cues before it): a pronoun left open inside the paragraph may resolve to one of them. findCues itself
+ * decides, from the same history it would carry there; the result is kept per history in the cache entry.
+ */
+function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexicon): Cue[] {
+  if (!r.openPronouns || recent.length === 0) return r.cues;
+  // Actors come from analysed (non-binary) paragraphs, which hold no NUL: a safe separator.
+  const key = recent.join('\u0000');
+  r.resolved ??= new Map();
+  let cues = r.resolved.get(key);
+  if (cues === undefined) {
+    cues = findCues(r.key, paragraphReadout(r), compiled.cues, recent);
+    if (r.resolved.size >= 8) r.resolved.clear();
+    r.resolved.set(key, cues);
   }
-  return actor;
+  return cues;
 }
 
 /**
@@ -253,7 +291,8 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const entities: EntityMention[] = [];
   const topics: SentenceTopics[] = [];
   const unknownAcronyms: Span[] = [];
-  const open: number[] = [];
+  /** Actors of the last ACTOR_HISTORY actor-bearing cues so far, most recent last (what findCues carries). */
+  const recent: string[] = [];
   let binaryFirst = -1;
   let binaryParagraphs = 0;
   let misses = 0;
@@ -282,15 +321,17 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
       sentences.push({ start: s.start + off, end: s.end + off, index: sentences.length, paragraph: index, text: s.text });
     }
     paragraphs.push(para);
-    for (const c of r.cues) {
-      if (r.openPronouns && c.actor !== undefined && isOpenPronoun(c.actor)) open.push(cues.length);
+    for (const c of cuesAfter(r, recent, compiled)) {
       cues.push({ ...c, start: c.start + off, end: c.end + off, sentence: c.sentence + base });
+      if (c.actor !== undefined) {
+        recent.push(c.actor);
+        if (recent.length > ACTOR_HISTORY) recent.shift();
+      }
     }
     for (const m of r.entities) entities.push({ ...m, start: m.start + off, end: m.end + off, sentence: m.sentence + base });
     for (const t of r.topics) topics.push({ ...t, sentence: t.sentence + base });
     for (const a of r.acronyms) unknownAcronyms.push({ ...a, start: a.start + off, end: a.end + off });
   }
-  for (const k of open) cues[k].actor = resolvePronoun(cues, k);
   cache.replace(compiled, next);
   cache.lastMisses = misses;
   const problems = layout.problems;

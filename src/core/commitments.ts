@@ -1,15 +1,15 @@
 // Finds commitment cues (firm or hedged) in a parsed readout, following the shared commitment policy.
 // The vocabulary is data (lexicons/commitments.yaml); this module holds the pattern language and the policy rules.
-import type { Cue, CuePattern, ParsedReadout, Strength } from './types';
+import type { Cue, CuePattern, ParsedReadout, Sentence, Strength } from './types';
 import { isSpaceCode } from './readout';
-import { WordCache } from './textScan';
+import { PerId, SpanScan, WordCache, interner, isCueWordCode, scanSpan } from './textScan';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pattern language (documented at the top of lexicons/commitments.yaml)
 
 type Element =
   | { kind: 'word'; forms: Map<string, boolean> } // form -> is the base form
-  | { kind: 'alt'; options: Element[][] }
+  | { kind: 'alt'; options: Element[][]; words?: Map<string, boolean>[] } // words: the options' forms when each is one word
   | { kind: 'opt'; seq: Element[] }
   | { kind: 'slot'; slot: 'adv' | 'det' | 'np' }
   | { kind: 'end' }
@@ -85,7 +85,8 @@ class PatternParser {
           this.expect(')');
           break;
         }
-        out.push({ kind: 'alt', options });
+        const single = options.every((o) => o.length === 1 && o[0].kind === 'word');
+        out.push(single ? { kind: 'alt', options, words: options.map((o) => (o[0] as { forms: Map<string, boolean> }).forms) } : { kind: 'alt', options });
       } else if (ch === '<') {
         const close = this.src.indexOf('>', this.pos);
         if (close < 0) throw new PatternError('missing ">" after "<"');
@@ -217,15 +218,12 @@ interface Token {
   /** Punctuation (not just space) between the previous token and this one. */
   punctBefore: boolean;
   semicolonBefore: boolean;
+  /** Interned id of the token's spelling when it came from the shared scan, else -1. */
+  id: number;
 }
 
-function isWordCode(c: number): boolean {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
-  if (c < 0xc0) return false;
-  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows
-  if (c >= 0x3000 && c <= 0x303f) return false;
-  return !isSpaceCode(c);
-}
+/** A word character of this module's tokens; defined in textScan.ts, whose shared scan must agree with it. */
+const isWordCode = isCueWordCode;
 
 function isJoinerCode(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 45 || c === 46; // ' ’ - .
@@ -274,21 +272,90 @@ function tokenize(text: string, start: number, end: number): Token[] {
     // Keep the period of "U.S." or "Mr." with its word so it does not read as a clause break.
     if (i < end && text.charCodeAt(i) === 46 && keepsPeriodCache.get(text, s, i)) i++;
     const forms = formsCache.get(text, s, i);
-    let t = pool[out.length];
-    if (t === undefined) {
-      t = { start: s, end: i, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi };
-      pool[out.length] = t;
-    } else {
-      t.start = s;
-      t.end = i;
-      t.lower = forms.lower;
-      t.capitalized = forms.capitalized;
-      t.punctBefore = punct;
-      t.semicolonBefore = semi;
-    }
-    out.push(t);
+    out.push(pooled(out.length, s, i, forms, punct, semi, -1));
     punct = false;
     semi = false;
+  }
+  return out;
+}
+
+function pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean, id: number): Token {
+  let t = pool[k];
+  if (t === undefined) {
+    t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi, id };
+    pool[k] = t;
+  } else {
+    t.start = start;
+    t.end = end;
+    t.lower = forms.lower;
+    t.capitalized = forms.capitalized;
+    t.punctBefore = punct;
+    t.semicolonBefore = semi;
+    t.id = id;
+  }
+  return t;
+}
+
+// The same tokens from the shared scan of a simple span (textScan.ts): word atoms joined by one inner ' ’ - or .,
+// the period of "Mr." or "U.S." kept, punctuation atoms left between tokens. Spellings are derived once per id.
+const formsById = new PerId<WordForms>((raw) => formsCache.get(raw, 0, raw.length));
+const keepsPeriodById = new PerId<boolean>((raw) => keepsPeriodCache.get(raw, 0, raw.length));
+
+/** Scratch for tokensFromAtoms: each token's start, end, spelling id and punctuation flags before it. */
+let scratch = new Int32Array(4 * 256);
+
+/**
+ * Tokens of a simple span from its atoms (same as tokenize over the span), or null when none of them starts a
+ * pattern of `firsts` (synced): the sentence then needs no token objects at all.
+ */
+function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly CompiledPattern[] | null>): Token[] | null {
+  formsById.sync(atoms.generation);
+  keepsPeriodById.sync(atoms.generation);
+  const n = atoms.count;
+  const { start, end, id, word } = atoms;
+  if (scratch.length < 4 * n) scratch = new Int32Array(8 * n);
+  const t = scratch;
+  let count = 0;
+  let flags = 0; // 1: punctuation before the token, 2: a semicolon or colon among that punctuation
+  let k = 0;
+  while (k < n) {
+    if (word[k] !== 1) {
+      const c = text.charCodeAt(start[k]);
+      flags |= c === 59 || c === 58 ? 3 : 1;
+      k++;
+      continue;
+    }
+    const s = start[k];
+    let e = end[k];
+    let tid = id[k];
+    let joined = false;
+    k++;
+    while (k + 1 < n && word[k] !== 1 && start[k] === e && isJoinerCode(text.charCodeAt(e)) && word[k + 1] === 1 && start[k + 1] === e + 1) {
+      e = end[k + 1];
+      k += 2;
+      joined = true;
+    }
+    if (joined) tid = interner.idOfRange(text, s, e);
+    if (k < n && word[k] !== 1 && start[k] === e && text.charCodeAt(e) === 46 && keepsPeriodById.get(tid)) {
+      e++;
+      k++;
+      tid = interner.idOfRange(text, s, e);
+    }
+    const q = 4 * count++;
+    t[q] = s;
+    t[q + 1] = e;
+    t[q + 2] = tid;
+    t[q + 3] = flags;
+    flags = 0;
+  }
+  let any = false;
+  for (let j = 0; j < count && !any; j++) any = firsts.get(t[4 * j + 2]) !== null;
+  if (!any) return null;
+  // One array of the exact size per sentence (the token objects themselves are pooled).
+  const out = new Array<Token>(count);
+  for (let j = 0; j < count; j++) {
+    const q = 4 * j;
+    out[j] = pooled(j, t[q], t[q + 1], formsById.get(t[q + 2]), (t[q + 3] & 1) !== 0, (t[q + 3] & 2) !== 0, t[q + 2]);
   }
   return out;
 }
@@ -564,61 +631,155 @@ function isPlural(actor: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 
-interface MatchState {
-  pos: number;
-  spanEnd: number;
-  will: boolean;
+// A match state is (token position, end of the cue span or -1, 1 when "~will" was seen). State lists live in
+// one reused Int32Array as runs of triples, so trying a pattern allocates nothing: a list is an offset and a
+// count, new lists are appended, and the buffer is reset before each pattern is tried (matchAt). Lists keep
+// the order the states were produced in, and each step keeps at most the first 64 (bounded work, whatever the
+// pattern).
+let states = new Int32Array(3 * 1024);
+let top = 0;
+/** Number of states of the list the last step, run or matchAt returned (the return value is its offset). */
+let listCount = 0;
+/** The (offset, count) results of the options of the alternatives being stepped. */
+let altStack = new Int32Array(64);
+let altTop = 0;
+
+function pushState(pos: number, spanEnd: number, will: number): void {
+  if (top + 3 > states.length) {
+    const bigger = new Int32Array(states.length * 2);
+    bigger.set(states);
+    states = bigger;
+  }
+  states[top] = pos;
+  states[top + 1] = spanEnd;
+  states[top + 2] = will;
+  top += 3;
 }
 
-function step(el: Element, states: MatchState[], tokens: Token[], from: number): MatchState[] {
-  const out: MatchState[] = [];
-  const joined = (p: number): boolean => p === from || !tokens[p].punctBefore;
-  if (el.kind === 'word' && states.length === 1) {
-    // The common case, without closures or copies: one state, one word.
-    const s = states[0];
-    if (s.pos < tokens.length && joined(s.pos) && el.forms.has(tokens[s.pos].lower)) out.push({ pos: s.pos + 1, spanEnd: s.spanEnd, will: s.will });
-    return out;
-  }
+/** Appends a copy of the list (off, n). */
+function copyList(off: number, n: number): void {
+  for (let k = 0; k < n; k++) pushState(states[off + 3 * k], states[off + 3 * k + 1], states[off + 3 * k + 2]);
+}
+
+/** The states after element `el` from the list (off, n): the new list's offset; its count in listCount. */
+function step(el: Element, off: number, n: number, tokens: Token[], from: number): number {
+  const out = top;
   switch (el.kind) {
     case 'word':
-      for (const s of states) {
-        if (s.pos < tokens.length && joined(s.pos) && el.forms.has(tokens[s.pos].lower)) out.push({ pos: s.pos + 1, spanEnd: s.spanEnd, will: s.will });
+      for (let k = 0; k < n; k++) {
+        const pos = states[off + 3 * k];
+        if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore) && el.forms.has(tokens[pos].lower)) {
+          pushState(pos + 1, states[off + 3 * k + 1], states[off + 3 * k + 2]);
+        }
       }
-      return out;
-    case 'alt':
-      for (const o of el.options) out.push(...run(o, states, tokens, from));
-      return out;
-    case 'opt':
-      return [...states, ...run(el.seq, states, tokens, from)];
-    case 'slot':
-      for (const s of states) {
-        const max = el.slot === 'np' ? 5 : 3;
-        if (el.slot !== 'np') out.push(s);
+      break;
+    case 'alt': {
+      const words = el.words;
+      if (words !== undefined) {
+        // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would.
+        for (let o = 0; o < words.length; o++) {
+          const forms = words[o];
+          for (let k = 0; k < n; k++) {
+            const pos = states[off + 3 * k];
+            if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore) && forms.has(tokens[pos].lower)) {
+              pushState(pos + 1, states[off + 3 * k + 1], states[off + 3 * k + 2]);
+            }
+          }
+        }
+        break;
+      }
+      // Each option's result list, (offset, count) pairs on a stack (alternatives nest), then joined in order.
+      const base = altTop;
+      for (let o = 0; o < el.options.length; o++) {
+        const result = run(el.options[o], off, n, tokens, from);
+        if (altTop + 2 > altStack.length) {
+          const bigger = new Int32Array(altStack.length * 2);
+          bigger.set(altStack);
+          altStack = bigger;
+        }
+        altStack[altTop++] = result;
+        altStack[altTop++] = listCount;
+      }
+      const joined = top;
+      for (let r = base; r < altTop; r += 2) copyList(altStack[r], altStack[r + 1]);
+      altTop = base;
+      listCount = (top - joined) / 3;
+      return joined;
+    }
+    case 'opt': {
+      const inner = run(el.seq, off, n, tokens, from);
+      const innerCount = listCount;
+      const joined = top;
+      copyList(off, n);
+      copyList(inner, innerCount);
+      listCount = (top - joined) / 3;
+      return joined;
+    }
+    case 'slot': {
+      const max = el.slot === 'np' ? 5 : 3;
+      for (let q = 0; q < n; q++) {
+        const pos = states[off + 3 * q];
+        const spanEnd = states[off + 3 * q + 1];
+        const will = states[off + 3 * q + 2];
+        if (el.slot !== 'np') pushState(pos, spanEnd, will);
         for (let k = 1; k <= max; k++) {
-          const p = s.pos + k - 1;
-          if (p >= tokens.length || !joined(p)) break;
+          const p = pos + k - 1;
+          if (p >= tokens.length || !(p === from || !tokens[p].punctBefore)) break;
           const w = tokens[p].lower;
           if (el.slot === 'adv' && !isAdverb(w)) break;
           if (el.slot === 'det' && !isDeterminer(w)) break;
-          out.push({ pos: p + 1, spanEnd: s.spanEnd, will: s.will });
+          pushState(p + 1, spanEnd, will);
         }
       }
-      return out;
+      break;
+    }
     case 'end':
-      return states.map((s) => (s.spanEnd < 0 ? { ...s, spanEnd: s.pos } : s));
+      for (let k = 0; k < n; k++) {
+        const pos = states[off + 3 * k];
+        const spanEnd = states[off + 3 * k + 1];
+        pushState(pos, spanEnd < 0 ? pos : spanEnd, states[off + 3 * k + 2]);
+      }
+      break;
     case 'will':
-      return states.map((s) => ({ ...s, will: true }));
+      for (let k = 0; k < n; k++) pushState(states[off + 3 * k], states[off + 3 * k + 1], 1);
+      break;
   }
+  listCount = (top - out) / 3;
+  return out;
 }
 
-function run(seq: Element[], states: MatchState[], tokens: Token[], from: number): MatchState[] {
-  let cur = states;
-  for (const el of seq) {
-    if (cur.length === 0) return cur;
-    cur = step(el, cur, tokens, from);
-    if (cur.length > 64) cur = cur.slice(0, 64); // bounded work per position, whatever the pattern
+/** The states after the elements seq[first...] from the list (off, n): offset returned, count in listCount. */
+function run(seq: Element[], off: number, n: number, tokens: Token[], from: number, first = 0): number {
+  for (let e = first; e < seq.length; e++) {
+    if (n === 0) break;
+    off = step(seq[e], off, n, tokens, from);
+    n = Math.min(listCount, 64); // bounded work per position, whatever the pattern
   }
-  return cur;
+  listCount = n;
+  return off;
+}
+
+/**
+ * Tries a whole pattern at token `i`: the offset of its final states, their count in listCount. The leading
+ * words are matched without touching the state buffer (one state, one word at a time): most tries end there.
+ */
+function matchAt(seq: Element[], tokens: Token[], i: number): number {
+  top = 0;
+  altTop = 0;
+  let pos = i;
+  let e = 0;
+  for (; e < seq.length; e++) {
+    const el = seq[e];
+    if (el.kind !== 'word') break;
+    if (pos >= tokens.length || (pos !== i && tokens[pos].punctBefore) || !el.forms.has(tokens[pos].lower)) {
+      listCount = 0;
+      return 0;
+    }
+    pos++;
+  }
+  pushState(pos, -1, 0);
+  listCount = 1;
+  return e === seq.length ? 0 : run(seq, 0, 1, tokens, i, e);
 }
 
 interface Candidate {
@@ -630,21 +791,53 @@ interface Candidate {
   needsWill: boolean;
 }
 
-const NO_CANDIDATES: readonly Candidate[] = [];
+/**
+ * The candidates at one position, in `candidates[0, count)`: reused objects, valid until the next call (the
+ * sentence loop tries them before it asks for the next position's).
+ */
+const candidates: Candidate[] = [];
 
-function candidatesAt(tokens: Token[], i: number, matcher: CueMatcher): readonly Candidate[] {
-  const patterns = matcher.byFirstWord.get(tokens[i].lower);
-  if (!patterns) return NO_CANDIDATES;
-  const out: Candidate[] = [];
-  for (const p of patterns) {
-    for (const s of run(p.seq, [{ pos: i, spanEnd: -1, will: false }], tokens, i)) {
-      const end = s.spanEnd >= 0 ? s.spanEnd : s.pos;
+function candidateOrder(a: Candidate, b: Candidate): number {
+  return b.end - a.end || b.context - a.context || a.pattern.order - b.pattern.order;
+}
+
+/** Fills `candidates` with the matches of `patterns` at token `i`, best first; returns how many. */
+function candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPattern[] | null | undefined): number {
+  if (!patterns) return 0;
+  let count = 0;
+  for (let q = 0; q < patterns.length; q++) {
+    const p = patterns[q];
+    const off = matchAt(p.seq, tokens, i);
+    for (let k = 0; k < listCount; k++) {
+      const pos = states[off + 3 * k];
+      const spanEnd = states[off + 3 * k + 1];
+      const will = states[off + 3 * k + 2] === 1;
+      const end = spanEnd >= 0 ? spanEnd : pos;
       if (end <= i) continue;
-      out.push({ pattern: p, start: i, end, context: s.pos - end + (s.will ? 1 : 0), needsWill: s.will });
+      let c = candidates[count];
+      if (c === undefined) {
+        c = { pattern: p, start: i, end, context: 0, needsWill: will };
+        candidates[count] = c;
+      }
+      c.pattern = p;
+      c.start = i;
+      c.end = end;
+      c.context = pos - end + (will ? 1 : 0);
+      c.needsWill = will;
+      count++;
     }
   }
-  out.sort((a, b) => b.end - a.end || b.context - a.context || a.pattern.order - b.pattern.order);
-  return out;
+  // A stable insertion sort (there are a handful): the same order as Array.prototype.sort, which is stable.
+  for (let j = 1; j < count; j++) {
+    const x = candidates[j];
+    let k = j - 1;
+    while (k >= 0 && candidateOrder(candidates[k], x) > 0) {
+      candidates[k + 1] = candidates[k];
+      k--;
+    }
+    candidates[k + 1] = x;
+  }
+  return count;
 }
 
 /** Rule 1 for agreed-that: the clause after the cue holds will/would/shall + action by a party. */
@@ -674,6 +867,8 @@ interface Accepted {
   cue: Cue;
   startTok: number;
   endTok: number;
+  /** actorKind of the cue's actor (ACTOR_PRONOUN when it has none), set when the cue is accepted. */
+  actorKind: number;
 }
 
 interface SentenceContext {
@@ -681,8 +876,6 @@ interface SentenceContext {
   tokens: Token[];
   sentence: number;
   accepted: Accepted[];
-  /** Actors of earlier sentences' cues, most recent last (for pronoun resolution). */
-  history: string[];
   /** Lookups over the sentence's tokens, built on first use (see sentenceIndex). */
   index?: SentenceIndex;
   /** Index of the sentence's first reporting verb (tokens.length when none); lazy. */
@@ -723,12 +916,40 @@ function sentenceIndex(ctx: SentenceContext): SentenceIndex {
   return ctx.index;
 }
 
-/** Records an actor (of history or of an accepted cue) for pronoun resolution. */
-function noteActor(ctx: SentenceContext, actor: string | undefined): void {
-  if (actor === undefined || PRONOUNS.has(actor.toLowerCase())) return;
-  if (isPlural(actor)) ctx.lastPlural = actor;
-  else ctx.lastSingular = actor;
+const ACTOR_PRONOUN = 0;
+const ACTOR_PLURAL = 1;
+const ACTOR_SINGULAR = 2;
+/** Actor text → how pronoun resolution reads it; bounded (cleared when full), results never depend on it. */
+const actorKinds = new Map<string, number>();
+
+/** Is the actor a pronoun (never a resolution target), a plural or a singular party? Decided once per spelling. */
+function actorKind(actor: string): number {
+  let kind = actorKinds.get(actor);
+  if (kind === undefined) {
+    kind = PRONOUNS.has(actor.toLowerCase()) ? ACTOR_PRONOUN : isPlural(actor) ? ACTOR_PLURAL : ACTOR_SINGULAR;
+    if (actorKinds.size >= 4096) actorKinds.clear();
+    actorKinds.set(actor, kind);
+  }
+  return kind;
 }
+
+/** Records an actor (of history or of an accepted cue) of kind `kind` (actorKind) for pronoun resolution. */
+function noteActor(ctx: SentenceContext, actor: string, kind: number): void {
+  if (kind === ACTOR_PLURAL) ctx.lastPlural = actor;
+  else if (kind === ACTOR_SINGULAR) ctx.lastSingular = actor;
+}
+
+/**
+ * A pronoun actor findCues resolves from the actors before it when it can ("he", "she", "they") and leaves as
+ * written when it cannot: with a longer history before it (an earlier paragraph), it may resolve after all.
+ */
+export function isOpenPronoun(actor: string): boolean {
+  const lower = actor.toLowerCase();
+  return lower === 'he' || lower === 'she' || lower === 'they';
+}
+
+/** Pronouns reach back this many actor-bearing cues: further back, a guess is worse than no actor. */
+export const ACTOR_HISTORY = 6;
 
 /** Is there a complementizer (that, how, whether, if) among tokens [from, to)? O(1) on long runs (sentenceIndex). */
 function hasComplementizer(ctx: SentenceContext, from: number, to: number): boolean {
@@ -980,36 +1201,130 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   };
   const actor = resolveActor(ctx, subject);
   if (actor !== undefined) cue.actor = actor;
-  return { cue, startTok: c.start, endTok: end };
+  return { cue, startTok: c.start, endTok: end, actorKind: ACTOR_PRONOUN };
 }
 
-/** Finds the cues of every sentence. Cues never overlap and come sorted by start; the result is deterministic. */
-export function findCues(text: string, readout: ParsedReadout, matcher: CueMatcher): Cue[] {
-  const cues: Cue[] = [];
-  const history: string[] = [];
-  for (const sentence of readout.sentences) {
-    const tokens = tokenize(text, sentence.start, sentence.end);
-    const ctx: SentenceContext = { text, tokens, sentence: sentence.index, accepted: [], history };
-    for (const a of history) noteActor(ctx, a);
-    let i = 0;
+/** Per matcher: the patterns a spelling can start, by interned id (null for none: most words). */
+const firstsById = new WeakMap<CueMatcher, PerId<readonly CompiledPattern[] | null>>();
+
+function firstsByIdOf(matcher: CueMatcher): PerId<readonly CompiledPattern[] | null> {
+  let firsts = firstsById.get(matcher);
+  if (firsts === undefined) {
+    firsts = new PerId<readonly CompiledPattern[] | null>((_, id) => matcher.byFirstWord.get(formsById.get(id).lower) ?? null);
+    firstsById.set(matcher, firsts);
+  }
+  return firsts;
+}
+
+/**
+ * Finds cues sentence by sentence, in order, carrying the actors of earlier cues for pronouns: findCues drives
+ * it, and analyze() feeds it from its single pass over the sentences with the shared scan of each.
+ */
+export class CueFinder {
+  readonly cues: Cue[] = [];
+  /** The actors of the last ACTOR_HISTORY actor-bearing cues, a ring: `count` of them from `oldest` on. */
+  private readonly recent: string[] = new Array<string>(ACTOR_HISTORY).fill('');
+  /** actorKind of each of `recent`. */
+  private readonly recentKinds = new Int32Array(ACTOR_HISTORY);
+  private oldest = 0;
+  private count = 0;
+  private readonly firsts: PerId<readonly CompiledPattern[] | null>;
+  private own: SpanScan | undefined;
+
+  /** `history`: the actors of the cues before the text, most recent last (the last ACTOR_HISTORY count). */
+  constructor(
+    private readonly text: string,
+    private readonly matcher: CueMatcher,
+    history: readonly string[] = [],
+  ) {
+    for (const actor of history.slice(-ACTOR_HISTORY)) this.remember(actor, actorKind(actor));
+    this.firsts = firstsByIdOf(matcher);
+  }
+
+  /** The cues of the next sentence. `atoms`, when given, is the shared scan of the sentence's span. */
+  sentence(sentence: Sentence, atoms?: SpanScan): void {
+    const { text, matcher, recent, firsts } = this;
+    if (atoms === undefined && sentence.start >= 0 && sentence.start <= sentence.end && sentence.end <= text.length) {
+      atoms = this.own ??= new SpanScan();
+      scanSpan(text, sentence.start, sentence.end, atoms);
+    }
+    let tokens: Token[];
+    // The first token that starts a pattern: none before it can give a cue.
+    let first = 0;
+    if (atoms !== undefined && atoms.simple) {
+      firsts.sync(atoms.generation);
+      const found = tokensFromAtoms(text, atoms, firsts);
+      if (found === null) return;
+      tokens = found;
+      while (first < tokens.length && firsts.get(tokens[first].id) === null) first++;
+    } else {
+      tokens = tokenize(text, sentence.start, sentence.end);
+      while (first < tokens.length && !matcher.byFirstWord.has(tokens[first].lower)) first++;
+    }
+    // No word of the sentence starts a pattern: no cue, and the history stays as it is.
+    if (first === tokens.length) return;
+    // Every field set here, so the context keeps one shape (no property added later).
+    const ctx: SentenceContext = {
+      text,
+      tokens,
+      sentence: sentence.index,
+      accepted: [],
+      index: undefined,
+      firstReporting: undefined,
+      lastPlural: undefined,
+      lastSingular: undefined,
+    };
+    const { recentKinds } = this;
+    for (let k = 0; k < this.count; k++) {
+      const r = (this.oldest + k) % ACTOR_HISTORY;
+      noteActor(ctx, recent[r], recentKinds[r]);
+    }
+    let i = first;
     while (i < tokens.length) {
+      const t = tokens[i];
       let taken: Accepted | undefined;
-      for (const c of candidatesAt(tokens, i, matcher)) {
-        taken = tryCandidate(ctx, c);
-        if (taken) break;
-      }
+      const count = candidatesAt(tokens, i, t.id >= 0 ? firsts.get(t.id) : matcher.byFirstWord.get(t.lower));
+      for (let q = 0; q < count && taken === undefined; q++) taken = tryCandidate(ctx, candidates[q]);
       if (taken) {
         ctx.accepted.push(taken);
-        noteActor(ctx, taken.cue.actor);
-        cues.push(taken.cue);
+        const actor = taken.cue.actor;
+        const kind = actor === undefined ? ACTOR_PRONOUN : actorKind(actor);
+        taken.actorKind = kind;
+        if (actor !== undefined) noteActor(ctx, actor, kind);
+        this.cues.push(taken.cue);
         i = Math.max(taken.endTok, i + 1);
       } else {
         i++;
       }
     }
-    for (const a of ctx.accepted) if (a.cue.actor !== undefined) history.push(a.cue.actor);
-    // Pronouns reach back a few cues only: further back, a guess is worse than no actor.
-    if (history.length > 6) history.splice(0, history.length - 6);
+    for (let k = 0; k < ctx.accepted.length; k++) {
+      const actor = ctx.accepted[k].cue.actor;
+      if (actor !== undefined) this.remember(actor, ctx.accepted[k].actorKind);
+    }
   }
-  return cues;
+
+  /** Adds an actor to the history; the oldest goes when ACTOR_HISTORY are held. */
+  private remember(actor: string, kind: number): void {
+    let r: number;
+    if (this.count < ACTOR_HISTORY) {
+      r = (this.oldest + this.count) % ACTOR_HISTORY;
+      this.count++;
+    } else {
+      r = this.oldest;
+      this.oldest = (this.oldest + 1) % ACTOR_HISTORY;
+    }
+    this.recent[r] = actor;
+    this.recentKinds[r] = kind;
+  }
+}
+
+/**
+ * Finds the cues of every sentence. Cues never overlap and come sorted by start; the result is deterministic.
+ * `history` holds the actors of the cues before the text, most recent last (the last ACTOR_HISTORY count), for
+ * resolving pronouns in its first sentences; it is not modified.
+ */
+export function findCues(text: string, readout: ParsedReadout, matcher: CueMatcher, history: readonly string[] = []): Cue[] {
+  const finder = new CueFinder(text, matcher, history);
+  for (const sentence of readout.sentences) finder.sentence(sentence);
+  return finder.cues;
 }

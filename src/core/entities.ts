@@ -1,6 +1,6 @@
 // Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
 // word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
-import { CLASS_LN, CLASS_M, WordCache, codePointAtUnit, codePointClass, isRegexSpace } from './textScan';
+import { CLASS_LN, CLASS_M, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, isRegexSpace, scanSpan } from './textScan';
 import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
 
 /**
@@ -144,12 +144,28 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
 /** Entity mentions inside the readout's sentences (headers and comments are not searched), in text order. */
 export function findEntities(text: string, readout: ParsedReadout, matcher: EntityMatcher): EntityMention[] {
   const out: EntityMention[] = [];
+  const atoms = new SpanScan();
   for (const s of readout.sentences) {
     const start = Math.max(0, Math.min(s.start, text.length));
     const end = Math.max(start, Math.min(s.end, text.length));
-    scan(text, { start, end }, s.index, matcher, out);
+    scanSpan(text, start, end, atoms);
+    entitiesInSentence(text, start, end, atoms, s.index, matcher, out);
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return sortMentions(out);
+}
+
+/** The order findEntities returns mentions in. */
+export function sortMentions(mentions: EntityMention[]): EntityMention[] {
+  return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Appends the mentions of the sentence `text[start, end)` to `out`, from the shared scan `atoms` of that span
+ * (made by scanSpan) when it is simple, else from this module's own tokens.
+ */
+export function entitiesInSentence(text: string, start: number, end: number, atoms: SpanScan, sentence: number, matcher: EntityMatcher, out: EntityMention[]): void {
+  if (atoms.simple) scanAtoms(text, atoms, sentence, matcher, out);
+  else scan(text, { start, end }, sentence, matcher, out);
 }
 
 /** Mentions in one span of text, for callers without a parsed readout (hover previews, the CLI's --entities). */
@@ -276,6 +292,83 @@ function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher
       i++;
     }
   }
+}
+
+// The shared scan's atoms are exactly this module's tokens on a simple span: word runs and single punctuation
+// characters. What a token's spelling decides is kept per interned id.
+const atomWords = new PerId<WordInfo>(wordInfo);
+const atomPuncts = new PerId<WordInfo>(punctInfo);
+/** Per matcher: the trie node under the root for a word's key, or null (most words start no alias). */
+const rootChildren = new WeakMap<EntityMatcher, PerId<TrieNode | null>>();
+
+function rootChildrenOf(matcher: EntityMatcher): PerId<TrieNode | null> {
+  let children = rootChildren.get(matcher);
+  if (children === undefined) {
+    const root = matcher.root.next;
+    children = new PerId<TrieNode | null>((_, id) => root.get(atomWords.get(id).key) ?? null);
+    rootChildren.set(matcher, children);
+  }
+  return children;
+}
+
+function atomInfo(atoms: SpanScan, k: number): WordInfo {
+  return atoms.word[k] === 1 ? atomWords.get(atoms.id[k]) : atomPuncts.get(atoms.id[k]);
+}
+
+/** scan() over the atoms of a simple span: the same mentions, without a token object per word. */
+function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: EntityMatcher, out: EntityMention[]): void {
+  const generation = atoms.generation;
+  atomWords.sync(generation);
+  atomPuncts.sync(generation);
+  const children = rootChildrenOf(matcher);
+  children.sync(generation);
+  const n = atoms.count;
+  const { id, word } = atoms;
+  let i = 0;
+  while (i < n) {
+    if (word[i] !== 1) {
+      i++;
+      continue;
+    }
+    let node: TrieNode | undefined | null = children.get(id[i]);
+    if (node === null) {
+      i++;
+      continue;
+    }
+    let best: AliasRef | undefined;
+    let bestEnd = -1;
+    for (let j = i; node !== undefined && j < n; ) {
+      const ends = node.ends;
+      if (ends) {
+        for (let e = 0; e < ends.length; e++) {
+          if (verifyAtoms(ends[e], atoms, i)) {
+            best = ends[e];
+            bestEnd = j;
+            break;
+          }
+        }
+      }
+      j++;
+      node = j < n && node.next.size > 0 ? node.next.get(atomInfo(atoms, j).key) : undefined;
+    }
+    if (best) {
+      const entry = matcher.entries[best.entry];
+      const start = atoms.start[i];
+      const end = atoms.end[bestEnd];
+      out.push({ start, end, text: text.slice(start, end), id: entry.id, name: entry.name, type: entry.type, sentence });
+      i = bestEnd + 1;
+    } else {
+      i++;
+    }
+  }
+}
+
+function verifyAtoms(ref: AliasRef, atoms: SpanScan, from: number): boolean {
+  for (let k = 0; k < ref.rules.length; k++) {
+    const rule = ref.rules[k];
+    if (rule !== 'fold' && !tokenMatches(rule, ref.tokens[k], atomInfo(atoms, from + k).norm)) return false;
+  }
+  return true;
 }
 
 function verify(ref: AliasRef, tokens: Token[], from: number): boolean {

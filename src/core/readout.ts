@@ -156,7 +156,7 @@ function endsSentence(text: string, sentStart: number, runStart: number, runEnd:
  * ("..." or "…") mid-sentence do not split unless followed by a capital letter: a trailing-off quotation
  * followed by a new capitalised sentence is the common case in readouts, a mid-sentence elision is rarer.
  */
-function splitSentences(text: string, ps: number, pe: number, lineStarts: number[], out: Span[]): void {
+function splitSentences(text: string, ps: number, pe: number, lineStarts: number[], out: Span[], terminals = new TerminalFinder(text)): void {
   let sentStart = ps;
   let li = 0;
   const push = (s: number, e: number): void => {
@@ -164,31 +164,66 @@ function splitSentences(text: string, ps: number, pe: number, lineStarts: number
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
-  for (let i = ps; i < pe; i++) {
+  // Only line starts and terminal characters do anything: jump from one to the next.
+  let i = ps;
+  while (i < pe) {
     while (li < lineStarts.length && lineStarts[li] < i) li++;
-    if (li < lineStarts.length && lineStarts[li] === i && i > sentStart && listMarkerLength(text, i, pe) > 0) {
+    const lineStart = li < lineStarts.length ? lineStarts[li] : Infinity;
+    const terminal = terminals.next(i);
+    const at = Math.min(lineStart, terminal);
+    if (at >= pe) break;
+    i = at;
+    if (lineStart === i && i > sentStart && listMarkerLength(text, i, pe) > 0) {
       push(sentStart, i);
       sentStart = i;
     }
-    const c = text.charCodeAt(i);
-    if (!isTerminal(c)) continue;
-    let j = i;
-    while (j < pe && isTerminal(text.charCodeAt(j))) j++;
-    let k = j;
-    while (k < pe && isCloser(text.charCodeAt(k))) k++;
-    if (k >= pe || !isSpaceCode(text.charCodeAt(k))) {
-      i = Math.max(i, k - 1);
-      continue;
+    if (terminal === i) {
+      let j = i;
+      while (j < pe && isTerminal(text.charCodeAt(j))) j++;
+      let k = j;
+      while (k < pe && isCloser(text.charCodeAt(k))) k++;
+      if (k >= pe || !isSpaceCode(text.charCodeAt(k))) {
+        i = Math.max(i, k - 1);
+      } else {
+        let m = k;
+        while (m < pe && isSpaceCode(text.charCodeAt(m))) m++;
+        if (m < pe && endsSentence(text, sentStart, i, j, k, m, pe)) {
+          push(sentStart, k);
+          sentStart = m;
+        }
+        i = m - 1;
+      }
     }
-    let m = k;
-    while (m < pe && isSpaceCode(text.charCodeAt(m))) m++;
-    if (m < pe && endsSentence(text, sentStart, i, j, k, m, pe)) {
-      push(sentStart, k);
-      sentStart = m;
-    }
-    i = m - 1;
+    i++;
   }
   push(sentStart, pe);
+}
+
+/**
+ * The next position of a terminal character (. ! ? …) at or after a position, found with indexOf (native and
+ * fast) and remembered while it is still ahead; positions asked for must not decrease. One finder serves all
+ * the paragraphs of a text in order, so the searches cover the text once.
+ */
+class TerminalFinder {
+  private dot = -1;
+  private bang = -1;
+  private question = -1;
+  private ellipsis = -1;
+
+  constructor(private readonly text: string) {}
+
+  next(from: number): number {
+    if (this.dot < from) this.dot = this.find('.', from);
+    if (this.bang < from) this.bang = this.find('!', from);
+    if (this.question < from) this.question = this.find('?', from);
+    if (this.ellipsis < from) this.ellipsis = this.find('\u2026', from);
+    return Math.min(this.dot, this.bang, this.question, this.ellipsis);
+  }
+
+  private find(ch: string, from: number): number {
+    const at = this.text.indexOf(ch, from);
+    return at < 0 ? Infinity : at;
+  }
 }
 
 interface HeaderResult {
@@ -399,16 +434,24 @@ export function readoutLayout(text: string): ReadoutLayout {
   const comments: Comment[] = [];
   let paraStart = -1;
   let paraEnd = -1;
-  let lineStarts: number[] = [];
+  // Most paragraphs are one line: they share one empty list (never pushed to) until a second line appears.
+  const noLines: number[] = [];
+  let lineStarts: number[] = noLines;
   const closeParagraph = (): void => {
     if (paraStart < 0) return;
     paragraphs.push({ start: paraStart, end: paraEnd, lineStarts });
     paraStart = -1;
-    lineStarts = [];
+    lineStarts = noLines;
   };
+  // Line ends by indexOf (native): the next LF and CR at or after the line start, kept while still ahead.
+  let nextLf = -1;
+  let nextCr = -1;
   let pos = bodyStart;
   while (pos < n) {
-    const le = lineEndAt(text, pos);
+    if (nextLf < pos) nextLf = text.indexOf('\n', pos) >>> 0;
+    if (nextCr < pos) nextCr = text.indexOf('\r', pos) >>> 0;
+    // (indexOf's -1 became 2^32 - 1: never found, always ahead.) The same line end as lineEndAt(text, pos).
+    const le = Math.min(nextLf, nextCr, n);
     if (le - pos > LONG_LINE_LENGTH && longLines++ < MAX_LONG_LINE_REPORTS) {
       problems.push({
         start: pos,
@@ -429,6 +472,7 @@ export function readoutLayout(text: string): ReadoutLayout {
         comments.push({ start: fnw, end: lnw, text: text.slice(fnw, lnw) });
       } else {
         if (paraStart < 0) paraStart = fnw;
+        else if (lineStarts === noLines) lineStarts = [fnw];
         else lineStarts.push(fnw);
         paraEnd = lnw;
       }
@@ -470,36 +514,52 @@ export function binaryProblem(text: string, first: number, count: number): Reado
 }
 
 /**
+ * The paragraphs and sentences of parseReadout, skipping binary paragraphs (counted in `binary`). A function of
+ * its own so that V8's code for the long loop, optimised while it runs, has no code after it that lacks type
+ * feedback (which would throw the code out at every call).
+ */
+function splitAll(
+  text: string,
+  spans: readonly ParagraphSpan[],
+  maybeBinary: boolean,
+  paragraphs: Paragraph[],
+  sentences: Sentence[],
+  binary: { first: number; paragraphs: number },
+): void {
+  const found: Span[] = [];
+  const terminals = new TerminalFinder(text);
+  for (const p of spans) {
+    if (maybeBinary && isBinarySpan(text, p.start, p.end)) {
+      if (binary.first < 0) binary.first = p.start;
+      binary.paragraphs++;
+      continue;
+    }
+    found.length = 0;
+    splitSentences(text, p.start, p.end, p.lineStarts, found, terminals);
+    const index = paragraphs.length;
+    const own = new Array<number>(found.length);
+    for (let k = 0; k < found.length; k++) {
+      const s = found[k];
+      own[k] = sentences.length;
+      sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index, text: text.slice(s.start, s.end) });
+    }
+    paragraphs.push({ start: p.start, end: p.end, index, sentences: own });
+  }
+}
+
+/**
  * Parses a readout. Never throws: anything odd in the text becomes a `problems` entry. Paragraphs that look
  * binary (NUL bytes, control characters) are reported once and not split into sentences, so no cue or entity
  * is read out of junk; lines over LONG_LINE_LENGTH are reported (and still analysed).
  */
 export function parseReadout(text: string): ParsedReadout {
   const layout = readoutLayout(text);
-  const maybeBinary = BINARY_CHARS.test(text);
-  let binaryFirst = -1;
-  let binaryParagraphs = 0;
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const spans: Span[] = [];
-  for (const p of layout.paragraphs) {
-    if (maybeBinary && isBinarySpan(text, p.start, p.end)) {
-      if (binaryFirst < 0) binaryFirst = p.start;
-      binaryParagraphs++;
-      continue;
-    }
-    spans.length = 0;
-    splitSentences(text, p.start, p.end, p.lineStarts, spans);
-    const index = paragraphs.length;
-    const para: Paragraph = { start: p.start, end: p.end, index, sentences: [] };
-    for (const s of spans) {
-      para.sentences.push(sentences.length);
-      sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index, text: text.slice(s.start, s.end) });
-    }
-    paragraphs.push(para);
-  }
+  const binary = { first: -1, paragraphs: 0 };
+  splitAll(text, layout.paragraphs, BINARY_CHARS.test(text), paragraphs, sentences, binary);
   const problems = layout.problems;
-  if (binaryFirst >= 0) problems.push(binaryProblem(text, binaryFirst, binaryParagraphs));
+  if (binary.first >= 0) problems.push(binaryProblem(text, binary.first, binary.paragraphs));
   const n = text.length;
   return { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
 }

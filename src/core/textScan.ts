@@ -121,3 +121,241 @@ export class WordCache<T> {
     return value;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The shared scan: one pass over a sentence's code units that every stage (cues, entities, topics, acronyms)
+// reads instead of tokenising the sentence again. It splits the sentence into atoms: word runs (letters,
+// digits, marks) and single punctuation characters, with whitespace skipped, each with its offsets and an
+// interned id. Each stage builds its own tokens from the atoms (cues join "U.S" and "Japan's", topics join
+// "U.S" but not "Japan-US", entities take the atoms as they are) and keeps what it derives from a spelling in
+// arrays indexed by the id, so a word is hashed once per occurrence and derived once per spelling.
+//
+// The stages' tokenisers disagree on a few characters beyond ASCII (combining marks, superscripts, "×", letters
+// in the symbol blocks, surrogate pairs). A sentence holding one is marked not `simple` and each stage reads it
+// with its own tokeniser, so results never depend on which path ran.
+
+/** Unit classes of the shared scan. */
+const U_UNKNOWN = 0;
+const U_SPACE = 1;
+/** A word character for every stage. */
+const U_WORD = 2;
+/** A character no stage counts as a word character or a space: an atom of its own. */
+const U_PUNCT = 3;
+/** A character the stages classify differently (or a surrogate): the sentence is not simple. */
+const U_OTHER = 4;
+
+const unitClass = new Uint8Array(65536);
+
+/** The cue tokeniser's word characters (commitments.ts): ASCII letters and digits, and most of the rest above U+00BF. */
+export function isCueWordCode(c: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 0xc0) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  return !isRegexSpace(c);
+}
+
+function classifyUnit(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return U_OTHER;
+  if (isRegexSpace(c)) return U_SPACE;
+  const cls = codePointClass(c);
+  const cue = isCueWordCode(c);
+  const entity = (cls & (CLASS_LN | CLASS_M)) !== 0;
+  const topic = (cls & CLASS_LN) !== 0;
+  if (cue && entity && topic) return U_WORD;
+  if (!cue && !entity && !topic) return U_PUNCT;
+  return U_OTHER;
+}
+for (let c = 0; c < 128; c++) unitClass[c] = classifyUnit(c);
+
+/**
+ * Interns code-unit strings as small integer ids (open addressing over a hash of the units). Ids are stable
+ * until the table is full: then `reset` (called only between sentences) forgets everything and bumps
+ * `generation`, and every per-id array a stage keeps must be dropped. Memory stays bounded whatever the text.
+ */
+export class Interner {
+  /** Ids handed out before the table is reset. */
+  static readonly MAX_IDS = 1 << 16;
+  private readonly table = new Int32Array(Interner.MAX_IDS * 2).fill(-1);
+  private readonly mask = Interner.MAX_IDS * 2 - 1;
+  private readonly hashes = new Int32Array(Interner.MAX_IDS);
+  /** The string of each id. */
+  readonly strings: string[] = [];
+  count = 0;
+  generation = 0;
+
+  reset(): void {
+    this.table.fill(-1);
+    this.strings.length = 0;
+    this.count = 0;
+    this.generation++;
+  }
+
+  /** Room for `n` more ids without a reset? */
+  hasRoom(n: number): boolean {
+    return this.count + n <= Interner.MAX_IDS;
+  }
+
+  /** The id of `text[start, end)`, whose FNV-1a hash over the units is `h`; the caller guarantees room. */
+  idOf(text: string, start: number, end: number, h: number): number {
+    const len = end - start;
+    const table = this.table;
+    const mask = this.mask;
+    let slot = h & mask;
+    for (;;) {
+      const id = table[slot];
+      if (id < 0) break;
+      if (this.hashes[id] === h) {
+        const key = this.strings[id];
+        if (key.length === len) {
+          let k = 0;
+          while (k < len && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === len) return id;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.count++;
+    table[slot] = id;
+    this.hashes[id] = h;
+    this.strings.push(text.slice(start, end));
+    return id;
+  }
+
+  /** The id of `text[start, end)`, hashing it here. */
+  idOfRange(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return this.idOf(text, start, end, h);
+  }
+}
+
+/** The one interner of the shared scan. */
+export const interner = new Interner();
+
+/** Atoms of one span; reused from sentence to sentence (valid until the next `scanSpan` into it). */
+export class SpanScan {
+  count = 0;
+  /** False when a stage must tokenise the span itself (see the notes above). */
+  simple = true;
+  /** `interner.generation` when scanned: ids are valid for this generation. */
+  generation = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  id = new Int32Array(256);
+  /** 1 for a word run, 0 for a punctuation character. */
+  word = new Uint8Array(256);
+
+  grow(): void {
+    const size = this.start.length * 2;
+    const start = new Int32Array(size);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(size);
+    end.set(this.end);
+    this.end = end;
+    const id = new Int32Array(size);
+    id.set(this.id);
+    this.id = id;
+    const word = new Uint8Array(size);
+    word.set(this.word);
+    this.word = word;
+  }
+}
+
+/**
+ * Scans `text[start, end)` into `out`: its atoms, or `simple = false` when a character there needs the stages'
+ * own tokenisers (or the span is too long to intern without a reset in the middle).
+ */
+export function scanSpan(text: string, start: number, end: number, out: SpanScan): void {
+  out.count = 0;
+  out.simple = false;
+  // Room for every atom and for the stages' joined tokens ("U.S", "Japan's"), so no reset comes mid-sentence.
+  const room = 2 * (end - start);
+  if (!interner.hasRoom(room)) {
+    if (room > Interner.MAX_IDS) return;
+    interner.reset();
+  }
+  out.generation = interner.generation;
+  let n = 0;
+  let i = start;
+  let starts = out.start;
+  let ends = out.end;
+  let ids = out.id;
+  let words = out.word;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    let cls = unitClass[c];
+    if (cls === U_UNKNOWN) cls = unitClass[c] = classifyUnit(c);
+    if (cls === U_SPACE) {
+      i++;
+      continue;
+    }
+    if (cls === U_OTHER) {
+      out.count = 0;
+      return;
+    }
+    if (n === starts.length) {
+      out.grow();
+      starts = out.start;
+      ends = out.end;
+      ids = out.id;
+      words = out.word;
+    }
+    const s = i;
+    let h = Math.imul(0x811c9dc5 ^ c, 16777619);
+    i++;
+    if (cls === U_WORD) {
+      while (i < end) {
+        c = text.charCodeAt(i);
+        cls = unitClass[c];
+        if (cls !== U_WORD) {
+          if (cls !== U_UNKNOWN) break;
+          cls = unitClass[c] = classifyUnit(c);
+          if (cls !== U_WORD) break;
+        }
+        h = Math.imul(h ^ c, 16777619);
+        i++;
+      }
+      words[n] = 1;
+    } else {
+      words[n] = 0;
+    }
+    starts[n] = s;
+    ends[n] = i;
+    ids[n] = interner.idOf(text, s, i, h);
+    n++;
+  }
+  out.count = n;
+  out.simple = true;
+}
+
+/**
+ * Values derived from interned spellings, one per id: `get(id)` derives on first use. Cleared when the interner
+ * resets (its ids then mean other strings).
+ */
+export class PerId<T> {
+  private values: (T | undefined)[] = [];
+  private generation = -1;
+
+  /** `derive` gives a spelling's value; never undefined (null stands for "none"). */
+  constructor(private readonly derive: (word: string, id: number) => T) {}
+
+  /** Call once per scan before `get`: drops the values of an earlier generation. */
+  sync(generation: number): void {
+    if (generation !== this.generation) {
+      // Preallocated: ids arrive in any order, and a sparse array would fall back to a dictionary.
+      this.values = new Array<T | undefined>(Interner.MAX_IDS).fill(undefined);
+      this.generation = generation;
+    }
+  }
+
+  get(id: number): T {
+    let v = this.values[id];
+    if (v === undefined) {
+      v = this.derive(interner.strings[id], id);
+      this.values[id] = v;
+    }
+    return v;
+  }
+}

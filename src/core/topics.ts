@@ -4,12 +4,13 @@ import type {
   EntityEntry,
   EntityMention,
   ParsedReadout,
+  Sentence,
   SentenceTopics,
   TopicEntry,
   TopicId,
 } from './types';
 import { TOPIC_IDS } from './types';
-import { CLASS_LN, WordCache, codePointAtUnit, codePointClass } from './textScan';
+import { CLASS_LN, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, scanSpan } from './textScan';
 
 /**
  * Weights of one piece of evidence. A phrase is more specific than any of its words, so it weighs twice a
@@ -41,6 +42,8 @@ export const SECONDARY_MIN_SCORE = 1;
 interface Evidence {
   topic: TopicId;
   weight: number;
+  /** The topic's index in TOPIC_IDS, where TopicScorer adds the weight (set by compileTopics). */
+  slot?: number;
 }
 
 interface KeywordEvidence extends Evidence {
@@ -239,6 +242,15 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
       pushEvidence(model.entities, entity.id, { topic, weight: base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1) });
     });
   }
+  // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
+  const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));
+  model.keywords.forEach(slotted);
+  model.entities.forEach(slotted);
+  const phrases = [model.phrases];
+  for (let node = phrases.pop(); node !== undefined; node = phrases.pop()) {
+    if (node.evidence !== undefined) slotted(node.evidence);
+    node.next.forEach((child) => phrases.push(child));
+  }
   return model;
 }
 
@@ -258,83 +270,298 @@ function addPhrase(root: PhraseNode, words: Token[], ev: Evidence): void {
   else same.weight = Math.max(same.weight, ev.weight);
 }
 
-type Scores = Map<TopicId, number>;
+/** Topics are scored in arrays indexed by their position in TOPIC_IDS. */
+const TOPIC_COUNT = TOPIC_IDS.length;
+const SLOT = new Map<TopicId, number>(TOPIC_IDS.map((id, i) => [id, i]));
+const OTHER_SLOT = SLOT.get('other') as number;
 
-function add(scores: Scores, evidence: readonly Evidence[]): void {
-  for (const ev of evidence) scores.set(ev.topic, (scores.get(ev.topic) ?? 0) + ev.weight);
+/** What one token contributes: its folded and surface forms, its keyword evidence and its phrase-trie node. */
+interface TokenInfo {
+  folded: string;
+  surface: string;
+  keywords: KeywordEvidence[] | null;
+  phrase: PhraseNode | null;
+}
+
+function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
+  return { folded, surface, keywords: model.keywords.get(folded) ?? null, phrase: model.phrases.next.get(folded) ?? null };
+}
+
+/** Per model: a token's info by the interned id of its spelling (the shared scan's path). */
+const infoById = new WeakMap<TopicModel, PerId<TokenInfo>>();
+
+function infoByIdOf(model: TopicModel): PerId<TokenInfo> {
+  let byId = infoById.get(model);
+  if (byId === undefined) {
+    byId = new PerId<TokenInfo>((word) => {
+      const forms = formsCache.get(word, 0, word.length);
+      return tokenInfo(model, forms.folded, forms.surface);
+    });
+    infoById.set(model, byId);
+  }
+  return byId;
+}
+
+function isTopicJoiner(c: number): boolean {
+  return c === 46 || c === 39 || c === 0x2019;
 }
 
 /**
- * Scores one sentence: the words inside an entity mention are left to the entity's evidence (so "China" is not
- * counted twice); elsewhere the longest phrase starting at a word wins over the single word.
+ * Scores sentences one at a time into one array (a row of TOPIC_COUNT scores per sentence), then picks each
+ * sentence's topics. assignTopics drives it; analyze() feeds it from its single pass over the sentences.
  */
-function scoreSentence(tokens: Token[], count: number, mentions: EntityMention[], model: TopicModel): Scores {
-  const scores: Scores = new Map();
-  // Mentions arrive sorted by start; a sweep marks the tokens they cover.
-  if (coveredBuffer.length < count) coveredBuffer = new Uint8Array(count * 2);
-  const covered = coveredBuffer;
-  covered.fill(0, 0, count);
-  let t = 0;
-  for (const m of mentions) {
-    const ev = model.entities.get(m.id);
-    if (ev !== undefined) add(scores, ev);
-    while (t < count && tokens[t].end <= m.start) t++;
-    for (let k = t; k < count && tokens[k].start < m.end; k++) {
-      // Words that start inside the mention ("Japan's" for the mention "Japan"); "US" in "Japan-US" stays its own
-      // word when the mention is "Japan".
-      if (tokens[k].start >= m.start && ev !== undefined) covered[k] = 1;
-    }
+export class TopicScorer {
+  private readonly rows: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly byId: PerId<TokenInfo>;
+  private count = 0;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private infos: TokenInfo[] = [];
+  private own: SpanScan | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly model: TopicModel,
+    sentenceCount: number,
+  ) {
+    this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
+    // The tie-break of rank(): the backdrop topic loses ties, then the lexicon's topic order.
+    this.rank = new Int32Array(TOPIC_COUNT);
+    TOPIC_IDS.forEach((id, i) => (this.rank[i] = id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999)));
+    this.byId = infoByIdOf(model);
   }
-  for (let i = 0; i < count; ) {
-    if (covered[i]) {
+
+  /**
+   * Scores sentence number `i` (of the sentences passed to finish) from its entity mentions `mentions[from, to)`
+   * (sorted by start). `atoms`, when given, is the shared scan of the sentence's span.
+   */
+  sentence(i: number, s: Sentence, mentions: readonly EntityMention[], from: number, to: number, atoms?: SpanScan): void {
+    const text = this.text;
+    if (typeof text === 'string' && s.end > s.start && s.start < text.length) {
+      const start = Math.max(0, s.start);
+      const end = Math.min(s.end, text.length);
+      if (atoms === undefined) {
+        atoms = this.own ??= new SpanScan();
+        scanSpan(text, start, end, atoms);
+      }
+      if (atoms.simple) this.tokensFromAtoms(atoms);
+      else this.tokensFrom(pool, tokenizeSpan(text, start, end));
+    } else {
+      const fallback = tokenize(s.text ?? '', s.start);
+      this.tokensFrom(fallback, fallback.length);
+    }
+    this.score(i * TOPIC_COUNT, mentions, from, to);
+  }
+
+  /** Topic tokens (words joined by inner dots and apostrophes) from the atoms of a simple span. */
+  private tokensFromAtoms(atoms: SpanScan): void {
+    const byId = this.byId;
+    byId.sync(atoms.generation);
+    const text = this.text;
+    const n = atoms.count;
+    const { start, end, id, word } = atoms;
+    let count = 0;
+    let k = 0;
+    while (k < n) {
+      if (word[k] !== 1) {
+        k++;
+        continue;
+      }
+      const s = start[k];
+      let e = end[k];
+      const first = id[k];
+      let joined = false;
+      k++;
+      while (k + 1 < n && word[k] !== 1 && start[k] === e && isTopicJoiner(text.charCodeAt(e)) && word[k + 1] === 1 && start[k + 1] === e + 1) {
+        e = end[k + 1];
+        k += 2;
+        joined = true;
+      }
+      if (count === this.starts.length) this.grow();
+      this.starts[count] = s;
+      this.ends[count] = e;
+      this.infos[count] = byId.get(joined ? interner.idOfRange(text, s, e) : first);
+      count++;
+    }
+    this.count = count;
+  }
+
+  private tokensFrom(tokens: Token[], count: number): void {
+    while (this.starts.length < count) this.grow();
+    for (let k = 0; k < count; k++) {
+      const t = tokens[k];
+      this.starts[k] = t.start;
+      this.ends[k] = t.end;
+      this.infos[k] = tokenInfo(this.model, t.folded, t.surface);
+    }
+    this.count = count;
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(this.ends.length * 2);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+
+  /**
+   * Scores one sentence into its row: the words inside an entity mention are left to the entity's evidence (so
+   * "China" is not counted twice); elsewhere the longest phrase starting at a word wins over the single word.
+   * Each topic's score adds the same weights in the same order as a per-sentence map would.
+   */
+  private score(row: number, mentions: readonly EntityMention[], from: number, to: number): void {
+    const { rows, model, starts, ends, infos } = this;
+    const count = this.count;
+    // Mentions arrive sorted by start; a sweep marks the tokens they cover.
+    if (coveredBuffer.length < count) coveredBuffer = new Uint8Array(count * 2);
+    const covered = coveredBuffer;
+    covered.fill(0, 0, count);
+    let t = 0;
+    for (let q = from; q < to; q++) {
+      const m = mentions[q];
+      const ev = model.entities.get(m.id);
+      if (ev !== undefined) add(rows, row, ev);
+      while (t < count && ends[t] <= m.start) t++;
+      for (let k = t; k < count && starts[k] < m.end; k++) {
+        // Words that start inside the mention ("Japan's" for the mention "Japan"); "US" in "Japan-US" stays its own
+        // word when the mention is "Japan".
+        if (starts[k] >= m.start && ev !== undefined) covered[k] = 1;
+      }
+    }
+    for (let i = 0; i < count; ) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      const info = infos[i];
+      let node: PhraseNode | undefined | null = info.phrase;
+      let best: Evidence[] | undefined;
+      let bestEnd = i;
+      for (let j = i + 1; node !== null && node !== undefined && j < count && !covered[j]; j++) {
+        node = node.next.get(infos[j].folded);
+        if (node === undefined) break;
+        if (node.evidence !== undefined) {
+          best = node.evidence;
+          bestEnd = j;
+        }
+      }
+      if (best !== undefined) {
+        add(rows, row, best);
+        i = bestEnd + 1;
+        continue;
+      }
+      const kw = info.keywords;
+      if (kw !== null) {
+        for (let k = 0; k < kw.length; k++) {
+          const ev = kw[k];
+          if (ev.exact !== undefined && ev.exact !== info.surface && ev.exact + 's' !== info.surface) continue;
+          rows[row + (ev.slot ?? slotOf(ev.topic))] += ev.weight;
+        }
+      }
       i++;
-      continue;
     }
-    let node: PhraseNode | undefined = model.phrases;
-    let best: Evidence[] | undefined;
-    let bestEnd = i;
-    for (let j = i; j < count && !covered[j]; j++) {
-      node = node.next.get(tokens[j].folded);
-      if (node === undefined) break;
-      if (node.evidence !== undefined && j > i) {
-        best = node.evidence;
-        bestEnd = j;
+    rows[row + OTHER_SLOT] = 0;
+  }
+
+  /** The best and second-best topics of a row; ties go to the earlier id in TOPIC_IDS, the backdrop loses ties. */
+  private pick(scores: Float64Array, row: number, sentence: number): SentenceTopics | undefined {
+    const rank = this.rank;
+    let first = -1;
+    let second = -1;
+    for (let t = 0; t < TOPIC_COUNT; t++) {
+      const v = scores[row + t];
+      if (!(v > 0)) continue;
+      if (first < 0 || v > scores[row + first] || (v === scores[row + first] && rank[t] < rank[first])) {
+        second = first;
+        first = t;
+      } else if (second < 0 || v > scores[row + second] || (v === scores[row + second] && rank[t] < rank[second])) {
+        second = t;
       }
     }
-    if (best !== undefined) {
-      add(scores, best);
-      i = bestEnd + 1;
-      continue;
+    if (first < 0) return undefined;
+    const result: SentenceTopics = { sentence, primary: TOPIC_IDS[first] };
+    if (second >= 0) {
+      const top = scores[row + first];
+      const v = scores[row + second];
+      if (v >= SECONDARY_MIN_SCORE && v >= top * SECONDARY_RATIO) result.secondary = TOPIC_IDS[second];
     }
-    const kw = model.keywords.get(tokens[i].folded);
-    if (kw !== undefined) {
-      for (const ev of kw) {
-        if (ev.exact !== undefined && ev.exact !== tokens[i].surface && ev.exact + 's' !== tokens[i].surface) continue;
-        scores.set(ev.topic, (scores.get(ev.topic) ?? 0) + ev.weight);
+    return result;
+  }
+
+  /**
+   * One SentenceTopics per sentence, in order, from the rows scored: a sentence's own best topics, else its
+   * paragraph's best topic, else the previous sentence's topic in the same paragraph, else 'other'.
+   */
+  finish(sentences: readonly Sentence[]): SentenceTopics[] {
+    const rows = this.rows;
+    // Each paragraph's evidence: the sum of its sentences' rows, in one array (a row per paragraph).
+    const slots = new Int32Array(sentences.length);
+    const slotByParagraph = new Map<number, number>();
+    let last: number | undefined;
+    let lastSlot = -1;
+    sentences.forEach((s, i) => {
+      if (s.paragraph !== last || last === undefined) {
+        let slot = slotByParagraph.get(s.paragraph);
+        if (slot === undefined) {
+          slot = slotByParagraph.size;
+          slotByParagraph.set(s.paragraph, slot);
+        }
+        last = s.paragraph;
+        lastSlot = slot;
       }
+      slots[i] = lastSlot;
+    });
+    const paragraphRows = new Float64Array(slotByParagraph.size * TOPIC_COUNT);
+    for (let i = 0; i < sentences.length; i++) {
+      const row = i * TOPIC_COUNT;
+      const p = slots[i] * TOPIC_COUNT;
+      for (let t = 0; t < TOPIC_COUNT; t++) if (rows[row + t] > 0) paragraphRows[p + t] += rows[row + t];
     }
-    i++;
+    const results: SentenceTopics[] = [];
+    sentences.forEach((s, i) => {
+      const own = this.pick(rows, i * TOPIC_COUNT, s.index);
+      if (own !== undefined) {
+        results.push(own);
+        return;
+      }
+      const para = this.pick(paragraphRows, slots[i] * TOPIC_COUNT, s.index);
+      if (para !== undefined) {
+        // Borrowed evidence supports a primary only; a secondary would overstate what the sentence says.
+        results.push({ sentence: s.index, primary: para.primary });
+        return;
+      }
+      const prev = i > 0 && sentences[i - 1].paragraph === s.paragraph ? results[i - 1] : undefined;
+      results.push({ sentence: s.index, primary: prev?.primary ?? 'other' });
+    });
+    return results;
   }
-  scores.delete('other');
-  return scores;
 }
 
-/** The best and second-best topics; ties go to the earlier id in TOPIC_IDS, and the backdrop topic loses ties. */
-function rank(scores: Scores, model: TopicModel): Array<[TopicId, number]> {
-  const key = (id: TopicId): number => (id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999));
-  return [...scores.entries()].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1] || key(a[0]) - key(b[0]));
+function slotOf(topic: TopicId): number {
+  return SLOT.get(topic) as number;
 }
 
-function pick(scores: Scores, model: TopicModel, sentence: number): SentenceTopics | undefined {
-  const ranked = rank(scores, model);
-  if (ranked.length === 0) return undefined;
-  const [primary, top] = ranked[0];
-  const result: SentenceTopics = { sentence, primary };
-  const second = ranked[1];
-  if (second !== undefined && second[1] >= SECONDARY_MIN_SCORE && second[1] >= top * SECONDARY_RATIO) {
-    result.secondary = second[0];
+function add(rows: Float64Array, row: number, evidence: readonly Evidence[]): void {
+  for (let k = 0; k < evidence.length; k++) {
+    const ev = evidence[k];
+    rows[row + (ev.slot ?? slotOf(ev.topic))] += ev.weight;
   }
-  return result;
+}
+
+/** Are the mentions sorted by start then end, with their sentence indices in the same order as the sentences'? */
+function groupedInOrder(sentences: readonly Sentence[], mentions: readonly EntityMention[]): boolean {
+  for (let i = 1; i < sentences.length; i++) if (!(sentences[i].index > sentences[i - 1].index)) return false;
+  for (let k = 0; k < mentions.length; k++) {
+    const b = mentions[k];
+    if (!Number.isInteger(b.sentence) || typeof b.start !== 'number' || typeof b.end !== 'number') return false;
+    if (k === 0) continue;
+    const a = mentions[k - 1];
+    if (!(a.start < b.start || (a.start === b.start && a.end <= b.end)) || !(a.sentence <= b.sentence)) return false;
+  }
+  return true;
 }
 
 /**
@@ -350,49 +577,31 @@ export function assignTopics(
 ): SentenceTopics[] {
   const sentences = readout?.sentences ?? [];
   try {
-    const bySentence = new Map<number, EntityMention[]>();
-    const sorted = [...(mentions ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const m of sorted) {
-      const list = bySentence.get(m.sentence);
-      if (list === undefined) bySentence.set(m.sentence, [m]);
-      else list.push(m);
+    const scorer = new TopicScorer(text, model, sentences.length);
+    const all = mentions ?? [];
+    if (groupedInOrder(sentences, all)) {
+      // The usual case (findEntities' output): each sentence's mentions are one run of the list.
+      let q = 0;
+      sentences.forEach((s, i) => {
+        while (q < all.length && all[q].sentence < s.index) q++;
+        const from = q;
+        while (q < all.length && all[q].sentence === s.index) q++;
+        scorer.sentence(i, s, all, from, q);
+      });
+    } else {
+      const bySentence = new Map<number, EntityMention[]>();
+      const sorted = [...all].sort((a, b) => a.start - b.start || a.end - b.end);
+      for (const m of sorted) {
+        const list = bySentence.get(m.sentence);
+        if (list === undefined) bySentence.set(m.sentence, [m]);
+        else list.push(m);
+      }
+      sentences.forEach((s, i) => {
+        const own = bySentence.get(s.index) ?? [];
+        scorer.sentence(i, s, own, 0, own.length);
+      });
     }
-    const scores: Scores[] = sentences.map((s) => {
-      // Offsets must line up with the mentions', so the sentence is read from the file text when it can be.
-      const own = bySentence.get(s.index) ?? [];
-      if (typeof text === 'string' && s.end > s.start && s.start < text.length) {
-        const count = tokenizeSpan(text, Math.max(0, s.start), Math.min(s.end, text.length));
-        return scoreSentence(pool, count, own, model);
-      }
-      const fallback = tokenize(s.text ?? '', s.start);
-      return scoreSentence(fallback, fallback.length, own, model);
-    });
-    const paragraphScores = new Map<number, Scores>();
-    sentences.forEach((s, i) => {
-      let p = paragraphScores.get(s.paragraph);
-      if (p === undefined) {
-        p = new Map();
-        paragraphScores.set(s.paragraph, p);
-      }
-      for (const [topic, v] of scores[i]) p.set(topic, (p.get(topic) ?? 0) + v);
-    });
-    const results: SentenceTopics[] = [];
-    sentences.forEach((s, i) => {
-      const own = pick(scores[i], model, s.index);
-      if (own !== undefined) {
-        results.push(own);
-        return;
-      }
-      const para = pick(paragraphScores.get(s.paragraph) ?? new Map(), model, s.index);
-      if (para !== undefined) {
-        // Borrowed evidence supports a primary only; a secondary would overstate what the sentence says.
-        results.push({ sentence: s.index, primary: para.primary });
-        return;
-      }
-      const prev = i > 0 && sentences[i - 1].paragraph === s.paragraph ? results[i - 1] : undefined;
-      results.push({ sentence: s.index, primary: prev?.primary ?? 'other' });
-    });
-    return results;
+    return scorer.finish(sentences);
   } catch {
     return sentences.map((s, i) => ({ sentence: s?.index ?? i, primary: 'other' }));
   }

@@ -54,7 +54,7 @@ export class LineIndex {
   static of(doc: vscode.TextDocument): LineIndex {
     const hit = LineIndex.byDocument.get(doc);
     if (hit && hit.version === doc.version) return hit.index;
-    const index = new LineIndex(doc.getText());
+    const index = new LineIndex(textOf(doc));
     LineIndex.byDocument.set(doc, { version: doc.version, index });
     return index;
   }
@@ -82,9 +82,79 @@ export class LineIndex {
   }
 }
 
-/** Resolves on a later turn of the event loop. */
+/** The text of a document version read last, so the analysis and the line index share one getText(). */
+const lastText = new WeakMap<vscode.TextDocument, { version: number; text: string }>();
+
+/**
+ * The document's text. getText() joins every line of the document, which takes 10–100 ms on a 10 MB readout,
+ * so the text is read once and then kept up to date from the edits (see followEdits).
+ */
+export function textOf(doc: vscode.TextDocument): string {
+  const hit = lastText.get(doc);
+  if (hit && hit.version === doc.version) return hit.text;
+  const text = doc.getText();
+  lastText.set(doc, { version: doc.version, text });
+  return text;
+}
+
+/**
+ * Applies an edit to the text textOf keeps for its document, in order, as the extension host applies them to
+ * its copy: string concatenation, so an edit costs no copy of the text (V8 joins the pieces when the text is
+ * next scanned). Forgets the text when an edit cannot be applied exactly.
+ */
+export function followEdits(e: vscode.TextDocumentChangeEvent): void {
+  const hit = lastText.get(e.document);
+  if (!hit || hit.version >= e.document.version) return;
+  let text = hit.text;
+  const eol = e.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  for (const c of e.contentChanges) {
+    // The extension host splits inserted text at any line break and joins lines with the document's EOL.
+    const foreignBreak = eol === '\n' ? /\r/.test(c.text) : /\r(?!\n)|(?<!\r)\n/.test(c.text);
+    if (foreignBreak || c.rangeOffset + c.rangeLength > text.length) {
+      lastText.delete(e.document);
+      return;
+    }
+    text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+  }
+  lastText.set(e.document, { version: e.document.version, text });
+}
+
+/**
+ * The re-analysis delay after an edit: about twice what the document's last analysis took, at least
+ * MIN_DEBOUNCE_MS and at most the readoutLens.analysis.debounceMs setting. Typing pauses are longer than a
+ * quick analysis, so waiting longer saves nothing on a readout that analyses in a few milliseconds; a readout
+ * whose analysis takes 100 ms or more waits the whole setting, so fast typing does not start one per key.
+ */
+export function adaptiveDelay(settingMs: number, lastAnalysisMs: number | undefined): number {
+  if (lastAnalysisMs === undefined) return settingMs;
+  return Math.min(settingMs, Math.max(MIN_DEBOUNCE_MS, Math.ceil(2 * lastAnalysisMs)));
+}
+export const MIN_DEBOUNCE_MS = 10;
+
+/** Jobs waiting in nextTurn(), resumed one per turn of the event loop. */
+const waiting: (() => void)[] = [];
+let pumping = false;
+
+function resumeOne(): void {
+  const next = waiting.shift();
+  if (waiting.length) setImmediate(resumeOne);
+  else pumping = false;
+  next?.();
+}
+
+/**
+ * Resolves on a later turn of the event loop. The jobs that work in slices (analysis, diagnostics, semantic
+ * tokens, the outline) wait here in one queue and go on one per turn: with a setImmediate each, Node would run
+ * the slices of all of them in the same turn, one long block.
+ */
 export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    if (!pumping) {
+      pumping = true;
+      setImmediate(resumeOne);
+    }
+  });
 }
 
 export const READOUT_LANGUAGE = 'readout';
@@ -133,6 +203,7 @@ export class AnalysisService implements vscode.Disposable {
       this.closed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
+        followEdits(e);
         if (e.contentChanges.length) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
@@ -212,7 +283,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!compiled) return Promise.resolve(undefined);
     const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
     const isStale = (): boolean => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled;
-    const text = doc.getText();
+    const text = textOf(doc);
     const cache = this.paragraphCache(key);
     const done = new Promise<Analysis | undefined>((resolve) => {
       let elapsed = 0;
@@ -224,7 +295,7 @@ export class AnalysisService implements vscode.Disposable {
           warmer ??= cache.warmer(text, compiled, { maxLength });
           if (!warmer.step(started + SLICE_MS)) {
             elapsed += performance.now() - started;
-            return void setImmediate(slice);
+            return void nextTurn().then(slice);
           }
           const analysis = analyzeIncremental(text, compiled, cache, { maxLength });
           elapsed += performance.now() - started;
@@ -255,7 +326,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!compiled) return Promise.resolve(undefined);
     const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
     const isStale = (): boolean => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled;
-    const done = this.worker.analyze(key, doc.getText(), maxLength, compiled, isStale).then(
+    const done = this.worker.analyze(key, textOf(doc), maxLength, compiled, isStale).then(
       (result) => {
         if (!result || isStale()) return undefined;
         this.publish(doc, { version, analysis: result.analysis, elapsed: result.elapsed });
@@ -274,10 +345,11 @@ export class AnalysisService implements vscode.Disposable {
     return done;
   }
 
-  /** Re-analyses a document after the debounce delay (the setting, unless given). */
-  schedule(doc: vscode.TextDocument, delay = getSettings(doc.uri).debounceMs): void {
+  /** Re-analyses a document after the debounce delay (adaptiveDelay of the setting, unless given). */
+  schedule(doc: vscode.TextDocument, delay?: number): void {
     if (!isReadout(doc)) return;
     const key = doc.uri.toString();
+    delay ??= adaptiveDelay(getSettings(doc.uri).debounceMs, this.cache.get(key)?.elapsed);
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -303,7 +375,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!compiled) throw new Error('lexicons not loaded');
     const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
     const started = performance.now();
-    const analysis = analyzeIncremental(doc.getText(), compiled, this.paragraphCache(doc.uri.toString()), { maxLength });
+    const analysis = analyzeIncremental(textOf(doc), compiled, this.paragraphCache(doc.uri.toString()), { maxLength });
     const entry: Entry = { version: doc.version, analysis, elapsed: performance.now() - started };
     this.publish(doc, entry);
     return entry;

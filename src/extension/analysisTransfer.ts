@@ -4,7 +4,7 @@
 import type { Analysis } from '../core/types';
 
 /** Array items per chunk: small enough that deserialising one chunk takes a few milliseconds. */
-export const CHUNK_ITEMS = 4000;
+export const CHUNK_ITEMS = 1000;
 
 export type HostMessage =
   | { type: 'lexicon'; lexicon: unknown }

@@ -2,7 +2,7 @@
 // default, as Markdown's reference lenses are opt-in): "Firm 1 · Hedged 3".
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
-import type { AnalysisService } from './analysisService';
+import { LineIndex, type AnalysisService } from './analysisService';
 import { getSettings } from './settings';
 
 /** Firm and hedged counts per paragraph index, from the cues' sentences. */
@@ -29,7 +29,10 @@ export class ParagraphCodeLensProvider implements vscode.CodeLensProvider, vscod
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('readoutLens.codeLens')) this.changed.fire();
       }),
-      analyses.onDidAnalyze(() => this.changed.fire()),
+      // Nothing to redraw while the lenses are off (the default): the editor then never asks again per edit.
+      analyses.onDidAnalyze(({ document }) => {
+        if (getSettings(document.uri).codeLens) this.changed.fire();
+      }),
     ];
   }
 
@@ -38,11 +41,12 @@ export class ParagraphCodeLensProvider implements vscode.CodeLensProvider, vscod
     const analysis = await this.analyses.getAsync(document);
     if (!analysis || token.isCancellationRequested) return [];
     const counts = paragraphCounts(analysis);
+    const lines = LineIndex.of(document);
     const lenses: vscode.CodeLens[] = [];
     for (const p of analysis.readout.paragraphs) {
       const n = counts.get(p.index);
       if (!n) continue;
-      const at = document.positionAt(p.start);
+      const at = lines.position(p.start);
       lenses.push(
         new vscode.CodeLens(new vscode.Range(at, at), {
           title: `Firm ${n.firm} · Hedged ${n.hedged}`,

@@ -1,9 +1,10 @@
 // One diagnostic per commitment cue (codes firm-commitment / hedged-commitment), severities from the
-// settings, cues listed in readoutLens.ignore skipped, and the quick fix that adds a cue to that list.
+// settings, cues listed in readoutLens.ignore skipped, at most readoutLens.diagnostics.maxPerFile per readout,
+// and the quick fix that adds a cue to that list.
 import * as vscode from 'vscode';
 import { cueMessage } from '../core/cards';
 import type { Analysis } from '../core/types';
-import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
+import { LineIndex, nextTurn, type AnalysisService } from './analysisService';
 import { UNKNOWN_ACRONYM_CODE } from './lexiconNavigation';
 import type { LexiconService } from './lexiconService';
 import { getSettings, toSeverity } from './settings';
@@ -15,6 +16,40 @@ export const HEDGED_CODE = 'hedged-commitment';
 /** Normalises a cue text for the ignore list: case, white space and curly quotes do not matter. */
 export function ignoreKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Longest stretch of building diagnostics before yielding to the event loop. Longer than the analysis slices:
+ * a few thousand diagnostics (a readout of a few MB) take about 10 ms and are best set in one turn.
+ */
+export const BUILD_SLICE_MS = 20;
+
+function problemSeverity(severity: string): vscode.DiagnosticSeverity {
+  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+/** Readouts with more findings than readoutLens.diagnostics.maxPerFile: how many were published, of how many. */
+export interface DiagnosticsLimit {
+  shown: number;
+  total: number;
+}
+const limits = new Map<string, DiagnosticsLimit>();
+const limitChanged = new vscode.EventEmitter<vscode.Uri>();
+/** Fires when a readout's diagnostics start or stop being limited, or their counts change. */
+export const onDidChangeDiagnosticsLimit = limitChanged.event;
+
+/** How many of the readout's findings are diagnostics, when the limit left some out; undefined otherwise. */
+export function diagnosticsLimit(uri: vscode.Uri): DiagnosticsLimit | undefined {
+  return limits.get(uri.toString());
+}
+
+function setLimit(uri: vscode.Uri, limit: DiagnosticsLimit | undefined): void {
+  const key = uri.toString();
+  const old = limits.get(key);
+  if (old?.shown === limit?.shown && old?.total === limit?.total) return;
+  if (limit) limits.set(key, limit);
+  else limits.delete(key);
+  limitChanged.fire(uri);
 }
 
 export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
@@ -29,6 +64,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       analyses.onDidClose((uri) => {
         this.generation.delete(uri.toString());
         this.collection.delete(uri);
+        setLimit(uri, undefined);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('readoutLens.diagnostics') || e.affectsConfiguration('readoutLens.ignore')) this.republishAll();
@@ -44,8 +80,11 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
   private readonly generation = new Map<string, number>();
 
   /**
-   * Builds the document's diagnostics and sets them once. On a large readout (tens of thousands of cues) the
-   * building is spread over event-loop turns of SLICE_MS each, so the extension host never blocks on it.
+   * Builds the document's diagnostics and sets them once: at most readoutLens.diagnostics.maxPerFile of them,
+   * chosen as VS Code chooses the (at most 1,000) it shows: errors first, then warnings, information and hints,
+   * each in document order, so what the editor shows does not change. A large build is spread over event-loop
+   * turns of BUILD_SLICE_MS; a build that fits in one (a readout of a few MB) sets its diagnostics in the turn
+   * its analysis arrived, before the other providers' work.
    */
   private async publish(document: vscode.TextDocument, analysis: Analysis): Promise<void> {
     // A result for an older version than the document now has is stale: a newer one is on its way.
@@ -57,56 +96,84 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     const settings = getSettings(document.uri);
     const ignored = new Set(settings.ignore.map(ignoreKey));
     const patterns = this.lexicons.current()?.cueById;
-    const lines = LineIndex.of(document);
-    const diagnostics: vscode.Diagnostic[] = [];
     let sliceStart = performance.now();
     /** True when the build must stop: a newer publish began or the document changed or closed. */
     const yieldTurn = async (): Promise<boolean> => {
-      if (performance.now() - sliceStart < SLICE_MS) return false;
+      if (performance.now() - sliceStart < BUILD_SLICE_MS) return false;
       await nextTurn();
       sliceStart = performance.now();
       return this.generation.get(key) !== generation || document.isClosed || document.version !== version;
     };
     const firm = toSeverity(settings.firmSeverity);
     const hedged = toSeverity(settings.hedgedSeverity);
+    const acronymSeverity = toSeverity(settings.unknownAcronymSeverity);
     const cues = analysis.cues;
+    const acronyms = acronymSeverity === undefined ? [] : analysis.unknownAcronyms;
+    const problems = analysis.readout.problems;
+    // First pass, allocation-free: the severity of every finding (-1: not published) and how many of each.
+    const severities = new Int8Array(cues.length + acronyms.length + problems.length).fill(-1);
+    const perSeverity = [0, 0, 0, 0];
     for (let i = 0; i < cues.length; i++) {
-      if ((i & 255) === 255 && (await yieldTurn())) return;
       const cue = cues[i];
       const severity = cue.strength === 'firm' ? firm : hedged;
       if (severity === undefined) continue;
       if (ignored.size > 0 && ignored.has(ignoreKey(cue.text))) continue;
+      severities[i] = severity;
+      perSeverity[severity]++;
+    }
+    if (acronymSeverity !== undefined) {
+      severities.fill(acronymSeverity, cues.length, cues.length + acronyms.length);
+      perSeverity[acronymSeverity] += acronyms.length;
+    }
+    for (let i = 0; i < problems.length; i++) {
+      const severity = problemSeverity(problems[i].severity);
+      severities[cues.length + acronyms.length + i] = severity;
+      perSeverity[severity]++;
+    }
+    // How many of each severity fit under the limit, most severe first.
+    const quota = [0, 0, 0, 0];
+    let budget = settings.maxDiagnostics;
+    for (let s = 0; s < 4; s++) {
+      quota[s] = Math.min(perSeverity[s], budget);
+      budget -= quota[s];
+    }
+    const eligible = perSeverity[0] + perSeverity[1] + perSeverity[2] + perSeverity[3];
+    const lines = LineIndex.of(document);
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (let i = 0; i < cues.length; i++) {
+      if ((i & 255) === 255 && (await yieldTurn())) return;
+      const severity = severities[i];
+      if (severity < 0 || quota[severity]-- <= 0) continue;
+      const cue = cues[i];
       const d = new vscode.Diagnostic(lines.range(cue.start, cue.end), cueMessage(cue, patterns?.get(cue.patternId)), severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = cue.strength === 'firm' ? FIRM_CODE : HEDGED_CODE;
       diagnostics.push(d);
     }
-    const acronymSeverity = toSeverity(settings.unknownAcronymSeverity);
-    if (acronymSeverity !== undefined) {
-      const acronyms = analysis.unknownAcronyms;
-      for (let i = 0; i < acronyms.length; i++) {
-        if ((i & 255) === 255 && (await yieldTurn())) return;
-        const a = acronyms[i];
-        const range = lines.range(a.start, a.end);
-        const word = document.getText(range);
-        const d = new vscode.Diagnostic(range, `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`, acronymSeverity);
-        d.source = DIAGNOSTIC_SOURCE;
-        d.code = UNKNOWN_ACRONYM_CODE;
-        diagnostics.push(d);
-      }
+    for (let i = 0; i < acronyms.length; i++) {
+      if ((i & 255) === 255 && (await yieldTurn())) return;
+      const severity = severities[cues.length + i];
+      if (quota[severity]-- <= 0) continue;
+      const a = acronyms[i];
+      const range = lines.range(a.start, a.end);
+      const word = document.getText(range);
+      const d = new vscode.Diagnostic(range, `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`, severity);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = UNKNOWN_ACRONYM_CODE;
+      diagnostics.push(d);
     }
-    for (const p of analysis.readout.problems) {
-      const d = new vscode.Diagnostic(
-        lines.range(p.start, Math.max(p.end, p.start)),
-        p.message,
-        p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
-      );
+    for (let i = 0; i < problems.length; i++) {
+      const severity = severities[cues.length + acronyms.length + i];
+      if (quota[severity]-- <= 0) continue;
+      const p = problems[i];
+      const d = new vscode.Diagnostic(lines.range(p.start, Math.max(p.end, p.start)), p.message, severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = p.code;
       diagnostics.push(d);
     }
     if (this.generation.get(key) !== generation || document.isClosed) return;
     this.collection.set(document.uri, diagnostics);
+    setLimit(document.uri, diagnostics.length < eligible ? { shown: diagnostics.length, total: eligible } : undefined);
   }
 
   private republishAll(): void {

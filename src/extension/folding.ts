@@ -1,30 +1,39 @@
 // Folding by paragraph: each paragraph of more than one line folds, and so does the front matter.
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import type { Analysis } from '../core/types';
+import { LineIndex, type AnalysisService } from './analysisService';
 
 export class ParagraphFoldingProvider implements vscode.FoldingRangeProvider {
+  /** The ranges last computed per Analysis: the editor asks again without an edit (e.g. on a focus change). */
+  private readonly built = new WeakMap<Analysis, { version: number; ranges: vscode.FoldingRange[] }>();
+
   constructor(private readonly analyses: AnalysisService) {}
 
   async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
     const analysis = await this.analyses.getAsync(document);
     if (!analysis) return [];
+    const hit = this.built.get(analysis);
+    if (hit && hit.version === document.version) return hit.ranges;
+    // Lines from the version's line index, not one document.positionAt per paragraph.
+    const lines = LineIndex.of(document);
     const ranges: vscode.FoldingRange[] = [];
     const header = analysis.readout.header;
     if (header.kind === 'front-matter' && header.span) {
-      const a = document.positionAt(header.span.start).line;
-      const b = document.positionAt(header.span.end).line;
+      const a = lines.line(header.span.start);
+      const b = lines.line(header.span.end);
       if (b > a) ranges.push(new vscode.FoldingRange(a, b, vscode.FoldingRangeKind.Imports));
     }
     for (const p of analysis.readout.paragraphs) {
-      const a = document.positionAt(p.start).line;
-      const b = document.positionAt(p.end).line;
+      const a = lines.line(p.start);
+      const b = lines.line(p.end);
       if (b > a) ranges.push(new vscode.FoldingRange(a, b, vscode.FoldingRangeKind.Region));
     }
     for (const c of analysis.readout.comments) {
-      const a = document.positionAt(c.start).line;
-      const b = document.positionAt(c.end).line;
+      const a = lines.line(c.start);
+      const b = lines.line(c.end);
       if (b > a) ranges.push(new vscode.FoldingRange(a, b, vscode.FoldingRangeKind.Comment));
     }
+    this.built.set(analysis, { version: document.version, ranges });
     return ranges;
   }
 }

@@ -14,7 +14,15 @@ export interface Settings {
   semanticHighlighting: boolean;
   followCursor: boolean;
   codeLens: boolean;
+  /** At most this many diagnostics per readout (readoutLens.diagnostics.maxPerFile). */
+  maxDiagnostics: number;
 }
+
+/**
+ * Default of readoutLens.diagnostics.maxPerFile: VS Code's extension host forwards at most 1,000 diagnostics per
+ * file to the editor, most severe first, so publishing more only costs time.
+ */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export function getSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('readoutLens', scope);
@@ -29,6 +37,7 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
     semanticHighlighting: c.get<boolean>('semanticHighlighting.enabled', true),
     followCursor: c.get<boolean>('topicTree.followCursor', true),
     codeLens: c.get<boolean>('codeLens.enabled', false),
+    maxDiagnostics: Math.max(1, Math.floor(c.get<number>('diagnostics.maxPerFile', DEFAULT_MAX_DIAGNOSTICS))),
   };
 }
 

@@ -3,30 +3,59 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
 import { isReadout, type AnalysisService } from './analysisService';
+import { diagnosticsLimit, onDidChangeDiagnosticsLimit, type DiagnosticsLimit } from './diagnostics';
 import type { LexiconService } from './lexiconService';
 
 export function statusText(analysis: Analysis): string {
-  const firm = analysis.cues.filter((c) => c.strength === 'firm').length;
+  let firm = 0;
+  for (const c of analysis.cues) if (c.strength === 'firm') firm++;
   const text = `Firm ${firm} · Hedged ${analysis.cues.length - firm}`;
   return analysis.truncated ? `$(warning) ${text} (partial)` : text;
 }
 
 /** Per-topic counts of firm and hedged cues, by the primary topic of their sentence. */
 export function countsByTopic(analysis: Analysis): Map<string, { firm: number; hedged: number }> {
-  const topicOf = new Map(analysis.topics.map((t) => [t.sentence, t.primary]));
+  // The primary topic of each sentence as a small number in a typed array: a huge readout has tens of
+  // thousands of sentences, and a Map or a sparse array of them costs more than the rest of the status bar.
+  const ids: string[] = [];
+  const idIndex = new Map<string, number>();
+  const sentences = analysis.readout.sentences.length;
+  const topicOf = new Int32Array(sentences).fill(-1);
+  for (const t of analysis.topics) {
+    if (t.sentence < 0 || t.sentence >= sentences) continue;
+    let k = idIndex.get(t.primary);
+    if (k === undefined) {
+      k = ids.push(t.primary) - 1;
+      idIndex.set(t.primary, k);
+    }
+    topicOf[t.sentence] = k;
+  }
   const out = new Map<string, { firm: number; hedged: number }>();
   for (const c of analysis.cues) {
-    const topic = topicOf.get(c.sentence) ?? 'other';
-    const n = out.get(topic) ?? { firm: 0, hedged: 0 };
+    const k = c.sentence >= 0 && c.sentence < sentences ? topicOf[c.sentence] : -1;
+    const topic = k >= 0 ? ids[k] : 'other';
+    let n = out.get(topic);
+    if (!n) {
+      n = { firm: 0, hedged: 0 };
+      out.set(topic, n);
+    }
     n[c.strength]++;
-    out.set(topic, n);
   }
   return out;
 }
 
+/**
+ * After an analysis the status bar waits this long, so the diagnostics are set first and a burst of analyses
+ * while typing updates it once.
+ */
+export const STATUS_DELAY_MS = 50;
+
 export class CommitmentStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('readoutLens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the item shows now, so an unchanged analysis or limit does not rebuild the tooltip. */
+  private shown: { analysis: Analysis; limit: DiagnosticsLimit | undefined; labels: unknown } | undefined;
 
   constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {
     this.item.name = 'Readout Lens commitments';
@@ -34,27 +63,60 @@ export class CommitmentStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      analyses.onDidAnalyze(({ document }) => {
-        if (document === vscode.window.activeTextEditor?.document) this.show(document, this.analyses.get(document));
+      analyses.onDidAnalyze(({ document, analysis }) => {
+        if (document === vscode.window.activeTextEditor?.document) this.scheduleUpdate(document, analysis);
+      }),
+      onDidChangeDiagnosticsLimit((uri) => {
+        const doc = vscode.window.activeTextEditor?.document;
+        if (doc && uri.toString() === doc.uri.toString() && this.shown) this.scheduleUpdate(doc, this.shown.analysis);
       }),
     );
     this.update();
   }
 
+  /** The latest analysis announced for the active readout, shown when the timer fires. */
+  private pending: { doc: vscode.TextDocument; analysis: Analysis } | undefined;
+
+  private scheduleUpdate(doc: vscode.TextDocument, analysis: Analysis): void {
+    this.pending = { doc, analysis };
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const next = this.pending;
+      this.pending = undefined;
+      if (next && next.doc === vscode.window.activeTextEditor?.document) this.show(next.doc, next.analysis);
+    }, STATUS_DELAY_MS);
+  }
+
   private update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!isReadout(doc)) return this.item.hide();
+    if (!isReadout(doc)) {
+      this.shown = undefined;
+      return this.item.hide();
+    }
     void this.analyses.getAsync(doc).then((a) => {
       if (doc === vscode.window.activeTextEditor?.document) this.show(doc, a);
     });
   }
 
   private show(doc: vscode.TextDocument, analysis: Analysis | undefined): void {
-    if (!analysis) return this.item.hide();
+    if (!analysis) {
+      this.shown = undefined;
+      return this.item.hide();
+    }
+    const limit = diagnosticsLimit(doc.uri);
+    const labels = this.lexicons.current();
+    if (this.shown?.analysis === analysis && this.shown.limit === limit && this.shown.labels === labels) return;
+    this.shown = { analysis, limit, labels };
     this.item.text = statusText(analysis);
     const md = new vscode.MarkdownString('**Commitments by topic**\n\n| Topic | Firm | Hedged |\n|---|---:|---:|\n');
-    const labels = this.lexicons.current()?.topicById;
-    for (const [topic, n] of countsByTopic(analysis)) md.appendMarkdown(`| ${labels?.get(topic)?.label ?? topic} | ${n.firm} | ${n.hedged} |\n`);
+    for (const [topic, n] of countsByTopic(analysis)) md.appendMarkdown(`| ${labels?.topicById.get(topic)?.label ?? topic} | ${n.firm} | ${n.hedged} |\n`);
+    if (limit) {
+      md.appendMarkdown(
+        `\n\n$(info) Problems lists ${limit.shown.toLocaleString('en-US')} of the ${limit.total.toLocaleString('en-US')} findings ` +
+          '(readoutLens.diagnostics.maxPerFile); the counts above and the Commitments view include the others, and ' +
+          '*Readout: Export Analysis…* writes them all.',
+      );
+    }
     if (analysis.truncated) md.appendMarkdown(`\n\n$(warning) Only the first ${analysis.analyzedLength.toLocaleString('en-US')} of ${analysis.textLength.toLocaleString('en-US')} characters were analysed (readoutLens.maxFileSizeMB).`);
     md.supportThemeIcons = true;
     md.appendMarkdown('\n\nClick to open the Commitments view.');
@@ -65,6 +127,7 @@ export class CommitmentStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
 }

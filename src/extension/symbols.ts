@@ -2,10 +2,15 @@
 // sentences have that primary topic, each holding its sentences; symbols nest without overlapping.
 import * as vscode from 'vscode';
 import type { Analysis, Cue, Sentence } from '../core/types';
-import { LineIndex, type AnalysisService } from './analysisService';
+import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 
 function label(text: string, max = 60): string {
+  // A long sentence's label comes from its beginning: flatten that alone when it is long enough.
+  if (text.length > 4 * max) {
+    const head = text.slice(0, 4 * max).replace(/\s+/g, ' ').trim();
+    if (head.length > max) return `${head.slice(0, max - 1)}…`;
+  }
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -23,17 +28,30 @@ function label(text: string, max = 60): string {
 export const MAX_OUTLINE_SENTENCES = 2000;
 
 export function documentSymbols(document: vscode.TextDocument, analysis: Analysis, topicLabel: (id: string) => string): vscode.DocumentSymbol[] {
+  const steps = symbolSteps(document, analysis, topicLabel);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** documentSymbols() as steps: it yields every few hundred sentences, so a caller can spread it over turns. */
+export function* symbolSteps(document: vscode.TextDocument, analysis: Analysis, topicLabel: (id: string) => string): Generator<void, vscode.DocumentSymbol[]> {
   const lines = LineIndex.of(document);
   const range = (start: number, end: number): vscode.Range => lines.range(start, end);
+  const all = analysis.readout.sentences;
+  const sentences = all.length > MAX_OUTLINE_SENTENCES ? all.slice(0, MAX_OUTLINE_SENTENCES) : all;
+  // Only the listed sentences' cues and topics: a huge readout's others are skipped without allocating.
+  const listed = sentences.length;
   const cuesBySentence = new Map<number, Cue[]>();
   for (const c of analysis.cues) {
+    if (c.sentence >= listed) continue;
     const list = cuesBySentence.get(c.sentence);
     if (list) list.push(c);
     else cuesBySentence.set(c.sentence, [c]);
   }
-  const all = analysis.readout.sentences;
-  const sentences = all.length > MAX_OUTLINE_SENTENCES ? all.slice(0, MAX_OUTLINE_SENTENCES) : all;
-  const topicOf = new Map(analysis.topics.map((t) => [t.sentence, t.primary]));
+  const topicOf = new Map<number, string>();
+  for (const t of analysis.topics) if (t.sentence < listed) topicOf.set(t.sentence, t.primary);
 
   const sentenceSymbol = (s: Sentence): vscode.DocumentSymbol => {
     const cues = cuesBySentence.get(s.index) ?? [];
@@ -52,7 +70,14 @@ export function documentSymbols(document: vscode.TextDocument, analysis: Analysi
     return runs;
   };
 
-  const symbols = group(sentences, (s) => topicOf.get(s.index) ?? 'other').map((run) => {
+  const symbols: vscode.DocumentSymbol[] = [];
+  let sinceYield = 0;
+  for (const run of group(sentences, (s) => topicOf.get(s.index) ?? 'other')) {
+    if (sinceYield >= 256) {
+      sinceYield = 0;
+      yield;
+    }
+    sinceYield += run.length;
     const topic = topicOf.get(run[0].index) ?? 'other';
     const paragraphs = group(run, (s) => s.paragraph).map((part) => {
       const first = part[0];
@@ -64,8 +89,8 @@ export function documentSymbols(document: vscode.TextDocument, analysis: Analysi
     const r = range(run[0].start, run[run.length - 1].end);
     const sym = new vscode.DocumentSymbol(topicLabel(topic), topic, vscode.SymbolKind.Namespace, r, range(run[0].start, run[0].start));
     sym.children = paragraphs;
-    return sym;
-  });
+    symbols.push(sym);
+  }
   if (sentences.length < all.length) {
     const rest = all[sentences.length];
     const r = range(rest.start, all[all.length - 1].end);
@@ -78,10 +103,29 @@ export function documentSymbols(document: vscode.TextDocument, analysis: Analysi
 export class ReadoutSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {}
 
-  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+  /** The symbols last built per Analysis (the outline and breadcrumbs may both ask for one version). */
+  private readonly built = new WeakMap<Analysis, { version: number; labels: unknown; symbols: vscode.DocumentSymbol[] }>();
+
+  async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     const analysis = await this.analyses.getAsync(document);
     if (!analysis) return [];
     const compiled = this.lexicons.current();
-    return documentSymbols(document, analysis, (id) => compiled?.topicById.get(id)?.label ?? id);
+    const hit = this.built.get(analysis);
+    if (hit && hit.version === document.version && hit.labels === compiled) return hit.symbols;
+    // In slices of SLICE_MS, so the outline of a large readout does not block the extension host in one go.
+    const version = document.version;
+    const steps = symbolSteps(document, analysis, (id) => compiled?.topicById.get(id)?.label ?? id);
+    let sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        if (token?.isCancellationRequested) return [];
+        sliceStart = performance.now();
+      }
+      step = steps.next();
+    }
+    this.built.set(analysis, { version, labels: compiled, symbols: step.value });
+    return step.value;
   }
 }

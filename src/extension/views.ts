@@ -20,18 +20,30 @@ interface StatementNode {
   sentence: Sentence;
   cues: Cue[];
 }
+/**
+ * The nodes with children hold indices into their Analysis, not child nodes: a view builds its root nodes when
+ * the editor asks for them, and a group's child nodes only when the group is expanded (see BaseProvider).
+ */
 interface TopicNode {
   kind: 'topic';
   uri: vscode.Uri;
+  analysis: Analysis;
   topic: TopicId;
-  statements: StatementNode[];
+  /** Indices of the statements' sentences, in document order. */
+  items: number[];
+  firm: number;
+  hedged: number;
 }
 interface GroupNode {
   kind: 'group';
   uri: vscode.Uri;
+  analysis: Analysis;
   key: string;
   label: string;
-  cues: CueNode[];
+  /** Indices into analysis.cues. */
+  items: number[];
+  firm: number;
+  hedged: number;
 }
 interface CueNode {
   kind: 'cue';
@@ -43,8 +55,10 @@ interface CueNode {
 interface EntityNode {
   kind: 'entity';
   uri: vscode.Uri;
+  analysis: Analysis;
   id: string;
-  mentions: MentionNode[];
+  /** Indices into analysis.entities. */
+  items: number[];
 }
 interface MentionNode {
   kind: 'mention';
@@ -61,6 +75,7 @@ interface MoreNode {
   uri: vscode.Uri;
   count: number;
 }
+type ParentNode = TopicNode | GroupNode | EntityNode;
 export type ViewNode = StatementNode | TopicNode | GroupNode | CueNode | EntityNode | MentionNode | MoreNode;
 
 /**
@@ -73,11 +88,6 @@ export const EXPAND_LIMIT = 300;
 
 function expansion(children: number, expanded = vscode.TreeItemCollapsibleState.Expanded): vscode.TreeItemCollapsibleState {
   return children > EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Collapsed : expanded;
-}
-
-function capped(children: ViewNode[], uri: vscode.Uri): ViewNode[] {
-  if (children.length <= MAX_CHILDREN) return children;
-  return [...children.slice(0, MAX_CHILDREN), { kind: 'more', uri, count: children.length - MAX_CHILDREN }];
 }
 
 const SHORT = 70;
@@ -97,13 +107,59 @@ export function strengthIcon(strength: Strength | undefined): vscode.ThemeIcon {
   return new vscode.ThemeIcon('dash');
 }
 
-function counts(cues: Cue[]): string {
-  const firm = cues.filter((c) => c.strength === 'firm').length;
-  return `${firm} firm · ${cues.length - firm} hedged`;
+function counts(firm: number, hedged: number): string {
+  return `${firm} firm · ${hedged} hedged`;
 }
 
 function revealCommand(uri: vscode.Uri, start: number, end: number): vscode.Command {
   return { title: 'Reveal', command: 'readoutLens.reveal', arguments: [uri, start, end] };
+}
+
+/** The cues of each sentence and their firm / hedged counts, computed once per Analysis in one pass. */
+class SentenceCues {
+  private static readonly byAnalysis = new WeakMap<Analysis, SentenceCues>();
+  readonly firm: Uint32Array;
+  readonly hedged: Uint32Array;
+  /** Cue indices grouped by sentence: those of sentence s are order[first[s] .. first[s + 1]). */
+  private readonly first: Int32Array;
+  private readonly order: Int32Array;
+
+  static of(analysis: Analysis): SentenceCues {
+    let hit = SentenceCues.byAnalysis.get(analysis);
+    if (!hit) {
+      hit = new SentenceCues(analysis);
+      SentenceCues.byAnalysis.set(analysis, hit);
+    }
+    return hit;
+  }
+
+  private constructor(private readonly analysis: Analysis) {
+    const n = analysis.readout.sentences.length;
+    const cues = analysis.cues;
+    this.firm = new Uint32Array(n);
+    this.hedged = new Uint32Array(n);
+    this.first = new Int32Array(n + 1);
+    for (const c of cues) {
+      if (c.sentence < 0 || c.sentence >= n) continue;
+      if (c.strength === 'firm') this.firm[c.sentence]++;
+      else this.hedged[c.sentence]++;
+      this.first[c.sentence + 1]++;
+    }
+    for (let s = 0; s < n; s++) this.first[s + 1] += this.first[s];
+    const next = this.first.slice(0, n);
+    this.order = new Int32Array(this.first[n]);
+    for (let i = 0; i < cues.length; i++) {
+      const s = cues[i].sentence;
+      if (s >= 0 && s < n) this.order[next[s]++] = i;
+    }
+  }
+
+  cuesOf(sentence: number): Cue[] {
+    const out: Cue[] = [];
+    if (sentence < 0 || sentence + 1 >= this.first.length) return out;
+    for (let k = this.first[sentence]; k < this.first[sentence + 1]; k++) out.push(this.analysis.cues[this.order[k]]);
+    return out;
+  }
 }
 
 /** Shared state of the three views: the readout they follow and its Analysis. */
@@ -114,36 +170,55 @@ class ViewModel {
   sort: SortOrder = 'document';
   grouping: CommitmentGrouping = 'strength';
 
-  passes(cues: Cue[]): boolean {
-    return this.filter === 'all' || cues.some((c) => c.strength === this.filter);
+  /** Whether a statement or cue with these counts of firm and hedged cues passes the strength filter. */
+  passes(firm: number, hedged: number): boolean {
+    return this.filter === 'all' || (this.filter === 'firm' ? firm > 0 : hedged > 0);
   }
 }
 
+/**
+ * Builds nothing until the editor (or a caller) asks: refresh() only drops what was built, the root nodes are
+ * built on the first getChildren() after it, and a group's child nodes when the group is first expanded (at
+ * most MAX_CHILDREN of them), so an analysis of a large readout costs a view nothing while it is hidden.
+ */
 abstract class BaseProvider implements vscode.TreeDataProvider<ViewNode> {
   protected readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  protected roots: ViewNode[] = [];
+  private built: ViewNode[] | undefined;
+  private childrenOf = new WeakMap<ParentNode, ViewNode[]>();
   constructor(protected readonly model: ViewModel, protected readonly lexicons: LexiconService) {}
 
   refresh(): void {
-    this.roots = this.model.analysis && this.model.uri ? this.build(this.model.analysis, this.model.uri) : [];
+    this.built = undefined;
+    this.childrenOf = new WeakMap();
     this.changed.fire();
   }
+
+  protected get roots(): ViewNode[] {
+    this.built ??= this.model.analysis && this.model.uri ? this.build(this.model.analysis, this.model.uri) : [];
+    return this.built;
+  }
+
   protected abstract build(analysis: Analysis, uri: vscode.Uri): ViewNode[];
+  /** The child node for the parent's `index`-th item. */
+  protected abstract child(node: ParentNode, item: number): ViewNode | undefined;
   abstract getTreeItem(node: ViewNode): vscode.TreeItem;
 
   getChildren(node?: ViewNode): ViewNode[] {
     if (!node) return this.roots;
-    switch (node.kind) {
-      case 'topic':
-        return capped(node.statements, node.uri);
-      case 'group':
-        return capped(node.cues, node.uri);
-      case 'entity':
-        return capped(node.mentions, node.uri);
-      default:
-        return [];
+    if (node.kind !== 'topic' && node.kind !== 'group' && node.kind !== 'entity') return [];
+    let children = this.childrenOf.get(node);
+    if (!children) {
+      children = [];
+      const shown = Math.min(node.items.length, MAX_CHILDREN);
+      for (let i = 0; i < shown; i++) {
+        const c = this.child(node, node.items[i]);
+        if (c) children.push(c);
+      }
+      if (node.items.length > MAX_CHILDREN) children.push({ kind: 'more', uri: node.uri, count: node.items.length - MAX_CHILDREN });
+      this.childrenOf.set(node, children);
     }
+    return children;
   }
 
   protected moreItem(node: MoreNode): vscode.TreeItem {
@@ -166,35 +241,45 @@ abstract class BaseProvider implements vscode.TreeDataProvider<ViewNode> {
 
 export class TopicsProvider extends BaseProvider {
   protected build(analysis: Analysis, uri: vscode.Uri): ViewNode[] {
-    const byTopic = new Map<TopicId, StatementNode[]>();
-    const cuesBySentence = new Map<number, Cue[]>();
-    for (const c of analysis.cues) {
-      const list = cuesBySentence.get(c.sentence);
-      if (list) list.push(c);
-      else cuesBySentence.set(c.sentence, [c]);
-    }
+    const byTopic = new Map<TopicId, TopicNode>();
+    const sc = SentenceCues.of(analysis);
+    const sentences = analysis.readout.sentences;
     for (const t of analysis.topics) {
-      const sentence = analysis.readout.sentences[t.sentence];
-      const cues = cuesBySentence.get(t.sentence) ?? [];
-      if (!sentence || !this.model.passes(cues)) continue;
-      const list = byTopic.get(t.primary) ?? [];
-      list.push({ kind: 'statement', uri, topic: t.primary, sentence, cues });
-      byTopic.set(t.primary, list);
+      const s = t.sentence;
+      if (!sentences[s]) continue;
+      const firm = sc.firm[s];
+      const hedged = sc.hedged[s];
+      if (!this.model.passes(firm, hedged)) continue;
+      let node = byTopic.get(t.primary);
+      if (!node) {
+        node = { kind: 'topic', uri, analysis, topic: t.primary, items: [], firm: 0, hedged: 0 };
+        byTopic.set(t.primary, node);
+      }
+      node.items.push(s);
+      node.firm += firm;
+      node.hedged += hedged;
     }
-    const nodes: TopicNode[] = [...byTopic].map(([topic, statements]) => ({ kind: 'topic', uri, topic, statements }));
-    if (this.model.sort === 'size') nodes.sort((a, b) => b.statements.length - a.statements.length || a.statements[0].sentence.start - b.statements[0].sentence.start);
-    else nodes.sort((a, b) => a.statements[0].sentence.start - b.statements[0].sentence.start);
+    const nodes = [...byTopic.values()];
+    const first = (n: TopicNode): number => sentences[n.items[0]].start;
+    if (this.model.sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
+    else nodes.sort((a, b) => first(a) - first(b));
     return nodes;
+  }
+
+  protected child(node: ParentNode, item: number): ViewNode | undefined {
+    if (node.kind !== 'topic') return undefined;
+    const sentence = node.analysis.readout.sentences[item];
+    return sentence && { kind: 'statement', uri: node.uri, topic: node.topic, sentence, cues: SentenceCues.of(node.analysis).cuesOf(item) };
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     const compiled = this.lexicons.current();
     if (node.kind === 'topic') {
       const entry = compiled?.topicById.get(node.topic);
-      const item = new vscode.TreeItem(entry?.label ?? node.topic, expansion(node.statements.length));
+      const n = node.items.length;
+      const item = new vscode.TreeItem(entry?.label ?? node.topic, expansion(n));
       item.id = `topic:${node.topic}`;
-      const cues = node.statements.flatMap((s) => s.cues);
-      item.description = `${node.statements.length} statement${node.statements.length === 1 ? '' : 's'} · ${counts(cues)}`;
+      item.description = `${n} statement${n === 1 ? '' : 's'} · ${counts(node.firm, node.hedged)}`;
       item.iconPath = new vscode.ThemeIcon(entry?.icon ?? 'symbol-namespace');
       item.tooltip = `${entry?.label ?? node.topic} (${node.topic})`;
       item.contextValue = 'topic';
@@ -225,8 +310,15 @@ export class TopicsProvider extends BaseProvider {
   statementAt(offset: number): StatementNode | undefined {
     for (const r of this.roots) {
       if (r.kind !== 'topic') continue;
-      const hit = r.statements.slice(0, MAX_CHILDREN).find((s) => offset >= s.sentence.start && offset <= s.sentence.end);
-      if (hit) return hit;
+      const sentences = r.analysis.readout.sentences;
+      const shown = Math.min(r.items.length, MAX_CHILDREN);
+      for (let k = 0; k < shown; k++) {
+        const s = sentences[r.items[k]];
+        if (offset >= s.start && offset <= s.end) {
+          const hit = this.getChildren(r)[k];
+          return hit?.kind === 'statement' ? hit : undefined;
+        }
+      }
     }
     return undefined;
   }
@@ -235,26 +327,42 @@ export class TopicsProvider extends BaseProvider {
 export class CommitmentsProvider extends BaseProvider {
   protected build(analysis: Analysis, uri: vscode.Uri): ViewNode[] {
     const groups = new Map<string, GroupNode>();
-    for (const cue of analysis.cues) {
-      if (!this.model.passes([cue])) continue;
-      const key = this.model.grouping === 'strength' ? cue.strength : (cue.actor ?? '(actor not found)');
-      const label = this.model.grouping === 'strength' ? (cue.strength === 'firm' ? 'Firm' : 'Hedged') : key;
-      const group = groups.get(key) ?? { kind: 'group', uri, key, label, cues: [] };
-      group.cues.push({ kind: 'cue', uri, group: key, cue, sentence: analysis.readout.sentences[cue.sentence] });
-      groups.set(key, group);
+    const byStrength = this.model.grouping === 'strength';
+    const cues = analysis.cues;
+    for (let i = 0; i < cues.length; i++) {
+      const cue = cues[i];
+      const firm = cue.strength === 'firm';
+      if (!this.model.passes(firm ? 1 : 0, firm ? 0 : 1)) continue;
+      const key = byStrength ? cue.strength : (cue.actor ?? '(actor not found)');
+      let group = groups.get(key);
+      if (!group) {
+        const label = byStrength ? (firm ? 'Firm' : 'Hedged') : key;
+        group = { kind: 'group', uri, analysis, key, label, items: [], firm: 0, hedged: 0 };
+        groups.set(key, group);
+      }
+      group.items.push(i);
+      if (firm) group.firm++;
+      else group.hedged++;
     }
     const nodes = [...groups.values()];
-    if (this.model.grouping === 'strength') nodes.sort((a, b) => (a.key === 'firm' ? -1 : b.key === 'firm' ? 1 : 0));
-    else if (this.model.sort === 'size') nodes.sort((a, b) => b.cues.length - a.cues.length || a.cues[0].cue.start - b.cues[0].cue.start);
-    else nodes.sort((a, b) => a.cues[0].cue.start - b.cues[0].cue.start);
+    const first = (g: GroupNode): number => cues[g.items[0]].start;
+    if (byStrength) nodes.sort((a, b) => (a.key === 'firm' ? -1 : b.key === 'firm' ? 1 : 0));
+    else if (this.model.sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
+    else nodes.sort((a, b) => first(a) - first(b));
     return nodes;
+  }
+
+  protected child(node: ParentNode, item: number): ViewNode | undefined {
+    if (node.kind !== 'group') return undefined;
+    const cue = node.analysis.cues[item];
+    return cue && { kind: 'cue', uri: node.uri, group: node.key, cue, sentence: node.analysis.readout.sentences[cue.sentence] };
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, expansion(node.cues.length));
+      const item = new vscode.TreeItem(node.label, expansion(node.items.length));
       item.id = `group:${this.model.grouping}:${node.key}`;
-      item.description = this.model.grouping === 'strength' ? `${node.cues.length}` : counts(node.cues.map((c) => c.cue));
+      item.description = this.model.grouping === 'strength' ? `${node.items.length}` : counts(node.firm, node.hedged);
       item.iconPath = this.model.grouping === 'strength' ? strengthIcon(node.key as Strength) : new vscode.ThemeIcon('person');
       return item;
     }
@@ -279,15 +387,27 @@ export class CommitmentsProvider extends BaseProvider {
 export class EntitiesProvider extends BaseProvider {
   protected build(analysis: Analysis, uri: vscode.Uri): ViewNode[] {
     const byId = new Map<string, EntityNode>();
-    for (const m of analysis.entities) {
-      const node = byId.get(m.id) ?? { kind: 'entity', uri, id: m.id, mentions: [] };
-      node.mentions.push({ kind: 'mention', uri, entity: m.id, start: m.start, end: m.end, text: m.text, sentence: analysis.readout.sentences[m.sentence] });
-      byId.set(m.id, node);
+    const mentions = analysis.entities;
+    for (let i = 0; i < mentions.length; i++) {
+      const id = mentions[i].id;
+      let node = byId.get(id);
+      if (!node) {
+        node = { kind: 'entity', uri, analysis, id, items: [] };
+        byId.set(id, node);
+      }
+      node.items.push(i);
     }
     const nodes = [...byId.values()];
-    if (this.model.sort === 'size') nodes.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
-    else nodes.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+    const first = (n: EntityNode): number => mentions[n.items[0]].start;
+    if (this.model.sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
+    else nodes.sort((a, b) => first(a) - first(b));
     return nodes;
+  }
+
+  protected child(node: ParentNode, item: number): ViewNode | undefined {
+    if (node.kind !== 'entity') return undefined;
+    const m = node.analysis.entities[item];
+    return m && { kind: 'mention', uri: node.uri, entity: m.id, start: m.start, end: m.end, text: m.text, sentence: node.analysis.readout.sentences[m.sentence] };
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
@@ -296,7 +416,7 @@ export class EntitiesProvider extends BaseProvider {
       const entry = compiled?.entityById.get(node.id);
       const item = new vscode.TreeItem(entry?.name ?? node.id, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${node.id}`;
-      item.description = `${entry ? entityTypeLabel(entry.type) : ''} · ${node.mentions.length}`;
+      item.description = `${entry ? entityTypeLabel(entry.type) : ''} · ${node.items.length}`;
       item.tooltip = entry?.definition;
       item.iconPath = new vscode.ThemeIcon(entityIcon(entry?.type));
       return item;
@@ -401,13 +521,22 @@ export class ReadoutViews implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => this.follow(), 100);
   }
 
-  /** Rebuilds all three trees now (tests and title-bar actions call this). */
+  /**
+   * Refreshes all three trees now (tests and title-bar actions call this): each rebuilds its nodes when the
+   * editor, or a caller, next asks for them.
+   */
   refreshNow(): void {
     this.topics.refresh();
     this.commitments.refresh();
     this.entities.refresh();
-    void vscode.commands.executeCommand('setContext', 'readoutLens.hasReadout', !!this.model.analysis);
+    const hasReadout = !!this.model.analysis;
+    if (hasReadout !== this.hasReadout) {
+      this.hasReadout = hasReadout;
+      void vscode.commands.executeCommand('setContext', 'readoutLens.hasReadout', hasReadout);
+    }
   }
+  /** The readoutLens.hasReadout context last set (undefined: not set yet). */
+  private hasReadout: boolean | undefined;
 
   private revealAtCursor(editor: vscode.TextEditor): void {
     if (!getSettings(editor.document.uri).followCursor || !this.topicsView.visible) return;

@@ -133,3 +133,70 @@ describe('multi-line paragraphs', () => {
     );
   });
 });
+
+describe('readoutLens.diagnostics.maxPerFile', () => {
+  after(() => vscode.workspace.getConfiguration('readoutLens').update('diagnostics.maxPerFile', undefined, vscode.ConfigurationTarget.Global));
+
+  it('publishes at most that many diagnostics, most severe first, and says so in the status bar', async () => {
+    const doc = await openSeed();
+    const ext = await api();
+    const all = await seedDiagnostics(doc);
+    const warnings = all.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
+    assert.ok(warnings.length > 3 && all.length > warnings.length, `${warnings.length} warnings of ${all.length}`);
+    await vscode.workspace.getConfiguration('readoutLens').update('diagnostics.maxPerFile', 3, vscode.ConfigurationTarget.Global);
+    const limited = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Readout Lens');
+      return d.length === 3 ? d : undefined;
+    }, 'three diagnostics');
+    // The first three warnings (hedged cues), in document order.
+    assert.deepStrictEqual(
+      limited.map((d) => doc.offsetAt(d.range.start)),
+      warnings.slice(0, 3).map((d) => doc.offsetAt(d.range.start)),
+    );
+    await waitFor(() => {
+      const tooltip = ext.statusBar.item.tooltip;
+      const text = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+      return text.includes(`3 of the ${all.length} findings`) ? true : undefined;
+    }, 'the status bar note');
+    await vscode.workspace.getConfiguration('readoutLens').update('diagnostics.maxPerFile', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor(() => (vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Readout Lens').length === all.length ? true : undefined), 'all diagnostics again');
+  });
+});
+
+describe('analysis after edits', () => {
+  for (const eol of [vscode.EndOfLine.LF, vscode.EndOfLine.CRLF]) {
+    it(`analyses the current text after a series of edits (${eol === vscode.EndOfLine.LF ? 'LF' : 'CRLF'})`, async () => {
+      const ext = await api();
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'readout',
+        content: 'date 2024-01-02 The leaders met.\nThey agreed to meet again.\n\nThey welcomed the talks.\n',
+      });
+      const editor = await vscode.window.showTextDocument(doc);
+      await ext.analysisFor(doc);
+      await editor.edit((b) => b.setEndOfLine(eol));
+      const edits: ((b: vscode.TextEditorEdit) => void)[] = [
+        (b) => b.insert(new vscode.Position(1, 0), 'Japan will host the summit.\n'),
+        // Several changes in one edit, as multiple cursors make them.
+        (b) => {
+          b.insert(new vscode.Position(0, 0), '// a note\n');
+          b.replace(new vscode.Range(3, 0, 3, 4), 'Both');
+          b.delete(new vscode.Range(2, 0, 2, 5));
+        },
+        (b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), 'The sides reaffirmed their commitment.\r\nThey will meet in May.\n'),
+        (b) => b.delete(new vscode.Range(0, 0, 1, 0)),
+      ];
+      for (const edit of edits) {
+        assert.ok(await editor.edit(edit));
+        const analysis = await ext.analysisFor(doc);
+        assert.ok(analysis);
+        const text = doc.getText();
+        assert.strictEqual(analysis.textLength, text.length);
+        for (const s of analysis.readout.sentences) assert.strictEqual(s.text, text.slice(s.start, s.end));
+        for (const c of analysis.cues) assert.strictEqual(c.text.toLowerCase(), text.slice(c.start, c.end).toLowerCase());
+      }
+      const analysis = await ext.analysisFor(doc);
+      assert.ok(analysis?.cues.some((c) => /reaffirmed/.test(c.text)), 'the cue typed last is found');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  }
+});

@@ -73,6 +73,21 @@ describe('topic tree, commitments view, status bar', () => {
     assert.ok(ids.includes('ipef') && ids.includes('cptpp'), ids.join(', '));
   });
 
+  it('builds a topic\'s statements once per analysis and keeps them until the next refresh', () => {
+    const topic = api.views.topics.getChildren()[0];
+    const first = api.views.topics.getChildren(topic);
+    assert.ok(first.length > 0);
+    assert.strictEqual(api.views.topics.getChildren(topic), first, 'the same nodes on a second request');
+    assert.strictEqual(api.views.topics.getParent(first[0]), topic);
+    api.views.refreshNow();
+    const again = api.views.topics.getChildren().find((n) => n.kind === 'topic' && topic.kind === 'topic' && n.topic === topic.topic);
+    assert.ok(again && again !== topic, 'new root nodes after a refresh');
+    assert.deepStrictEqual(
+      api.views.topics.getChildren(again).map((n) => (n.kind === 'statement' ? n.sentence.index : -1)),
+      first.map((n) => (n.kind === 'statement' ? n.sentence.index : -1)),
+    );
+  });
+
   it('shows firm and hedged counts in the status bar', async () => {
     await vscode.window.showTextDocument(doc);
     const analysis = await api.analysisFor(doc);

@@ -377,17 +377,3 @@ function verify(ref: AliasRef, tokens: Token[], from: number): boolean {
   }
   return true;
 }
-
-/** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name still counts). */
-export function entityAt(mentions: readonly EntityMention[], offset: number): EntityMention | undefined {
-  let lo = 0;
-  let hi = mentions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = mentions[mid];
-    if (offset < m.start) hi = mid - 1;
-    else if (offset > m.end) lo = mid + 1;
-    else return m;
-  }
-  return undefined;
-}

@@ -1,27 +1,14 @@
 // The readout file format: header (YAML front matter, inline `date YYYY-MM-DD`, or a corpus metadata block),
 // analyst-note comments, paragraphs and sentences, all as UTF-16 offsets into the untouched file text.
 import { parseDocument } from 'yaml';
+import { isRegexSpace } from './textScan';
 import type { Comment, Paragraph, ParsedReadout, ReadoutHeader, ReadoutProblem, Sentence, Span } from './types';
 
 const CH_LF = 10;
 const CH_CR = 13;
 
-/** Whitespace as a reader sees it; includes NBSP, the Unicode spaces and the BOM so odd text still splits. */
-export function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+/** Whitespace as a reader sees it (JavaScript's `\s`: NBSP, the Unicode spaces and the BOM too), so odd text still splits. */
+export const isSpaceCode = isRegexSpace;
 
 function isLowerCode(c: number): boolean {
   if (c >= 97 && c <= 122) return true;

@@ -3,6 +3,7 @@
 // The Comparison comes from the core (compareAnalyses); this adapter picks the files, renders static HTML
 // under a strict Content-Security-Policy and reveals a statement in its readout when it is clicked.
 import * as vscode from 'vscode';
+import { readUri } from './documents';
 import { analyze } from '../core/analyze';
 import { compareAnalyses, type ComparedCue, type ComparedStatement, type Comparison, type SideKey } from '../core/compare';
 import type { LexiconService } from './lexiconService';
@@ -20,19 +21,11 @@ export interface CompareResult {
   comparison: Comparison;
 }
 
-const decoder = new TextDecoder('utf-8');
 
 function basename(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? uri.toString();
 }
 
-async function readUri(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  let text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
-}
 
 /** QuickPick of the workspace's readouts and .txt files, plus "Browse…" for an open dialog. */
 async function pickOther(first: vscode.Uri): Promise<vscode.Uri | undefined> {

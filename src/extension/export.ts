@@ -4,6 +4,7 @@
 // Testable without dialogs: readoutLens.export(format?, target?, output?) skips each question answered;
 // from the Explorer it receives (uri) and asks only for the format and the output file.
 import * as vscode from 'vscode';
+import { readUri } from './documents';
 import { analyze, type CompiledLexicon } from '../core/analyze';
 import { markdownReport } from '../core/markdownReport';
 import { CSV_HEADER, csvRows, fileReport, jsonReport, sarifReport } from '../core/report';
@@ -21,7 +22,6 @@ const FORMAT_INFO: Record<ExportFormat, { label: string; detail: string; ext: st
   sarif: { label: 'SARIF 2.1.0', detail: 'one result per cue, for SARIF viewers and code-scanning tools', ext: 'sarif', filter: 'SARIF' },
 };
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 interface Analysed {
@@ -39,13 +39,6 @@ function isFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-async function readUri(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  let text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
-}
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   try {

@@ -2,7 +2,8 @@
 // seed readout's mentions at the offsets a reader would point at.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { compileEntities, entityAt, findEntities, findEntitiesInSpan, type EntityMatcher } from '../../src/core/entities';
+import { compileEntities, findEntities, findEntitiesInSpan, type EntityMatcher } from '../../src/core/entities';
+import { spanAt } from '../../src/core/spans';
 import { parseLexiconYaml } from '../../src/core/lexicon';
 import { parseReadout } from '../../src/core/readout';
 import type { EntityEntry, EntityMention, EntityType, ParsedReadout } from '../../src/core/types';
@@ -148,14 +149,14 @@ describe('entities: matcher', () => {
     assert.strictEqual(findEntities(text, broken, small).length, 2);
   });
 
-  it('entityAt finds the mention under a cursor, including just after its last character', () => {
+  it('spanAt finds the mention under a cursor, including just after its last character', () => {
     const text = 'US and Japan';
     const mentions = findEntitiesInSpan(text, { start: 0, end: text.length }, small);
-    assert.strictEqual(entityAt(mentions, 0)?.id, 'united-states');
-    assert.strictEqual(entityAt(mentions, 2)?.id, 'united-states');
-    assert.strictEqual(entityAt(mentions, 4), undefined);
-    assert.strictEqual(entityAt(mentions, 12)?.id, 'japan');
-    assert.strictEqual(entityAt([], 3), undefined);
+    assert.strictEqual(spanAt(mentions, 0)?.id, 'united-states');
+    assert.strictEqual(spanAt(mentions, 2)?.id, 'united-states');
+    assert.strictEqual(spanAt(mentions, 4), undefined);
+    assert.strictEqual(spanAt(mentions, 12)?.id, 'japan');
+    assert.strictEqual(spanAt([], 3), undefined);
   });
 
   it('returns sorted, non-overlapping, in-bounds mentions for any text, deterministically', () => {

@@ -10,6 +10,7 @@ import { analyze, compileLexicon } from '../../src/core/analyze';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexiconFiles';
 import { CSV_HEADER, csvRows, sarifReport } from '../../src/core/report';
 import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
+import { parseCsv } from './csv';
 
 interface SarifLog {
   runs: { results: unknown[]; tool: { driver: { name?: string } } }[];
@@ -22,39 +23,6 @@ function sarifValidator() {
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   return ajv.compile<SarifLog>(schema);
-}
-
-/** Minimal RFC 4180 parser. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = (): void => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
 }
 
 describe('export formats', () => {

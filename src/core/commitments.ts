@@ -387,6 +387,7 @@ const NOUN_CONTEXT = new Set([
   'with', 'in', 'on', 'at', 'by', 'from', 'into', 'about', 'as', 'without', 'under', 'continued', 'strong', 'full',
   'firm', 'deep', 'steadfast', 'unwavering', 'mutual', 'joint', 'ongoing', 'new', 'broad', 'such', 'any', 'no',
   'every', 'political', 'public', 'financial', 'military', 'humanitarian', 'economic', 'international', 'global',
+  'past', 'previous', 'earlier', 'existing', 'ambitious', 'concrete', 'unfulfilled', 'more', 'fresh', 'additional',
   // "exchanged notes", "diplomatic notes", "verbal notes": what follows an exchange is its object, a noun.
   'exchange', 'exchanges', 'exchanged', 'exchanging', 'diplomatic', 'verbal',
 ]);
@@ -452,6 +453,16 @@ const IRREGULAR_PAST = new Set([
   'said', 'told', 'held', 'took', 'spoke', 'undertook', 'paid', 'had', 'did', 'was', 'were', 'made', 'met', 'gave',
   'sent', 'saw', 'thought', 'sought', 'brought', 'led', 'stood', 'set', 'put', 'understood', 'began', 'became', 'went',
 ]);
+
+/** Words ending in "s" that are not plural nouns: "Japan also pledges", "it thus supports", "his", "this". */
+const NOT_PLURAL_S = new Set([
+  'this', 'its', 'his', 'hers', 'ours', 'theirs', 'yours', 'thus', 'was', 'has', 'is', 'does', 'us', 'as', 'yes',
+  'always', 'perhaps', 'sometimes', 'nevertheless', 'nonetheless', 'besides', 'whereas', 'less', 'unless',
+]);
+/** Words after which an "-s" form is the object of a bare verb ("could turn pledges", "to make promises"). */
+const INFINITIVE_MARKERS = new Set(['to', 'can', 'could', 'will', 'would', 'shall', 'should', 'must', 'may', 'might']);
+/** Free relatives and quantifiers that take a gapped relative clause: "what it needs to", "everything they need to". */
+const GAP_HEADS = new Set(['what', 'whatever', 'everything', 'anything', 'all']);
 
 /** 0 base or plural present ("welcome"), 1 past ("welcomed"), 2 third-person present ("welcomes"). */
 function verbForm(w: string): number {
@@ -874,6 +885,8 @@ interface Accepted {
 interface SentenceContext {
   text: string;
   tokens: Token[];
+  /** The lexicon: whether a word starts a cue pattern (a postposed listed verb, rule 1 backwards). */
+  matcher: CueMatcher;
   sentence: number;
   accepted: Accepted[];
   /** Lookups over the sentence's tokens, built on first use (see sentenceIndex). */
@@ -1078,6 +1091,103 @@ function isWelcomeVisitor(tokens: Token[], end: number): boolean {
   return false;
 }
 
+/**
+ * Rule 1 backwards: the modal at `k` sits in a clause closed by a postposed listed verb ("India will host the
+ * summit, he announced, ..."; "We will stay the course, they reaffirmed."). That verb governs the clause, so the
+ * modal is not a second cue. A plain reporting tag ("..., the statement said") is no cue and leaves the modal.
+ * The tag is a pronoun or a short noun phrase, optional modifiers and one verb, closed by punctuation or the end.
+ */
+function postposedListedVerb(ctx: SentenceContext, k: number): boolean {
+  const { tokens } = ctx;
+  const n = tokens.length;
+  let m = k + 1;
+  while (m < n && m < k + SHORT_SCAN && !tokens[m].punctBefore) m++;
+  if (m >= n || !tokens[m].punctBefore || tokens[m].semicolonBefore) return false;
+  // The tag's subject: one pronoun, or up to four words of a noun phrase ("the Prime Minister", "the statement").
+  let v = m;
+  const w0 = tokens[m].lower;
+  if (PRONOUNS.has(w0)) v = m + 1;
+  else {
+    while (v < n && v < m + 4 && !(v > m && tokens[v].punctBefore)) {
+      const t = tokens[v];
+      if (!(t.capitalized || isDeterminer(t.lower) || PARTY_NOUNS.has(t.lower))) break;
+      v++;
+    }
+    if (v === m) return false;
+  }
+  while (v < n && !tokens[v].punctBefore && isAdverb(tokens[v].lower)) v++;
+  if (v >= n || tokens[v].punctBefore) return false;
+  // The tag ends at the verb, or after a short adjunct ("he announced on Tuesday", "she announced today").
+  let e = v + 1;
+  if (e < n && !tokens[e].punctBefore) {
+    const w = tokens[e].lower;
+    if (!(PREPOSITIONS.has(w) || w === 'today' || w === 'yesterday' || w === 'later' || w === 'earlier')) return false;
+    while (e < n && e < v + 6 && !tokens[e].punctBefore) e++;
+    if (e < n && !tokens[e].punctBefore) return false;
+  }
+  const verb = tokens[v].lower;
+  if (MODALS.has(verb) || PURE_REPORTING.has(verb) || verbForm(verb) === 0) return false;
+  const patterns = ctx.matcher.byFirstWord.get(verb);
+  if (patterns === undefined) return false;
+  // "..., we agreed": the will-clause would make a firm "agreed that + will", which a bare tag cannot carry; the
+  // modal keeps the undertaking rather than leaving only a hedged "agreed".
+  for (let q = 0; q < patterns.length; q++) if (patterns[q].source.pattern.includes('~will')) return false;
+  return true;
+}
+
+/**
+ * A one-word "-s" cue read as a plural noun: "pledges of support", "could turn pledges into delivery", "climate
+ * pledges", "The leaders pledges" (a verb "pledges" needs a singular subject: "Japan pledges to").
+ */
+function isPluralNounReading(tokens: Token[], c: Candidate): boolean {
+  const n = tokens.length;
+  if (c.end < n && !tokens[c.end].punctBefore) {
+    const next = tokens[c.end].lower;
+    if (next === 'of' || next === 'into') return true;
+  }
+  const i = c.start;
+  if (i === 0 || tokens[i].punctBefore) return false;
+  const prev = tokens[i - 1];
+  if (prev.capitalized) return false;
+  const w = prev.lower;
+  // A plural before it: a noun compound or an ungrammatical verb ("donors pledges", "the leaders pledges").
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s") && !NOT_PLURAL_S.has(w) && !isAdverb(w)) return true;
+  // A bare verb after a modal or "to" takes it as object: "could turn pledges", "to make promises".
+  if (i >= 2 && !tokens[i - 1].punctBefore && INFINITIVE_MARKERS.has(tokens[i - 2].lower) && !isAdverb(w) && !PRONOUNS.has(w) && w !== 'it' && verbForm(w) === 0) return true;
+  return false;
+}
+
+/**
+ * "the assistance it needs to defend itself", "the systems that they need to protect", "what we need to": the
+ * pronoun's clause is a relative clause on the noun before it, whose gap is the object of "need"; "to ..." is a
+ * purpose clause and no party states a need. `s` is the pronoun subject of "need(s)".
+ */
+function isGappedNeed(tokens: Token[], s: number): boolean {
+  if (s === 0 || tokens[s].punctBefore) return false;
+  let h = s - 1;
+  if (tokens[h].lower === 'that' || tokens[h].lower === 'which') {
+    if (h === 0 || tokens[h].punctBefore) return false;
+    h--;
+  }
+  const head = tokens[h];
+  if (head.capitalized) return false;
+  const w = head.lower;
+  if (GAP_HEADS.has(w)) return true;
+  if (h === 0 || tokens[h].punctBefore || SUBJECT_STOPS.has(w) || COMPLEMENTIZERS.has(w) || PURE_REPORTING.has(w) || REPORTING_VERBS.has(w)) return false;
+  if (isAdverb(w) || AUXILIARIES.has(w) || DO_AUX.has(w) || MODALS.has(w) || w === 'and' || w === 'or' || w === 'but' || w.endsWith('ed')) return false;
+  // The word is the end of a noun phrase, not a verb ("we know we need to", "both sides recognise they need to"): a
+  // determiner or an adjective before it ("the support", "humanitarian assistance"), or before one or two singular
+  // modifiers of a head that cannot be a third-person verb ("the budget support", not "the minister knows").
+  for (let k = h - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    const t = tokens[k];
+    if (tokens[k + 1].punctBefore || t.capitalized) return false;
+    const d = t.lower;
+    if (NOUN_CONTEXT.has(d) || isDeterminer(d)) return n === 0 || (verbForm(w) === 0 && !w.endsWith('s'));
+    if (PRONOUNS.has(d) || PARTY_NOUNS.has(d) || SUBJECT_STOPS.has(d) || verbForm(d) !== 0) return false;
+  }
+  return false;
+}
+
 function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined {
   const { tokens, text } = ctx;
   const p = c.pattern;
@@ -1088,6 +1198,9 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   let end = c.end;
   const prevTok = c.start > 0 && !tokens[c.start].punctBefore ? tokens[c.start - 1] : undefined;
   if (prevTok && (NOUN_CONTEXT.has(prevTok.lower) || prevTok.lower.endsWith("'s") || prevTok.lower.endsWith("s'"))) return undefined;
+  if (!p.modal && c.end === c.start + 1 && p.first.get(firstWord) === false && verbForm(firstWord) === 2 && isPluralNounReading(tokens, c)) {
+    return undefined;
+  }
   // The word before the cue, skipping modifiers: "to"/a modal means the cue is that verb's infinitive.
   let b = c.start - 1;
   while (b >= 0 && !tokens[b + 1].punctBefore && isAdverb(tokens[b].lower)) b--;
@@ -1140,12 +1253,17 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
       if (!party) return undefined;
     }
     if (isGoverned(ctx, subjectAt, subject, true)) return undefined;
+    if (FUTURE_MODALS.has(firstWord) && postposedListedVerb(ctx, end - 1)) return undefined;
   } else {
     if (isBase) {
       const party = subject.kind === 'coordinated' ? inherited !== undefined : isPartySubject(tokens, subject, false);
       if (!party) return undefined;
     }
     if (isGoverned(ctx, subjectAt, subject, false)) return undefined;
+    // "the assistance it needs to defend itself": a relative clause with a pronoun subject right before "need(s)".
+    if ((firstWord === 'need' || firstWord === 'needs') && b >= 0 && b === subjectAt - 1 && before !== '') {
+      if ((PRONOUNS.has(before) || before === 'it') && isGappedNeed(tokens, b)) return undefined;
+    }
   }
   if (firstWord.startsWith('welcom') && isWelcomeVisitor(tokens, c.end)) return undefined;
   // Rule 3, third parties. Inside a plain report ("explained that the IAEA had confirmed", "said that experts had
@@ -1267,6 +1385,7 @@ export class CueFinder {
     const ctx: SentenceContext = {
       text,
       tokens,
+      matcher,
       sentence: sentence.index,
       accepted: [],
       index: undefined,

@@ -267,6 +267,50 @@ describe('commitment cues', () => {
     assert.deepStrictEqual(brief('The Prime Minister notes the progress.'), ['notes:hedged']);
   });
 
+  it('rule 1 backwards: a postposed listed verb ("..., she announced") governs the clause before it', () => {
+    // Policy: "announced (+ a new measure; a 'will' in its clause is not a second cue)", also when the verb follows.
+    assert.deepStrictEqual(brief('Canada will open a trade office in Lagos, she announced, and both sides welcomed the step.'), [
+      'announced:firm',
+      'welcomed:hedged',
+    ]);
+    assert.deepStrictEqual(brief('The ministry will fund two new research chairs, the Minister announced.'), ['announced:firm']);
+    assert.deepStrictEqual(brief('We will keep our embassy open, they reaffirmed.'), ['reaffirmed:hedged']);
+    assert.deepStrictEqual(brief('Chile will join the initiative, its President announced on Monday.'), ['announced:firm']);
+    // "..., we agreed" keeps the firm will: a bare tag cannot carry "agreed that + will" (see the lexicon header).
+    assert.deepStrictEqual(brief('We will stand with Georgia, we agreed.'), ['will:firm', 'agreed:hedged']);
+    // Neighbours: a plain reporting tag is no cue, so the will stays the one firm cue (rule 1, "he said" after the clause).
+    assert.deepStrictEqual(brief('The two sides will meet again in Oslo in June, the statement said.'), ['will:firm']);
+    assert.deepStrictEqual(brief('Kenya will host the next round, he said, and the ministers welcomed the offer.'), ['will:firm', 'welcomed:hedged']);
+    // A cue after the tag's clause is not governed by it; a will after the tag is a clause of its own.
+    assert.deepStrictEqual(brief('He announced a new fund, and Canada will open an office in Lagos.'), ['announced:firm', 'will:firm']);
+  });
+
+  it('a plural noun is not the -s verb: "turn pledges into", "pledges of support", "climate pledges"', () => {
+    assert.deepStrictEqual(brief('The ministers asked whether donors could turn pledges into projects.'), []);
+    assert.deepStrictEqual(brief('Partners will help to turn promises into results.'), ['will:firm']);
+    assert.deepStrictEqual(brief('The forum recorded pledges of support from twenty donors.'), []);
+    assert.deepStrictEqual(brief('Past pledges remain unfulfilled, the envoy said.'), []);
+    assert.deepStrictEqual(brief('The envoy said that ambitious promises had not been kept.'), []);
+    assert.deepStrictEqual(brief('The donors pledges were counted twice.'), []);
+    assert.deepStrictEqual(brief('The ministers want to see more pledges.'), []);
+    // Neighbours: a verb "pledges" / "promises" with a singular subject stays firm.
+    assert.deepStrictEqual(brief('Japan pledges to double its climate finance.'), ['pledges:firm']);
+    assert.deepStrictEqual(brief('The government promises a review of the visa rules.'), ['promises:firm']);
+    assert.deepStrictEqual(brief('Norway also pledges support for the fund.'), ['pledges:firm']);
+  });
+
+  it('"needs to" after a noun and a pronoun subject is a relative clause, not a stated need', () => {
+    assert.deepStrictEqual(brief('Moldova has now received the budget support it needs to pay pensions.'), []);
+    assert.deepStrictEqual(brief('The package covers the systems that they need to protect their cities.'), []);
+    assert.deepStrictEqual(brief('Japan is providing everything we need to rebuild the grid.'), []);
+    assert.deepStrictEqual(brief('We will keep sending Moldova fuel and the financial aid it needs to get through the winter.'), ['will:firm']);
+    // Neighbours: a party states a need (policy "need(s) to", hedged).
+    assert.deepStrictEqual(brief('Moldova needs to reform its energy market before the winter.'), ['needs to:hedged']);
+    assert.deepStrictEqual(brief('The leaders agreed that they need to act quickly.'), ['agreed that:hedged']);
+    assert.deepStrictEqual(brief('We need to strengthen our grid, and Georgia needs to reform its courts.'), ['need to:hedged', 'needs to:hedged']);
+    assert.deepStrictEqual(brief('The Prime Minister said it needs to diversify its energy supply.'), ['needs to:hedged']);
+  });
+
   it('never throws on odd input and stays fast', () => {
     const odd = ['', 'will will will will', 'agreed '.repeat(5000), '\u0000agreed to\u0000', "won't can't shall", '.'.repeat(5000)];
     for (const t of odd) cuesOf(t);

@@ -4,9 +4,10 @@
 // Every editor feature reads its Analysis from here.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AnalysisCache, analyzeIncremental } from '../core/analyze';
+import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/analyze';
 import type { Analysis } from '../core/types';
 import { AnalysisWorkerClient } from './analysisWorkerClient';
+import { VersionedJobs } from './jobs';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
@@ -171,6 +172,14 @@ interface Entry {
   elapsed: number;
 }
 
+interface JobContext {
+  key: string;
+  version: number;
+  compiled: CompiledLexicon;
+  maxLength: number;
+  isStale: () => boolean;
+}
+
 export function isReadout(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return !!doc && doc.languageId === READOUT_LANGUAGE;
 }
@@ -187,7 +196,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly closed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Worker and sliced jobs under way, by document, so getAsync can wait for the current version's. */
-  private readonly inflight = new Map<string, { version: number; done: Promise<Analysis | undefined> }>();
+  private readonly jobs = new VersionedJobs<Analysis | undefined>();
   private readonly worker: AnalysisWorkerClient;
   readonly onDidAnalyze = this.analyzed.event;
   readonly onDidClose = this.closed.event;
@@ -275,17 +284,28 @@ export class AnalysisService implements vscode.Disposable {
    * from them (about 10 ms per MB). A job whose version went stale stops; what it analysed stays cached.
    */
   private analyzeInSlices(doc: vscode.TextDocument): Promise<Analysis | undefined> {
-    const key = doc.uri.toString();
-    const version = doc.version;
-    const running = this.inflight.get(key);
-    if (running && running.version === version) return running.done;
+    const ctx = this.jobContext(doc);
+    return ctx ? this.jobs.run(ctx.key, ctx.version, () => this.runSlices(doc, ctx)) : Promise.resolve(undefined);
+  }
+
+  /** What a job for the document's current version needs; undefined until the lexicons are loaded. */
+  private jobContext(doc: vscode.TextDocument): JobContext | undefined {
     const compiled = this.lexicons.current();
-    if (!compiled) return Promise.resolve(undefined);
-    const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
-    const isStale = (): boolean => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled;
+    if (!compiled) return undefined;
+    const version = doc.version;
+    return {
+      key: doc.uri.toString(),
+      version,
+      compiled,
+      maxLength: Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024),
+      isStale: () => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled,
+    };
+  }
+
+  private runSlices(doc: vscode.TextDocument, { key, version, compiled, maxLength, isStale }: JobContext): Promise<Analysis | undefined> {
     const text = textOf(doc);
     const cache = this.paragraphCache(key);
-    const done = new Promise<Analysis | undefined>((resolve) => {
+    return new Promise<Analysis | undefined>((resolve) => {
       let elapsed = 0;
       let warmer: { step(deadline: number): boolean } | undefined;
       const slice = (): void => {
@@ -308,41 +328,28 @@ export class AnalysisService implements vscode.Disposable {
       };
       slice();
     });
-    const job = { version, done };
-    this.inflight.set(key, job);
-    void done.finally(() => {
-      if (this.inflight.get(key) === job) this.inflight.delete(key);
-    });
-    return done;
   }
 
   /** Starts (or joins) the worker job for the document's current version. */
   private analyzeInWorker(doc: vscode.TextDocument): Promise<Analysis | undefined> {
-    const key = doc.uri.toString();
-    const version = doc.version;
-    const running = this.inflight.get(key);
-    if (running && running.version === version) return running.done;
-    const compiled = this.lexicons.current();
-    if (!compiled) return Promise.resolve(undefined);
-    const maxLength = Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
-    const isStale = (): boolean => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled;
-    const done = this.worker.analyze(key, textOf(doc), maxLength, compiled, isStale).then(
-      (result) => {
-        if (!result || isStale()) return undefined;
-        this.publish(doc, { version, analysis: result.analysis, elapsed: result.elapsed });
-        return result.analysis;
-      },
-      (err: unknown) => {
-        this.output.warn(`worker analysis of ${doc.uri.toString(true)} failed: ${err instanceof Error ? err.message : String(err)}`);
-        return isStale() ? undefined : this.analyzeInSlices(doc);
-      },
+    const ctx = this.jobContext(doc);
+    if (!ctx) return Promise.resolve(undefined);
+    const { key, version, compiled, maxLength, isStale } = ctx;
+    return this.jobs.run(key, version, () =>
+      this.worker.analyze(key, textOf(doc), maxLength, compiled, isStale).then(
+        (result) => {
+          if (!result || isStale()) return undefined;
+          this.publish(doc, { version, analysis: result.analysis, elapsed: result.elapsed });
+          return result.analysis;
+        },
+        (err: unknown) => {
+          this.output.warn(`worker analysis of ${doc.uri.toString(true)} failed: ${err instanceof Error ? err.message : String(err)}`);
+          // Fall back on the main thread within this same job: asking for the version again would join the
+          // failing job itself and never settle.
+          return isStale() ? undefined : this.runSlices(doc, ctx);
+        },
+      ),
     );
-    const job = { version, done };
-    this.inflight.set(key, job);
-    void done.finally(() => {
-      if (this.inflight.get(key) === job) this.inflight.delete(key);
-    });
-    return done;
   }
 
   /** Re-analyses a document after the debounce delay (adaptiveDelay of the setting, unless given). */

@@ -111,39 +111,27 @@ describe('the readout language', () => {
   // VS Code consults a language's firstLine only for files that no extension or file-name association
   // claims. `.txt` belongs to plaintext, so a .txt readout stays plain text (use "Analyze Current File as
   // Readout" or files.associations); a file without an extension is detected by its first line.
-  it('opens an extensionless file whose first line is "date YYYY-MM-DD ..." as readout (firstLine)', async () => {
-    const uri = workspaceFile('first-line-detection');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('date 2024-01-02 The two leaders agreed to meet again.\n'));
+  /** The language VS Code gives a new workspace file with this name and content (the file is removed after). */
+  async function languageOfNewFile(name: string, content: string): Promise<string> {
+    const uri = workspaceFile(name);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(content));
     try {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      assert.strictEqual(doc.languageId, 'readout');
+      return (await vscode.workspace.openTextDocument(uri)).languageId;
     } finally {
       await closeAll();
       await vscode.workspace.fs.delete(uri);
     }
+  }
+
+  it('opens an extensionless file whose first line is "date YYYY-MM-DD ..." as readout (firstLine)', async () => {
+    assert.strictEqual(await languageOfNewFile('first-line-detection', 'date 2024-01-02 The two leaders agreed to meet again.\n'), 'readout');
   });
 
   it('leaves a .txt file with the same first line in plaintext (the .txt association wins over firstLine)', async () => {
-    const uri = workspaceFile('first-line-detection.txt');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('date 2024-01-02 The two leaders agreed to meet again.\n'));
-    try {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      assert.strictEqual(doc.languageId, 'plaintext');
-    } finally {
-      await closeAll();
-      await vscode.workspace.fs.delete(uri);
-    }
+    assert.strictEqual(await languageOfNewFile('first-line-detection.txt', 'date 2024-01-02 The two leaders agreed to meet again.\n'), 'plaintext');
   });
 
   it('leaves an extensionless file without the header in plaintext', async () => {
-    const uri = workspaceFile('no-header');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('Notes: the date 2024-01-02 comes later.\n'));
-    try {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      assert.strictEqual(doc.languageId, 'plaintext');
-    } finally {
-      await closeAll();
-      await vscode.workspace.fs.delete(uri);
-    }
+    assert.strictEqual(await languageOfNewFile('no-header', 'Notes: the date 2024-01-02 comes later.\n'), 'plaintext');
   });
 });

@@ -6,71 +6,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseReadout } from '../../src/core/readout';
-import { findCues } from '../../src/core/commitments';
-import type { Cue } from '../../src/core/types';
-import { addCounts, formatPrf, prf, readExpected, scoreCues, type Counts, type ExpectedCue } from './cueScoring';
-import { builtInMatcher } from './cueLexicon';
+import { addCounts, formatPrf, prf, readExpected, scoreCues, type Counts } from './cueScoring';
 import { repoRoot } from './helpers';
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'blind');
 const LENIENT_F1_FLOOR = 0.8;
-
-interface Miss {
-  kind: 'FN' | 'FP';
-  cue: string;
-  sentence: string;
-}
-
-const label = (text: string, strength: string, negated: boolean): string =>
-  `"${text}" ${strength}${negated ? ' negated' : ''}`;
-
-/**
- * The misses behind scoreCues' counts, each with its whole sentence, under both criteria.
- * Same matching as cueScoring.ts (first open expectation wins, in the engine's cue order).
- */
-function listMisses(text: string, expected: ExpectedCue[]): { exact: Miss[]; lenient: Miss[] } {
-  const readout = parseReadout(text);
-  const cues: Cue[] = findCues(text, readout, builtInMatcher());
-  const sentenceText = (i: number): string => readout.sentences[i].text.replace(/\s+/g, ' ').trim();
-  const located = expected.map((g) => {
-    const sentences = readout.sentences.filter((s) => s.text.startsWith(g.sentence));
-    const ranges: [number, number][] = [];
-    for (const s of sentences) {
-      const hay = s.text.toLowerCase();
-      const n = g.text.toLowerCase();
-      for (let i = hay.indexOf(n); n.length > 0 && i >= 0; i = hay.indexOf(n, i + 1)) ranges.push([s.start + i, s.start + i + n.length]);
-    }
-    return { g, sentences: sentences.map((s) => s.index), ranges };
-  });
-  const fnSentence = (l: (typeof located)[number]): string =>
-    l.sentences.length > 0 ? sentenceText(l.sentences[0]) : `${l.g.sentence}… (sentence not found)`;
-
-  const exactOpen = [...located];
-  const exact: Miss[] = [];
-  for (const cue of cues) {
-    const st = readout.sentences[cue.sentence].text;
-    const idx = exactOpen.findIndex(
-      ({ g }) => st.startsWith(g.sentence) && g.text === cue.text && g.strength === cue.strength && g.negated === cue.negated,
-    );
-    if (idx >= 0) exactOpen.splice(idx, 1);
-    else exact.push({ kind: 'FP', cue: label(cue.text, cue.strength, cue.negated), sentence: sentenceText(cue.sentence) });
-  }
-  for (const l of exactOpen) exact.push({ kind: 'FN', cue: label(l.g.text, l.g.strength, l.g.negated), sentence: fnSentence(l) });
-
-  const lenientOpen = [...located];
-  const lenient: Miss[] = [];
-  for (const cue of cues) {
-    const idx = lenientOpen.findIndex(
-      ({ g, sentences, ranges }) =>
-        sentences.includes(cue.sentence) && g.strength === cue.strength && ranges.some(([s, e]) => s < cue.end && cue.start < e),
-    );
-    if (idx >= 0) lenientOpen.splice(idx, 1);
-    else lenient.push({ kind: 'FP', cue: label(cue.text, cue.strength, cue.negated), sentence: sentenceText(cue.sentence) });
-  }
-  for (const l of lenientOpen) lenient.push({ kind: 'FN', cue: label(l.g.text, l.g.strength, l.g.negated), sentence: fnSentence(l) });
-  return { exact, lenient };
-}
 
 describe('blind cues (evaluation report)', () => {
   const bases = fs.existsSync(dir)
@@ -92,8 +32,7 @@ describe('blind cues (evaluation report)', () => {
       console.log(`      ${base}`);
       console.log(`        ${formatPrf('exact  ', s.exact)}`);
       console.log(`        ${formatPrf('lenient', s.lenient)}`);
-      const misses = listMisses(text, expected);
-      for (const [criterion, list] of [['exact', misses.exact], ['lenient', misses.lenient]] as const) {
+      for (const [criterion, list] of [['exact', s.misses.exact], ['lenient', s.misses.lenient]] as const) {
         for (const m of list) console.log(`        ${criterion} ${m.kind}: ${m.cue} | ${m.sentence}`);
       }
       for (const p of s.problems) {

@@ -1,5 +1,5 @@
-// Scores the engine's cues against hand-written expectations (test/fixtures/*/…cues.json).
-// Shared by the held-out evaluation; golden.test.ts keeps its own copy of the exact comparison (see its score()).
+// Scores the engine's cues against hand-written expectations (test/fixtures/*/…cues.json): the one matcher
+// behind the golden, held-out and blind evaluations.
 import * as fs from 'fs';
 import { parseReadout } from '../../src/core/readout';
 import { findCues } from '../../src/core/commitments';
@@ -28,6 +28,13 @@ export interface Prf {
   f1: number;
 }
 
+/** A cue the engine found and no expectation matched (FP), or an expectation it missed (FN), with its sentence. */
+export interface Miss {
+  kind: 'FN' | 'FP';
+  cue: string;
+  sentence: string;
+}
+
 export interface CueScore {
   /** Span-exact: sentence, cue text, strength and negation all agree (the golden files' criterion). */
   exact: Counts;
@@ -35,6 +42,8 @@ export interface CueScore {
   lenient: Counts;
   missed: string[];
   extra: string[];
+  /** Every miss under each criterion, with the whole sentence, for reports that list them. */
+  misses: { exact: Miss[]; lenient: Miss[] };
   /** Expectations whose sentence prefix or cue text cannot be found: a broken fixture, not an engine miss. */
   problems: string[];
 }
@@ -54,8 +63,10 @@ export function readExpected(file: string): ExpectedCue[] {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { cues: ExpectedCue[] }).cues;
 }
 
+const label = (text: string, strength: string, negated: boolean): string => `"${text}" ${strength}${negated ? ' negated' : ''}`;
+
 function describeExpected(g: ExpectedCue): string {
-  return `${g.sentence} | "${g.text}" ${g.strength}${g.negated ? ' negated' : ''}`;
+  return `${g.sentence} | ${label(g.text, g.strength, g.negated)}`;
 }
 
 /** Absolute [start, end) ranges of every case-insensitive occurrence of `needle` in the sentence. */
@@ -73,6 +84,7 @@ export function scoreCues(text: string, expected: ExpectedCue[]): CueScore {
   const readout: ParsedReadout = parseReadout(text);
   const cues: Cue[] = findCues(text, readout, builtInMatcher());
   const sentenceOf = (c: Cue): { start: number; text: string } => readout.sentences[c.sentence];
+  const flat = (i: number): string => readout.sentences[i].text.replace(/\s+/g, ' ').trim();
 
   // Expected cues located once: the sentences their prefix names and the ranges their text occupies there.
   const problems: string[] = [];
@@ -86,22 +98,35 @@ export function scoreCues(text: string, expected: ExpectedCue[]): CueScore {
     return { g, sentences, ranges };
   });
 
+  const fnMiss = ({ g, sentences }: (typeof located)[number]): Miss => ({
+    kind: 'FN',
+    cue: label(g.text, g.strength, g.negated),
+    sentence: sentences.length > 0 ? flat(sentences[0]) : `${g.sentence}… (sentence not found)`,
+  });
+  const fpMiss = (cue: Cue): Miss => ({ kind: 'FP', cue: label(cue.text, cue.strength, cue.negated), sentence: flat(cue.sentence) });
+
   // Exact (the golden criterion).
   const open = [...located];
   const extra: string[] = [];
+  const exactMisses: Miss[] = [];
   for (const cue of cues) {
     const st = sentenceOf(cue).text;
     const idx = open.findIndex(
       ({ g }) => st.startsWith(g.sentence) && g.text === cue.text && g.strength === cue.strength && g.negated === cue.negated,
     );
     if (idx >= 0) open.splice(idx, 1);
-    else extra.push(`${st.slice(0, 48)} | "${cue.text}" ${cue.strength}${cue.negated ? ' negated' : ''}`);
+    else {
+      extra.push(`${st.slice(0, 48)} | ${label(cue.text, cue.strength, cue.negated)}`);
+      exactMisses.push(fpMiss(cue));
+    }
   }
   const exact: Counts = { tp: cues.length - extra.length, found: cues.length, expected: expected.length };
   const missed = open.map(({ g }) => describeExpected(g));
+  exactMisses.push(...open.map(fnMiss));
 
   // Lenient: same sentence, same strength, overlapping span; negation and span length may differ.
   const lenientOpen = [...located];
+  const lenientMisses: Miss[] = [];
   let lenientTp = 0;
   for (const cue of cues) {
     const idx = lenientOpen.findIndex(
@@ -111,10 +136,11 @@ export function scoreCues(text: string, expected: ExpectedCue[]): CueScore {
     if (idx >= 0) {
       lenientOpen.splice(idx, 1);
       lenientTp++;
-    }
+    } else lenientMisses.push(fpMiss(cue));
   }
+  lenientMisses.push(...lenientOpen.map(fnMiss));
   const lenient: Counts = { tp: lenientTp, found: cues.length, expected: expected.length };
-  return { exact, lenient, missed, extra, problems };
+  return { exact, lenient, missed, extra, misses: { exact: exactMisses, lenient: lenientMisses }, problems };
 }
 
 export function formatPrf(label: string, c: Counts): string {

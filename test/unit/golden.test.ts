@@ -2,44 +2,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseReadout } from '../../src/core/readout';
-import { findCues } from '../../src/core/commitments';
-import type { Cue, ParsedReadout } from '../../src/core/types';
-import { builtInMatcher } from './cueLexicon';
+import { prf, readExpected, scoreCues, type CueScore, type ExpectedCue, type Prf } from './cueScoring';
 import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
 
-interface GoldenCue {
-  sentence: string;
-  text: string;
-  strength: string;
-  negated: boolean;
+function goldenFor(base: string): ExpectedCue[] {
+  return readExpected(path.join(repoRoot, 'test', 'fixtures', 'golden', `${base}.cues.json`));
 }
 
 /** Scores the engine against the golden list: a cue counts when sentence, text, strength and negation agree. */
-function score(text: string, golden: GoldenCue[]): { precision: number; recall: number; f1: number; missed: string[]; extra: string[] } {
-  const readout: ParsedReadout = parseReadout(text);
-  const cues: Cue[] = findCues(text, readout, builtInMatcher());
-  const remaining = [...golden];
-  const extra: string[] = [];
-  for (const cue of cues) {
-    const sentenceText = readout.sentences[cue.sentence].text;
-    const idx = remaining.findIndex(
-      (g) => sentenceText.startsWith(g.sentence) && g.text === cue.text && g.strength === cue.strength && g.negated === cue.negated,
-    );
-    if (idx >= 0) remaining.splice(idx, 1);
-    else extra.push(`${sentenceText.slice(0, 40)} | "${cue.text}" ${cue.strength}${cue.negated ? ' negated' : ''}`);
-  }
-  const tp = cues.length - extra.length;
-  const precision = cues.length === 0 ? 1 : tp / cues.length;
-  const recall = golden.length === 0 ? 1 : tp / golden.length;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  const missed = remaining.map((g) => `${g.sentence} | "${g.text}" ${g.strength}${g.negated ? ' negated' : ''}`);
-  return { precision, recall, f1, missed, extra };
-}
-
-function goldenFor(base: string): GoldenCue[] {
-  const raw = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'golden', `${base}.cues.json`), 'utf8')) as { cues: GoldenCue[] };
-  return raw.cues;
+function score(text: string, golden: ExpectedCue[]): CueScore & Prf {
+  const s = scoreCues(text, golden);
+  return { ...s, ...prf(s.exact) };
 }
 
 function report(base: string, s: ReturnType<typeof score>): void {

@@ -1,6 +1,6 @@
 // Builds one Lexicon from several YAML files (the built-ins, then the user's), keeping every file's
 // positioned errors. The caller reads the files: the core does no I/O.
-import { mergeLexicons, parseLexiconYaml } from './lexicon';
+import { emptyLexicon, mergeLexicons, parseLexiconYaml } from './lexicon';
 import type { Lexicon, LexiconError } from './types';
 
 export const BUILTIN_LEXICON_FILES = ['commitments.yaml', 'entities.yaml', 'topics.yaml'] as const;
@@ -11,9 +11,7 @@ export interface LexiconFile {
   text: string;
 }
 
-export const EMPTY_LEXICON: Lexicon = { cues: [], entities: [], topics: [] };
-
-export function loadLexiconFiles(files: LexiconFile[], base: Lexicon = EMPTY_LEXICON): { lexicon: Lexicon; errors: LexiconError[] } {
+export function loadLexiconFiles(files: LexiconFile[], base: Lexicon = emptyLexicon()): { lexicon: Lexicon; errors: LexiconError[] } {
   const errors: LexiconError[] = [];
   const layers: Lexicon[] = [];
   for (const f of files) {

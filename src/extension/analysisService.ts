@@ -415,11 +415,6 @@ export class AnalysisService implements vscode.Disposable {
       });
   }
 
-  /** Milliseconds the last analysis of this document took. */
-  lastElapsed(doc: vscode.TextDocument): number | undefined {
-    return this.cache.get(doc.uri.toString())?.elapsed;
-  }
-
   private refreshAll(): void {
     this.cache.clear();
     this.announced.clear();

@@ -18,8 +18,6 @@ export class LexiconService implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private userFiles: vscode.Uri[] = [];
   private generation = 0;
-  /** Set when workspace lexicons were skipped because the workspace is not trusted. */
-  untrustedSkipped = false;
   private toldUntrusted = false;
   readonly onDidChange = this.changed.event;
 
@@ -97,11 +95,9 @@ export class LexiconService implements vscode.Disposable {
     this.watchers = [];
     if (!vscode.workspace.workspaceFolders?.length) return [];
     if (!vscode.workspace.isTrusted) {
-      this.untrustedSkipped = true;
       void this.tellUntrusted();
       return [];
     }
-    this.untrustedSkipped = false;
     const files: LexiconFile[] = [];
     for (const glob of getSettings().lexicons) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);

@@ -123,26 +123,6 @@ export function* tokenSteps(analysis: Analysis): Generator<void, PackedTokens> {
   return out;
 }
 
-/** Where each cue's actor is written in its sentence (the nearest occurrence before the cue). */
-function forEachActorSpan(analysis: Analysis, visit: (start: number, end: number) => void): void {
-  for (const c of analysis.cues) {
-    if (!c.actor) continue;
-    const sentence = analysis.readout.sentences[c.sentence];
-    if (!sentence) continue;
-    // The last occurrence ending before the cue, without slicing the sentence for every cue.
-    const from = c.start - sentence.start - c.actor.length;
-    const at = from < 0 ? -1 : sentence.text.lastIndexOf(c.actor, from);
-    if (at >= 0) visit(sentence.start + at, sentence.start + at + c.actor.length);
-  }
-}
-
-/** Where each cue's actor is written in its sentence (the nearest occurrence before the cue). */
-export function actorSpans(analysis: Analysis): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  forEachActorSpan(analysis, (start, end) => spans.push({ start, end }));
-  return spans;
-}
-
 export class ReadoutSemanticTokensProvider implements vscode.DocumentSemanticTokensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeSemanticTokens = this.changed.event;

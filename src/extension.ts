@@ -10,9 +10,10 @@ import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
 import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
-import { ReadoutSemanticTokensProvider, legend } from './extension/semanticTokens';
+import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
 import { CommitmentStatusBar } from './extension/statusBar';
 import { ReadoutSymbolProvider } from './extension/symbols';
+import { trackSettings } from './extension/settings';
 import { ReadoutViews } from './extension/views';
 import type { Analysis } from './core/types';
 
@@ -28,13 +29,15 @@ export interface ReadoutLensApi {
 
 export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
   const activationStarted = performance.now();
+  // Before any service reads a setting, so every later read goes through the cache it keeps up to date.
+  context.subscriptions.push(trackSettings());
   const output = vscode.window.createOutputChannel('Readout Lens', { log: true });
   const lexicons = new LexiconService(context.extensionUri, output);
   const analyses = new AnalysisService(lexicons, output);
   const selector: vscode.DocumentSelector = { language: READOUT_LANGUAGE };
   const views = new ReadoutViews(analyses, lexicons);
   const statusBar = new CommitmentStatusBar(analyses, lexicons);
-  const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons);
+  const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
 
   context.subscriptions.push(
@@ -50,7 +53,6 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     vscode.languages.registerHoverProvider(selector, new ReadoutHoverProvider(analyses, lexicons)),
     vscode.languages.registerFoldingRangeProvider(selector, new ParagraphFoldingProvider(analyses)),
     vscode.languages.registerDocumentSymbolProvider(selector, new ReadoutSymbolProvider(analyses, lexicons), { label: 'Readout Lens' }),
-    vscode.languages.registerDocumentSemanticTokensProvider(selector, semanticTokens, legend),
     vscode.commands.registerCommand('readoutLens.analyzeAsReadout', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Open a text or Markdown file to analyse it as a readout.');

@@ -21,6 +21,7 @@ import type {
   Span,
   TopicEntry,
 } from './types';
+import { formatCount } from './format';
 
 /** A lexicon compiled once into matchers; reused for every document until a lexicon file changes. */
 export interface CompiledLexicon {
@@ -74,7 +75,7 @@ function truncationProblem(text: string, analyzedLength: number): ReadoutProblem
     end: analyzedLength,
     code: 'truncated',
     severity: 'warning',
-    message: `Only the first ${analyzedLength.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters were analysed (size limit).`,
+    message: `Only the first ${formatCount(analyzedLength)} of ${formatCount(text.length)} characters were analysed (size limit).`,
   };
 }
 
@@ -157,11 +158,50 @@ interface ParagraphResult {
   acronyms: Span[];
 }
 
+/**
+ * A paragraph's results as an Analysis placed them (offsets shifted by `offset`, sentence indices by `base`),
+ * kept by the cache per paragraph offset: an edit moves only the paragraphs after it, so every paragraph before it goes
+ * into the next Analysis as it is, with no new object. Analysis results are never modified, so two versions
+ * may share them.
+ */
+interface Placed {
+  result: ParagraphResult;
+  base: number;
+  /** The cues placed (cuesAfter's array: it differs when the actors before the paragraph changed them). */
+  from: Cue[];
+  sentences: Sentence[];
+  cues: Cue[];
+  entities: EntityMention[];
+  topics: SentenceTopics[];
+  acronyms: Span[];
+}
+
+/** The paragraph's results shifted by `offset` units and `base` sentences: `old` when it placed them so. */
+function place(old: Placed | undefined, r: ParagraphResult, offset: number, base: number, index: number, cues: Cue[]): Placed {
+  if (old !== undefined && old.result === r && old.base === base && old.from === cues) {
+    // Sentences also name their paragraph's index, which only changes when a paragraph before it was added or
+    // removed: then offset and base usually change too, but not always ("\n\n" typed between two paragraphs).
+    if (old.sentences.length === 0 || old.sentences[0].paragraph === index) return old;
+  }
+  return {
+    result: r,
+    base,
+    from: cues,
+    sentences: r.sentences.map((s, i) => ({ start: s.start + offset, end: s.end + offset, index: base + i, paragraph: index, text: s.text })),
+    cues: cues.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset, sentence: c.sentence + base })),
+    entities: r.entities.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset, sentence: m.sentence + base })),
+    topics: r.topics.map((t) => ({ ...t, sentence: t.sentence + base })),
+    acronyms: r.acronyms.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset })),
+  };
+}
+
 
 /** Per-document memory of analysed paragraphs, keyed by paragraph text; keeps only the last run's paragraphs. */
 export class AnalysisCache {
   private compiled: CompiledLexicon | undefined;
   private entries = new Map<string, ParagraphResult>();
+  /** Where the last run placed each paragraph, by offset (see Placed). */
+  placements = new Map<number, Placed>();
   /** Paragraphs analysed (not found in the cache) by the last run: for tests and the log. */
   lastMisses = 0;
 
@@ -170,6 +210,7 @@ export class AnalysisCache {
     if (this.compiled !== compiled) {
       this.compiled = compiled;
       this.entries = new Map();
+      this.placements = new Map();
     }
     return this.entries;
   }
@@ -185,6 +226,7 @@ export class AnalysisCache {
 
   clear(): void {
     this.entries = new Map();
+    this.placements = new Map();
     this.compiled = undefined;
   }
 
@@ -284,6 +326,8 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const layout: ReadoutLayout = readoutLayout(analysed);
   const previous = cache.entriesFor(compiled);
   const next = new Map<string, ParagraphResult>();
+  const placedBefore = cache.placements;
+  const placements = new Map<number, Placed>();
   const maybeBinary = BINARY_CHARS.test(analysed);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -312,27 +356,29 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
       binaryParagraphs++;
       continue;
     }
-    const off = p.start;
     const base = sentences.length;
     const index = paragraphs.length;
+    const placed = place(placedBefore.get(p.start), r, p.start, base, index, cuesAfter(r, recent, compiled));
+    placements.set(p.start, placed);
     const para: Paragraph = { start: p.start, end: p.end, index, sentences: [] };
-    for (const s of r.sentences) {
+    for (const s of placed.sentences) {
       para.sentences.push(sentences.length);
-      sentences.push({ start: s.start + off, end: s.end + off, index: sentences.length, paragraph: index, text: s.text });
+      sentences.push(s);
     }
     paragraphs.push(para);
-    for (const c of cuesAfter(r, recent, compiled)) {
-      cues.push({ ...c, start: c.start + off, end: c.end + off, sentence: c.sentence + base });
+    for (const c of placed.cues) {
+      cues.push(c);
       if (c.actor !== undefined) {
         recent.push(c.actor);
         if (recent.length > ACTOR_HISTORY) recent.shift();
       }
     }
-    for (const m of r.entities) entities.push({ ...m, start: m.start + off, end: m.end + off, sentence: m.sentence + base });
-    for (const t of r.topics) topics.push({ ...t, sentence: t.sentence + base });
-    for (const a of r.acronyms) unknownAcronyms.push({ ...a, start: a.start + off, end: a.end + off });
+    for (const m of placed.entities) entities.push(m);
+    for (const t of placed.topics) topics.push(t);
+    for (const a of placed.acronyms) unknownAcronyms.push(a);
   }
   cache.replace(compiled, next);
+  cache.placements = placements;
   cache.lastMisses = misses;
   const problems = layout.problems;
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));

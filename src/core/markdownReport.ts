@@ -3,6 +3,7 @@
 // CSV, JSON and SARIF live in report.ts; this is the fourth export format.
 import type { CompiledLexicon } from './analyze';
 import type { Analysis, TopicId } from './types';
+import { formatCount } from './format';
 
 export interface MarkdownReportInput {
   /** Workspace-relative path or file name, shown as the section heading. */
@@ -78,7 +79,7 @@ function fileSection(input: MarkdownReportInput, compiled: CompiledLexicon | und
   lines.push(
     `- **Commitments:** ${firm} firm, ${analysis.cues.length - firm} hedged${negated ? ` (${negated} negated)` : ''} in ${analysis.readout.sentences.length} sentence${analysis.readout.sentences.length === 1 ? '' : 's'}`,
   );
-  if (analysis.truncated) lines.push(`- **Note:** only the first ${analysis.analyzedLength.toLocaleString('en-US')} characters were analysed (size limit).`);
+  if (analysis.truncated) lines.push(`- **Note:** only the first ${formatCount(analysis.analyzedLength)} characters were analysed (size limit).`);
   lines.push('');
 
   lines.push(`${hashes}# Topics`, '');

@@ -3,6 +3,7 @@
 import { parseDocument } from 'yaml';
 import { isRegexSpace } from './textScan';
 import type { Comment, Paragraph, ParsedReadout, ReadoutHeader, ReadoutProblem, Sentence, Span } from './types';
+import { formatCount } from './format';
 
 const CH_LF = 10;
 const CH_CR = 13;
@@ -444,7 +445,7 @@ export function readoutLayout(text: string): ReadoutLayout {
         start: pos,
         end: Math.min(le, pos + 1),
         code: 'long-line',
-        message: `This line is ${(le - pos).toLocaleString('en-US')} characters long (over ${LONG_LINE_LENGTH.toLocaleString('en-US')}): it may be generated or binary data rather than a readout.`,
+        message: `This line is ${formatCount(le - pos)} characters long (over ${formatCount(LONG_LINE_LENGTH)}): it may be generated or binary data rather than a readout.`,
         severity: 'info',
       });
     }
@@ -494,7 +495,7 @@ export function binaryProblem(text: string, first: number, count: number): Reado
     end: at + 1,
     code: 'binary-content',
     message:
-      `The text contains binary content (NUL or control characters); ${count.toLocaleString('en-US')} ` +
+      `The text contains binary content (NUL or control characters); ${formatCount(count)} ` +
       `paragraph${count === 1 ? '' : 's'} holding it ${count === 1 ? 'was' : 'were'} not analysed.`,
     severity: 'warning',
   };

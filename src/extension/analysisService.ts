@@ -10,6 +10,7 @@ import { AnalysisWorkerClient } from './analysisWorkerClient';
 import { VersionedJobs } from './jobs';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
+import { formatCount } from '../core/format';
 
 /**
  * Documents up to this length (UTF-16 units) are analysed synchronously on the main thread: a first analysis
@@ -132,13 +133,17 @@ export function adaptiveDelay(settingMs: number, lastAnalysisMs: number | undefi
 }
 export const MIN_DEBOUNCE_MS = 10;
 
-/** Jobs waiting in nextTurn(), resumed one per turn of the event loop. */
-const waiting: (() => void)[] = [];
+/**
+ * Jobs waiting in nextTurn(), resumed one per turn of the event loop: the urgent ones (the analysis and the
+ * diagnostics a reader waits for after a keystroke) before the rest (semantic tokens, the outline), which the
+ * editor asks for after every edit and which would otherwise take turns with them and double their wait.
+ */
+const waiting: { urgent: (() => void)[]; rest: (() => void)[] } = { urgent: [], rest: [] };
 let pumping = false;
 
 function resumeOne(): void {
-  const next = waiting.shift();
-  if (waiting.length) setImmediate(resumeOne);
+  const next = waiting.urgent.shift() ?? waiting.rest.shift();
+  if (waiting.urgent.length || waiting.rest.length) setImmediate(resumeOne);
   else pumping = false;
   next?.();
 }
@@ -146,11 +151,11 @@ function resumeOne(): void {
 /**
  * Resolves on a later turn of the event loop. The jobs that work in slices (analysis, diagnostics, semantic
  * tokens, the outline) wait here in one queue and go on one per turn: with a setImmediate each, Node would run
- * the slices of all of them in the same turn, one long block.
+ * the slices of all of them in the same turn, one long block. `urgent` jobs go before the others.
  */
-export function nextTurn(): Promise<void> {
+export function nextTurn(urgent = false): Promise<void> {
   return new Promise((resolve) => {
-    waiting.push(resolve);
+    (urgent ? waiting.urgent : waiting.rest).push(resolve);
     if (!pumping) {
       pumping = true;
       setImmediate(resumeOne);
@@ -168,7 +173,11 @@ export interface AnalysisEvent {
 interface Entry {
   version: number;
   analysis: Analysis;
-  /** Milliseconds the core took, for the log and the benchmark. */
+  /**
+   * Milliseconds the next re-analysis after an edit is expected to take, for the adaptive debounce: what the
+   * core took, or for an analysis in slices its last slice (the paragraphs an edit changes and the assembly),
+   * not the first analysis of every paragraph, which an edit does not repeat.
+   */
   elapsed: number;
 }
 
@@ -306,20 +315,15 @@ export class AnalysisService implements vscode.Disposable {
     const text = textOf(doc);
     const cache = this.paragraphCache(key);
     return new Promise<Analysis | undefined>((resolve) => {
-      let elapsed = 0;
       let warmer: { step(deadline: number): boolean } | undefined;
       const slice = (): void => {
         if (isStale()) return resolve(undefined);
         const started = performance.now();
         try {
           warmer ??= cache.warmer(text, compiled, { maxLength });
-          if (!warmer.step(started + SLICE_MS)) {
-            elapsed += performance.now() - started;
-            return void nextTurn().then(slice);
-          }
+          if (!warmer.step(started + SLICE_MS)) return void nextTurn(true).then(slice);
           const analysis = analyzeIncremental(text, compiled, cache, { maxLength });
-          elapsed += performance.now() - started;
-          this.publish(doc, { version, analysis, elapsed });
+          this.publish(doc, { version, analysis, elapsed: performance.now() - started });
           resolve(analysis);
         } catch (err) {
           this.output.warn(`analysis of ${doc.uri.toString(true)} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -407,7 +411,7 @@ export class AnalysisService implements vscode.Disposable {
     void vscode.window
       .showWarningMessage(
         `Readout Lens analysed only the first ${mb} MB of ${vscode.workspace.asRelativePath(doc.uri)} ` +
-          `(${analysis.analyzedLength.toLocaleString('en-US')} of ${analysis.textLength.toLocaleString('en-US')} characters).`,
+          `(${formatCount(analysis.analyzedLength)} of ${formatCount(analysis.textLength)} characters).`,
         'Change Limit',
       )
       .then((choice) => {

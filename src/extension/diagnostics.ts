@@ -100,7 +100,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     /** True when the build must stop: a newer publish began or the document changed or closed. */
     const yieldTurn = async (): Promise<boolean> => {
       if (performance.now() - sliceStart < BUILD_SLICE_MS) return false;
-      await nextTurn();
+      await nextTurn(true);
       sliceStart = performance.now();
       return this.generation.get(key) !== generation || document.isClosed || document.version !== version;
     };

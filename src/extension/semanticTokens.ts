@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES } from '../core/types';
 import type { Analysis } from '../core/types';
-import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
+import { LineIndex, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
@@ -123,68 +123,89 @@ export function* tokenSteps(analysis: Analysis): Generator<void, PackedTokens> {
   return out;
 }
 
-export class ReadoutSemanticTokensProvider implements vscode.DocumentSemanticTokensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeSemanticTokens = this.changed.event;
-  private readonly disposables: vscode.Disposable[];
-  /** The tokens last built per Analysis: the editor asks again for an unchanged version (e.g. on a tab switch). */
-  private readonly built = new WeakMap<Analysis, { version: number; tokens: vscode.SemanticTokens }>();
+/** Index of the first element of `xs` (sorted by `key`) whose key is at least `value`. */
+function lowerBound<T>(xs: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
-  constructor(private readonly analyses: AnalysisService, lexicons: LexiconService) {
+/**
+ * The tokens of the sentences that overlap `[start, end)` (whole sentences, so an actor before its cue is found
+ * even when the cue lies past the range): the cues, the entities and the sentences of an Analysis are each in
+ * document order, so this is two binary searches and the tokens of a few sentences, whatever the readout's size.
+ */
+export function semanticTokensIn(analysis: Analysis, start: number, end: number): PackedTokens {
+  const sentences = analysis.readout.sentences;
+  const first = lowerBound(sentences, start + 1, (s) => s.end);
+  const last = lowerBound(sentences, end, (s) => s.start);
+  const from = first < sentences.length ? Math.min(start, sentences[first].start) : start;
+  const to = last > 0 ? Math.max(end, sentences[last - 1].end) : end;
+  const cues = analysis.cues.slice(lowerBound(analysis.cues, first, (c) => c.sentence), lowerBound(analysis.cues, last, (c) => c.sentence));
+  const entities = analysis.entities.slice(lowerBound(analysis.entities, from, (e) => e.start), lowerBound(analysis.entities, to, (e) => e.start));
+  return semanticTokens({ ...analysis, cues, entities });
+}
+
+/**
+ * Semantic tokens for the range the editor shows (and a little around it), never for the whole document: the
+ * editor asks again after every edit and on scrolling, and a whole large readout's tokens (hundreds of
+ * thousands, sent to the editor each time) cost tens of milliseconds per keystroke; the range's cost only a few
+ * sentences'. The TextMate grammar colours cue words everywhere meanwhile.
+ */
+export class ReadoutSemanticTokensProvider implements vscode.DocumentRangeSemanticTokensProvider, vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+  private registration: vscode.Disposable;
+
+  /** Registers itself for `selector`. */
+  constructor(private readonly analyses: AnalysisService, lexicons: LexiconService, private readonly selector: vscode.DocumentSelector) {
+    this.registration = this.register();
     this.disposables = [
-      this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('readoutLens.semanticHighlighting')) this.changed.fire();
+        if (e.affectsConfiguration('readoutLens.semanticHighlighting')) this.refresh();
       }),
       // New user lexicon entities change the tokens without a document edit.
-      lexicons.onDidChange(() => this.changed.fire()),
+      lexicons.onDidChange(() => this.refresh()),
     ];
   }
 
+  private register(): vscode.Disposable {
+    return vscode.languages.registerDocumentRangeSemanticTokensProvider(this.selector, this, legend);
+  }
+
+  /**
+   * Makes the editor ask again. A range provider has no change event: the editor asks after an edit and on
+   * scrolling, and whenever a provider is registered or unregistered, so a new setting or lexicon re-registers.
+   */
+  private refresh(): void {
+    this.registration.dispose();
+    this.registration = this.register();
+  }
+
   dispose(): void {
+    this.registration.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
-  async provideDocumentSemanticTokens(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
+  async provideDocumentRangeSemanticTokens(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
     const builder = new vscode.SemanticTokensBuilder(legend);
     if (!getSettings(document.uri).semanticHighlighting) return builder.build();
     const analysis = await this.analyses.getAsync(document);
     if (!analysis || token.isCancellationRequested) return undefined;
-    const hit = this.built.get(analysis);
-    if (hit && hit.version === document.version) return hit.tokens;
-    const version = document.version;
-    // Positions from the line index in one forward pass over the sorted tokens (no positionAt per token), in
-    // slices of SLICE_MS so a large readout never blocks the extension host.
-    let sliceStart = performance.now();
-    /** False when the request was cancelled while it waited for a later turn. */
-    const pause = async (): Promise<boolean> => {
-      if (performance.now() - sliceStart < SLICE_MS) return true;
-      await nextTurn();
-      sliceStart = performance.now();
-      return !token.isCancellationRequested;
-    };
-    const steps = tokenSteps(analysis);
-    let step = steps.next();
-    while (!step.done) {
-      if (!(await pause())) return undefined;
-      step = steps.next();
-    }
-    const tokens = step.value;
-    const starts = LineIndex.of(document).starts;
-    let line = 0;
-    const lineOf = (offset: number): number => {
-      while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-      return line;
-    };
+    const lines = LineIndex.of(document);
+    const tokens = semanticTokensIn(analysis, document.offsetAt(range.start), document.offsetAt(range.end));
+    const starts = lines.starts;
     for (let i = 0; i < tokens.count; i++) {
-      if ((i & 1023) === 1023 && !(await pause())) return undefined;
       const start = tokens.start[i];
       const end = tokens.end[i];
-      const aLine = lineOf(start);
+      const aLine = lines.line(start);
       const aChar = start - starts[aLine];
-      const bLine = lineOf(end);
+      const bLine = lines.line(end);
       const bChar = end - starts[bLine];
-      line = aLine;
       // Semantic tokens cannot span lines: split a token that crosses a line break.
       if (aLine === bLine) builder.push(aLine, aChar, bChar - aChar, tokens.type[i], tokens.modifiers[i]);
       else {
@@ -195,8 +216,6 @@ export class ReadoutSemanticTokensProvider implements vscode.DocumentSemanticTok
         }
       }
     }
-    const result = builder.build();
-    if (document.version === version) this.built.set(analysis, { version, tokens: result });
-    return result;
+    return builder.build();
   }
 }

@@ -24,7 +24,50 @@ export interface Settings {
  */
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
-export function getSettings(scope?: vscode.ConfigurationScope): Settings {
+/**
+ * Settings read per scope and kept until a readoutLens setting or the workspace folders change. Reading them
+ * costs a configuration lookup of the resource's folder (about 1 ms on a busy host), and the analysis, the
+ * diagnostics and the semantic tokens ask on every keystroke. Only while `trackSettings` is active: before
+ * that (or after it is disposed) every call reads afresh, so no caller ever sees a value older than a change.
+ */
+let cache: Map<string, Readonly<Settings>> | undefined;
+
+/** Starts keeping settings per scope (see `cache`); the first thing activate() does. */
+export function trackSettings(): vscode.Disposable {
+  cache = new Map();
+  const forget = (): void => cache?.clear();
+  const subscriptions = [
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('readoutLens')) forget();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(forget),
+  ];
+  return new vscode.Disposable(() => {
+    for (const s of subscriptions) s.dispose();
+    cache = undefined;
+  });
+}
+
+function scopeKey(scope: vscode.ConfigurationScope | undefined): string | undefined {
+  if (scope === undefined || scope === null) return '';
+  if (scope instanceof vscode.Uri) return scope.toString();
+  if ('uri' in scope && scope.uri instanceof vscode.Uri) return `${'languageId' in scope ? scope.languageId : ''}|${scope.uri.toString()}`;
+  return undefined;
+}
+
+/** The readoutLens settings for `scope` (a document or folder URI; none for the window's). Do not modify. */
+export function getSettings(scope?: vscode.ConfigurationScope): Readonly<Settings> {
+  const key = cache ? scopeKey(scope) : undefined;
+  if (key !== undefined) {
+    const hit = cache?.get(key);
+    if (hit) return hit;
+  }
+  const settings = readSettings(scope);
+  if (key !== undefined) cache?.set(key, settings);
+  return settings;
+}
+
+function readSettings(scope?: vscode.ConfigurationScope): Readonly<Settings> {
   const c = vscode.workspace.getConfiguration('readoutLens', scope);
   return {
     firmSeverity: c.get<SeverityName>('diagnostics.firm', 'information'),

@@ -5,6 +5,7 @@ import type { Analysis } from '../core/types';
 import { isReadout, type AnalysisService } from './analysisService';
 import { diagnosticsLimit, onDidChangeDiagnosticsLimit, type DiagnosticsLimit } from './diagnostics';
 import type { LexiconService } from './lexiconService';
+import { formatCount } from '../core/format';
 
 export function statusText(analysis: Analysis): string {
   let firm = 0;
@@ -112,12 +113,12 @@ export class CommitmentStatusBar implements vscode.Disposable {
     for (const [topic, n] of countsByTopic(analysis)) md.appendMarkdown(`| ${labels?.topicById.get(topic)?.label ?? topic} | ${n.firm} | ${n.hedged} |\n`);
     if (limit) {
       md.appendMarkdown(
-        `\n\n$(info) Problems lists ${limit.shown.toLocaleString('en-US')} of the ${limit.total.toLocaleString('en-US')} findings ` +
+        `\n\n$(info) Problems lists ${formatCount(limit.shown)} of the ${formatCount(limit.total)} findings ` +
           '(readoutLens.diagnostics.maxPerFile); the counts above and the Commitments view include the others, and ' +
           '*Readout: Export Analysis…* writes them all.',
       );
     }
-    if (analysis.truncated) md.appendMarkdown(`\n\n$(warning) Only the first ${analysis.analyzedLength.toLocaleString('en-US')} of ${analysis.textLength.toLocaleString('en-US')} characters were analysed (readoutLens.maxFileSizeMB).`);
+    if (analysis.truncated) md.appendMarkdown(`\n\n$(warning) Only the first ${formatCount(analysis.analyzedLength)} of ${formatCount(analysis.textLength)} characters were analysed (readoutLens.maxFileSizeMB).`);
     md.supportThemeIcons = true;
     md.appendMarkdown('\n\nClick to open the Commitments view.');
     this.item.tooltip = md;

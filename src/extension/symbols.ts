@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Analysis, Cue, Sentence } from '../core/types';
 import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
+import { formatCount } from '../core/format';
 
 function label(text: string, max = 60): string {
   // A long sentence's label comes from its beginning: flatten that alone when it is long enough.
@@ -95,7 +96,7 @@ export function* symbolSteps(document: vscode.TextDocument, analysis: Analysis, 
     const rest = all[sentences.length];
     const r = range(rest.start, all[all.length - 1].end);
     const more = all.length - sentences.length;
-    symbols.push(new vscode.DocumentSymbol('…', `${more.toLocaleString('en-US')} more sentences not listed (large readout)`, vscode.SymbolKind.Null, r, range(rest.start, rest.start)));
+    symbols.push(new vscode.DocumentSymbol('…', `${formatCount(more)} more sentences not listed (large readout)`, vscode.SymbolKind.Null, r, range(rest.start, rest.start)));
   }
   return symbols;
 }

@@ -8,6 +8,7 @@ import type { Analysis, Cue, Sentence, Strength, TopicId } from '../core/types';
 import { isReadout, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
+import { formatCount } from '../core/format';
 
 export type StrengthFilter = 'all' | 'firm' | 'hedged';
 export type SortOrder = 'document' | 'size';
@@ -222,7 +223,7 @@ abstract class BaseProvider implements vscode.TreeDataProvider<ViewNode> {
   }
 
   protected moreItem(node: MoreNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(`… ${node.count.toLocaleString('en-US')} more`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(`… ${formatCount(node.count)} more`, vscode.TreeItemCollapsibleState.None);
     item.tooltip = 'Not listed: this readout is too large to list every item here.';
     return item;
   }

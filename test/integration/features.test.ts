@@ -99,8 +99,9 @@ describe('the seed readout in VS Code', () => {
   });
 
   it('marks cues and entities with semantic tokens', async () => {
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
-    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentRangeSemanticTokensLegend', doc.uri);
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentRangeSemanticTokens', doc.uri, whole);
     assert.ok(legend.tokenTypes.includes('cue') && legend.tokenTypes.includes('entity'));
     const data = tokens.data;
     const types = new Set<string>();
@@ -113,6 +114,33 @@ describe('the seed readout in VS Code', () => {
     }
     assert.ok(types.has('cue') && types.has('entity'), [...types].join(','));
     assert.ok(modifiers.has('firm') && modifiers.has('hedged'), [...modifiers].join(','));
+  });
+
+  it('gives a range the tokens the whole document has there, and no token far outside it', async () => {
+    /** Tokens as absolute [line, character, length, type, modifiers] rows. */
+    const rows = (t: vscode.SemanticTokens): number[][] => {
+      const out: number[][] = [];
+      let line = 0;
+      let char = 0;
+      for (let i = 0; i < t.data.length; i += 5) {
+        line += t.data[i];
+        char = t.data[i] === 0 ? char + t.data[i + 1] : t.data[i + 1];
+        out.push([line, char, t.data[i + 2], t.data[i + 3], t.data[i + 4]]);
+      }
+      return out;
+    };
+    const tokensOf = async (range: vscode.Range): Promise<number[][]> =>
+      rows(await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentRangeSemanticTokens', doc.uri, range));
+    const all = await tokensOf(new vscode.Range(0, 0, doc.lineCount, 0));
+    const lines = [...new Set(all.map((r) => r[0]))];
+    assert.ok(lines.length >= 4, `tokens on ${lines.length} lines`);
+    // One line in the middle with tokens: a range over it has exactly the whole document's tokens on it.
+    const line = lines[lines.length >> 1];
+    const part = await tokensOf(new vscode.Range(line, 0, line, doc.lineAt(line).text.length));
+    const onLine = (xs: number[][]): number[][] => xs.filter((r) => r[0] === line);
+    assert.ok(onLine(part).length > 0);
+    assert.deepStrictEqual(onLine(part), onLine(all));
+    assert.ok(part.length < all.length, `${part.length} tokens for one line, ${all.length} for the document`);
   });
 });
 

@@ -122,4 +122,28 @@ describe('incremental analysis', function () {
     assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache), analyze(text, fx.compiled));
     assert.strictEqual(cache.lastMisses, 0);
   });
+
+  it('keeps the result objects of the paragraphs before an edit and places the ones after anew', () => {
+    const text = texts.join('\n\n');
+    const cache = new AnalysisCache();
+    const before = analyzeIncremental(text, fx.compiled, cache);
+    // ' x' goes at the end of a paragraph in the middle: that paragraph is analysed again, the ones before it kept.
+    const at = text.indexOf('\n\n', text.length >> 1);
+    const edited = text.lastIndexOf('\n\n', at - 1);
+    const after = analyzeIncremental(text.slice(0, at) + ' x' + text.slice(at), fx.compiled, cache);
+    const kept = (xs: readonly { start: number }[], ys: readonly { start: number }[]): [number, number] => {
+      const old = new Set(xs);
+      return [ys.filter((y) => y.start < edited && old.has(y)).length, ys.filter((y) => y.start > edited && old.has(y)).length];
+    };
+    for (const [name, xs, ys] of [
+      ['cues', before.cues, after.cues],
+      ['entities', before.entities, after.entities],
+      ['sentences', before.readout.sentences, after.readout.sentences],
+    ] as const) {
+      const [early, late] = kept(xs, ys);
+      assert.ok(early > 10 && early === ys.filter((y) => y.start < edited).length, `${name}: every one before the edited paragraph is the same object (${early})`);
+      assert.strictEqual(late, 0, `${name}: none from the edited paragraph on (analysed again, or their offsets moved)`);
+    }
+    assert.deepStrictEqual(after, analyze(text.slice(0, at) + ' x' + text.slice(at), fx.compiled));
+  });
 });

@@ -4,11 +4,13 @@
 import { parentPort } from 'worker_threads';
 import { AnalysisCache, analyzeIncremental, compileLexicon, type CompiledLexicon } from './core/analyze';
 import type { Lexicon } from './core/types';
-import { splitForTransfer, type HostMessage, type WorkerMessage } from './extension/analysisTransfer';
+import { applyPatch, splitForTransfer, type HostMessage, type WorkerMessage } from './extension/analysisTransfer';
 
 let compiled: CompiledLexicon | undefined;
 /** Each open document's analysed paragraphs, so an edit re-analyses only what changed. */
 const caches = new Map<string, AnalysisCache>();
+/** Each document's text as the last job for it had it, and that job's id: the base of the next job's patch. */
+const texts = new Map<string, { id: number; text: string }>();
 /** The finished job whose chunks the host is pulling; a newer job replaces it. */
 let pending: { id: number; chunks: WorkerMessage[] } | undefined;
 
@@ -23,6 +25,15 @@ parentPort?.on('message', (message: HostMessage) => {
         compiled = compileLexicon(message.lexicon as Lexicon);
         return;
       case 'analyze': {
+        // The text first, whatever happens next: the host patches the next job's text against this one.
+        let text: string;
+        if (typeof message.text === 'string') text = message.text;
+        else {
+          const base = texts.get(message.key);
+          if (!base || base.id !== message.text.base) throw new Error(`no text of job ${message.text.base} to patch`);
+          text = applyPatch(base.text, message.text);
+        }
+        texts.set(message.key, { id: message.id, text });
         if (!compiled) throw new Error('no lexicon');
         const started = performance.now();
         let cache = caches.get(message.key);
@@ -30,7 +41,7 @@ parentPort?.on('message', (message: HostMessage) => {
           cache = new AnalysisCache();
           caches.set(message.key, cache);
         }
-        const analysis = analyzeIncremental(message.text, compiled, cache, { maxLength: message.maxLength });
+        const analysis = analyzeIncremental(text, compiled, cache, { maxLength: message.maxLength });
         const elapsed = performance.now() - started;
         pending = { id: message.id, chunks: splitForTransfer(message.id, analysis, elapsed) };
         post(pending.chunks.shift() as WorkerMessage);
@@ -45,6 +56,7 @@ parentPort?.on('message', (message: HostMessage) => {
       }
       case 'forget':
         caches.delete(message.key);
+        texts.delete(message.key);
         return;
       case 'drop':
         if (pending?.id === message.id) pending = undefined;

@@ -8,7 +8,7 @@ export const CHUNK_ITEMS = 1000;
 
 export type HostMessage =
   | { type: 'lexicon'; lexicon: unknown }
-  | { type: 'analyze'; id: number; key: string; text: string; maxLength: number }
+  | { type: 'analyze'; id: number; key: string; text: string | TextPatch; maxLength: number }
   | { type: 'forget'; key: string }
   | { type: 'next'; id: number }
   | { type: 'drop'; id: number };
@@ -17,6 +17,38 @@ export type WorkerMessage =
   | { type: 'begin'; id: number; shell: Record<string, unknown>; last: boolean; elapsed: number }
   | { type: 'chunk'; id: number; path: string; items: unknown[]; last: boolean }
   | { type: 'error'; id: number; message: string };
+
+/**
+ * A document's new text as an edit of the text the worker analysed last for it (the job `base`): its first
+ * `prefix` and last `suffix` code units, and `middle` between them. Copying a large readout to the worker at
+ * every keystroke blocked the extension host for tens of milliseconds; an edit costs its own size.
+ */
+export interface TextPatch {
+  base: number;
+  prefix: number;
+  suffix: number;
+  middle: string;
+}
+
+/**
+ * The patch that turns `before` into `after`, or undefined when they share too little for a patch to pay (then
+ * the whole text is sent). Compares from both ends: a single edit costs one pass up to it and one back to it.
+ */
+export function textPatch(base: number, before: string, after: string): TextPatch | undefined {
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const middle = after.length - prefix - suffix;
+  if (middle > after.length / 2) return undefined;
+  return { base, prefix, suffix, middle: after.slice(prefix, after.length - suffix) };
+}
+
+/** The text a patch describes, from the text of its base job. */
+export function applyPatch(before: string, patch: TextPatch): string {
+  return before.slice(0, patch.prefix) + patch.middle + before.slice(before.length - patch.suffix);
+}
 
 /** The analysis as a first message (all but the arrays) followed by chunks of each array. */
 export function splitForTransfer(id: number, analysis: Analysis, elapsed: number): WorkerMessage[] {

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CompiledLexicon } from '../core/analyze';
 import type { Analysis } from '../core/types';
-import { applyChunk, type HostMessage, type WorkerMessage } from './analysisTransfer';
+import { applyChunk, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
 
 export interface WorkerResult {
   analysis: Analysis;
@@ -36,6 +36,8 @@ export class AnalysisWorkerClient {
   /** Milliseconds the running job's analyze() took in the worker. */
   private elapsed = 0;
   private readonly queue: Job[] = [];
+  /** Per document, the text of the last job sent to the worker and its id (what the worker keeps too). */
+  private readonly sent = new Map<string, { id: number; text: string }>();
 
   constructor(private readonly script: string, private readonly log: (msg: string) => void) {}
 
@@ -58,6 +60,7 @@ export class AnalysisWorkerClient {
 
   /** The document closed: the worker drops the paragraphs it keeps for re-analysing it. */
   forget(key: string): void {
+    this.sent.delete(key);
     if (this.worker) this.send({ type: 'forget', key });
   }
 
@@ -70,6 +73,7 @@ export class AnalysisWorkerClient {
       if (this.worker === worker) {
         this.worker = undefined;
         this.sentLexicon = undefined;
+        this.sent.clear();
         if (this.running) this.onFailure(new Error(`analysis worker exited (${code})`));
       }
     });
@@ -96,7 +100,10 @@ export class AnalysisWorkerClient {
         this.send({ type: 'lexicon', lexicon: job.compiled.lexicon });
         this.sentLexicon = job.compiled;
       }
-      this.send({ type: 'analyze', id: job.id, key: job.key, text: job.text, maxLength: job.maxLength });
+      const last = this.worker ? this.sent.get(job.key) : undefined;
+      const text = (last && textPatch(last.id, last.text, job.text)) ?? job.text;
+      this.send({ type: 'analyze', id: job.id, key: job.key, text, maxLength: job.maxLength });
+      this.sent.set(job.key, { id: job.id, text: job.text });
     } catch (err) {
       this.onFailure(err instanceof Error ? err : new Error(String(err)));
     }
@@ -137,6 +144,7 @@ export class AnalysisWorkerClient {
     this.log(`analysis worker failed, analysing on the main thread from now on: ${err.message}`);
     void this.worker?.terminate();
     this.worker = undefined;
+    this.sent.clear();
     const job = this.running;
     this.running = undefined;
     job?.reject(err);

@@ -1,0 +1,74 @@
+// The analysis worker (dist/analysisWorker.js, run in a real worker thread) and its client: after the first
+// job a document's text goes to the worker as a patch of the text it had, and every result must be the
+// Analysis analyze() gives for the document's current text, whatever was edited.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../src/core/analyze';
+import { applyPatch, textPatch } from '../../src/extension/analysisTransfer';
+import { AnalysisWorkerClient } from '../../src/extension/analysisWorkerClient';
+import { repoRoot } from './helpers';
+import { loadFixtures, type Fixtures } from './robustnessProperties';
+
+describe('text patches for the analysis worker', () => {
+  it('rebuild the new text from the old one, for any two texts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.nat(), (before, piece, at) => {
+        const i = at % (before.length + 1);
+        for (const after of [piece, before.slice(0, i) + piece + before.slice(i), before.slice(0, i) + before.slice(i + piece.length)]) {
+          const patch = textPatch(7, before, after);
+          if (patch) assert.strictEqual(applyPatch(before, patch), after);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('carry only the edit for one keystroke in a large text', () => {
+    const before = 'The leaders met. '.repeat(60_000);
+    const after = `${before.slice(0, 500_000)}x${before.slice(500_000)}`;
+    const patch = textPatch(1, before, after);
+    assert.ok(patch);
+    assert.deepStrictEqual({ ...patch, middle: patch.middle.length }, { base: 1, prefix: 500_000, suffix: before.length - 500_000, middle: 1 });
+  });
+});
+
+describe('the analysis worker', function () {
+  this.timeout(60_000);
+  const script = path.join(repoRoot, 'dist', 'analysisWorker.js');
+  let fx: Fixtures;
+  let client: AnalysisWorkerClient;
+  before(function () {
+    // Built by `npm run build` (npm test builds before the unit tests).
+    if (!fs.existsSync(script)) this.skip();
+    fx = loadFixtures(repoRoot);
+    client = new AnalysisWorkerClient(script, (msg) => assert.fail(msg));
+  });
+  after(() => client?.dispose());
+
+  it('gives the Analysis of the current text after each of a series of edits sent as patches', async () => {
+    let text = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+    const edits: Array<(t: string) => string> = [
+      (t) => `${t.slice(0, 200)}x${t.slice(200)}`,
+      (t) => `${t.slice(0, 900)}\n\nThey agreed to meet again.\n\n${t.slice(900)}`,
+      (t) => t.slice(0, 50) + t.slice(400),
+      (t) => `He will visit Tokyo. ${t}`,
+      (t) => `${t}\n\nThe two leaders reaffirmed their commitment.`,
+      () => 'date 2024-01-02 A different readout altogether. They will meet in May.',
+    ];
+    for (const edit of [(t: string) => t, ...edits]) {
+      text = edit(text);
+      const result = await client.analyze('doc', text, 1 << 30, fx.compiled, () => false);
+      assert.ok(result);
+      assert.deepStrictEqual(result.analysis, analyze(text, fx.compiled));
+    }
+  });
+
+  it('starts again from the whole text after the document was forgotten', async () => {
+    const text = 'date 2024-01-02 The leaders agreed to cooperate.';
+    client.forget('doc');
+    const result = await client.analyze('doc', text, 1 << 30, fx.compiled, () => false);
+    assert.deepStrictEqual(result?.analysis, analyze(text, fx.compiled));
+  });
+});

@@ -30,16 +30,24 @@ export interface TextPatch {
   middle: string;
 }
 
+/** Code units compared at once while looking for where two texts differ. */
+const BLOCK = 1 << 14;
+
 /**
  * The patch that turns `before` into `after`, or undefined when they share too little for a patch to pay (then
- * the whole text is sent). Compares from both ends: a single edit costs one pass up to it and one back to it.
+ * the whole text is sent). Compares from both ends, a block at a time (string equality of two slices compares
+ * their memory at once; charCodeAt per unit took 85 ms on a 10 MB readout) and then unit by unit in the block
+ * where they differ.
  */
 export function textPatch(base: number, before: string, after: string): TextPatch | undefined {
   const limit = Math.min(before.length, after.length);
   let prefix = 0;
+  while (prefix + BLOCK <= limit && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const room = limit - prefix;
   let suffix = 0;
-  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (suffix + BLOCK <= room && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const middle = after.length - prefix - suffix;
   if (middle > after.length / 2) return undefined;
   return { base, prefix, suffix, middle: after.slice(prefix, after.length - suffix) };

@@ -99,6 +99,35 @@ export function textOf(doc: vscode.TextDocument): string {
   return text;
 }
 
+/** Lines read per event-loop turn by textInTurns: about 64 KB of a readout whose paragraphs are single lines. */
+const LINES_PER_TURN = 64;
+
+/**
+ * The document's text like textOf, but read a part at a time over turns of the event loop when it is not kept
+ * yet: getText() on a 10 MB readout blocked the extension host for 40-90 ms in one go. Resolves undefined when
+ * the document changed or closed meanwhile (the caller's job is stale then).
+ */
+export async function textInTurns(doc: vscode.TextDocument): Promise<string | undefined> {
+  const hit = lastText.get(doc);
+  const version = doc.version;
+  if (hit && hit.version === version) return hit.text;
+  const parts: string[] = [];
+  let sliceStart = performance.now();
+  for (let line = 0; line < doc.lineCount; line += LINES_PER_TURN) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTurn(true);
+      if (doc.isClosed || doc.version !== version) return undefined;
+      sliceStart = performance.now();
+    }
+    const last = Math.min(doc.lineCount, line + LINES_PER_TURN) - 1;
+    const end = last === doc.lineCount - 1 ? doc.lineAt(last).range.end : new vscode.Position(last + 1, 0);
+    parts.push(doc.getText(new vscode.Range(line, 0, end.line, end.character)));
+  }
+  const text = parts.join('');
+  lastText.set(doc, { version, text });
+  return text;
+}
+
 /**
  * Applies an edit to the text textOf keeps for its document, in order, as the extension host applies them to
  * its copy: string concatenation, so an edit costs no copy of the text (V8 joins the pieces when the text is
@@ -311,8 +340,9 @@ export class AnalysisService implements vscode.Disposable {
     };
   }
 
-  private runSlices(doc: vscode.TextDocument, { key, version, compiled, maxLength, isStale }: JobContext): Promise<Analysis | undefined> {
-    const text = textOf(doc);
+  private async runSlices(doc: vscode.TextDocument, { key, version, compiled, maxLength, isStale }: JobContext): Promise<Analysis | undefined> {
+    const text = await textInTurns(doc);
+    if (text === undefined || isStale()) return undefined;
     const cache = this.paragraphCache(key);
     return new Promise<Analysis | undefined>((resolve) => {
       let warmer: { step(deadline: number): boolean } | undefined;
@@ -340,7 +370,9 @@ export class AnalysisService implements vscode.Disposable {
     if (!ctx) return Promise.resolve(undefined);
     const { key, version, compiled, maxLength, isStale } = ctx;
     return this.jobs.run(key, version, () =>
-      this.worker.analyze(key, textOf(doc), maxLength, compiled, isStale).then(
+      textInTurns(doc)
+        .then((text) => (text === undefined || isStale() ? undefined : this.worker.analyze(key, text, maxLength, compiled, isStale)))
+        .then(
         (result) => {
           if (!result || isStale()) return undefined;
           this.publish(doc, { version, analysis: result.analysis, elapsed: result.elapsed });

@@ -14,35 +14,39 @@ export function statusText(analysis: Analysis): string {
   return analysis.truncated ? `$(warning) ${text} (partial)` : text;
 }
 
-/** Per-topic counts of firm and hedged cues, by the primary topic of their sentence. */
+/** Per-topic counts of firm and hedged cues, by the primary topic of their sentence, in order of first cue. */
 export function countsByTopic(analysis: Analysis): Map<string, { firm: number; hedged: number }> {
-  // The primary topic of each sentence as a small number in a typed array: a huge readout has tens of
-  // thousands of sentences, and a Map or a sparse array of them costs more than the rest of the status bar.
-  const ids: string[] = [];
-  const idIndex = new Map<string, number>();
+  // Topics as small numbers in typed arrays: a huge readout has tens of thousands of sentences and cues, and a
+  // Map lookup per item cost more than the rest of the status bar. Index 0 is 'other' (no topic).
+  const ids: string[] = ['other'];
+  const idIndex = new Map<string, number>([['other', 0]]);
   const sentences = analysis.readout.sentences.length;
-  const topicOf = new Int32Array(sentences).fill(-1);
+  const topicOf = new Int32Array(sentences);
+  let lastId = 'other';
+  let lastIndex = 0;
   for (const t of analysis.topics) {
     if (t.sentence < 0 || t.sentence >= sentences) continue;
-    let k = idIndex.get(t.primary);
-    if (k === undefined) {
-      k = ids.push(t.primary) - 1;
-      idIndex.set(t.primary, k);
+    if (t.primary !== lastId) {
+      lastId = t.primary;
+      let k = idIndex.get(lastId);
+      if (k === undefined) {
+        k = ids.push(lastId) - 1;
+        idIndex.set(lastId, k);
+      }
+      lastIndex = k;
     }
-    topicOf[t.sentence] = k;
+    topicOf[t.sentence] = lastIndex;
   }
-  const out = new Map<string, { firm: number; hedged: number }>();
+  const firm = new Int32Array(ids.length);
+  const hedged = new Int32Array(ids.length);
+  const order: number[] = [];
   for (const c of analysis.cues) {
-    const k = c.sentence >= 0 && c.sentence < sentences ? topicOf[c.sentence] : -1;
-    const topic = k >= 0 ? ids[k] : 'other';
-    let n = out.get(topic);
-    if (!n) {
-      n = { firm: 0, hedged: 0 };
-      out.set(topic, n);
-    }
-    n[c.strength]++;
+    const k = c.sentence >= 0 && c.sentence < sentences ? topicOf[c.sentence] : 0;
+    if (firm[k] === 0 && hedged[k] === 0) order.push(k);
+    if (c.strength === 'firm') firm[k]++;
+    else hedged[k]++;
   }
-  return out;
+  return new Map(order.map((k) => [ids[k], { firm: firm[k], hedged: hedged[k] }]));
 }
 
 /**

@@ -6,7 +6,7 @@ import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisS
 import type { LexiconService } from './lexiconService';
 import { formatCount } from '../core/format';
 
-function label(text: string, max = 60): string {
+function computeLabel(text: string, max: number): string {
   // A long sentence's label comes from its beginning: flatten that alone when it is long enough.
   if (text.length > 4 * max) {
     const head = text.slice(0, 4 * max).replace(/\s+/g, ' ').trim();
@@ -14,6 +14,25 @@ function label(text: string, max = 60): string {
   }
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * Labels by sentence text, per length: the editor asks for the outline after every edit, and all but the edited
+ * sentences have the same labels as before. Forgotten past LABEL_CACHE entries, so memory stays bounded.
+ */
+const labels = new Map<number, Map<string, string>>();
+const LABEL_CACHE = 20_000;
+
+function label(text: string, max = 60): string {
+  let cache = labels.get(max);
+  if (!cache) labels.set(max, (cache = new Map()));
+  let l = cache.get(text);
+  if (l === undefined) {
+    if (cache.size >= LABEL_CACHE) cache.clear();
+    l = computeLabel(text, max);
+    cache.set(text, l);
+  }
+  return l;
 }
 
 /**

@@ -94,6 +94,18 @@ describe('topic tree, commitments view, status bar', () => {
     assert.ok(analysis);
     const firm = analysis.cues.filter((c) => c.strength === 'firm').length;
     await waitFor(() => (api.statusBar.item.text === `Firm ${firm} · Hedged ${analysis.cues.length - firm}` ? true : undefined), 'status bar text');
+    // The tooltip's table: firm and hedged cues per primary topic of their sentence, counted here another way.
+    const expected = new Map<string, [number, number]>();
+    for (const c of analysis.cues) {
+      const topic = analysis.topics.find((t) => t.sentence === c.sentence)?.primary ?? 'other';
+      const label = api.lexicons.current()?.topicById.get(topic)?.label ?? topic;
+      const n = expected.get(label) ?? [0, 0];
+      n[c.strength === 'firm' ? 0 : 1]++;
+      expected.set(label, n);
+    }
+    const tooltip = api.statusBar.item.tooltip;
+    const rows = [...(typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '')).matchAll(/^\| ([^|]+) \| (\d+) \| (\d+) \|$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+    assert.deepStrictEqual(rows, [...expected].map(([label, [f, h]]) => [label, f, h]));
   });
 });
 

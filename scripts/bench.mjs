@@ -162,7 +162,8 @@ if (withVsCode) {
   const b = perf['block-10mb'];
   const base = perf['block-10mb-plaintext'];
   row('activation (activate() in VS Code)', a ? `${a.ms} ms` : 'n/a', '< 50 ms');
-  row('keystroke → diagnostics, 1 MB (20 edits)', k ? `p50 ${k.p50} ms, p95 ${k.p95} ms (debounce ${k.debounceMs} ms)` : 'n/a', 'p95 < 100 ms');
+  row('keystroke → diagnostics, 1 MB (20 edits, editor settled)', k ? `p50 ${k.p50} ms, p95 ${k.p95} ms (debounce ${k.debounceMs} ms)` : 'n/a', 'p95 < 100 ms');
+  row('  the two edits made as soon as the 1 MB readout opened', k ? `${k.justOpened.replace(' ', ' ms, ')} ms` : 'n/a');
   // The extension host also runs VS Code's own extensions: the same steps on a plain text file show what they take.
   row(
     'longest extension-host block, 10 MB readout',

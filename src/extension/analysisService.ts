@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/analyze';
 import type { Analysis } from '../core/types';
 import { AnalysisWorkerClient } from './analysisWorkerClient';
-import { VersionedJobs } from './jobs';
+import { VersionedJobs, adaptiveDelay } from './jobs';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 import { formatCount } from '../core/format';
@@ -150,17 +150,6 @@ export function followEdits(e: vscode.TextDocumentChangeEvent): void {
   lastText.set(e.document, { version: e.document.version, text });
 }
 
-/**
- * The re-analysis delay after an edit: about twice what the document's last analysis took, at least
- * MIN_DEBOUNCE_MS and at most the readoutLens.analysis.debounceMs setting. Typing pauses are longer than a
- * quick analysis, so waiting longer saves nothing on a readout that analyses in a few milliseconds; a readout
- * whose analysis takes 100 ms or more waits the whole setting, so fast typing does not start one per key.
- */
-export function adaptiveDelay(settingMs: number, lastAnalysisMs: number | undefined): number {
-  if (lastAnalysisMs === undefined) return settingMs;
-  return Math.min(settingMs, Math.max(MIN_DEBOUNCE_MS, Math.ceil(2 * lastAnalysisMs)));
-}
-export const MIN_DEBOUNCE_MS = 10;
 
 /**
  * Jobs waiting in nextTurn(), resumed one per turn of the event loop: the urgent ones (the analysis and the

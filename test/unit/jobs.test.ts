@@ -1,7 +1,7 @@
 // One analysis job per document version (src/extension/jobs.ts), including the fallback hazard that once
 // made a failed worker job wait on itself.
 import * as assert from 'assert';
-import { VersionedJobs } from '../../src/extension/jobs';
+import { MIN_DEBOUNCE_MS, VersionedJobs, adaptiveDelay } from '../../src/extension/jobs';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -44,5 +44,15 @@ describe('VersionedJobs', () => {
     );
     assert.strictEqual(await outer, 'main-thread result');
     assert.strictEqual(inner, outer, 'run() for the running version joins it: a fallback must call its work directly');
+  });
+});
+
+describe('adaptive debounce', () => {
+  it('waits about as long as the last analysis took, within the minimum and the setting', () => {
+    assert.strictEqual(adaptiveDelay(60, undefined), 60, 'nothing analysed yet: the setting');
+    assert.strictEqual(adaptiveDelay(60, 0.4), MIN_DEBOUNCE_MS);
+    assert.strictEqual(adaptiveDelay(60, 17.2), 18);
+    assert.strictEqual(adaptiveDelay(60, 250), 60);
+    assert.strictEqual(adaptiveDelay(0, 17), 0, 'a setting of 0 turns the debounce off');
   });
 });

@@ -43,7 +43,7 @@ parentPort?.on('message', (message: HostMessage) => {
         }
         const analysis = analyzeIncremental(text, compiled, cache, { maxLength: message.maxLength });
         const elapsed = performance.now() - started;
-        pending = { id: message.id, chunks: splitForTransfer(message.id, analysis, elapsed) };
+        pending = { id: message.id, chunks: splitForTransfer(message.id, analysis, elapsed, text) };
         post(pending.chunks.shift() as WorkerMessage);
         return;
       }

@@ -58,18 +58,54 @@ export function applyPatch(before: string, patch: TextPatch): string {
   return before.slice(0, patch.prefix) + patch.middle + before.slice(before.length - patch.suffix);
 }
 
-/** The analysis as a first message (all but the arrays) followed by chunks of each array. */
-export function splitForTransfer(id: number, analysis: Analysis, elapsed: number): WorkerMessage[] {
+interface Sliceable {
+  start: number;
+  end: number;
+  text: string | null;
+}
+
+/**
+ * The items of an Analysis array ready to send: an item whose `text` is the document's text between its `start`
+ * and `end` (sentences, cues, entity mentions, comments) goes with `text: null`, and the host slices it from its
+ * own copy of the text (see restoreTexts). Copying those strings across threads doubled the bytes of every
+ * result and filled the host's heap with copies of the document.
+ */
+function withoutTexts(items: readonly unknown[], text: string): unknown[] {
+  return items.map((item) => {
+    const x = item as Partial<Sliceable>;
+    if (typeof x.text !== 'string' || typeof x.start !== 'number' || typeof x.end !== 'number') return item;
+    return x.text === text.slice(x.start, x.end) ? { ...x, text: null } : item;
+  });
+}
+
+/** Puts back the texts withoutTexts left out, as slices of `text` (the document text the worker analysed). */
+function restoreTexts(items: unknown[], text: string): void {
+  for (const item of items) {
+    const x = item as Partial<Sliceable>;
+    if (x !== null && typeof x === 'object' && x.text === null && typeof x.start === 'number' && typeof x.end === 'number') x.text = text.slice(x.start, x.end);
+  }
+}
+
+/**
+ * The analysis of `text` as a first message (all but the large arrays) followed by chunks of each large array,
+ * texts that are slices of `text` left out (see withoutTexts).
+ */
+export function splitForTransfer(id: number, analysis: Analysis, elapsed: number, text: string): WorkerMessage[] {
   const shell: Record<string, unknown> = { ...analysis };
   const readout: Record<string, unknown> = { ...analysis.readout };
   shell.readout = readout;
   const chunks: WorkerMessage[] = [];
   const cut = (owner: Record<string, unknown>, prefix: string): void => {
     for (const [key, value] of Object.entries(owner)) {
-      if (!Array.isArray(value) || value.length <= CHUNK_ITEMS) continue;
+      if (!Array.isArray(value)) continue;
+      const items = withoutTexts(value, text);
+      if (items.length <= CHUNK_ITEMS) {
+        owner[key] = items;
+        continue;
+      }
       owner[key] = [];
-      for (let i = 0; i < value.length; i += CHUNK_ITEMS) {
-        chunks.push({ type: 'chunk', id, path: prefix + key, items: value.slice(i, i + CHUNK_ITEMS), last: false });
+      for (let i = 0; i < items.length; i += CHUNK_ITEMS) {
+        chunks.push({ type: 'chunk', id, path: prefix + key, items: items.slice(i, i + CHUNK_ITEMS), last: false });
       }
     }
   };
@@ -81,10 +117,19 @@ export function splitForTransfer(id: number, analysis: Analysis, elapsed: number
   return all;
 }
 
-/** Appends a chunk's items to the array it came from. */
-export function applyChunk(shell: Record<string, unknown>, path: string, items: unknown[]): void {
+/** The first message's analysis, its texts put back from `text`; chunks then fill its large arrays. */
+export function openShell(shell: Record<string, unknown>, text: string): Record<string, unknown> {
+  for (const owner of [shell, shell.readout as Record<string, unknown>]) {
+    for (const value of Object.values(owner)) if (Array.isArray(value)) restoreTexts(value, text);
+  }
+  return shell;
+}
+
+/** Appends a chunk's items to the array it came from, their texts put back from `text`. */
+export function applyChunk(shell: Record<string, unknown>, path: string, items: unknown[], text: string): void {
   const owner = path.startsWith('readout.') ? (shell.readout as Record<string, unknown>) : shell;
   const key = path.startsWith('readout.') ? path.slice('readout.'.length) : path;
   const target = owner[key] as unknown[];
+  restoreTexts(items, text);
   for (const item of items) target.push(item);
 }

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CompiledLexicon } from '../core/analyze';
 import type { Analysis } from '../core/types';
-import { applyChunk, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
+import { applyChunk, openShell, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
 
 export interface WorkerResult {
   analysis: Analysis;
@@ -118,9 +118,9 @@ export class AnalysisWorkerClient {
       return this.finish(undefined);
     }
     if (m.type === 'begin') {
-      this.shell = m.shell;
+      this.shell = openShell(m.shell, job.text);
       this.elapsed = m.elapsed;
-    } else if (this.shell) applyChunk(this.shell, m.path, m.items);
+    } else if (this.shell) applyChunk(this.shell, m.path, m.items, job.text);
     if (m.last) return this.finish({ analysis: this.shell as unknown as Analysis, elapsed: this.elapsed });
     // Pull the next chunk on a later turn of the event loop, so typing and rendering get in between.
     setImmediate(() => {

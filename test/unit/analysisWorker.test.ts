@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
-import { applyPatch, textPatch } from '../../src/extension/analysisTransfer';
+import { CHUNK_ITEMS, applyPatch, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
 import { AnalysisWorkerClient } from '../../src/extension/analysisWorkerClient';
 import { repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
@@ -63,6 +63,20 @@ describe('the analysis worker', function () {
       assert.ok(result);
       assert.deepStrictEqual(result.analysis, analyze(text, fx.compiled));
     }
+  });
+
+  it('gives the same Analysis for a readout whose arrays come in many chunks, texts sliced on this side', async () => {
+    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+    const body = seed.replace(/^date \S+\s*/, '');
+    let text = `date 2023-05-19 ${Array.from({ length: 60 }, (_, i) => `${body}\n\n// note ${i}\n`).join('\n\n')}`;
+    const full = analyze(text, fx.compiled);
+    assert.ok(full.entities.length > 4 * CHUNK_ITEMS && full.readout.sentences.length > CHUNK_ITEMS, 'several chunks');
+    const messages = splitForTransfer(1, full, 0, text);
+    const chunkItems = messages.flatMap((m) => (m.type === 'chunk' ? (m.items as { text?: unknown }[]) : []));
+    assert.ok(chunkItems.length > 0 && chunkItems.every((x) => x.text === null || x.text === undefined), 'no text crosses in a chunk');
+    assert.deepStrictEqual((await client.analyze('big', text, 1 << 30, fx.compiled, () => false))?.analysis, full);
+    text = `${text.slice(0, 5000)}They agreed to meet again. ${text.slice(5000)}`;
+    assert.deepStrictEqual((await client.analyze('big', text, 1 << 30, fx.compiled, () => false))?.analysis, analyze(text, fx.compiled));
   });
 
   it('starts again from the whole text after the document was forgotten', async () => {

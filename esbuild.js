@@ -1,4 +1,5 @@
-// Builds the extension, CLI and analysis-worker bundles (dist/) and compiles the tests (out/) for mocha.
+// Builds the extension, CLI and analysis-worker bundles (dist/), the built-in lexicons parsed into
+// dist/lexicons.json (see src/core/lexiconSnapshot.ts), and compiles the tests (out/) for mocha.
 // Usage: node esbuild.js [--production] [--watch] [--tests]
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -49,14 +50,29 @@ const tests = {
   logLevel: 'warning',
 };
 
+/** Parses lexicons/*.yaml with the product's own loader and writes dist/lexicons.json. */
+function writeLexiconSnapshot() {
+  const { outputFiles } = esbuild.buildSync({ ...common, entryPoints: ['src/core/lexiconSnapshot.ts'], write: false, sourcemap: false, logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(mod, mod.exports, require);
+  const files = mod.exports.BUILTIN_LEXICON_FILES.map((file) => ({ file, text: fs.readFileSync(path.join('lexicons', file), 'utf8') }));
+  const snapshot = mod.exports.snapshotLexicons(files);
+  if (snapshot.errors.length) throw new Error(`built-in lexicon errors: ${snapshot.errors.map((e) => `${e.file}:${e.line + 1}: ${e.message}`).join('; ')}`);
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', 'lexicons.json'), JSON.stringify(snapshot));
+}
+
 async function main() {
   const configs = testsOnly ? [tests] : production ? bundles : [...bundles, tests];
   if (watch) {
+    // Written once: a lexicon edited while watching no longer matches it, and the extension then reads the YAML.
+    if (!testsOnly) writeLexiconSnapshot();
     for (const c of configs) await (await esbuild.context(c)).watch();
     console.log('[esbuild] watching for changes');
     return;
   }
   await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (!testsOnly) writeLexiconSnapshot();
   if (!testsOnly && fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 

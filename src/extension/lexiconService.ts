@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { compileLexicon, type CompiledLexicon } from '../core/analyze';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexiconFiles';
+import { fromSnapshot } from '../core/lexiconSnapshot';
 import type { LexiconError } from '../core/types';
 import { getSettings } from './settings';
 
@@ -73,7 +74,7 @@ export class LexiconService implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(this.extensionUri, 'lexicons', name);
       builtins.push({ file: uri.toString(), text: decoder.decode(await vscode.workspace.fs.readFile(uri)) });
     }
-    const base = loadLexiconFiles(builtins);
+    const base = fromSnapshot(await this.readSnapshot(), builtins) ?? loadLexiconFiles(builtins);
     if (base.errors.length) this.output.error(`built-in lexicon errors: ${base.errors.map((e) => e.message).join('; ')}`);
 
     const user = await this.readUserFiles();
@@ -87,6 +88,16 @@ export class LexiconService implements vscode.Disposable {
         `${merged.lexicon.topics.length} topics; ${user.length} user file(s), ${merged.errors.length} error(s)`,
     );
     return this.compiled;
+  }
+
+  /** dist/lexicons.json, the built-in lexicons parsed at build time; undefined when missing or unreadable. */
+  private async readSnapshot(): Promise<unknown> {
+    try {
+      return JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lexicons.json'))));
+    } catch {
+      this.output.info('no built-in lexicon snapshot (dist/lexicons.json): parsing the YAML files');
+      return undefined;
+    }
   }
 
   private async readUserFiles(): Promise<LexiconFile[]> {

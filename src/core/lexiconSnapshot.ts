@@ -1,0 +1,51 @@
+// The built-in lexicons parsed at build time: `node esbuild.js` writes dist/lexicons.json, and the extension
+// reads that instead of parsing the YAML (the yaml library took 80-340 ms of the extension host on first use,
+// most of it before V8 had optimised it; the JSON takes about 2 ms). Each file's text is fingerprinted, so a
+// snapshot older than the YAML beside it (a lexicon edited without a build) is never used.
+import { loadLexiconFiles, type LexiconFile } from './lexiconFiles';
+import type { Lexicon, LexiconError } from './types';
+
+export { BUILTIN_LEXICON_FILES } from './lexiconFiles';
+
+export interface LexiconSnapshot {
+  version: 1;
+  /** Per file name, in load order: its length and hash, as fingerprint() gives them. */
+  sources: Array<{ file: string; fingerprint: string }>;
+  lexicon: Lexicon;
+  errors: LexiconError[];
+}
+
+/** Length and two 32-bit FNV-1a hashes (different offsets) of a text: a changed file changes it. */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x01000193 | 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${text.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}
+
+/** Parses the files (named as they should appear in the snapshot, e.g. "entities.yaml") into a snapshot. */
+export function snapshotLexicons(files: LexiconFile[]): LexiconSnapshot {
+  const { lexicon, errors } = loadLexiconFiles(files);
+  return { version: 1, sources: files.map((f) => ({ file: f.file, fingerprint: fingerprint(f.text) })), lexicon, errors };
+}
+
+/**
+ * What loadLexiconFiles(files) gives, from `snapshot` when it was made from exactly these texts (undefined
+ * otherwise). `files[i].file` names the file in origins and errors, as loadLexiconFiles would; the snapshot's
+ * own names are replaced by them.
+ */
+export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon: Lexicon; errors: LexiconError[] } | undefined {
+  const s = snapshot as Partial<LexiconSnapshot> | undefined;
+  if (!s || s.version !== 1 || !Array.isArray(s.sources) || !s.lexicon || !Array.isArray(s.errors)) return undefined;
+  if (s.sources.length !== files.length || s.sources.some((src, i) => src.fingerprint !== fingerprint(files[i].text))) return undefined;
+  const rename = new Map(s.sources.map((src, i) => [src.file, files[i].file]));
+  const { lexicon } = s;
+  for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics]) {
+    if (entry.origin) entry.origin.file = rename.get(entry.origin.file) ?? entry.origin.file;
+  }
+  return { lexicon, errors: s.errors.map((e) => ({ ...e, file: rename.get(e.file) ?? e.file })) };
+}

@@ -279,6 +279,8 @@ export class SpanScan {
   id = new Int32Array(256);
   /** 1 for a word run, 0 for a punctuation character. */
   word = new Uint8Array(256);
+  /** The atom's first code unit: the stages test it ("U.S", "Japan's", an acronym's capital) without reading the text. */
+  unit = new Uint16Array(256);
 
   grow(): void {
     const size = this.start.length * 2;
@@ -294,6 +296,9 @@ export class SpanScan {
     const word = new Uint8Array(size);
     word.set(this.word);
     this.word = word;
+    const unit = new Uint16Array(size);
+    unit.set(this.unit);
+    this.unit = unit;
   }
 }
 
@@ -317,6 +322,7 @@ export function scanSpan(text: string, start: number, end: number, out: SpanScan
   let ends = out.end;
   let ids = out.id;
   let words = out.word;
+  let units = out.unit;
   while (i < end) {
     let c = text.charCodeAt(i);
     let cls = unitClass[c];
@@ -335,8 +341,10 @@ export function scanSpan(text: string, start: number, end: number, out: SpanScan
       ends = out.end;
       ids = out.id;
       words = out.word;
+      units = out.unit;
     }
     const s = i;
+    units[n] = c;
     let h = Math.imul(0x811c9dc5 ^ c, 16777619);
     i++;
     if (cls === U_WORD) {

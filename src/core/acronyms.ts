@@ -47,12 +47,14 @@ export class AcronymFinder {
   sentence(s: Span, atoms?: SpanScan): void {
     const text = this.text;
     if (atoms !== undefined && atoms.simple) {
-      const { start, word } = atoms;
+      const { start, word, unit } = atoms;
       let next = s.start;
       for (let k = 0; k < atoms.count; k++) {
-        const p = start[k];
         // A capital then a small letter ("Japan") starts no acronym: at() would only step over it.
-        if (p >= next && word[k] === 1 && isUpper(text.charCodeAt(p)) && !isLower(text.charCodeAt(p + 1))) next = this.at(s, p);
+        if (word[k] === 1 && isUpper(unit[k])) {
+          const p = start[k];
+          if (p >= next && !isLower(text.charCodeAt(p + 1))) next = this.at(s, p);
+        }
       }
       return;
     }

@@ -312,7 +312,7 @@ function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly C
   formsById.sync(atoms.generation);
   keepsPeriodById.sync(atoms.generation);
   const n = atoms.count;
-  const { start, end, id, word } = atoms;
+  const { start, end, id, word, unit } = atoms;
   if (scratch.length < 4 * n) scratch = new Int32Array(8 * n);
   const t = scratch;
   let count = 0;
@@ -320,7 +320,7 @@ function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly C
   let k = 0;
   while (k < n) {
     if (word[k] !== 1) {
-      const c = text.charCodeAt(start[k]);
+      const c = unit[k];
       flags |= c === 59 || c === 58 ? 3 : 1;
       k++;
       continue;
@@ -330,13 +330,13 @@ function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly C
     let tid = id[k];
     let joined = false;
     k++;
-    while (k + 1 < n && word[k] !== 1 && start[k] === e && isJoinerCode(text.charCodeAt(e)) && word[k + 1] === 1 && start[k + 1] === e + 1) {
+    while (k + 1 < n && word[k] !== 1 && start[k] === e && isJoinerCode(unit[k]) && word[k + 1] === 1 && start[k + 1] === e + 1) {
       e = end[k + 1];
       k += 2;
       joined = true;
     }
     if (joined) tid = interner.idOfRange(text, s, e);
-    if (k < n && word[k] !== 1 && start[k] === e && text.charCodeAt(e) === 46 && keepsPeriodById.get(tid)) {
+    if (k < n && word[k] !== 1 && start[k] === e && unit[k] === 46 && keepsPeriodById.get(tid)) {
       e++;
       k++;
       tid = interner.idOfRange(text, s, e);
@@ -1306,19 +1306,15 @@ function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined 
   const cueStart = tokens[start].start;
   const cueEnd = tokens[end - 1].end;
   const strength: Strength = source.strength;
-  const cue: Cue = {
-    start: cueStart,
-    end: cueEnd,
-    text: text.slice(cueStart, cueEnd),
-    strength,
-    negated,
-    sentence: ctx.sentence,
-    patternId: source.id,
-    governingVerb: tokens[c.start].lower,
-    rule,
-  };
+  const cueText = text.slice(cueStart, cueEnd);
+  const governingVerb = tokens[c.start].lower;
   const actor = resolveActor(ctx, subject);
-  if (actor !== undefined) cue.actor = actor;
+  // Built whole, with or without its actor (last, as before): adding the property afterwards cost an object
+  // shape change and a property store per cue.
+  const cue: Cue =
+    actor === undefined
+      ? { start: cueStart, end: cueEnd, text: cueText, strength, negated, sentence: ctx.sentence, patternId: source.id, governingVerb, rule }
+      : { start: cueStart, end: cueEnd, text: cueText, strength, negated, sentence: ctx.sentence, patternId: source.id, governingVerb, rule, actor };
   return { cue, startTok: c.start, endTok: end, actorKind: ACTOR_PRONOUN };
 }
 

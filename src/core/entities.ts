@@ -1,6 +1,6 @@
 // Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
 // word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
-import { CLASS_LN, CLASS_M, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, isRegexSpace, scanSpan } from './textScan';
+import { CLASS_LN, CLASS_M, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, isRegexSpace, scanSpan } from './textScan';
 import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
 
 /**
@@ -24,6 +24,8 @@ interface AliasRef {
 
 interface TrieNode {
   next: Map<string, TrieNode>;
+  /** `next` keyed by the keys' numbers in `EntityMatcher.keyIndex`: what the walk over the shared scan reads. */
+  byKey: Map<number, TrieNode>;
   /** Aliases ending here; later lexicon entries first, so an overlay wins a shared alias. */
   ends?: AliasRef[];
 }
@@ -36,6 +38,8 @@ export interface EntityMatcher {
   /** Longest alias in tokens: bounds the work per start token, keeping the scan linear. */
   readonly maxDepth: number;
   readonly root: TrieNode;
+  /** Every key on a trie edge → a small number, so an atom's key is looked up once per spelling, not per step. */
+  readonly keyIndex: ReadonlyMap<string, number>;
 }
 
 interface Token {
@@ -97,7 +101,8 @@ function tokenMatches(rule: TokenRule, alias: string, text: string): boolean {
 
 /** Builds one matcher over every name and alias of every entry. Later entries win an alias they share. */
 export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher {
-  const root: TrieNode = { next: new Map() };
+  const root: TrieNode = { next: new Map(), byKey: new Map() };
+  const keyIndex = new Map<string, number>();
   const byId = new Map<string, EntityEntry>();
   let aliasCount = 0;
   let maxDepth = 0;
@@ -127,8 +132,11 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
         for (const t of variant) {
           let child = node.next.get(t.key);
           if (!child) {
-            child = { next: new Map() };
+            child = { next: new Map(), byKey: new Map() };
             node.next.set(t.key, child);
+            let k = keyIndex.get(t.key);
+            if (k === undefined) keyIndex.set(t.key, (k = keyIndex.size));
+            node.byKey.set(k, child);
           }
           node = child;
         }
@@ -138,7 +146,7 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
       }
     }
   });
-  return { entries, byId, aliasCount, maxDepth, root };
+  return { entries, byId, aliasCount, maxDepth, root, keyIndex };
 }
 
 /** Entity mentions inside the readout's sentences (headers and comments are not searched), in text order. */
@@ -311,6 +319,20 @@ function rootChildrenOf(matcher: EntityMatcher): PerId<TrieNode | null> {
   return children;
 }
 
+/** Per matcher: the number of a word's or a punctuation atom's key in `keyIndex`, or -1 (the key is on no edge). */
+const wordKeys = new WeakMap<EntityMatcher, PerId<number>>();
+const punctKeys = new WeakMap<EntityMatcher, PerId<number>>();
+
+function keysOf(matcher: EntityMatcher, cache: WeakMap<EntityMatcher, PerId<number>>, infos: PerId<WordInfo>): PerId<number> {
+  let keys = cache.get(matcher);
+  if (keys === undefined) {
+    const index = matcher.keyIndex;
+    keys = new PerId<number>((_, id) => index.get(infos.get(id).key) ?? -1);
+    cache.set(matcher, keys);
+  }
+  return keys;
+}
+
 function atomInfo(atoms: SpanScan, k: number): WordInfo {
   return atoms.word[k] === 1 ? atomWords.get(atoms.id[k]) : atomPuncts.get(atoms.id[k]);
 }
@@ -322,6 +344,10 @@ function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: Ent
   atomPuncts.sync(generation);
   const children = rootChildrenOf(matcher);
   children.sync(generation);
+  const wordKey = keysOf(matcher, wordKeys, atomWords);
+  wordKey.sync(generation);
+  const punctKey = keysOf(matcher, punctKeys, atomPuncts);
+  punctKey.sync(generation);
   const n = atoms.count;
   const { id, word } = atoms;
   let i = 0;
@@ -349,13 +375,20 @@ function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: Ent
         }
       }
       j++;
-      node = j < n && node.next.size > 0 ? node.next.get(atomInfo(atoms, j).key) : undefined;
+      if (j < n && node.byKey.size > 0) {
+        const key = word[j] === 1 ? wordKey.get(id[j]) : punctKey.get(id[j]);
+        node = key < 0 ? undefined : node.byKey.get(key);
+      } else {
+        node = undefined;
+      }
     }
     if (best) {
       const entry = matcher.entries[best.entry];
       const start = atoms.start[i];
       const end = atoms.end[bestEnd];
-      out.push({ start, end, text: text.slice(start, end), id: entry.id, name: entry.name, type: entry.type, sentence });
+      // A one-atom mention ("Japan", "US") is its atom's spelling: one string per spelling, not a slice per mention.
+      const spelling = bestEnd === i ? interner.spelling(id[i]) : text.slice(start, end);
+      out.push({ start, end, text: spelling, id: entry.id, name: entry.name, type: entry.type, sentence });
       i = bestEnd + 1;
     } else {
       i++;

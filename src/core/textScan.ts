@@ -172,21 +172,32 @@ for (let c = 0; c < 128; c++) unitClass[c] = classifyUnit(c);
  * Interns code-unit strings as small integer ids (open addressing over a hash of the units). Ids are stable
  * until the table is full: then `reset` (called only between sentences) forgets everything and bumps
  * `generation`, and every per-id array a stage keeps must be dropped. Memory stays bounded whatever the text.
+ *
+ * Spellings are kept as code units in one pool (an offset and a length per id), not as slices of the text: a
+ * lookup compares typed-array units with the text's (a slice may be a view into the text or a copy, and reading
+ * both kinds made the comparison the scan's hottest line), and no spelling keeps a whole document alive. The
+ * string of an id is made only when a stage asks for it (`spelling`), once per id.
  */
 export class Interner {
   /** Ids handed out before the table is reset. */
   static readonly MAX_IDS = 1 << 16;
-  private readonly table = new Int32Array(Interner.MAX_IDS * 2).fill(-1);
+  /** Per slot: the id (-1 when free) and the hash of its spelling side by side, so a probe reads one place. */
+  private readonly table = new Int32Array(Interner.MAX_IDS * 4).fill(-1);
   private readonly mask = Interner.MAX_IDS * 2 - 1;
-  private readonly hashes = new Int32Array(Interner.MAX_IDS);
-  /** The string of each id. */
-  readonly strings: string[] = [];
+  /** Where each id's code units start in `pool`, and how many there are. */
+  private readonly offsets = new Int32Array(Interner.MAX_IDS);
+  private readonly lengths = new Int32Array(Interner.MAX_IDS);
+  private pool = new Uint16Array(1 << 16);
+  private used = 0;
+  /** Strings of the ids asked for so far (undefined until then); preallocated, as ids are asked in any order. */
+  private readonly strings: (string | undefined)[] = new Array<string | undefined>(Interner.MAX_IDS).fill(undefined);
   count = 0;
   generation = 0;
 
   reset(): void {
     this.table.fill(-1);
-    this.strings.length = 0;
+    this.strings.fill(undefined);
+    this.used = 0;
     this.count = 0;
     this.generation++;
   }
@@ -203,22 +214,31 @@ export class Interner {
     const mask = this.mask;
     let slot = h & mask;
     for (;;) {
-      const id = table[slot];
+      const id = table[2 * slot];
       if (id < 0) break;
-      if (this.hashes[id] === h) {
-        const key = this.strings[id];
-        if (key.length === len) {
-          let k = 0;
-          while (k < len && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-          if (k === len) return id;
-        }
+      if (table[2 * slot + 1] === h && this.lengths[id] === len) {
+        const pool = this.pool;
+        const at = this.offsets[id] - start;
+        let k = start;
+        while (k < end && pool[at + k] === text.charCodeAt(k)) k++;
+        if (k === end) return id;
       }
       slot = (slot + 1) & mask;
     }
     const id = this.count++;
-    table[slot] = id;
-    this.hashes[id] = h;
-    this.strings.push(text.slice(start, end));
+    table[2 * slot] = id;
+    table[2 * slot + 1] = h;
+    if (this.used + len > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.used + len));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    const pool = this.pool;
+    const at = this.used - start;
+    for (let k = start; k < end; k++) pool[at + k] = text.charCodeAt(k);
+    this.offsets[id] = this.used;
+    this.lengths[id] = len;
+    this.used += len;
     return id;
   }
 
@@ -227,6 +247,20 @@ export class Interner {
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
     return this.idOf(text, start, end, h);
+  }
+
+  /** The string of an id of this generation. */
+  spelling(id: number): string {
+    let s = this.strings[id];
+    if (s === undefined) {
+      const off = this.offsets[id];
+      const len = this.lengths[id];
+      // In chunks: a spelling may be a whole (long) sentence, more units than a call takes arguments.
+      s = '';
+      for (let k = 0; k < len; k += 4096) s += String.fromCharCode.apply(null, this.pool.subarray(off + k, off + Math.min(len, k + 4096)) as unknown as number[]);
+      this.strings[id] = s;
+    }
+    return s;
   }
 }
 
@@ -245,6 +279,8 @@ export class SpanScan {
   id = new Int32Array(256);
   /** 1 for a word run, 0 for a punctuation character. */
   word = new Uint8Array(256);
+  /** The atom's first code unit: the stages test it ("U.S", "Japan's", an acronym's capital) without reading the text. */
+  unit = new Uint16Array(256);
 
   grow(): void {
     const size = this.start.length * 2;
@@ -260,6 +296,9 @@ export class SpanScan {
     const word = new Uint8Array(size);
     word.set(this.word);
     this.word = word;
+    const unit = new Uint16Array(size);
+    unit.set(this.unit);
+    this.unit = unit;
   }
 }
 
@@ -283,6 +322,7 @@ export function scanSpan(text: string, start: number, end: number, out: SpanScan
   let ends = out.end;
   let ids = out.id;
   let words = out.word;
+  let units = out.unit;
   while (i < end) {
     let c = text.charCodeAt(i);
     let cls = unitClass[c];
@@ -301,8 +341,10 @@ export function scanSpan(text: string, start: number, end: number, out: SpanScan
       ends = out.end;
       ids = out.id;
       words = out.word;
+      units = out.unit;
     }
     const s = i;
+    units[n] = c;
     let h = Math.imul(0x811c9dc5 ^ c, 16777619);
     i++;
     if (cls === U_WORD) {
@@ -353,7 +395,7 @@ export class PerId<T> {
   get(id: number): T {
     let v = this.values[id];
     if (v === undefined) {
-      v = this.derive(interner.strings[id], id);
+      v = this.derive(interner.spelling(id), id);
       this.values[id] = v;
     }
     return v;

@@ -53,6 +53,8 @@ interface KeywordEvidence extends Evidence {
 
 interface PhraseNode {
   next: Map<string, PhraseNode>;
+  /** `next` keyed by the words' numbers in `TopicModel.phraseWords`: what scoring walks. */
+  byKey: Map<number, PhraseNode>;
   /** Evidence when a phrase ends at this node. */
   evidence?: Evidence[];
 }
@@ -66,6 +68,8 @@ export interface TopicModel {
   entities: Map<string, Evidence[]>;
   /** Topic ids of the lexicon in TOPIC_IDS order, the order ties are broken in. */
   order: Map<TopicId, number>;
+  /** Every folded word on a phrase-trie edge → a small number, looked up once per token spelling. */
+  phraseWords: Map<string, number>;
 }
 
 interface Token {
@@ -199,9 +203,10 @@ function isTopicId(id: unknown): id is TopicId {
 export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): TopicModel {
   const model: TopicModel = {
     keywords: new Map(),
-    phrases: { next: new Map() },
+    phrases: { next: new Map(), byKey: new Map() },
     entities: new Map(),
     order: new Map(TOPIC_IDS.map((id, i) => [id, i])),
+    phraseWords: new Map(),
   };
   for (const entry of Array.isArray(topics) ? topics : []) {
     if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;
@@ -213,11 +218,11 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
       if (words.length === 0) continue;
       if (words.length > 1) {
         // A hyphenated "keyword" such as "counter-terrorism" is really a phrase of its parts.
-        addPhrase(model.phrases, words, { topic, weight: TOPIC_WEIGHTS.keyword * backdrop });
+        addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
         continue;
       }
       const word = words[0];
-      const ev: KeywordEvidence = { topic, weight: TOPIC_WEIGHTS.keyword * backdrop };
+      const ev = evidence(topic, TOPIC_WEIGHTS.keyword * backdrop);
       if (isCapitalised(raw.trim()) && /\p{L}/u.test(raw)) ev.exact = word.surface;
       pushEvidence(model.keywords, word.folded, ev);
     }
@@ -226,12 +231,12 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
       const words = tokenize(raw);
       if (words.length === 0) continue;
       const weight = words.length === 1 ? TOPIC_WEIGHTS.keyword * backdrop : TOPIC_WEIGHTS.phrase;
-      if (words.length === 1) pushEvidence(model.keywords, words[0].folded, { topic, weight });
-      else addPhrase(model.phrases, words, { topic, weight });
+      if (words.length === 1) pushEvidence(model.keywords, words[0].folded, evidence(topic, weight));
+      else addPhrase(model, words, evidence(topic, weight));
     }
     for (const id of Array.isArray(entry.entities) ? entry.entities : []) {
       if (typeof id !== 'string') continue;
-      pushEvidence(model.entities, id, { topic, weight: TOPIC_WEIGHTS.topicEntity * backdrop });
+      pushEvidence(model.entities, id, evidence(topic, TOPIC_WEIGHTS.topicEntity * backdrop));
     }
   }
   for (const entity of Array.isArray(entities) ? entities : []) {
@@ -239,7 +244,7 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
     const hints = Array.isArray(entity.topics) ? entity.topics.filter(isTopicId) : [];
     hints.forEach((topic, i) => {
       const base = i === 0 ? TOPIC_WEIGHTS.entityHint : TOPIC_WEIGHTS.entitySecondaryHint;
-      pushEvidence(model.entities, entity.id, { topic, weight: base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1) });
+      pushEvidence(model.entities, entity.id, evidence(topic, base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1)));
     });
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
@@ -254,13 +259,24 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
   return model;
 }
 
-function addPhrase(root: PhraseNode, words: Token[], ev: Evidence): void {
-  let node = root;
+/**
+ * Every piece of evidence has one shape (slot set, `exact` present even when undefined), so the scoring loops
+ * read its fields from one hidden class rather than several.
+ */
+function evidence(topic: TopicId, weight: number): KeywordEvidence {
+  return { topic, weight, slot: SLOT.get(topic), exact: undefined };
+}
+
+function addPhrase(model: TopicModel, words: Token[], ev: Evidence): void {
+  let node = model.phrases;
   for (const w of words) {
     let child = node.next.get(w.folded);
     if (child === undefined) {
-      child = { next: new Map() };
+      child = { next: new Map(), byKey: new Map() };
       node.next.set(w.folded, child);
+      let k = model.phraseWords.get(w.folded);
+      if (k === undefined) model.phraseWords.set(w.folded, (k = model.phraseWords.size));
+      node.byKey.set(k, child);
     }
     node = child;
   }
@@ -281,10 +297,18 @@ interface TokenInfo {
   surface: string;
   keywords: KeywordEvidence[] | null;
   phrase: PhraseNode | null;
+  /** The word's number in `TopicModel.phraseWords`, or -1 when no phrase goes on with it. */
+  phraseWord: number;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
-  return { folded, surface, keywords: model.keywords.get(folded) ?? null, phrase: model.phrases.next.get(folded) ?? null };
+  return {
+    folded,
+    surface,
+    keywords: model.keywords.get(folded) ?? null,
+    phrase: model.phrases.next.get(folded) ?? null,
+    phraseWord: model.phraseWords.get(folded) ?? -1,
+  };
 }
 
 /** Per model: a token's info by the interned id of its spelling (the shared scan's path). */
@@ -360,7 +384,7 @@ export class TopicScorer {
     byId.sync(atoms.generation);
     const text = this.text;
     const n = atoms.count;
-    const { start, end, id, word } = atoms;
+    const { start, end, id, word, unit } = atoms;
     let count = 0;
     let k = 0;
     while (k < n) {
@@ -373,7 +397,7 @@ export class TopicScorer {
       const first = id[k];
       let joined = false;
       k++;
-      while (k + 1 < n && word[k] !== 1 && start[k] === e && isTopicJoiner(text.charCodeAt(e)) && word[k + 1] === 1 && start[k + 1] === e + 1) {
+      while (k + 1 < n && word[k] !== 1 && start[k] === e && isTopicJoiner(unit[k]) && word[k + 1] === 1 && start[k + 1] === e + 1) {
         e = end[k + 1];
         k += 2;
         joined = true;
@@ -441,7 +465,7 @@ export class TopicScorer {
       let best: Evidence[] | undefined;
       let bestEnd = i;
       for (let j = i + 1; node !== null && node !== undefined && j < count && !covered[j]; j++) {
-        node = node.next.get(infos[j].folded);
+        node = node.byKey.get(infos[j].phraseWord);
         if (node === undefined) break;
         if (node.evidence !== undefined) {
           best = node.evidence;

@@ -21,6 +21,9 @@ function tsFiles(dir) {
 
 const common = {
   bundle: true,
+  // yaml's ES module build, so the bundle leaves out what the extension never calls (stringifying, ...):
+  // its CommonJS build cannot be tree-shaken. The same code, 17 KB smaller.
+  alias: { yaml: path.join(__dirname, 'node_modules', 'yaml', 'browser', 'dist', 'index.js') },
   platform: 'node',
   target: 'node18',
   format: 'cjs',
@@ -76,7 +79,15 @@ async function main() {
   if (!testsOnly && fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+/** The options of the shipped extension bundle (production), for the size check and the benchmark. */
+function productionBundle(outfile) {
+  return { ...bundles[0], sourcemap: false, minify: true, outfile, logLevel: 'error' };
+}
+module.exports = { productionBundle };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -278,7 +278,12 @@ export class AnalysisService implements vscode.Disposable {
       if (hit && hit.version === doc.version) return hit.analysis;
       if (this.isSmall(doc)) return this.get(doc);
       const analysis = await this.analyzeLarge(doc);
-      if (analysis) return analysis;
+      if (analysis) {
+        // Every caller waiting for this analysis (folding, outline, tokens, hover, the views) would go on in the
+        // same turn of the event loop, one after the other, as one long block: each goes on in a turn of its own.
+        await nextTurn();
+        return analysis;
+      }
       if (doc.isClosed) return undefined;
     }
     return undefined;

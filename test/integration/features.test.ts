@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
+import { MAX_OUTLINE_SENTENCES } from '../../src/extension/symbols';
 import { activateExtension, openSeed, waitFor } from './util';
 
 async function api(): Promise<ReadoutLensApi> {
@@ -141,6 +142,22 @@ describe('the seed readout in VS Code', () => {
     assert.ok(onLine(part).length > 0);
     assert.deepStrictEqual(onLine(part), onLine(all));
     assert.ok(part.length < all.length, `${part.length} tokens for one line, ${all.length} for the document`);
+  });
+});
+
+describe('the outline of a large readout', () => {
+  it('lists the first MAX_OUTLINE_SENTENCES sentences and says how many it leaves out', async () => {
+    const sentences = MAX_OUTLINE_SENTENCES + 234;
+    const doc = await vscode.workspace.openTextDocument({ language: 'readout', content: `date 2024-01-02 ${'The leaders met. '.repeat(sentences)}\n` });
+    await activateExtension();
+    const symbols = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s?.length ? s : undefined;
+    }, 'symbols');
+    const count = (xs: vscode.DocumentSymbol[]): number => xs.reduce((n, x) => n + (x.children.length ? count(x.children) : x.name === '…' ? 0 : 1), 0);
+    assert.strictEqual(count(symbols), MAX_OUTLINE_SENTENCES);
+    const last = symbols[symbols.length - 1];
+    assert.deepStrictEqual([last.name, last.detail], ['…', '234 more sentences not listed (large readout)']);
   });
 });
 

@@ -47,15 +47,17 @@ if (fs.existsSync(corpusDir)) {
   for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) sources.push(fs.readFileSync(path.join(corpusDir, f), 'utf8'));
 }
 const bodies = sources.map((t) => t.replace(/^date \d{4}-\d{2}-\d{2}\s*/, ''));
+// A flat string, as the editor's getText() and the CLI's file reads give analyze(): the last body is cut before
+// the join (a slice of a longer string would be a view into it, slower to read by about 7%).
 function corpus(units) {
   const parts = ['date 2023-05-19 '];
   let length = parts[0].length;
   for (let i = 0; length < units; i++) {
-    const b = bodies[i % bodies.length];
-    parts.push(b, '\n\n');
-    length += b.length + 2;
+    const b = `${bodies[i % bodies.length]}\n\n`.slice(0, units - length);
+    parts.push(b);
+    length += b.length;
   }
-  return parts.join('').slice(0, units);
+  return parts.join('');
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

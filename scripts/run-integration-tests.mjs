@@ -49,11 +49,24 @@ async function runWithElectron(workspace) {
   });
 }
 
-async function runWithCodeServer(workspace) {
+/**
+ * Runs the suite in code-server. `untrusted`: with workspace trust on and never prompted for, so the workspace
+ * stays in Restricted Mode, running only the suite's "untrusted workspace" tests (READOUT_LENS_TRUST tells them).
+ */
+async function runWithCodeServer(workspace, { untrusted = false } = {}) {
   ensureCodeServer();
   const { chromium } = require('playwright-core');
   const serverLog = [];
-  const cs = await startCodeServer({ log: (s) => serverLog.push(s) });
+  const cs = await startCodeServer({
+    log: (s) => serverLog.push(s),
+    ...(untrusted
+      ? {
+          trust: true,
+          userSettings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' },
+          env: { READOUT_LENS_TRUST: 'untrusted', READOUT_LENS_TEST_GREP: 'untrusted workspace' },
+        }
+      : {}),
+  });
   let browser;
   let timer;
   const cleanup = async () => {
@@ -115,6 +128,18 @@ async function main() {
       }
     }
     await runWithCodeServer(workspace);
+    // Workspace trust, in a second VS Code: the suite above runs with trust off (a test harness cannot answer the
+    // trust prompt), so the untrusted workspace gets a run of its own. Skipped when only some tests were asked for.
+    const grep = process.env.READOUT_LENS_TEST_GREP;
+    if (!grep || /untrusted/.test(grep)) {
+      say('again in an untrusted workspace (workspace trust on, Restricted Mode): the "untrusted workspace" tests');
+      const untrusted = makeWorkspace();
+      try {
+        await runWithCodeServer(untrusted, { untrusted: true });
+      } finally {
+        fs.rmSync(untrusted, { recursive: true, force: true });
+      }
+    }
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }

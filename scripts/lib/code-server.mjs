@@ -37,9 +37,10 @@ export const codeServerEntry = path.join(root, '.vscode-test', 'code-server', 'n
 
 /**
  * Starts code-server on a free loopback port with fresh user and extension folders. `userSettings`, when
- * given, is written to the fresh user folder's `User/settings.json` before the server starts.
+ * given, is written to the fresh user folder's `User/settings.json` before the server starts. `trust` turns workspace
+ * trust on (a new folder is then untrusted); `env` adds variables for the server and its extension hosts.
  */
-export async function startCodeServer({ extraArgs = [], log = () => {}, port: wanted, userSettings } = {}) {
+export async function startCodeServer({ extraArgs = [], log = () => {}, port: wanted, userSettings, trust = false, env = {} } = {}) {
   const port = wanted ?? (await freePort());
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-cs-'));
   if (userSettings) writeUserSettings(state, userSettings);
@@ -49,7 +50,9 @@ export async function startCodeServer({ extraArgs = [], log = () => {}, port: wa
   fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), '[]');
   const baseArgs = [
     codeServerEntry, '--auth', 'none', '--user-data-dir', path.join(state, 'user'),
-    '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check',
+    // Workspace trust off unless asked for: with it on, every new folder opens in Restricted Mode.
+    ...(trust ? [] : ['--disable-workspace-trust']),
   ];
   for (const vsix of extraArgs.filter((a) => a.endsWith('.vsix'))) {
     execFileSync(process.execPath, [...baseArgs, '--install-extension', vsix], { stdio: 'pipe' });
@@ -57,6 +60,7 @@ export async function startCodeServer({ extraArgs = [], log = () => {}, port: wa
   const server = spawn(process.execPath, [...baseArgs, '--bind-addr', `127.0.0.1:${port}`, ...extraArgs.filter((a) => !a.endsWith('.vsix'))], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   server.stdout.on('data', (d) => log(String(d)));
   server.stderr.on('data', (d) => log(String(d)));

@@ -171,7 +171,7 @@ if (withVsCode) {
     'longest extension-host block, 10 MB readout',
     b ? `${b.longestGapMs} ms (event-loop delay max ${b.eventLoopDelayMaxMs} ms, p99 ${b.eventLoopDelayP99Ms} ms; analysed ${b.analysedUnits} units${b.truncated === 'true' ? ', truncated at maxFileSizeMB' : ''})` : 'n/a',
   );
-  row('  of which Readout Lens\'s own code (longest stretch of CPU samples in it)', b ? `${b.ownLongestMs} ms (in ${b.ownLongestIn})` : 'n/a', '< 50 ms');
+  row('  of which Readout Lens\'s own code (most CPU time in it between two timer turns)', b ? `${b.ownLongestMs} ms (in ${b.ownLongestIn})` : 'n/a', '< 50 ms');
   row('  VS Code alone: the same steps on a 10 MB plain text file', base ? `${base.longestGapMs} ms (event-loop delay max ${base.eventLoopDelayMaxMs} ms)` : 'n/a');
 }
 

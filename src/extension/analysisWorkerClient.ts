@@ -118,9 +118,9 @@ export class AnalysisWorkerClient {
       return this.finish(undefined);
     }
     if (m.type === 'begin') {
-      this.shell = openShell(m.shell, job.text);
+      this.shell = openShell(m.shell, m.sliced, job.text);
       this.elapsed = m.elapsed;
-    } else if (this.shell) applyChunk(this.shell, m.path, m.items, job.text);
+    } else if (this.shell) applyChunk(this.shell, m.path, m.items, m.sliced, job.text);
     if (m.last) return this.finish({ analysis: this.shell as unknown as Analysis, elapsed: this.elapsed });
     // Pull the next chunk on a later turn of the event loop, so typing and rendering get in between.
     setImmediate(() => {

@@ -112,7 +112,8 @@ export class CommitmentStatusBar implements vscode.Disposable {
     const labels = this.lexicons.current();
     if (this.shown?.analysis === analysis && this.shown.limit === limit && this.shown.labels === labels) return;
     this.shown = { analysis, limit, labels };
-    this.item.text = statusText(analysis);
+    const text = statusText(analysis);
+    this.item.text = text;
     const md = new vscode.MarkdownString('**Commitments by topic**\n\n| Topic | Firm | Hedged |\n|---|---:|---:|\n');
     for (const [topic, n] of countsByTopic(analysis)) md.appendMarkdown(`| ${labels?.topicById.get(topic)?.label ?? topic} | ${n.firm} | ${n.hedged} |\n`);
     if (limit) {
@@ -127,7 +128,7 @@ export class CommitmentStatusBar implements vscode.Disposable {
     md.appendMarkdown('\n\nClick to open the Commitments view.');
     this.item.tooltip = md;
     this.item.backgroundColor = analysis.truncated ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `${vscode.workspace.asRelativePath(doc.uri)}: ${statusText(analysis)}` };
+    this.item.accessibilityInformation = { label: `${vscode.workspace.asRelativePath(doc.uri)}: ${text}` };
     this.item.show();
   }
 

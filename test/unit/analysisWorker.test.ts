@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
-import { CHUNK_ITEMS, applyPatch, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
+import { CHUNK_ITEMS, applyChunk, applyPatch, openShell, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
 import { AnalysisWorkerClient } from '../../src/extension/analysisWorkerClient';
 import { repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
@@ -31,6 +31,36 @@ describe('text patches for the analysis worker', () => {
     const patch = textPatch(1, before, after);
     assert.ok(patch);
     assert.deepStrictEqual({ ...patch, middle: patch.middle.length }, { base: 1, prefix: 500_000, suffix: before.length - 500_000, middle: 1 });
+  });
+});
+
+describe('analysis transfer', () => {
+  /** What the host rebuilds from the worker's messages. */
+  const rebuild = (messages: ReturnType<typeof splitForTransfer>, text: string): unknown => {
+    let shell: Record<string, unknown> | undefined;
+    for (const m of messages) {
+      if (m.type === 'begin') shell = openShell(m.shell, m.sliced, text);
+      else if (m.type === 'chunk' && shell) applyChunk(shell, m.path, m.items, m.sliced, text);
+    }
+    return shell;
+  };
+
+  it('gives back the same Analysis, even with an empty text that is not its slice', () => {
+    const fx = loadFixtures(repoRoot);
+    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+    const text = Array.from({ length: 30 }, () => seed).join('\n\n');
+    const analysis = analyze(text, fx.compiled);
+    assert.ok(analysis.entities.length > CHUNK_ITEMS);
+    assert.deepStrictEqual(rebuild(splitForTransfer(1, analysis, 0, text), text), analysis);
+    // An empty text where the offsets say otherwise: that array goes with its texts (an empty text would be
+    // ambiguous), the others still without.
+    const odd = structuredClone(analysis);
+    odd.entities[5].text = '';
+    odd.cues[0].text = '';
+    const messages = splitForTransfer(2, odd, 0, text);
+    const begin = messages[0];
+    assert.ok(begin.type === 'begin' && !begin.sliced.includes('entities') && !begin.sliced.includes('cues') && begin.sliced.includes('readout.sentences'));
+    assert.deepStrictEqual(rebuild(messages, text), odd);
   });
 });
 
@@ -73,7 +103,7 @@ describe('the analysis worker', function () {
     assert.ok(full.entities.length > 4 * CHUNK_ITEMS && full.readout.sentences.length > CHUNK_ITEMS, 'several chunks');
     const messages = splitForTransfer(1, full, 0, text);
     const chunkItems = messages.flatMap((m) => (m.type === 'chunk' ? (m.items as { text?: unknown }[]) : []));
-    assert.ok(chunkItems.length > 0 && chunkItems.every((x) => x.text === null || x.text === undefined), 'no text crosses in a chunk');
+    assert.ok(chunkItems.length > 0 && chunkItems.every((x) => x.text === '' || x.text === undefined), 'no text crosses in a chunk');
     assert.deepStrictEqual((await client.analyze('big', text, 1 << 30, fx.compiled, () => false))?.analysis, full);
     text = `${text.slice(0, 5000)}They agreed to meet again. ${text.slice(5000)}`;
     assert.deepStrictEqual((await client.analyze('big', text, 1 << 30, fx.compiled, () => false))?.analysis, analyze(text, fx.compiled));

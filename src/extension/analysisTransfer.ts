@@ -130,20 +130,43 @@ export function splitForTransfer(id: number, analysis: Analysis, elapsed: number
   return all;
 }
 
-/** The first message's analysis, its texts put back from `text`; chunks then fill its large arrays. */
-export function openShell(shell: Record<string, unknown>, sliced: readonly string[], text: string): Record<string, unknown> {
-  for (const path of sliced) {
-    const [owner, key] = path.startsWith('readout.') ? [shell.readout as Record<string, unknown>, path.slice('readout.'.length)] : [shell, path];
-    restoreTexts(owner[key] as unknown[], text);
-  }
-  return shell;
-}
+/**
+ * Puts an Analysis back together on the host from the worker's messages: the first message's shell, then the
+ * chunks, kept as they come and joined once at the end (pushing them into growing arrays made V8 copy the
+ * arrays over and over, and the allocations brought garbage-collection work into the turns that received
+ * chunks). Texts left out are put back as slices of `text`, the document text the worker analysed.
+ */
+export class ResultAssembler {
+  private readonly shell: Record<string, unknown>;
+  private readonly parts = new Map<string, unknown[][]>();
 
-/** Appends a chunk's items to the array it came from, their texts put back from `text` when `sliced`. */
-export function applyChunk(shell: Record<string, unknown>, path: string, items: unknown[], sliced: boolean, text: string): void {
-  const owner = path.startsWith('readout.') ? (shell.readout as Record<string, unknown>) : shell;
-  const key = path.startsWith('readout.') ? path.slice('readout.'.length) : path;
-  const target = owner[key] as unknown[];
-  if (sliced) restoreTexts(items, text);
-  for (const item of items) target.push(item);
+  constructor(begin: Extract<WorkerMessage, { type: 'begin' }>, private readonly text: string) {
+    this.shell = begin.shell;
+    for (const path of begin.sliced) {
+      const [owner, key] = this.owner(path);
+      restoreTexts(owner[key] as unknown[], text);
+    }
+  }
+
+  /** The object holding the array at `path` ("cues", "readout.sentences" ...) and its key there. */
+  private owner(path: string): [Record<string, unknown>, string] {
+    return path.startsWith('readout.') ? [this.shell.readout as Record<string, unknown>, path.slice('readout.'.length)] : [this.shell, path];
+  }
+
+  add(chunk: Extract<WorkerMessage, { type: 'chunk' }>): void {
+    if (chunk.sliced) restoreTexts(chunk.items, this.text);
+    let list = this.parts.get(chunk.path);
+    if (!list) this.parts.set(chunk.path, (list = []));
+    list.push(chunk.items);
+  }
+
+  /** The Analysis, once the last message has arrived. */
+  finish(): Analysis {
+    for (const [path, lists] of this.parts) {
+      const [owner, key] = this.owner(path);
+      owner[key] = ([] as unknown[]).concat(...lists);
+    }
+    this.parts.clear();
+    return this.shell as unknown as Analysis;
+  }
 }

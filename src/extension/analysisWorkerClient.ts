@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CompiledLexicon } from '../core/analyze';
 import type { Analysis } from '../core/types';
-import { applyChunk, openShell, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
+import { ResultAssembler, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
 
 export interface WorkerResult {
   analysis: Analysis;
@@ -32,7 +32,7 @@ export class AnalysisWorkerClient {
   private sentLexicon: CompiledLexicon | undefined;
   private nextId = 1;
   private running: Job | undefined;
-  private shell: Record<string, unknown> | undefined;
+  private assembler: ResultAssembler | undefined;
   /** Milliseconds the running job's analyze() took in the worker. */
   private elapsed = 0;
   private readonly queue: Job[] = [];
@@ -118,10 +118,10 @@ export class AnalysisWorkerClient {
       return this.finish(undefined);
     }
     if (m.type === 'begin') {
-      this.shell = openShell(m.shell, m.sliced, job.text);
+      this.assembler = new ResultAssembler(m, job.text);
       this.elapsed = m.elapsed;
-    } else if (this.shell) applyChunk(this.shell, m.path, m.items, m.sliced, job.text);
-    if (m.last) return this.finish({ analysis: this.shell as unknown as Analysis, elapsed: this.elapsed });
+    } else this.assembler?.add(m);
+    if (m.last && this.assembler) return this.finish({ analysis: this.assembler.finish(), elapsed: this.elapsed });
     // Pull the next chunk on a later turn of the event loop, so typing and rendering get in between.
     setImmediate(() => {
       if (this.running === job) this.send({ type: 'next', id: job.id });
@@ -131,7 +131,7 @@ export class AnalysisWorkerClient {
   private finish(result: WorkerResult | undefined, err?: Error): void {
     const job = this.running;
     this.running = undefined;
-    this.shell = undefined;
+    this.assembler = undefined;
     if (job) {
       if (err) job.reject(err);
       else job.resolve(result);

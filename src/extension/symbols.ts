@@ -94,19 +94,21 @@ export function* symbolSteps(document: vscode.TextDocument, analysis: Analysis, 
   const symbols: vscode.DocumentSymbol[] = [];
   let sinceYield = 0;
   for (const run of group(sentences, (s) => topicOf.get(s.index) ?? 'other')) {
-    if (sinceYield >= 256) {
-      sinceYield = 0;
-      yield;
-    }
-    sinceYield += run.length;
     const topic = topicOf.get(run[0].index) ?? 'other';
-    const paragraphs = group(run, (s) => s.paragraph).map((part) => {
+    // A yield every 64 sentences or so, inside a topic's run too (one run may hold the whole outline).
+    const paragraphs: vscode.DocumentSymbol[] = [];
+    for (const part of group(run, (s) => s.paragraph)) {
+      if (sinceYield >= 64) {
+        sinceYield = 0;
+        yield;
+      }
+      sinceYield += part.length;
       const first = part[0];
       const r = range(first.start, part[part.length - 1].end);
       const sym = new vscode.DocumentSymbol(`¶${first.paragraph + 1}`, label(first.text, 40), vscode.SymbolKind.Module, r, range(first.start, first.start));
       sym.children = part.map(sentenceSymbol);
-      return sym;
-    });
+      paragraphs.push(sym);
+    }
     const r = range(run[0].start, run[run.length - 1].end);
     const sym = new vscode.DocumentSymbol(topicLabel(topic), topic, vscode.SymbolKind.Namespace, r, range(run[0].start, run[0].start));
     sym.children = paragraphs;

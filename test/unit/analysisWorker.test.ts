@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
-import { CHUNK_ITEMS, applyChunk, applyPatch, openShell, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
+import { CHUNK_ITEMS, ResultAssembler, applyPatch, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
 import { AnalysisWorkerClient } from '../../src/extension/analysisWorkerClient';
 import { repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
@@ -37,12 +37,12 @@ describe('text patches for the analysis worker', () => {
 describe('analysis transfer', () => {
   /** What the host rebuilds from the worker's messages. */
   const rebuild = (messages: ReturnType<typeof splitForTransfer>, text: string): unknown => {
-    let shell: Record<string, unknown> | undefined;
+    let assembler: ResultAssembler | undefined;
     for (const m of messages) {
-      if (m.type === 'begin') shell = openShell(m.shell, m.sliced, text);
-      else if (m.type === 'chunk' && shell) applyChunk(shell, m.path, m.items, m.sliced, text);
+      if (m.type === 'begin') assembler = new ResultAssembler(m, text);
+      else if (m.type === 'chunk') assembler?.add(m);
     }
-    return shell;
+    return assembler?.finish();
   };
 
   it('gives back the same Analysis, even with an empty text that is not its slice', () => {

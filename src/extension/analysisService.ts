@@ -5,12 +5,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/analyze';
+import { formatCount } from '../core/format';
 import type { Analysis } from '../core/types';
 import { AnalysisWorkerClient } from './analysisWorkerClient';
 import { VersionedJobs, adaptiveDelay } from './jobs';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
-import { formatCount } from '../core/format';
 
 /**
  * Documents up to this length (UTF-16 units) are analysed synchronously on the main thread: a first analysis
@@ -153,7 +153,6 @@ export function followEdits(e: vscode.TextDocumentChangeEvent): void {
   }
   lastText.set(e.document, { version: e.document.version, text });
 }
-
 
 /**
  * Jobs waiting in nextTurn(), resumed one per turn of the event loop: the urgent ones (the analysis and the

@@ -59,15 +59,6 @@ class Run {
  * a general sort of a few hundred thousand tokens blocked the extension host for hundreds of milliseconds.
  */
 export function semanticTokens(analysis: Analysis): PackedTokens {
-  const steps = tokenSteps(analysis);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** semanticTokens() as steps: it yields every few thousand items, so a caller can spread it over event-loop turns. */
-export function* tokenSteps(analysis: Analysis): Generator<void, PackedTokens> {
   const cues = new Run(analysis.cues.length, typeIndex('cue'));
   const actors = new Run(analysis.cues.length, typeIndex('actor'));
   const entities = new Run(analysis.entities.length, typeIndex('entity'));
@@ -76,7 +67,6 @@ export function* tokenSteps(analysis: Analysis): Generator<void, PackedTokens> {
   const negated = modifierBit('negated');
   const sentences = analysis.readout.sentences;
   for (let i = 0; i < analysis.cues.length; i++) {
-    if ((i & 2047) === 2047) yield;
     const c = analysis.cues[i];
     cues.push(c.start, c.end, (c.strength === 'firm' ? firm : hedged) | (c.negated ? negated : 0));
     // Where the cue's actor is written in its sentence: the last occurrence ending before the cue, found
@@ -88,21 +78,16 @@ export function* tokenSteps(analysis: Analysis): Generator<void, PackedTokens> {
     if (at >= 0) actors.push(sentence.start + at, sentence.start + at + c.actor.length, 0);
   }
   for (let i = 0; i < analysis.entities.length; i++) {
-    if ((i & 4095) === 4095) yield;
     const e = analysis.entities[i];
     entities.push(e.start, e.end, modifierBit(e.type));
   }
   const runs = [cues, actors, entities];
-  for (const r of runs) {
-    r.sort();
-    yield;
-  }
+  for (const r of runs) r.sort();
   const n = cues.length + actors.length + entities.length;
   const out: PackedTokens = { count: 0, start: new Int32Array(n), end: new Int32Array(n), type: new Uint8Array(n), modifiers: new Int32Array(n) };
   const at = [0, 0, 0];
   let lastEnd = -1;
-  for (let k = 1; ; k++) {
-    if ((k & 4095) === 0) yield;
+  for (;;) {
     // The run whose next token starts first; on equal starts the lower type (cue, then actor, then entity).
     let best = -1;
     for (let r = 0; r < 3; r++) {

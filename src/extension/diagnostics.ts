@@ -82,7 +82,9 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
   /**
    * Builds the document's diagnostics and sets them once: at most readoutLens.diagnostics.maxPerFile of them,
    * chosen as VS Code chooses the (at most 1,000) it shows: errors first, then warnings, information and hints,
-   * each in document order, so what the editor shows does not change. A large build is spread over event-loop
+   * each in document order, so what the editor shows does not change, except that the problems of the file itself
+   * (cut at the size limit, binary content, a long line: a handful at most) always come first, whatever the
+   * number of cues: among a 20 MB paste's cues the warning that the file was cut was the 1,001st. A large build is spread over event-loop
    * turns of BUILD_SLICE_MS; a build that fits in one (a readout of a few MB) sets its diagnostics in the turn
    * its analysis arrived, before the other providers' work.
    */
@@ -111,7 +113,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     const acronyms = acronymSeverity === undefined ? [] : analysis.unknownAcronyms;
     const problems = analysis.readout.problems;
     // First pass, allocation-free: the severity of every finding (-1: not published) and how many of each.
-    const severities = new Int8Array(cues.length + acronyms.length + problems.length).fill(-1);
+    const severities = new Int8Array(cues.length + acronyms.length).fill(-1);
     const perSeverity = [0, 0, 0, 0];
     for (let i = 0; i < cues.length; i++) {
       const cue = cues[i];
@@ -125,21 +127,24 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       severities.fill(acronymSeverity, cues.length, cues.length + acronyms.length);
       perSeverity[acronymSeverity] += acronyms.length;
     }
-    for (let i = 0; i < problems.length; i++) {
-      const severity = problemSeverity(problems[i].severity);
-      severities[cues.length + acronyms.length + i] = severity;
-      perSeverity[severity]++;
-    }
-    // How many of each severity fit under the limit, most severe first.
+    // The file's own problems first, then how many cues and acronyms of each severity fit, most severe first.
+    const problemsShown = Math.min(problems.length, settings.maxDiagnostics);
     const quota = [0, 0, 0, 0];
-    let budget = settings.maxDiagnostics;
+    let budget = settings.maxDiagnostics - problemsShown;
     for (let s = 0; s < 4; s++) {
       quota[s] = Math.min(perSeverity[s], budget);
       budget -= quota[s];
     }
-    const eligible = perSeverity[0] + perSeverity[1] + perSeverity[2] + perSeverity[3];
+    const eligible = perSeverity[0] + perSeverity[1] + perSeverity[2] + perSeverity[3] + problems.length;
     const lines = LineIndex.of(document);
     const diagnostics: vscode.Diagnostic[] = [];
+    for (let i = 0; i < problemsShown; i++) {
+      const p = problems[i];
+      const d = new vscode.Diagnostic(lines.range(p.start, Math.max(p.end, p.start)), p.message, problemSeverity(p.severity));
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = p.code;
+      diagnostics.push(d);
+    }
     for (let i = 0; i < cues.length; i++) {
       if ((i & 255) === 255 && (await yieldTurn())) return;
       const severity = severities[i];
@@ -160,15 +165,6 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       const d = new vscode.Diagnostic(range, `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`, severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = UNKNOWN_ACRONYM_CODE;
-      diagnostics.push(d);
-    }
-    for (let i = 0; i < problems.length; i++) {
-      const severity = severities[cues.length + acronyms.length + i];
-      if (quota[severity]-- <= 0) continue;
-      const p = problems[i];
-      const d = new vscode.Diagnostic(lines.range(p.start, Math.max(p.end, p.start)), p.message, severity);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = p.code;
       diagnostics.push(d);
     }
     if (this.generation.get(key) !== generation || document.isClosed) return;

@@ -73,7 +73,11 @@ export class CommitmentStatusBar implements vscode.Disposable {
       }),
       onDidChangeDiagnosticsLimit((uri) => {
         const doc = vscode.window.activeTextEditor?.document;
-        if (doc && uri.toString() === doc.uri.toString() && this.shown) this.scheduleUpdate(doc, this.shown.analysis);
+        if (!doc || uri.toString() !== doc.uri.toString()) return;
+        // The analysis waiting to be shown, if any, else the one shown: the diagnostics of a new analysis are
+        // set between its announcement and the update, and the one shown is then out of date.
+        const analysis = this.pending?.doc === doc ? this.pending.analysis : this.shown?.analysis;
+        if (analysis) this.scheduleUpdate(doc, analysis);
       }),
     );
     this.update();

@@ -3,7 +3,7 @@
 // writes Markdown, CSV, JSON and SARIF files for a file and for a folder.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { CompareResult } from '../../src/extension/compare';
+import { renderHtml, type CompareResult } from '../../src/extension/compare';
 import { SEED, activateExtension, waitFor, workspaceFile } from './util';
 
 const A = 'pair-a.readout';
@@ -41,6 +41,45 @@ describe('compare two readouts', () => {
     assert.strictEqual(c.cues[mismatch.b].text, 'welcomed');
     assert.ok(c.omissions.some((o) => o.kind === 'commitment' && o.onlyIn === 'a' && /undersea cables/.test(o.label)));
     assert.ok(c.omissions.some((o) => o.kind === 'commitment' && o.onlyIn === 'b' && /semiconductors/.test(o.label)));
+  });
+
+  it('renders under a strict Content Security Policy, with no remote resource and readout text escaped', async () => {
+    const a = workspaceFile(A);
+    const result = (await vscode.commands.executeCommand('readoutLens.compareWith', a, [a, workspaceFile(B)])) as CompareResult;
+    // Hostile text in a label and a statement: it must come out as text, never as markup.
+    const hostile = '<script>alert(1)</script><img src=https://example.invalid/x onerror=alert(2)>';
+    const c = structuredClone(result.comparison);
+    c.a.label = hostile;
+    const first = c.topics.flatMap((t) => t.a)[0];
+    assert.ok(first, 'a statement to alter');
+    first.text = hostile;
+    const ext = await activateExtension();
+    const media = vscode.Uri.joinPath(ext.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel('readoutLensTest.csp', 'CSP', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [media] });
+    try {
+      const html = renderHtml(panel.webview, media, c);
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+      assert.match(csp, /^default-src 'none';/);
+      assert.match(csp, /script-src 'nonce-[A-Za-z0-9]{16,}'/);
+      // Nothing beyond VS Code's own webview resource origin (webview.cspSource) and the nonce.
+      assert.doesNotMatch(csp.split(panel.webview.cspSource).join(''), /unsafe-inline|unsafe-eval|https?:|\*|data:/);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      assert.ok(scripts.length > 0 && scripts.every((tag) => tag.includes(`nonce="${nonce}"`)), 'every script carries the nonce');
+      // Tags with their quoted attribute values emptied (escaped text in an aria-label is text, not markup).
+      const tags = [...html.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0].replace(/"[^"]*"/g, '""'));
+      const handlers = tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag));
+      assert.deepStrictEqual(handlers, [], 'no inline event handler in any tag');
+      assert.ok(!tags.some((tag) => /^<img\b/i.test(tag)), 'the hostile <img> is not a tag');
+      assert.doesNotMatch(html, /<script>alert|<img src=https/, 'hostile text is escaped');
+      assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+      // Only the extension's own media, through the webview's resource URIs.
+      const own = ['compare.css', 'compare.js'].map((f) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString());
+      const links = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+      assert.deepStrictEqual([...new Set(links)].sort(), own.sort());
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('compares the readout in the editor with another one', async () => {

@@ -11,6 +11,8 @@ let compiled: CompiledLexicon | undefined;
 const caches = new Map<string, AnalysisCache>();
 /** Each document's text as the last job for it had it, and that job's id: the base of the next job's patch. */
 const texts = new Map<string, { id: number; text: string }>();
+/** The parts of the text of the job being sent in parts (see TextParts); one job at a time. */
+let parts: { id: number; texts: string[] } | undefined;
 /** The finished job whose chunks the host is pulling; a newer job replaces it. */
 let pending: { id: number; chunks: WorkerMessage[] } | undefined;
 
@@ -28,7 +30,11 @@ parentPort?.on('message', (message: HostMessage) => {
         // The text first, whatever happens next: the host patches the next job's text against this one.
         let text: string;
         if (typeof message.text === 'string') text = message.text;
-        else {
+        else if ('parts' in message.text) {
+          const received = parts?.id === message.id ? parts.texts : [];
+          parts = undefined;
+          text = [...received, message.text.last].join('');
+        } else {
           const base = texts.get(message.key);
           if (!base || base.id !== message.text.base) throw new Error(`no text of job ${message.text.base} to patch`);
           text = applyPatch(base.text, message.text);
@@ -47,6 +53,10 @@ parentPort?.on('message', (message: HostMessage) => {
         post(pending.chunks.shift() as WorkerMessage);
         return;
       }
+      case 'part':
+        if (parts?.id !== message.id) parts = { id: message.id, texts: [] };
+        parts.texts.push(message.text);
+        return;
       case 'next': {
         if (!pending || pending.id !== message.id) return;
         const chunk = pending.chunks.shift();

@@ -133,6 +133,20 @@ export async function textInTurns(doc: vscode.TextDocument): Promise<string | un
 }
 
 /**
+ * `text` once V8 holds it as one flat string, made so in a turn of its own. The text kept from the edits is a
+ * string built by concatenation, and V8 copies it into one piece (20 MB for a 10 MB readout of two-byte text)
+ * on the first read of more than a character or two: on the turn that then compared it with the worker's copy,
+ * that copy and the collection work it brings made the longest block of our own code. A slice of three units
+ * is such a read.
+ */
+async function flatInTurn(text: string): Promise<string> {
+  await nextTurn(true);
+  void text.slice(0, 3);
+  await nextTurn(true);
+  return text;
+}
+
+/**
  * Applies an edit to the text textOf keeps for its document, in order, as the extension host applies them to
  * its copy: string concatenation, so an edit costs no copy of the text (V8 joins the pieces when the text is
  * next scanned). Forgets the text when an edit cannot be applied exactly.
@@ -372,6 +386,7 @@ export class AnalysisService implements vscode.Disposable {
     const { key, version, compiled, maxLength, isStale } = ctx;
     return this.jobs.run(key, version, () =>
       textInTurns(doc)
+        .then((text) => (text === undefined ? undefined : flatInTurn(text)))
         .then((text) => (text === undefined || isStale() ? undefined : this.worker.analyze(key, text, maxLength, compiled, isStale)))
         .then(
         (result) => {
@@ -427,7 +442,8 @@ export class AnalysisService implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, entry: Entry): void {
     this.cache.set(doc.uri.toString(), entry);
-    if (entry.analysis.truncated) this.warnTruncated(doc, entry.analysis);
+    // On a turn of its own, after the diagnostics and the views: telling the user is not urgent.
+    if (entry.analysis.truncated) void nextTurn().then(() => this.warnTruncated(doc, entry.analysis));
     this.fire(doc, entry.analysis);
   }
 
@@ -438,7 +454,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private warnTruncated(doc: vscode.TextDocument, analysis: Analysis): void {
     const key = doc.uri.toString();
-    if (this.warnedTruncated.has(key)) return;
+    if (doc.isClosed || this.warnedTruncated.has(key)) return;
     this.warnedTruncated.add(key);
     const mb = getSettings(doc.uri).maxFileSizeMB;
     void vscode.window

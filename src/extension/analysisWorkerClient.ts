@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CompiledLexicon } from '../core/analyze';
 import type { Analysis } from '../core/types';
-import { ResultAssembler, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
+import { ResultAssembler, TEXT_PART, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
 
 export interface WorkerResult {
   analysis: Analysis;
@@ -101,8 +101,29 @@ export class AnalysisWorkerClient {
         this.sentLexicon = job.compiled;
       }
       const last = this.worker ? this.sent.get(job.key) : undefined;
-      const text = (last && textPatch(last.id, last.text, job.text)) ?? job.text;
-      this.send({ type: 'analyze', id: job.id, key: job.key, text, maxLength: job.maxLength });
+      const patch = last && textPatch(last.id, last.text, job.text);
+      if (patch || job.text.length <= TEXT_PART) {
+        this.send({ type: 'analyze', id: job.id, key: job.key, text: patch ?? job.text, maxLength: job.maxLength });
+        this.sent.set(job.key, { id: job.id, text: job.text });
+      } else this.sendInParts(job, 0);
+    } catch (err) {
+      this.onFailure(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** Sends the job's whole text from `at` on, a part per event-loop turn, then the job itself (see TextParts). */
+  private sendInParts(job: Job, at: number): void {
+    if (this.running !== job) return;
+    if (job.isStale()) return this.finish(undefined);
+    try {
+      const end = Math.min(job.text.length, at + TEXT_PART);
+      const piece = job.text.slice(at, end);
+      if (end < job.text.length) {
+        this.send({ type: 'part', id: job.id, text: piece });
+        setImmediate(() => this.sendInParts(job, end));
+        return;
+      }
+      this.send({ type: 'analyze', id: job.id, key: job.key, text: { parts: true, last: piece }, maxLength: job.maxLength });
       this.sent.set(job.key, { id: job.id, text: job.text });
     } catch (err) {
       this.onFailure(err instanceof Error ? err : new Error(String(err)));

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
-import { CHUNK_ITEMS, ResultAssembler, applyPatch, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
+import { CHUNK_ITEMS, ResultAssembler, TEXT_PART, applyPatch, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
 import { AnalysisWorkerClient } from '../../src/extension/analysisWorkerClient';
 import { repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
@@ -107,6 +107,19 @@ describe('the analysis worker', function () {
     assert.deepStrictEqual((await client.analyze('big', text, 1 << 30, fx.compiled, () => false))?.analysis, full);
     text = `${text.slice(0, 5000)}They agreed to meet again. ${text.slice(5000)}`;
     assert.deepStrictEqual((await client.analyze('big', text, 1 << 30, fx.compiled, () => false))?.analysis, analyze(text, fx.compiled));
+  });
+
+  it('takes a whole text longer than a part in several parts, and a stale job stops between them', async () => {
+    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+    const text = Array.from({ length: Math.ceil((2.5 * TEXT_PART) / seed.length) }, () => seed).join('\n\n');
+    assert.ok(text.length > 2 * TEXT_PART, 'three parts or more');
+    let stale = false;
+    const dropped = client.analyze('parts', `${text}x`, 1 << 30, fx.compiled, () => stale);
+    stale = true;
+    assert.strictEqual(await dropped, undefined, 'stale before its last part: no result');
+    client.forget('parts');
+    const result = await client.analyze('parts', text, 1 << 30, fx.compiled, () => false);
+    assert.deepStrictEqual(result?.analysis, analyze(text, fx.compiled));
   });
 
   it('starts again from the whole text after the document was forgotten', async () => {

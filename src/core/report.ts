@@ -3,6 +3,7 @@
 import type { CompiledLexicon } from './analyze';
 import { cueMessage } from './cards';
 import type { Analysis } from './types';
+import { LineIndex } from './lines';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -77,27 +78,7 @@ export function csvField(value: string | number | boolean | null | undefined): s
 
 export const CSV_HEADER = ['path', 'line', 'column', 'start', 'end', 'sentence', 'strength', 'negated', 'actor', 'cue', 'topics', 'sentence_text'];
 
-/** Maps UTF-16 offsets to 0-based line/column, for SARIF and CSV. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - this.starts[lo] };
-  }
-}
+export { LineIndex };
 
 export function csvRows(path: string, text: string, analysis: Analysis): string[] {
   const lines = new LineIndex(text);

@@ -1,4 +1,4 @@
-// Lookups over sorted, non-overlapping spans (cues, mentions, sentences) by offset, in O(log n).
+// Lookups over sorted spans (cues, mentions, sentences) by offset, in O(log n).
 import type { Span } from './types';
 
 /** The span containing `offset` (start inclusive, end inclusive so a cursor just after a word still hits). */
@@ -15,7 +15,14 @@ export function spanAt<T extends Span>(spans: readonly T[], offset: number): T |
   return undefined;
 }
 
-/** Spans that intersect [start, end). */
-export function spansIn<T extends Span>(spans: readonly T[], start: number, end: number): T[] {
-  return spans.filter((s) => s.end > start && s.start < end);
+/** Index of the first of `xs` (sorted by `key`) whose key is at least `value`; `xs.length` when there is none. */
+export function lowerBound<T>(xs: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

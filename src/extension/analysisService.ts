@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/analyze';
 import { formatCount } from '../core/format';
+import { LineIndex as TextLines } from '../core/lines';
 import type { Analysis } from '../core/types';
 import { AnalysisWorkerClient } from './analysisWorkerClient';
 import { VersionedJobs, adaptiveDelay } from './jobs';
@@ -28,28 +29,18 @@ export const WORKER_THRESHOLD = 2 * 1024 * 1024;
 export const SLICE_MS = 8;
 
 /**
- * Line starts of one document version, for offset → position without a document.positionAt call per offset
- * (diagnostics, semantic tokens and the outline convert tens of thousands of offsets on a large readout).
- * Lines break at \r\n, \n and \r, as in VS Code.
+ * Line starts of one document version (src/core/lines.ts), for offset → position without a document.positionAt
+ * call per offset (diagnostics, semantic tokens and the outline convert tens of thousands of offsets on a large
+ * readout), as VS Code positions.
  */
 export class LineIndex {
   private static readonly byDocument = new WeakMap<vscode.TextDocument, { version: number; index: LineIndex }>();
+  private readonly lines: TextLines;
   readonly starts: Int32Array;
 
   constructor(text: string) {
-    const starts: number[] = [0];
-    if (text.indexOf('\r') < 0) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10) starts.push(i + 1);
-      }
-    }
-    this.starts = Int32Array.from(starts);
+    this.lines = new TextLines(text);
+    this.starts = this.lines.starts;
   }
 
   /** The index of the document's current version (computed once per version). */
@@ -63,15 +54,7 @@ export class LineIndex {
 
   /** The line holding `offset`. */
   line(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.lines.line(offset);
   }
 
   position(offset: number): vscode.Position {

@@ -2,6 +2,7 @@
 // lexicon entities, actors). Legend: token types `cue`, `actor`, `entity`; modifiers firm/hedged/negated
 // on cues and the entity type on entities. package.json maps each to TextMate scopes as a fallback.
 import * as vscode from 'vscode';
+import { lowerBound } from '../core/spans';
 import { ENTITY_TYPES } from '../core/types';
 import type { Analysis } from '../core/types';
 import { LineIndex, type AnalysisService } from './analysisService';
@@ -106,18 +107,6 @@ export function semanticTokens(analysis: Analysis): PackedTokens {
     out.count++;
   }
   return out;
-}
-
-/** Index of the first element of `xs` (sorted by `key`) whose key is at least `value`. */
-function lowerBound<T>(xs: readonly T[], value: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(xs[mid]) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

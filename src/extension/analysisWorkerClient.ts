@@ -102,13 +102,17 @@ export class AnalysisWorkerClient {
       }
       const last = this.worker ? this.sent.get(job.key) : undefined;
       const patch = last && textPatch(last.id, last.text, job.text);
-      if (patch || job.text.length <= TEXT_PART) {
-        this.send({ type: 'analyze', id: job.id, key: job.key, text: patch ?? job.text, maxLength: job.maxLength });
-        this.sent.set(job.key, { id: job.id, text: job.text });
-      } else this.sendInParts(job, 0);
+      if (patch || job.text.length <= TEXT_PART) this.sendJob(job, patch ?? job.text);
+      else this.sendInParts(job, 0);
     } catch (err) {
       this.onFailure(err instanceof Error ? err : new Error(String(err)));
     }
+  }
+
+  /** Sends the job with its text (whole, a patch or the last part) and remembers the text the worker now has. */
+  private sendJob(job: Job, text: Extract<HostMessage, { type: 'analyze' }>['text']): void {
+    this.send({ type: 'analyze', id: job.id, key: job.key, text, maxLength: job.maxLength });
+    this.sent.set(job.key, { id: job.id, text: job.text });
   }
 
   /** Sends the job's whole text from `at` on, a part per event-loop turn, then the job itself (see TextParts). */
@@ -123,8 +127,7 @@ export class AnalysisWorkerClient {
         setImmediate(() => this.sendInParts(job, end));
         return;
       }
-      this.send({ type: 'analyze', id: job.id, key: job.key, text: { parts: true, last: piece }, maxLength: job.maxLength });
-      this.sent.set(job.key, { id: job.id, text: job.text });
+      this.sendJob(job, { parts: true, last: piece });
     } catch (err) {
       this.onFailure(err instanceof Error ? err : new Error(String(err)));
     }

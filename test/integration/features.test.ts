@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
 import { MAX_OUTLINE_SENTENCES } from '../../src/extension/symbols';
-import { activateExtension, openSeed, waitFor } from './util';
+import { activateExtension, openSeed, openUntitled, waitFor } from './util';
 
 async function api(): Promise<ReadoutLensApi> {
   return (await activateExtension()).exports as ReadoutLensApi;
@@ -148,7 +148,7 @@ describe('the seed readout in VS Code', () => {
 describe('the outline of a large readout', () => {
   it('lists the first MAX_OUTLINE_SENTENCES sentences and says how many it leaves out', async () => {
     const sentences = MAX_OUTLINE_SENTENCES + 234;
-    const doc = await vscode.workspace.openTextDocument({ language: 'readout', content: `date 2024-01-02 ${'The leaders met. '.repeat(sentences)}\n` });
+    const doc = await openUntitled(`date 2024-01-02 ${'The leaders met. '.repeat(sentences)}\n`);
     await activateExtension();
     const symbols = await waitFor(async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
@@ -163,7 +163,7 @@ describe('the outline of a large readout', () => {
 
 describe('multi-line paragraphs', () => {
   it('fold as one range per paragraph', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'readout', content: 'date 2024-01-02 The leaders met.\nThey agreed to meet again.\n\nThey welcomed the talks.\nThey will meet in May.\n' });
+    const doc = await openUntitled('date 2024-01-02 The leaders met.\nThey agreed to meet again.\n\nThey welcomed the talks.\nThey will meet in May.\n');
     await activateExtension();
     const ranges = await waitFor(async () => {
       const r = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
@@ -212,10 +212,7 @@ describe('analysis after edits', () => {
   for (const eol of [vscode.EndOfLine.LF, vscode.EndOfLine.CRLF]) {
     it(`analyses the current text after a series of edits (${eol === vscode.EndOfLine.LF ? 'LF' : 'CRLF'})`, async () => {
       const ext = await api();
-      const doc = await vscode.workspace.openTextDocument({
-        language: 'readout',
-        content: 'date 2024-01-02 The leaders met.\nThey agreed to meet again.\n\nThey welcomed the talks.\n',
-      });
+      const doc = await openUntitled('date 2024-01-02 The leaders met.\nThey agreed to meet again.\n\nThey welcomed the talks.\n');
       const editor = await vscode.window.showTextDocument(doc);
       await ext.analysisFor(doc);
       await editor.edit((b) => b.setEndOfLine(eol));

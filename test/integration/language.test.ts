@@ -2,13 +2,13 @@
 // in the extension host), the snippets, line comments, "Analyze Current File as Readout" and first-line detection.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openSeed, waitFor, workspaceFile } from './util';
+import { activateExtension, openSeed, openUntitled, waitFor, workspaceFile } from './util';
 
 const TOKENS = ['U.S.', 'Japan-US', 'Indo-Pacific', 'IPEF'];
 const TEXT = 'date 2024-01-02 The U.S. and Japan reaffirmed the Japan-US alliance for a free Indo-Pacific and discussed IPEF.\n';
 
 async function untitledReadout(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'readout', content });
+  const doc = await openUntitled(content);
   await vscode.window.showTextDocument(doc);
   return doc;
 }
@@ -95,7 +95,7 @@ describe('the readout language', () => {
 
   for (const language of ['plaintext', 'markdown']) {
     it(`"Analyze Current File as Readout" switches a ${language} document to readout`, async () => {
-      const doc = await vscode.workspace.openTextDocument({ language, content: 'The two leaders agreed to hold a summit.\n' });
+      const doc = await openUntitled('The two leaders agreed to hold a summit.\n', language);
       await vscode.window.showTextDocument(doc);
       assert.strictEqual(doc.languageId, language);
       await vscode.commands.executeCommand('readoutLens.analyzeAsReadout');

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
-import { activateExtension, waitFor, workspaceFile } from './util';
+import { activateExtension, openUntitled, waitFor, workspaceFile } from './util';
 
 const SOURCE = 'Readout Lens';
 
@@ -66,10 +66,7 @@ describe('bad input in the editor', function () {
     const ext = await api();
     const junk = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(i % 32)).join('');
     const before = 'date 2024-03-01 The leaders agreed to meet again.\n\n';
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'readout',
-      content: `${before}${junk}\n\nThe two leaders will continue to work closely together.\n`,
-    });
+    const doc = await openUntitled(`${before}${junk}\n\nThe two leaders will continue to work closely together.\n`);
     await vscode.window.showTextDocument(doc);
     const [binary, ...others] = await problems(doc.uri, 'binary-content', 'the binary-content problem');
     assert.strictEqual(others.length, 0, 'reported once');
@@ -83,7 +80,7 @@ describe('bad input in the editor', function () {
 
   it('reports a very long line', async () => {
     await api();
-    const doc = await vscode.workspace.openTextDocument({ language: 'readout', content: `date 2024-03-01 ${'word '.repeat(30_000)}\nThe leaders met.\n` });
+    const doc = await openUntitled(`date 2024-03-01 ${'word '.repeat(30_000)}\nThe leaders met.\n`);
     await vscode.window.showTextDocument(doc);
     const [long] = await problems(doc.uri, 'long-line', 'the long-line problem');
     assert.match(long.message, /This line is [\d,]+ characters long/);

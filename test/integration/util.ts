@@ -29,6 +29,26 @@ export async function openSeed(): Promise<vscode.TextDocument> {
   return doc;
 }
 
+let untitledCount = 0;
+
+/**
+ * A new untitled document with `content` in `language`, under a name no other test uses. Opening
+ * `{ language, content }` lets VS Code reuse "Untitled-N" as soon as an earlier one is closed, and the extension
+ * host could hand back the closed document still registered under that name (seen once in CI: a test read the
+ * previous test's text). A name of its own, filled by an edit, cannot collide.
+ */
+export async function openUntitled(content: string, language = 'readout'): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `readout-lens-test-${++untitledCount}` });
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not fill ${uri.toString()}`);
+  // The editor keeps one kind of line break: a lone CR in `content` comes back as the document's EOL.
+  const lines = (text: string): string => text.replace(/\r\n?/g, '\n');
+  if (lines(doc.getText()) !== lines(content) || doc.languageId !== language) throw new Error(`${uri.toString()} is not the document just made`);
+  return doc;
+}
+
 /** Polls until `probe` returns a value that is not undefined, or fails after `ms`. */
 export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
   const deadline = Date.now() + ms;

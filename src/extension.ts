@@ -1,7 +1,7 @@
 // Entry point: wires one small adapter per VS Code feature to the shared lexicon and analysis services.
 // No logic of its own lives here.
 import * as vscode from 'vscode';
-import { AnalysisService, READOUT_LANGUAGE, isReadout } from './extension/analysisService';
+import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './extension/analysisService';
 import { ParagraphCodeLensProvider } from './extension/codeLens';
 import { CompareCommand } from './extension/compare';
 import { CueDiagnostics } from './extension/diagnostics';
@@ -23,6 +23,8 @@ export interface ReadoutLensApi {
   lexicons: LexiconService;
   views: ReadoutViews;
   statusBar: CommitmentStatusBar;
+  /** Fires when a notification about a document is shown (the size-limit notice). */
+  onDidNotify: vscode.Event<Notice>;
   /** Milliseconds activate() took (reported by the benchmark). */
   activationMs: number;
 }
@@ -66,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), lexicons, views, statusBar, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

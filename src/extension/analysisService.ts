@@ -199,6 +199,13 @@ interface Entry {
   elapsed: number;
 }
 
+/** A notification shown to the user about a document. */
+export interface Notice {
+  uri: vscode.Uri;
+  kind: 'truncated';
+  message: string;
+}
+
 interface JobContext {
   key: string;
   version: number;
@@ -221,12 +228,15 @@ export class AnalysisService implements vscode.Disposable {
   private readonly warnedTruncated = new Set<string>();
   private readonly analyzed = new vscode.EventEmitter<AnalysisEvent>();
   private readonly closed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly notified = new vscode.EventEmitter<Notice>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Worker and sliced jobs under way, by document, so getAsync can wait for the current version's. */
   private readonly jobs = new VersionedJobs<Analysis | undefined>();
   private readonly worker: AnalysisWorkerClient;
   readonly onDidAnalyze = this.analyzed.event;
   readonly onDidClose = this.closed.event;
+  /** Fires when the user is shown a notification about a document (the size-limit notice, once per opened document). */
+  readonly onDidNotify = this.notified.event;
 
   constructor(
     private readonly lexicons: LexiconService,
@@ -237,6 +247,7 @@ export class AnalysisService implements vscode.Disposable {
     this.disposables.push(
       this.analyzed,
       this.closed,
+      this.notified,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         followEdits(e);
@@ -440,15 +451,14 @@ export class AnalysisService implements vscode.Disposable {
     if (doc.isClosed || this.warnedTruncated.has(key)) return;
     this.warnedTruncated.add(key);
     const mb = getSettings(doc.uri).maxFileSizeMB;
-    void vscode.window
-      .showWarningMessage(
-        `Readout Lens analysed only the first ${mb} MB of ${vscode.workspace.asRelativePath(doc.uri)} ` +
-          `(${formatCount(analysis.analyzedLength)} of ${formatCount(analysis.textLength)} characters).`,
-        'Change Limit',
-      )
-      .then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'readoutLens.maxFileSizeMB');
-      });
+    const message =
+      `Readout Lens analysed only the first ${mb} MB of ${vscode.workspace.asRelativePath(doc.uri)} ` +
+      `(${formatCount(analysis.analyzedLength)} of ${formatCount(analysis.textLength)} characters).`;
+    this.output.warn(message);
+    void vscode.window.showWarningMessage(message, 'Change Limit').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'readoutLens.maxFileSizeMB');
+    });
+    this.notified.fire({ uri: doc.uri, kind: 'truncated', message });
   }
 
   private refreshAll(): void {

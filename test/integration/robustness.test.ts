@@ -33,6 +33,10 @@ describe('bad input in the editor', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await ext.analysisFor(doc);
+    const notices: string[] = [];
+    const listening = ext.onDidNotify((n) => {
+      if (n.uri.toString() === uri.toString()) notices.push(n.message);
+    });
     const paragraph = 'The two leaders reaffirmed their commitment to a free and open Indo-Pacific and will continue to coordinate closely. ';
     const paste = `${paragraph.repeat(Math.ceil((20 << 20) / paragraph.length / 4))}\n\n`.repeat(4);
     const edit = new vscode.WorkspaceEdit();
@@ -60,6 +64,12 @@ describe('bad input in the editor', function () {
       const a = await ext.analysisFor(doc);
       return a && a.cues.some((c) => c.start >= 16 && c.end <= 16 + inserted.length) ? true : undefined;
     }, 'a cue in the sentence typed after the paste', 60_000);
+    // Told once in a notification, though every analysis since the paste was cut at the limit. The notice waits a
+    // turn after its analysis: a second one would have come by now.
+    await new Promise((r) => setTimeout(r, 300));
+    listening.dispose();
+    assert.strictEqual(notices.length, 1, notices.join('\n'));
+    assert.match(notices[0], /^Readout Lens analysed only the first 5 MB of paste\.readout \([\d,]+ of [\d,]+ characters\)\.$/);
   });
 
   it('reports binary junk once and still analyses the readable paragraphs', async () => {

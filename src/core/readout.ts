@@ -67,8 +67,8 @@ function isTerminal(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
-/** The word (letters, digits, inner dots) ending just before `end`, at most `cap` units long. */
-function wordBefore(text: string, end: number, floor: number): { start: number; word: string } {
+/** Where the word (letters, digits, inner dots) ending just before `end` starts; at most 16 units back. */
+function wordStartBefore(text: string, end: number, floor: number): number {
   let s = end;
   const cap = Math.max(floor, end - 16);
   while (s > cap) {
@@ -76,8 +76,16 @@ function wordBefore(text: string, end: number, floor: number): { start: number; 
     if (isLetterCode(c) || isDigitCode(c) || (c === 46 && s - 1 > cap && isLetterCode(text.charCodeAt(s - 2)))) s--;
     else break;
   }
-  return { start: s, word: text.slice(s, end) };
+  return s;
 }
+
+function hasDot(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
+}
+
+/** The longest word the abbreviation and list-number checks of endsSentence can match. */
+const LONGEST_SPECIAL_WORD = Math.max(5, ...[...TITLE_ABBREVIATIONS, ...SOFT_ABBREVIATIONS].map((w) => w.length));
 
 /** The lower-cased word starting at `pos` (letters only, at most 20 units). */
 function wordAt(text: string, pos: number, end: number): string {
@@ -124,8 +132,12 @@ function endsSentence(text: string, sentStart: number, runStart: number, runEnd:
   if (mark) return true;
   if (dots >= 2) return isUpperCode(nc) || nc === 34 || nc === 0x201c;
   if (after > runEnd) return true; // `together." The` — a closed quotation or parenthesis ends here
-  const { start: ws, word } = wordBefore(text, runStart, sentStart);
-  if (word.length === 0) return true;
+  const ws = wordStartBefore(text, runStart, sentStart);
+  if (ws === runStart) return true;
+  // Most sentences end after an ordinary word: longer than any abbreviation and without an inner dot. Decided
+  // here without making the word's string (this runs once per sentence).
+  if (runStart - ws > LONGEST_SPECIAL_WORD && !hasDot(text, ws, runStart)) return true;
+  const word = text.slice(ws, runStart);
   const lower = word.toLowerCase();
   // "1. At the outset" — a list number at the start of a sentence is not a sentence of its own.
   if (/^(\d{1,3}|[ivx]{1,5})$/.test(lower) && text.slice(sentStart, ws).trim().length === 0) return false;
@@ -144,14 +156,10 @@ function endsSentence(text: string, sentStart: number, runStart: number, runEnd:
  * ("..." or "…") mid-sentence do not split unless followed by a capital letter: a trailing-off quotation
  * followed by a new capitalised sentence is the common case in readouts, a mid-sentence elision is rarer.
  */
-function splitSentences(text: string, ps: number, pe: number, lineStarts: number[], out: Span[], terminals = new TerminalFinder(text)): void {
+function splitSentences(text: string, ps: number, pe: number, lineStarts: number[], terminals = new TerminalFinder(text)): number {
   let sentStart = ps;
   let li = 0;
-  const push = (s: number, e: number): void => {
-    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
-    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e });
-  };
+  let count = 0;
   // Only line starts and terminal characters do anything: jump from one to the next.
   let i = ps;
   while (i < pe) {
@@ -162,7 +170,7 @@ function splitSentences(text: string, ps: number, pe: number, lineStarts: number
     if (at >= pe) break;
     i = at;
     if (lineStart === i && i > sentStart && listMarkerLength(text, i, pe) > 0) {
-      push(sentStart, i);
+      count = pushSentence(text, sentStart, i, count);
       sentStart = i;
     }
     if (terminal === i) {
@@ -176,7 +184,7 @@ function splitSentences(text: string, ps: number, pe: number, lineStarts: number
         let m = k;
         while (m < pe && isSpaceCode(text.charCodeAt(m))) m++;
         if (m < pe && endsSentence(text, sentStart, i, j, k, m, pe)) {
-          push(sentStart, k);
+          count = pushSentence(text, sentStart, k, count);
           sentStart = m;
         }
         i = m - 1;
@@ -184,7 +192,28 @@ function splitSentences(text: string, ps: number, pe: number, lineStarts: number
     }
     i++;
   }
-  push(sentStart, pe);
+  return pushSentence(text, sentStart, pe, count);
+}
+
+/**
+ * The sentence bounds splitSentences found, start and end side by side, reused from paragraph to paragraph:
+ * the spans are read once, straight into the Sentence objects, so none is made for them.
+ */
+let bounds = new Int32Array(512);
+
+/** Adds [s, e) less the whitespace around it, unless nothing is left, as sentence number `count`; the new count. */
+function pushSentence(text: string, s: number, e: number, count: number): number {
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e === s) return count;
+  if (2 * count + 2 > bounds.length) {
+    const bigger = new Int32Array(2 * bounds.length);
+    bigger.set(bounds);
+    bounds = bigger;
+  }
+  bounds[2 * count] = s;
+  bounds[2 * count + 1] = e;
+  return count + 1;
 }
 
 /**
@@ -481,8 +510,10 @@ export function isBinaryParagraph(text: string, span: Span, maybeBinary = BINARY
 }
 
 /** The sentence spans of one paragraph (a span of `readoutLayout`), in order. Reads only [start, end). */
-export function splitParagraph(text: string, paragraph: ParagraphSpan, out: Span[] = []): Span[] {
-  splitSentences(text, paragraph.start, paragraph.end, paragraph.lineStarts, out);
+export function splitParagraph(text: string, paragraph: ParagraphSpan): Span[] {
+  const count = splitSentences(text, paragraph.start, paragraph.end, paragraph.lineStarts);
+  const out = new Array<Span>(count);
+  for (let k = 0; k < count; k++) out[k] = { start: bounds[2 * k], end: bounds[2 * k + 1] };
   return out;
 }
 
@@ -514,7 +545,6 @@ function splitAll(
   sentences: Sentence[],
   binary: { first: number; paragraphs: number },
 ): void {
-  const found: Span[] = [];
   const terminals = new TerminalFinder(text);
   for (const p of spans) {
     if (maybeBinary && isBinarySpan(text, p.start, p.end)) {
@@ -522,14 +552,14 @@ function splitAll(
       binary.paragraphs++;
       continue;
     }
-    found.length = 0;
-    splitSentences(text, p.start, p.end, p.lineStarts, found, terminals);
+    const count = splitSentences(text, p.start, p.end, p.lineStarts, terminals);
     const index = paragraphs.length;
-    const own = new Array<number>(found.length);
-    for (let k = 0; k < found.length; k++) {
-      const s = found[k];
+    const own = new Array<number>(count);
+    for (let k = 0; k < count; k++) {
+      const start = bounds[2 * k];
+      const end = bounds[2 * k + 1];
       own[k] = sentences.length;
-      sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: index, text: text.slice(s.start, s.end) });
+      sentences.push({ start, end, index: sentences.length, paragraph: index, text: text.slice(start, end) });
     }
     paragraphs.push({ start: p.start, end: p.end, index, sentences: own });
   }

@@ -218,8 +218,6 @@ interface Token {
   /** Punctuation (not just space) between the previous token and this one. */
   punctBefore: boolean;
   semicolonBefore: boolean;
-  /** Interned id of the token's spelling when it came from the shared scan, else -1. */
-  id: number;
 }
 
 /** A word character of this module's tokens; defined in textScan.ts, whose shared scan must agree with it. */
@@ -272,17 +270,17 @@ function tokenize(text: string, start: number, end: number): Token[] {
     // Keep the period of "U.S." or "Mr." with its word so it does not read as a clause break.
     if (i < end && text.charCodeAt(i) === 46 && keepsPeriodCache.get(text, s, i)) i++;
     const forms = formsCache.get(text, s, i);
-    out.push(pooled(out.length, s, i, forms, punct, semi, -1));
+    out.push(pooled(out.length, s, i, forms, punct, semi));
     punct = false;
     semi = false;
   }
   return out;
 }
 
-function pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean, id: number): Token {
+function pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean): Token {
   let t = pool[k];
   if (t === undefined) {
-    t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi, id };
+    t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi };
     pool[k] = t;
   } else {
     t.start = start;
@@ -291,7 +289,6 @@ function pooled(k: number, start: number, end: number, forms: WordForms, punct: 
     t.capitalized = forms.capitalized;
     t.punctBefore = punct;
     t.semicolonBefore = semi;
-    t.id = id;
   }
   return t;
 }
@@ -301,21 +298,37 @@ function pooled(k: number, start: number, end: number, forms: WordForms, punct: 
 const formsById = new PerId<WordForms>((raw) => formsCache.get(raw, 0, raw.length));
 const keepsPeriodById = new PerId<boolean>((raw) => keepsPeriodCache.get(raw, 0, raw.length));
 
-/** Scratch for tokensFromAtoms: each token's start, end, spelling id and punctuation flags before it. */
-let scratch = new Int32Array(4 * 256);
+/**
+ * The sentence's tokens that start a pattern, in order: their indices in `starts[0, startCount)` and their
+ * patterns in `startPatterns`. The sentence loop visits only these; no other token can begin a cue.
+ */
+let starts = new Int32Array(64);
+const startPatterns: (readonly CompiledPattern[])[] = [];
+let startCount = 0;
+
+function noteStart(k: number, patterns: readonly CompiledPattern[]): void {
+  if (startCount === starts.length) {
+    const bigger = new Int32Array(starts.length * 2);
+    bigger.set(starts);
+    starts = bigger;
+  }
+  starts[startCount] = k;
+  startPatterns[startCount] = patterns;
+  startCount++;
+}
 
 /**
  * Tokens of a simple span from its atoms (same as tokenize over the span), or null when none of them starts a
- * pattern of `firsts` (synced): the sentence then needs no token objects at all.
+ * pattern of `firsts` (synced): the sentence then needs no tokens at all. One pass fills the pooled token objects
+ * and notes the tokens that start a pattern (noteStart).
  */
 function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly CompiledPattern[] | null>): Token[] | null {
   formsById.sync(atoms.generation);
   keepsPeriodById.sync(atoms.generation);
   const n = atoms.count;
   const { start, end, id, word, unit } = atoms;
-  if (scratch.length < 4 * n) scratch = new Int32Array(8 * n);
-  const t = scratch;
   let count = 0;
+  startCount = 0;
   let flags = 0; // 1: punctuation before the token, 2: a semicolon or colon among that punctuation
   let k = 0;
   while (k < n) {
@@ -341,23 +354,14 @@ function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly C
       k++;
       tid = interner.idOfRange(text, s, e);
     }
-    const q = 4 * count++;
-    t[q] = s;
-    t[q + 1] = e;
-    t[q + 2] = tid;
-    t[q + 3] = flags;
+    const patterns = firsts.get(tid);
+    if (patterns !== null) noteStart(count, patterns);
+    pooled(count++, s, e, formsById.get(tid), (flags & 1) !== 0, (flags & 2) !== 0);
     flags = 0;
   }
-  let any = false;
-  for (let j = 0; j < count && !any; j++) any = firsts.get(t[4 * j + 2]) !== null;
-  if (!any) return null;
+  if (startCount === 0) return null;
   // One array of the exact size per sentence (the token objects themselves are pooled).
-  const out = new Array<Token>(count);
-  for (let j = 0; j < count; j++) {
-    const q = 4 * j;
-    out[j] = pooled(j, t[q], t[q + 1], formsById.get(t[q + 2]), (t[q + 3] & 1) !== 0, (t[q + 3] & 2) !== 0, t[q + 2]);
-  }
-  return out;
+  return pool.slice(0, count);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -813,8 +817,7 @@ function candidateOrder(a: Candidate, b: Candidate): number {
 }
 
 /** Fills `candidates` with the matches of `patterns` at token `i`, best first; returns how many. */
-function candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPattern[] | null | undefined): number {
-  if (!patterns) return 0;
+function candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPattern[]): number {
   let count = 0;
   for (let q = 0; q < patterns.length; q++) {
     const p = patterns[q];
@@ -1363,20 +1366,21 @@ export class CueFinder {
       scanSpan(text, sentence.start, sentence.end, atoms);
     }
     let tokens: Token[];
-    // The first token that starts a pattern: none before it can give a cue.
-    let first = 0;
     if (atoms !== undefined && atoms.simple) {
       firsts.sync(atoms.generation);
       const found = tokensFromAtoms(text, atoms, firsts);
       if (found === null) return;
       tokens = found;
-      while (first < tokens.length && firsts.get(tokens[first].id) === null) first++;
     } else {
       tokens = tokenize(text, sentence.start, sentence.end);
-      while (first < tokens.length && !matcher.byFirstWord.has(tokens[first].lower)) first++;
+      startCount = 0;
+      for (let k = 0; k < tokens.length; k++) {
+        const patterns = matcher.byFirstWord.get(tokens[k].lower);
+        if (patterns !== undefined) noteStart(k, patterns);
+      }
     }
     // No word of the sentence starts a pattern: no cue, and the history stays as it is.
-    if (first === tokens.length) return;
+    if (startCount === 0) return;
     // Every field set here, so the context keeps one shape (no property added later).
     const ctx: SentenceContext = {
       text,
@@ -1394,12 +1398,14 @@ export class CueFinder {
       const r = (this.oldest + k) % ACTOR_HISTORY;
       noteActor(ctx, recent[r], recentKinds[r]);
     }
-    let i = first;
-    while (i < tokens.length) {
-      const t = tokens[i];
+    // The next token a cue may start at (after the last accepted cue).
+    let next = 0;
+    for (let q = 0; q < startCount; q++) {
+      const i = starts[q];
+      if (i < next) continue;
       let taken: Accepted | undefined;
-      const count = candidatesAt(tokens, i, t.id >= 0 ? firsts.get(t.id) : matcher.byFirstWord.get(t.lower));
-      for (let q = 0; q < count && taken === undefined; q++) taken = tryCandidate(ctx, candidates[q]);
+      const count = candidatesAt(tokens, i, startPatterns[q]);
+      for (let c = 0; c < count && taken === undefined; c++) taken = tryCandidate(ctx, candidates[c]);
       if (taken) {
         ctx.accepted.push(taken);
         const actor = taken.cue.actor;
@@ -1407,9 +1413,7 @@ export class CueFinder {
         taken.actorKind = kind;
         if (actor !== undefined) noteActor(ctx, actor, kind);
         this.cues.push(taken.cue);
-        i = Math.max(taken.endTok, i + 1);
-      } else {
-        i++;
+        next = Math.max(taken.endTok, i + 1);
       }
     }
     for (let k = 0; k < ctx.accepted.length; k++) {

@@ -9,7 +9,7 @@ import { PerId, SpanScan, WordCache, interner, isCueWordCode, scanSpan } from '.
 
 type Element =
   | { kind: 'word'; forms: Map<string, boolean> } // form -> is the base form
-  | { kind: 'alt'; options: Element[][]; words?: Map<string, boolean>[] } // words: the options' forms when each is one word
+  | { kind: 'alt'; options: Element[][]; byWord?: Map<string, number[]> } // byWord: when each option is one word, form -> its options (ascending)
   | { kind: 'opt'; seq: Element[] }
   | { kind: 'slot'; slot: 'adv' | 'det' | 'np' }
   | { kind: 'end' }
@@ -86,7 +86,7 @@ class PatternParser {
           break;
         }
         const single = options.every((o) => o.length === 1 && o[0].kind === 'word');
-        out.push(single ? { kind: 'alt', options, words: options.map((o) => (o[0] as { forms: Map<string, boolean> }).forms) } : { kind: 'alt', options });
+        out.push(single ? { kind: 'alt', options, byWord: optionsByWord(options) } : { kind: 'alt', options });
       } else if (ch === '<') {
         const close = this.src.indexOf('>', this.pos);
         if (close < 0) throw new PatternError('missing ">" after "<"');
@@ -145,6 +145,20 @@ class PatternParser {
     if (forms.size === 0) throw new PatternError('empty word');
     return { kind: 'word', forms };
   }
+}
+
+/** For alternatives of one word each: every form, with the options it matches in ascending order. */
+function optionsByWord(options: Element[][]): Map<string, number[]> {
+  const byWord = new Map<string, number[]>();
+  options.forEach((option, o) => {
+    if (option[0].kind !== 'word') return;
+    for (const form of option[0].forms.keys()) {
+      const list = byWord.get(form);
+      if (list === undefined) byWord.set(form, [o]);
+      else if (list[list.length - 1] !== o) list.push(o);
+    }
+  });
+  return byWord;
 }
 
 /** Returns an error message for an invalid cue pattern, or undefined when the pattern compiles. */
@@ -658,6 +672,8 @@ let listCount = 0;
 /** The (offset, count) results of the options of the alternatives being stepped. */
 let altStack = new Int32Array(64);
 let altTop = 0;
+/** Scratch for one-word alternatives in step: (option, state) pairs. */
+let pairs = new Int32Array(128);
 
 function pushState(pos: number, spanEnd: number, will: number): void {
   if (top + 3 > states.length) {
@@ -689,17 +705,43 @@ function step(el: Element, off: number, n: number, tokens: Token[], from: number
       }
       break;
     case 'alt': {
-      const words = el.words;
-      if (words !== undefined) {
-        // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would.
-        for (let o = 0; o < words.length; o++) {
-          const forms = words[o];
-          for (let k = 0; k < n; k++) {
-            const pos = states[off + 3 * k];
-            if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore) && forms.has(tokens[pos].lower)) {
-              pushState(pos + 1, states[off + 3 * k + 1], states[off + 3 * k + 2]);
+      const byWord = el.byWord;
+      if (byWord !== undefined) {
+        // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would. One
+        // lookup per state finds its options; the (option, state) pairs, made state by state, are then put in
+        // option order (a stable sort keeps the states' order within an option).
+        let m = 0;
+        for (let k = 0; k < n; k++) {
+          const pos = states[off + 3 * k];
+          if (pos >= tokens.length || !(pos === from || !tokens[pos].punctBefore)) continue;
+          const matched = byWord.get(tokens[pos].lower);
+          if (matched === undefined) continue;
+          for (let j = 0; j < matched.length; j++) {
+            if (2 * m + 2 > pairs.length) {
+              const bigger = new Int32Array(pairs.length * 2);
+              bigger.set(pairs);
+              pairs = bigger;
             }
+            pairs[2 * m] = matched[j];
+            pairs[2 * m + 1] = k;
+            m++;
           }
+        }
+        for (let j = 1; j < m; j++) {
+          const o = pairs[2 * j];
+          const k = pairs[2 * j + 1];
+          let h = j - 1;
+          while (h >= 0 && pairs[2 * h] > o) {
+            pairs[2 * h + 2] = pairs[2 * h];
+            pairs[2 * h + 3] = pairs[2 * h + 1];
+            h--;
+          }
+          pairs[2 * h + 2] = o;
+          pairs[2 * h + 3] = k;
+        }
+        for (let j = 0; j < m; j++) {
+          const k = pairs[2 * j + 1];
+          pushState(states[off + 3 * k] + 1, states[off + 3 * k + 1], states[off + 3 * k + 2]);
         }
         break;
       }

@@ -7,13 +7,28 @@ import { PerId, SpanScan, WordCache, interner, isCueWordCode, scanSpan } from '.
 // ---------------------------------------------------------------------------------------------------------
 // Pattern language (documented at the top of lexicons/commitments.yaml)
 
-type Element =
-  | { kind: 'word'; forms: Map<string, boolean> } // form -> is the base form
-  | { kind: 'alt'; options: Element[][]; byWord?: Map<string, number[]> } // byWord: when each option is one word, form -> its options (ascending)
-  | { kind: 'opt'; seq: Element[] }
-  | { kind: 'slot'; slot: 'adv' | 'det' | 'np' }
-  | { kind: 'end' }
-  | { kind: 'will' };
+/**
+ * A pattern element. Every kind has every field (the ones it does not use empty) and is made by `element`, so all
+ * elements share one object shape and the matcher's reads of them stay monomorphic.
+ */
+interface Element {
+  kind: 'word' | 'alt' | 'opt' | 'slot' | 'end' | 'will';
+  /** word: form -> is the base form. */
+  forms: Map<string, boolean>;
+  /** alt: the options. */
+  options: Element[][];
+  /** alt, when each option is one word: form -> its options (ascending); else null. */
+  byWord: Map<string, number[]> | null;
+  /** opt: the optional part. */
+  seq: Element[];
+  slot: 'adv' | 'det' | 'np' | '';
+}
+
+const NO_FORMS: Map<string, boolean> = new Map();
+
+function element(kind: Element['kind'], parts: Partial<Element>): Element {
+  return { kind, forms: parts.forms ?? NO_FORMS, options: parts.options ?? [], byWord: parts.byWord ?? null, seq: parts.seq ?? [], slot: parts.slot ?? '' };
+}
 
 class PatternError extends Error {}
 
@@ -70,7 +85,7 @@ class PatternParser {
         const inner = this.seq(']');
         this.expect(']');
         if (inner.length === 0) throw new PatternError('empty [ ]');
-        out.push({ kind: 'opt', seq: inner });
+        out.push(element('opt', { seq: inner }));
       } else if (ch === '(') {
         this.pos++;
         const options: Element[][] = [];
@@ -86,25 +101,25 @@ class PatternParser {
           break;
         }
         const single = options.every((o) => o.length === 1 && o[0].kind === 'word');
-        out.push(single ? { kind: 'alt', options, byWord: optionsByWord(options) } : { kind: 'alt', options });
+        out.push(element('alt', { options, byWord: single ? optionsByWord(options) : null }));
       } else if (ch === '<') {
         const close = this.src.indexOf('>', this.pos);
         if (close < 0) throw new PatternError('missing ">" after "<"');
         const name = this.src.slice(this.pos + 1, close).trim();
         if (!SLOTS.has(name)) throw new PatternError(`unknown slot <${name}>; use <adv>, <det> or <np>`);
-        out.push({ kind: 'slot', slot: name as 'adv' | 'det' | 'np' });
+        out.push(element('slot', { slot: name as 'adv' | 'det' | 'np' }));
         this.pos = close + 1;
       } else if (ch === '>') {
         this.pos++;
         if (out.length === 0) throw new PatternError('">" needs a cue before it');
-        out.push({ kind: 'end' });
+        out.push(element('end', {}));
       } else if (ch === '~') {
         this.pos++;
         const start = this.pos;
         while (this.pos < this.src.length && /[a-z]/i.test(this.src[this.pos])) this.pos++;
         const name = this.src.slice(start, this.pos).toLowerCase();
         if (!CONDITIONS.has(name)) throw new PatternError(`unknown condition ~${name}; use ~will`);
-        out.push({ kind: 'will' });
+        out.push(element('will', {}));
       } else if (isPatternWordChar(ch)) {
         out.push(this.word());
       } else {
@@ -143,7 +158,7 @@ class PatternParser {
       forms.set(stem, false);
     }
     if (forms.size === 0) throw new PatternError('empty word');
-    return { kind: 'word', forms };
+    return element('word', { forms });
   }
 }
 
@@ -178,6 +193,75 @@ interface CompiledPattern {
   /** First-word forms with their base-form flag. */
   first: Map<string, boolean>;
   modal: boolean;
+  /** What the token after the first word must be for the pattern to match (null: no test). */
+  second: NextToken | null;
+}
+
+/**
+ * The tokens a pattern's elements can start with: these words, any adverb, any determiner or any word at all
+ * (<np>). `empty`: the elements can also match no token.
+ */
+interface NextToken {
+  words: Set<string>;
+  adverb: boolean;
+  determiner: boolean;
+  any: boolean;
+  empty: boolean;
+}
+
+/** The NextToken of elements seq[from...] (`into`, whose `empty` is set here). */
+function nextTokenOf(seq: Element[], from: number, into: NextToken): NextToken {
+  for (let e = from; e < seq.length; e++) {
+    const el = seq[e];
+    let empty: boolean;
+    switch (el.kind) {
+      case 'word':
+        for (const form of el.forms.keys()) into.words.add(form);
+        empty = false;
+        break;
+      case 'alt':
+        empty = false;
+        for (const option of el.options) if (nextTokenOf(option, 0, into).empty) empty = true;
+        break;
+      case 'opt':
+        nextTokenOf(el.seq, 0, into);
+        empty = true;
+        break;
+      case 'slot':
+        if (el.slot === 'adv') into.adverb = true;
+        else if (el.slot === 'det') into.determiner = true;
+        else into.any = true;
+        empty = el.slot !== 'np';
+        break;
+      default:
+        empty = true;
+    }
+    if (!empty) {
+      into.empty = false;
+      return into;
+    }
+  }
+  into.empty = true;
+  return into;
+}
+
+/**
+ * The test on the token after the first word, when the first element is one token long and the rest needs at least
+ * one token: most tries of a pattern fail there ("is" starts "is <adv> (ready|willing|prepared) to").
+ */
+function secondTokenOf(seq: Element[]): NextToken | null {
+  const head = seq[0];
+  if (!(head.kind === 'word' || (head.kind === 'alt' && head.byWord !== null))) return null;
+  const next = nextTokenOf(seq, 1, { words: new Set(), adverb: false, determiner: false, any: false, empty: false });
+  return next.empty ? null : next;
+}
+
+/** Can the token after `i` continue a match of the pattern (see secondTokenOf)? */
+function secondTokenFits(second: NextToken, tokens: Token[], i: number): boolean {
+  const k = i + 1;
+  if (k >= tokens.length || tokens[k].punctBefore) return false;
+  const w = tokens[k].lower;
+  return second.any || second.words.has(w) || (second.adverb && isAdverb(w)) || (second.determiner && isDeterminer(w));
 }
 
 /** All cue patterns compiled once and indexed by their possible first words. */
@@ -211,7 +295,7 @@ export function compileCuePatterns(patterns: CuePattern[]): CueMatcher {
     const first = new Map<string, boolean>();
     firstForms(seq[0], first);
     const modal = [...first.keys()].every((f) => MODALS.has(f));
-    const compiled: CompiledPattern = { order, source, seq, first, modal };
+    const compiled: CompiledPattern = { order, source, seq, first, modal, second: secondTokenOf(seq) };
     for (const form of first.keys()) {
       const list = byFirstWord.get(form);
       if (list) list.push(compiled);
@@ -706,7 +790,7 @@ function step(el: Element, off: number, n: number, tokens: Token[], from: number
       break;
     case 'alt': {
       const byWord = el.byWord;
-      if (byWord !== undefined) {
+      if (byWord !== null) {
         // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would. One
         // lookup per state finds its options; the (option, state) pairs, made state by state, are then put in
         // option order (a stable sort keeps the states' order within an option).
@@ -863,6 +947,7 @@ function candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPat
   let count = 0;
   for (let q = 0; q < patterns.length; q++) {
     const p = patterns[q];
+    if (p.second !== null && !secondTokenFits(p.second, tokens, i)) continue;
     const off = matchAt(p.seq, tokens, i);
     for (let k = 0; k < listCount; k++) {
       const pos = states[off + 3 * k];

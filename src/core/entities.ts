@@ -1,7 +1,7 @@
 // Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
 // word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
 import { CLASS_LN, CLASS_M, Interner, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, isRegexSpace, scanSpan } from './textScan';
-import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
+import type { EntityEntry, EntityMention, EntityType, ParsedReadout, Span } from './types';
 
 /**
  * How the text's tokens must be written to match an alias token. The trie is keyed on case-folded tokens, so
@@ -14,12 +14,19 @@ import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
 type TokenRule = 'fold' | 'exact' | 'proper';
 
 interface AliasRef {
-  /** Index into `EntityMatcher.entries`. */
-  entry: number;
+  /**
+   * What a mention of the alias names, copied from its entry: a mention is made from the ref alone, which has
+   * one shape (lexicon entries have several, with optional fields).
+   */
+  id: string;
+  name: string;
+  type: EntityType;
   alias: string;
   /** Normalised (diacritic-free) alias tokens and their rules, aligned with the trie path. */
   tokens: string[];
   rules: TokenRule[];
+  /** Every rule is 'fold': the trie's match is the whole check. */
+  folds: boolean;
 }
 
 /**
@@ -116,7 +123,7 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
   const byId = new Map<string, EntityEntry>();
   let aliasCount = 0;
   let maxDepth = 0;
-  entries.forEach((entry, index) => {
+  entries.forEach((entry) => {
     byId.set(entry.id, entry);
     const seen = new Set<string>();
     for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
@@ -133,11 +140,15 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
         seen.add(path);
         const words = variant.filter((t) => t.word).length;
         const ref: AliasRef = {
-          entry: index,
+          id: entry.id,
+          name: entry.name,
+          type: entry.type,
           alias,
           tokens: variant.map((t) => t.norm),
           rules: variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold')),
+          folds: false,
         };
+        ref.folds = ref.rules.every((r) => r === 'fold');
         let node = 0;
         for (const t of variant) {
           let k = keyIndex.get(t.key);
@@ -344,10 +355,9 @@ function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher
     }
     // An alias may not end inside a word run such as "G7" in "G7x": tokenisation already guarantees that.
     if (best) {
-      const entry = matcher.entries[best.entry];
       const start = tokens[i].start;
       const end = tokens[bestEnd].end;
-      out.push({ start, end, text: text.slice(start, end), id: entry.id, name: entry.name, type: entry.type, sentence });
+      out.push({ start, end, text: text.slice(start, end), id: best.id, name: best.name, type: best.type, sentence });
       i = bestEnd + 1;
     } else {
       i++;
@@ -361,21 +371,36 @@ const atomWords = new PerId<WordInfo>(wordInfo);
 const atomPuncts = new PerId<WordInfo>(punctInfo);
 
 /**
- * Per trie: the key number of each interned spelling, -1 when that key is on no edge, UNKNOWN until first
- * asked. Word runs and punctuation characters never share a spelling, so one array serves both.
+ * Per trie, what each interned spelling decides, UNKNOWN until first asked: the number of its key (-1 when
+ * that key is on no edge; word runs and punctuation characters never share a spelling, so one array serves
+ * both), and which one-token alias it matches when it starts a walk.
  */
 class AtomKeys {
   generation = -1;
   readonly keys = new Int32Array(Interner.MAX_IDS);
+  /** The index of the first alias in `ends` of the word's node under the root that it passes, or -1. */
+  readonly single = new Int32Array(Interner.MAX_IDS);
 
   constructor(readonly trie: Trie) {}
 
-  /** Call once per scan: forgets the keys of an earlier generation. */
+  /** Call once per scan: forgets what an earlier generation's ids decided. */
   sync(generation: number): void {
     if (generation !== this.generation) {
       this.keys.fill(UNKNOWN);
+      this.single.fill(UNKNOWN);
       this.generation = generation;
     }
+  }
+
+  /** firstHit for the aliases `refs` of one token, which only read the spelling of atom `k`. */
+  singleHit(refs: AliasRef[], atoms: SpanScan, k: number): number {
+    const id = atoms.id[k];
+    let e = this.single[id];
+    if (e === UNKNOWN) {
+      e = firstHit(refs, atoms, k);
+      this.single[id] = e;
+    }
+    return e;
   }
 
   derive(atoms: SpanScan, k: number): number {
@@ -434,12 +459,11 @@ function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: Ent
     for (let j = i; node >= 0; ) {
       const refs = ends[node];
       if (refs) {
-        for (let e = 0; e < refs.length; e++) {
-          if (verifyAtoms(refs[e], atoms, i)) {
-            best = refs[e];
-            bestEnd = j;
-            break;
-          }
+        // The first node's aliases are one token long: which passes depends on that atom's spelling alone.
+        const e = j === i ? atomKeys.singleHit(refs, atoms, i) : firstHit(refs, atoms, i);
+        if (e >= 0) {
+          best = refs[e];
+          bestEnd = j;
         }
       }
       j++;
@@ -452,17 +476,24 @@ function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: Ent
       }
     }
     if (best) {
-      const entry = matcher.entries[best.entry];
       const start = atoms.start[i];
       const end = atoms.end[bestEnd];
       // A one-atom mention ("Japan", "US") is its atom's spelling: one string per spelling, not a slice per mention.
       const spelling = bestEnd === i ? interner.spelling(id[i]) : text.slice(start, end);
-      out.push({ start, end, text: spelling, id: entry.id, name: entry.name, type: entry.type, sentence });
+      out.push({ start, end, text: spelling, id: best.id, name: best.name, type: best.type, sentence });
       i = bestEnd + 1;
     } else {
       i++;
     }
   }
+}
+
+/** The index of the first of `refs` whose rules the atoms from `from` pass, or -1. */
+function firstHit(refs: AliasRef[], atoms: SpanScan, from: number): number {
+  for (let e = 0; e < refs.length; e++) {
+    if (refs[e].folds || verifyAtoms(refs[e], atoms, from)) return e;
+  }
+  return -1;
 }
 
 function verifyAtoms(ref: AliasRef, atoms: SpanScan, from: number): boolean {

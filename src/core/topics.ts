@@ -352,7 +352,7 @@ export class TopicScorer {
     sentenceCount: number,
   ) {
     this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
-    // The tie-break of rank(): the backdrop topic loses ties, then the lexicon's topic order.
+    // The tie-break of pick(): the backdrop topic loses ties, then the lexicon's topic order.
     this.rank = new Int32Array(TOPIC_COUNT);
     TOPIC_IDS.forEach((id, i) => (this.rank[i] = id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999)));
     this.byId = infoByIdOf(model);

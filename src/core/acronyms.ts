@@ -81,13 +81,15 @@ export class AcronymFinder {
     if (dotted && text.charCodeAt(j) === 46) j++;
     const start = i;
     if (capitals < 2 || (j < s.end && isWordChar(text.charCodeAt(j)))) return j;
+    // Most runs that get here are known names ("US", "EU"): the mentions rule them out before any slice or
+    // regex. Skipping the mentions that end before `start` holds for any later acronym too, which starts after it.
+    const mentions = this.mentions;
+    while (this.m < mentions.length && mentions[this.m].end <= start) this.m++;
+    if (this.m < mentions.length && mentions[this.m].start < j) return j;
     const word = text.slice(start, j);
     if (word.replace(/\./g, '').length > MAX_LENGTH || ROMAN.test(word) || text.charCodeAt(j - 1) === 38) return j;
     // MOFA writes surnames in capitals before a capitalised given name: "KISHIDA Fumio".
     if (capitals > 4 && text.charCodeAt(j) === 32 && isUpper(text.charCodeAt(j + 1)) && isLower(text.charCodeAt(j + 2))) return j;
-    const mentions = this.mentions;
-    while (this.m < mentions.length && mentions[this.m].end <= start) this.m++;
-    if (this.m < mentions.length && mentions[this.m].start < j) return j;
     this.found.push({ start, end: j, text: word });
     return j;
   }

@@ -7,13 +7,28 @@ import { PerId, SpanScan, WordCache, interner, isCueWordCode, scanSpan } from '.
 // ---------------------------------------------------------------------------------------------------------
 // Pattern language (documented at the top of lexicons/commitments.yaml)
 
-type Element =
-  | { kind: 'word'; forms: Map<string, boolean> } // form -> is the base form
-  | { kind: 'alt'; options: Element[][]; words?: Map<string, boolean>[] } // words: the options' forms when each is one word
-  | { kind: 'opt'; seq: Element[] }
-  | { kind: 'slot'; slot: 'adv' | 'det' | 'np' }
-  | { kind: 'end' }
-  | { kind: 'will' };
+/**
+ * A pattern element. Every kind has every field (the ones it does not use empty) and is made by `element`, so all
+ * elements share one object shape and the matcher's reads of them stay monomorphic.
+ */
+interface Element {
+  kind: 'word' | 'alt' | 'opt' | 'slot' | 'end' | 'will';
+  /** word: form -> is the base form. */
+  forms: Map<string, boolean>;
+  /** alt: the options. */
+  options: Element[][];
+  /** alt, when each option is one word: form -> its options (ascending); else null. */
+  byWord: Map<string, number[]> | null;
+  /** opt: the optional part. */
+  seq: Element[];
+  slot: 'adv' | 'det' | 'np' | '';
+}
+
+const NO_FORMS: Map<string, boolean> = new Map();
+
+function element(kind: Element['kind'], parts: Partial<Element>): Element {
+  return { kind, forms: parts.forms ?? NO_FORMS, options: parts.options ?? [], byWord: parts.byWord ?? null, seq: parts.seq ?? [], slot: parts.slot ?? '' };
+}
 
 class PatternError extends Error {}
 
@@ -70,7 +85,7 @@ class PatternParser {
         const inner = this.seq(']');
         this.expect(']');
         if (inner.length === 0) throw new PatternError('empty [ ]');
-        out.push({ kind: 'opt', seq: inner });
+        out.push(element('opt', { seq: inner }));
       } else if (ch === '(') {
         this.pos++;
         const options: Element[][] = [];
@@ -86,25 +101,25 @@ class PatternParser {
           break;
         }
         const single = options.every((o) => o.length === 1 && o[0].kind === 'word');
-        out.push(single ? { kind: 'alt', options, words: options.map((o) => (o[0] as { forms: Map<string, boolean> }).forms) } : { kind: 'alt', options });
+        out.push(element('alt', { options, byWord: single ? optionsByWord(options) : null }));
       } else if (ch === '<') {
         const close = this.src.indexOf('>', this.pos);
         if (close < 0) throw new PatternError('missing ">" after "<"');
         const name = this.src.slice(this.pos + 1, close).trim();
         if (!SLOTS.has(name)) throw new PatternError(`unknown slot <${name}>; use <adv>, <det> or <np>`);
-        out.push({ kind: 'slot', slot: name as 'adv' | 'det' | 'np' });
+        out.push(element('slot', { slot: name as 'adv' | 'det' | 'np' }));
         this.pos = close + 1;
       } else if (ch === '>') {
         this.pos++;
         if (out.length === 0) throw new PatternError('">" needs a cue before it');
-        out.push({ kind: 'end' });
+        out.push(element('end', {}));
       } else if (ch === '~') {
         this.pos++;
         const start = this.pos;
         while (this.pos < this.src.length && /[a-z]/i.test(this.src[this.pos])) this.pos++;
         const name = this.src.slice(start, this.pos).toLowerCase();
         if (!CONDITIONS.has(name)) throw new PatternError(`unknown condition ~${name}; use ~will`);
-        out.push({ kind: 'will' });
+        out.push(element('will', {}));
       } else if (isPatternWordChar(ch)) {
         out.push(this.word());
       } else {
@@ -143,8 +158,22 @@ class PatternParser {
       forms.set(stem, false);
     }
     if (forms.size === 0) throw new PatternError('empty word');
-    return { kind: 'word', forms };
+    return element('word', { forms });
   }
+}
+
+/** For alternatives of one word each: every form, with the options it matches in ascending order. */
+function optionsByWord(options: Element[][]): Map<string, number[]> {
+  const byWord = new Map<string, number[]>();
+  options.forEach((option, o) => {
+    if (option[0].kind !== 'word') return;
+    for (const form of option[0].forms.keys()) {
+      const list = byWord.get(form);
+      if (list === undefined) byWord.set(form, [o]);
+      else if (list[list.length - 1] !== o) list.push(o);
+    }
+  });
+  return byWord;
 }
 
 /** Returns an error message for an invalid cue pattern, or undefined when the pattern compiles. */
@@ -164,6 +193,75 @@ interface CompiledPattern {
   /** First-word forms with their base-form flag. */
   first: Map<string, boolean>;
   modal: boolean;
+  /** What the token after the first word must be for the pattern to match (null: no test). */
+  second: NextToken | null;
+}
+
+/**
+ * The tokens a pattern's elements can start with: these words, any adverb, any determiner or any word at all
+ * (<np>). `empty`: the elements can also match no token.
+ */
+interface NextToken {
+  words: Set<string>;
+  adverb: boolean;
+  determiner: boolean;
+  any: boolean;
+  empty: boolean;
+}
+
+/** The NextToken of elements seq[from...] (`into`, whose `empty` is set here). */
+function nextTokenOf(seq: Element[], from: number, into: NextToken): NextToken {
+  for (let e = from; e < seq.length; e++) {
+    const el = seq[e];
+    let empty: boolean;
+    switch (el.kind) {
+      case 'word':
+        for (const form of el.forms.keys()) into.words.add(form);
+        empty = false;
+        break;
+      case 'alt':
+        empty = false;
+        for (const option of el.options) if (nextTokenOf(option, 0, into).empty) empty = true;
+        break;
+      case 'opt':
+        nextTokenOf(el.seq, 0, into);
+        empty = true;
+        break;
+      case 'slot':
+        if (el.slot === 'adv') into.adverb = true;
+        else if (el.slot === 'det') into.determiner = true;
+        else into.any = true;
+        empty = el.slot !== 'np';
+        break;
+      default:
+        empty = true;
+    }
+    if (!empty) {
+      into.empty = false;
+      return into;
+    }
+  }
+  into.empty = true;
+  return into;
+}
+
+/**
+ * The test on the token after the first word, when the first element is one token long and the rest needs at least
+ * one token: most tries of a pattern fail there ("is" starts "is <adv> (ready|willing|prepared) to").
+ */
+function secondTokenOf(seq: Element[]): NextToken | null {
+  const head = seq[0];
+  if (!(head.kind === 'word' || (head.kind === 'alt' && head.byWord !== null))) return null;
+  const next = nextTokenOf(seq, 1, { words: new Set(), adverb: false, determiner: false, any: false, empty: false });
+  return next.empty ? null : next;
+}
+
+/** Can the token after `i` continue a match of the pattern (see secondTokenOf)? */
+function secondTokenFits(second: NextToken, tokens: Token[], i: number): boolean {
+  const k = i + 1;
+  if (k >= tokens.length || tokens[k].punctBefore) return false;
+  const w = tokens[k].lower;
+  return second.any || second.words.has(w) || (second.adverb && isAdverb(w)) || (second.determiner && isDeterminer(w));
 }
 
 /** All cue patterns compiled once and indexed by their possible first words. */
@@ -197,7 +295,7 @@ export function compileCuePatterns(patterns: CuePattern[]): CueMatcher {
     const first = new Map<string, boolean>();
     firstForms(seq[0], first);
     const modal = [...first.keys()].every((f) => MODALS.has(f));
-    const compiled: CompiledPattern = { order, source, seq, first, modal };
+    const compiled: CompiledPattern = { order, source, seq, first, modal, second: secondTokenOf(seq) };
     for (const form of first.keys()) {
       const list = byFirstWord.get(form);
       if (list) list.push(compiled);
@@ -218,8 +316,6 @@ interface Token {
   /** Punctuation (not just space) between the previous token and this one. */
   punctBefore: boolean;
   semicolonBefore: boolean;
-  /** Interned id of the token's spelling when it came from the shared scan, else -1. */
-  id: number;
 }
 
 /** A word character of this module's tokens; defined in textScan.ts, whose shared scan must agree with it. */
@@ -272,17 +368,17 @@ function tokenize(text: string, start: number, end: number): Token[] {
     // Keep the period of "U.S." or "Mr." with its word so it does not read as a clause break.
     if (i < end && text.charCodeAt(i) === 46 && keepsPeriodCache.get(text, s, i)) i++;
     const forms = formsCache.get(text, s, i);
-    out.push(pooled(out.length, s, i, forms, punct, semi, -1));
+    out.push(pooled(out.length, s, i, forms, punct, semi));
     punct = false;
     semi = false;
   }
   return out;
 }
 
-function pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean, id: number): Token {
+function pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean): Token {
   let t = pool[k];
   if (t === undefined) {
-    t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi, id };
+    t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi };
     pool[k] = t;
   } else {
     t.start = start;
@@ -291,7 +387,6 @@ function pooled(k: number, start: number, end: number, forms: WordForms, punct: 
     t.capitalized = forms.capitalized;
     t.punctBefore = punct;
     t.semicolonBefore = semi;
-    t.id = id;
   }
   return t;
 }
@@ -301,21 +396,37 @@ function pooled(k: number, start: number, end: number, forms: WordForms, punct: 
 const formsById = new PerId<WordForms>((raw) => formsCache.get(raw, 0, raw.length));
 const keepsPeriodById = new PerId<boolean>((raw) => keepsPeriodCache.get(raw, 0, raw.length));
 
-/** Scratch for tokensFromAtoms: each token's start, end, spelling id and punctuation flags before it. */
-let scratch = new Int32Array(4 * 256);
+/**
+ * The sentence's tokens that start a pattern, in order: their indices in `starts[0, startCount)` and their
+ * patterns in `startPatterns`. The sentence loop visits only these; no other token can begin a cue.
+ */
+let starts = new Int32Array(64);
+const startPatterns: (readonly CompiledPattern[])[] = [];
+let startCount = 0;
+
+function noteStart(k: number, patterns: readonly CompiledPattern[]): void {
+  if (startCount === starts.length) {
+    const bigger = new Int32Array(starts.length * 2);
+    bigger.set(starts);
+    starts = bigger;
+  }
+  starts[startCount] = k;
+  startPatterns[startCount] = patterns;
+  startCount++;
+}
 
 /**
  * Tokens of a simple span from its atoms (same as tokenize over the span), or null when none of them starts a
- * pattern of `firsts` (synced): the sentence then needs no token objects at all.
+ * pattern of `firsts` (synced): the sentence then needs no tokens at all. One pass fills the pooled token objects
+ * and notes the tokens that start a pattern (noteStart).
  */
 function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly CompiledPattern[] | null>): Token[] | null {
   formsById.sync(atoms.generation);
   keepsPeriodById.sync(atoms.generation);
   const n = atoms.count;
   const { start, end, id, word, unit } = atoms;
-  if (scratch.length < 4 * n) scratch = new Int32Array(8 * n);
-  const t = scratch;
   let count = 0;
+  startCount = 0;
   let flags = 0; // 1: punctuation before the token, 2: a semicolon or colon among that punctuation
   let k = 0;
   while (k < n) {
@@ -341,23 +452,14 @@ function tokensFromAtoms(text: string, atoms: SpanScan, firsts: PerId<readonly C
       k++;
       tid = interner.idOfRange(text, s, e);
     }
-    const q = 4 * count++;
-    t[q] = s;
-    t[q + 1] = e;
-    t[q + 2] = tid;
-    t[q + 3] = flags;
+    const patterns = firsts.get(tid);
+    if (patterns !== null) noteStart(count, patterns);
+    pooled(count++, s, e, formsById.get(tid), (flags & 1) !== 0, (flags & 2) !== 0);
     flags = 0;
   }
-  let any = false;
-  for (let j = 0; j < count && !any; j++) any = firsts.get(t[4 * j + 2]) !== null;
-  if (!any) return null;
+  if (startCount === 0) return null;
   // One array of the exact size per sentence (the token objects themselves are pooled).
-  const out = new Array<Token>(count);
-  for (let j = 0; j < count; j++) {
-    const q = 4 * j;
-    out[j] = pooled(j, t[q], t[q + 1], formsById.get(t[q + 2]), (t[q + 3] & 1) !== 0, (t[q + 3] & 2) !== 0, t[q + 2]);
-  }
-  return out;
+  return pool.slice(0, count);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -654,6 +756,8 @@ let listCount = 0;
 /** The (offset, count) results of the options of the alternatives being stepped. */
 let altStack = new Int32Array(64);
 let altTop = 0;
+/** Scratch for one-word alternatives in step: (option, state) pairs. */
+let pairs = new Int32Array(128);
 
 function pushState(pos: number, spanEnd: number, will: number): void {
   if (top + 3 > states.length) {
@@ -685,17 +789,43 @@ function step(el: Element, off: number, n: number, tokens: Token[], from: number
       }
       break;
     case 'alt': {
-      const words = el.words;
-      if (words !== undefined) {
-        // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would.
-        for (let o = 0; o < words.length; o++) {
-          const forms = words[o];
-          for (let k = 0; k < n; k++) {
-            const pos = states[off + 3 * k];
-            if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore) && forms.has(tokens[pos].lower)) {
-              pushState(pos + 1, states[off + 3 * k + 1], states[off + 3 * k + 2]);
+      const byWord = el.byWord;
+      if (byWord !== null) {
+        // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would. One
+        // lookup per state finds its options; the (option, state) pairs, made state by state, are then put in
+        // option order (a stable sort keeps the states' order within an option).
+        let m = 0;
+        for (let k = 0; k < n; k++) {
+          const pos = states[off + 3 * k];
+          if (pos >= tokens.length || !(pos === from || !tokens[pos].punctBefore)) continue;
+          const matched = byWord.get(tokens[pos].lower);
+          if (matched === undefined) continue;
+          for (let j = 0; j < matched.length; j++) {
+            if (2 * m + 2 > pairs.length) {
+              const bigger = new Int32Array(pairs.length * 2);
+              bigger.set(pairs);
+              pairs = bigger;
             }
+            pairs[2 * m] = matched[j];
+            pairs[2 * m + 1] = k;
+            m++;
           }
+        }
+        for (let j = 1; j < m; j++) {
+          const o = pairs[2 * j];
+          const k = pairs[2 * j + 1];
+          let h = j - 1;
+          while (h >= 0 && pairs[2 * h] > o) {
+            pairs[2 * h + 2] = pairs[2 * h];
+            pairs[2 * h + 3] = pairs[2 * h + 1];
+            h--;
+          }
+          pairs[2 * h + 2] = o;
+          pairs[2 * h + 3] = k;
+        }
+        for (let j = 0; j < m; j++) {
+          const k = pairs[2 * j + 1];
+          pushState(states[off + 3 * k] + 1, states[off + 3 * k + 1], states[off + 3 * k + 2]);
         }
         break;
       }
@@ -813,11 +943,11 @@ function candidateOrder(a: Candidate, b: Candidate): number {
 }
 
 /** Fills `candidates` with the matches of `patterns` at token `i`, best first; returns how many. */
-function candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPattern[] | null | undefined): number {
-  if (!patterns) return 0;
+function candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPattern[]): number {
   let count = 0;
   for (let q = 0; q < patterns.length; q++) {
     const p = patterns[q];
+    if (p.second !== null && !secondTokenFits(p.second, tokens, i)) continue;
     const off = matchAt(p.seq, tokens, i);
     for (let k = 0; k < listCount; k++) {
       const pos = states[off + 3 * k];
@@ -1363,20 +1493,21 @@ export class CueFinder {
       scanSpan(text, sentence.start, sentence.end, atoms);
     }
     let tokens: Token[];
-    // The first token that starts a pattern: none before it can give a cue.
-    let first = 0;
     if (atoms !== undefined && atoms.simple) {
       firsts.sync(atoms.generation);
       const found = tokensFromAtoms(text, atoms, firsts);
       if (found === null) return;
       tokens = found;
-      while (first < tokens.length && firsts.get(tokens[first].id) === null) first++;
     } else {
       tokens = tokenize(text, sentence.start, sentence.end);
-      while (first < tokens.length && !matcher.byFirstWord.has(tokens[first].lower)) first++;
+      startCount = 0;
+      for (let k = 0; k < tokens.length; k++) {
+        const patterns = matcher.byFirstWord.get(tokens[k].lower);
+        if (patterns !== undefined) noteStart(k, patterns);
+      }
     }
     // No word of the sentence starts a pattern: no cue, and the history stays as it is.
-    if (first === tokens.length) return;
+    if (startCount === 0) return;
     // Every field set here, so the context keeps one shape (no property added later).
     const ctx: SentenceContext = {
       text,
@@ -1394,12 +1525,14 @@ export class CueFinder {
       const r = (this.oldest + k) % ACTOR_HISTORY;
       noteActor(ctx, recent[r], recentKinds[r]);
     }
-    let i = first;
-    while (i < tokens.length) {
-      const t = tokens[i];
+    // The next token a cue may start at (after the last accepted cue).
+    let next = 0;
+    for (let q = 0; q < startCount; q++) {
+      const i = starts[q];
+      if (i < next) continue;
       let taken: Accepted | undefined;
-      const count = candidatesAt(tokens, i, t.id >= 0 ? firsts.get(t.id) : matcher.byFirstWord.get(t.lower));
-      for (let q = 0; q < count && taken === undefined; q++) taken = tryCandidate(ctx, candidates[q]);
+      const count = candidatesAt(tokens, i, startPatterns[q]);
+      for (let c = 0; c < count && taken === undefined; c++) taken = tryCandidate(ctx, candidates[c]);
       if (taken) {
         ctx.accepted.push(taken);
         const actor = taken.cue.actor;
@@ -1407,9 +1540,7 @@ export class CueFinder {
         taken.actorKind = kind;
         if (actor !== undefined) noteActor(ctx, actor, kind);
         this.cues.push(taken.cue);
-        i = Math.max(taken.endTok, i + 1);
-      } else {
-        i++;
+        next = Math.max(taken.endTok, i + 1);
       }
     }
     for (let k = 0; k < ctx.accepted.length; k++) {

@@ -1,7 +1,7 @@
 // Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
 // word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
-import { CLASS_LN, CLASS_M, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, isRegexSpace, scanSpan } from './textScan';
-import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
+import { CLASS_LN, CLASS_M, Interner, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, isRegexSpace, scanSpan } from './textScan';
+import type { EntityEntry, EntityMention, EntityType, ParsedReadout, Span } from './types';
 
 /**
  * How the text's tokens must be written to match an alias token. The trie is keyed on case-folded tokens, so
@@ -14,20 +14,37 @@ import type { EntityEntry, EntityMention, ParsedReadout, Span } from './types';
 type TokenRule = 'fold' | 'exact' | 'proper';
 
 interface AliasRef {
-  /** Index into `EntityMatcher.entries`. */
-  entry: number;
+  /**
+   * What a mention of the alias names, copied from its entry: a mention is made from the ref alone, which has
+   * one shape (lexicon entries have several, with optional fields).
+   */
+  id: string;
+  name: string;
+  type: EntityType;
   alias: string;
   /** Normalised (diacritic-free) alias tokens and their rules, aligned with the trie path. */
   tokens: string[];
   rules: TokenRule[];
+  /** Every rule is 'fold': the trie's match is the whole check. */
+  folds: boolean;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** `next` keyed by the keys' numbers in `EntityMatcher.keyIndex`: what the walk over the shared scan reads. */
-  byKey: Map<number, TrieNode>;
-  /** Aliases ending here; later lexicon entries first, so an overlay wins a shared alias. */
-  ends?: AliasRef[];
+/**
+ * The trie over every alias's tokens, in typed arrays: nodes are numbers (0 is the root), every key on an edge
+ * has a number (`keyIndex`), and a node's edges are a run of `edgeKeys` sorted by key. A step is a few array
+ * reads, not a Map lookup, and a spelling's key number is found once per spelling (see AtomKeys).
+ */
+interface Trie {
+  /** Every key on an edge → its number. */
+  readonly keyIndex: ReadonlyMap<string, number>;
+  /** Per key number: the node under the root it leads to, or -1 (most words start no alias). */
+  readonly fromRoot: Int32Array;
+  /** Per node: where its edges start in `edgeKeys`/`edgeNodes`; node n's run ends where node n + 1's starts. */
+  readonly firstEdge: Int32Array;
+  readonly edgeKeys: Int32Array;
+  readonly edgeNodes: Int32Array;
+  /** Per node: the aliases ending there, later lexicon entries first, so an overlay wins a shared alias. */
+  readonly ends: ReadonlyArray<AliasRef[] | undefined>;
 }
 
 export interface EntityMatcher {
@@ -37,9 +54,7 @@ export interface EntityMatcher {
   readonly aliasCount: number;
   /** Longest alias in tokens: bounds the work per start token, keeping the scan linear. */
   readonly maxDepth: number;
-  readonly root: TrieNode;
-  /** Every key on a trie edge → a small number, so an atom's key is looked up once per spelling, not per step. */
-  readonly keyIndex: ReadonlyMap<string, number>;
+  readonly trie: Trie;
 }
 
 interface Token {
@@ -101,12 +116,14 @@ function tokenMatches(rule: TokenRule, alias: string, text: string): boolean {
 
 /** Builds one matcher over every name and alias of every entry. Later entries win an alias they share. */
 export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher {
-  const root: TrieNode = { next: new Map(), byKey: new Map() };
   const keyIndex = new Map<string, number>();
+  // Built with a Map of edges per node, then laid out in typed arrays (see Trie).
+  const edges: Array<Map<number, number>> = [new Map()];
+  const ends: Array<AliasRef[] | undefined> = [undefined];
   const byId = new Map<string, EntityEntry>();
   let aliasCount = 0;
   let maxDepth = 0;
-  entries.forEach((entry, index) => {
+  entries.forEach((entry) => {
     byId.set(entry.id, entry);
     const seen = new Set<string>();
     for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
@@ -123,30 +140,73 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
         seen.add(path);
         const words = variant.filter((t) => t.word).length;
         const ref: AliasRef = {
-          entry: index,
+          id: entry.id,
+          name: entry.name,
+          type: entry.type,
           alias,
           tokens: variant.map((t) => t.norm),
           rules: variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold')),
+          folds: false,
         };
-        let node = root;
+        ref.folds = ref.rules.every((r) => r === 'fold');
+        let node = 0;
         for (const t of variant) {
-          let child = node.next.get(t.key);
-          if (!child) {
-            child = { next: new Map(), byKey: new Map() };
-            node.next.set(t.key, child);
-            let k = keyIndex.get(t.key);
-            if (k === undefined) keyIndex.set(t.key, (k = keyIndex.size));
-            node.byKey.set(k, child);
+          let k = keyIndex.get(t.key);
+          if (k === undefined) keyIndex.set(t.key, (k = keyIndex.size));
+          let child = edges[node].get(k);
+          if (child === undefined) {
+            child = edges.length;
+            edges.push(new Map());
+            ends.push(undefined);
+            edges[node].set(k, child);
           }
           node = child;
         }
-        (node.ends ??= []).unshift(ref);
+        (ends[node] ??= []).unshift(ref);
         aliasCount++;
         maxDepth = Math.max(maxDepth, variant.length);
       }
     }
   });
-  return { entries, byId, aliasCount, maxDepth, root, keyIndex };
+  return { entries, byId, aliasCount, maxDepth, trie: layOut(keyIndex, edges, ends) };
+}
+
+function layOut(keyIndex: ReadonlyMap<string, number>, edges: ReadonlyArray<Map<number, number>>, ends: Array<AliasRef[] | undefined>): Trie {
+  const fromRoot = new Int32Array(keyIndex.size).fill(-1);
+  for (const [k, child] of edges[0]) fromRoot[k] = child;
+  const firstEdge = new Int32Array(edges.length + 1);
+  let count = 0;
+  for (let node = 0; node < edges.length; node++) {
+    firstEdge[node] = count;
+    count += edges[node].size;
+  }
+  firstEdge[edges.length] = count;
+  const edgeKeys = new Int32Array(count);
+  const edgeNodes = new Int32Array(count);
+  for (let node = 0; node < edges.length; node++) {
+    let e = firstEdge[node];
+    for (const k of [...edges[node].keys()].sort((x, y) => x - y)) {
+      edgeKeys[e] = k;
+      edgeNodes[e++] = edges[node].get(k) as number;
+    }
+  }
+  return { keyIndex, fromRoot, firstEdge, edgeKeys, edgeNodes, ends };
+}
+
+/** The node the edge keyed `key` leads to from `node` (not the root: see `fromRoot`), or -1. */
+function step(trie: Trie, node: number, key: number): number {
+  const keys = trie.edgeKeys;
+  let lo = trie.firstEdge[node];
+  let hi = trie.firstEdge[node + 1];
+  // Binary search over the node's run of keys: most nodes have one edge.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid];
+    if (k === key) return trie.edgeNodes[mid];
+    if (k < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
 
 /** Entity mentions inside the readout's sentences (headers and comments are not searched), in text order. */
@@ -164,7 +224,14 @@ export function findEntities(text: string, readout: ParsedReadout, matcher: Enti
 
 /** The order findEntities returns mentions in. */
 export function sortMentions(mentions: EntityMention[]): EntityMention[] {
-  return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Sentence by sentence, the scans find mentions in this order already: a look is cheaper than a sort, which
+  // calls its comparator once per mention even then (and, being stable, would leave them as they are).
+  for (let k = 1; k < mentions.length; k++) {
+    const a = mentions[k - 1];
+    const b = mentions[k];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+  }
+  return mentions;
 }
 
 /**
@@ -266,7 +333,8 @@ function tokenizeSpan(text: string, start: number, end: number): number {
 function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher, out: EntityMention[]): void {
   const n = tokenizeSpan(text, span.start, span.end);
   const tokens = pool;
-  const root = matcher.root.next;
+  const trie = matcher.trie;
+  const keyIndex = trie.keyIndex;
   let i = 0;
   while (i < n) {
     // Leftmost start first, then the longest alias that starts there: "Japan-US Security Consultative
@@ -275,26 +343,28 @@ function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher
       i++;
       continue;
     }
-    let node = root.get(tokens[i].key);
+    const first = keyIndex.get(tokens[i].key);
+    let node = first === undefined ? -1 : trie.fromRoot[first];
     let best: AliasRef | undefined;
     let bestEnd = -1;
-    for (let j = i; node !== undefined && j < n; ) {
-      if (node.ends) {
-        const hit = node.ends.find((ref) => verify(ref, tokens, i));
+    for (let j = i; node >= 0 && j < n; ) {
+      const ends = trie.ends[node];
+      if (ends) {
+        const hit = ends.find((ref) => verify(ref, tokens, i));
         if (hit) {
           best = hit;
           bestEnd = j;
         }
       }
       j++;
-      node = j < n ? node.next.get(tokens[j].key) : undefined;
+      const key = j < n ? keyIndex.get(tokens[j].key) : undefined;
+      node = key === undefined ? -1 : step(trie, node, key);
     }
     // An alias may not end inside a word run such as "G7" in "G7x": tokenisation already guarantees that.
     if (best) {
-      const entry = matcher.entries[best.entry];
       const start = tokens[i].start;
       const end = tokens[bestEnd].end;
-      out.push({ start, end, text: text.slice(start, end), id: entry.id, name: entry.name, type: entry.type, sentence });
+      out.push({ start, end, text: text.slice(start, end), id: best.id, name: best.name, type: best.type, sentence });
       i = bestEnd + 1;
     } else {
       i++;
@@ -306,30 +376,62 @@ function scan(text: string, span: Span, sentence: number, matcher: EntityMatcher
 // characters. What a token's spelling decides is kept per interned id.
 const atomWords = new PerId<WordInfo>(wordInfo);
 const atomPuncts = new PerId<WordInfo>(punctInfo);
-/** Per matcher: the trie node under the root for a word's key, or null (most words start no alias). */
-const rootChildren = new WeakMap<EntityMatcher, PerId<TrieNode | null>>();
 
-function rootChildrenOf(matcher: EntityMatcher): PerId<TrieNode | null> {
-  let children = rootChildren.get(matcher);
-  if (children === undefined) {
-    const root = matcher.root.next;
-    children = new PerId<TrieNode | null>((_, id) => root.get(atomWords.get(id).key) ?? null);
-    rootChildren.set(matcher, children);
+/**
+ * Per trie, what each interned spelling decides, UNKNOWN until first asked: the number of its key (-1 when
+ * that key is on no edge; word runs and punctuation characters never share a spelling, so one array serves
+ * both), and which one-token alias it matches when it starts a walk.
+ */
+class AtomKeys {
+  generation = -1;
+  readonly keys = new Int32Array(Interner.MAX_IDS);
+  /** The index of the first alias in `ends` of the word's node under the root that it passes, or -1. */
+  readonly single = new Int32Array(Interner.MAX_IDS);
+
+  constructor(readonly trie: Trie) {}
+
+  /** Call once per scan: forgets what an earlier generation's ids decided. */
+  sync(generation: number): void {
+    if (generation !== this.generation) {
+      this.keys.fill(UNKNOWN);
+      this.single.fill(UNKNOWN);
+      this.generation = generation;
+    }
   }
-  return children;
+
+  /** firstHit for the aliases `refs` of one token, which only read the spelling of atom `k`. */
+  singleHit(refs: AliasRef[], atoms: SpanScan, k: number): number {
+    const id = atoms.id[k];
+    let e = this.single[id];
+    if (e === UNKNOWN) {
+      e = firstHit(refs, atoms, k);
+      this.single[id] = e;
+    }
+    return e;
+  }
+
+  derive(atoms: SpanScan, k: number): number {
+    const id = atoms.id[k];
+    const info = atoms.word[k] === 1 ? atomWords.get(id) : atomPuncts.get(id);
+    const key = this.trie.keyIndex.get(info.key) ?? -1;
+    this.keys[id] = key;
+    return key;
+  }
 }
 
-/** Per matcher: the number of a word's or a punctuation atom's key in `keyIndex`, or -1 (the key is on no edge). */
-const wordKeys = new WeakMap<EntityMatcher, PerId<number>>();
-const punctKeys = new WeakMap<EntityMatcher, PerId<number>>();
+const UNKNOWN = -2;
+const atomKeysByTrie = new WeakMap<Trie, AtomKeys>();
+/** The last one asked for: a document is read with one matcher, sentence after sentence. */
+let lastAtomKeys: AtomKeys | undefined;
 
-function keysOf(matcher: EntityMatcher, cache: WeakMap<EntityMatcher, PerId<number>>, infos: PerId<WordInfo>): PerId<number> {
-  let keys = cache.get(matcher);
+function atomKeysOf(trie: Trie): AtomKeys {
+  if (lastAtomKeys !== undefined && lastAtomKeys.trie === trie) return lastAtomKeys;
+  let keys = atomKeysByTrie.get(trie);
   if (keys === undefined) {
-    const index = matcher.keyIndex;
-    keys = new PerId<number>((_, id) => index.get(infos.get(id).key) ?? -1);
-    cache.set(matcher, keys);
+    keys = new AtomKeys(trie);
+    atomKeysByTrie.set(trie, keys);
   }
+  lastAtomKeys = keys;
   return keys;
 }
 
@@ -342,58 +444,63 @@ function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: Ent
   const generation = atoms.generation;
   atomWords.sync(generation);
   atomPuncts.sync(generation);
-  const children = rootChildrenOf(matcher);
-  children.sync(generation);
-  const wordKey = keysOf(matcher, wordKeys, atomWords);
-  wordKey.sync(generation);
-  const punctKey = keysOf(matcher, punctKeys, atomPuncts);
-  punctKey.sync(generation);
+  const trie = matcher.trie;
+  const atomKeys = atomKeysOf(trie);
+  atomKeys.sync(generation);
+  const keys = atomKeys.keys;
+  const { fromRoot, firstEdge, ends } = trie;
   const n = atoms.count;
-  const { id, word } = atoms;
+  const id = atoms.id;
   let i = 0;
   while (i < n) {
-    if (word[i] !== 1) {
-      i++;
-      continue;
-    }
-    let node: TrieNode | undefined | null = children.get(id[i]);
-    if (node === null) {
+    // Only a word starts an alias, and no punctuation key is on an edge from the root.
+    let key = keys[id[i]];
+    if (key === UNKNOWN) key = atomKeys.derive(atoms, i);
+    let node = key < 0 ? -1 : fromRoot[key];
+    if (node < 0) {
       i++;
       continue;
     }
     let best: AliasRef | undefined;
     let bestEnd = -1;
-    for (let j = i; node !== undefined && j < n; ) {
-      const ends = node.ends;
-      if (ends) {
-        for (let e = 0; e < ends.length; e++) {
-          if (verifyAtoms(ends[e], atoms, i)) {
-            best = ends[e];
-            bestEnd = j;
-            break;
-          }
+    for (let j = i; node >= 0; ) {
+      const refs = ends[node];
+      if (refs) {
+        // The first node's aliases are one token long: which passes depends on that atom's spelling alone.
+        const e = j === i ? atomKeys.singleHit(refs, atoms, i) : firstHit(refs, atoms, i);
+        if (e >= 0) {
+          best = refs[e];
+          bestEnd = j;
         }
       }
       j++;
-      if (j < n && node.byKey.size > 0) {
-        const key = word[j] === 1 ? wordKey.get(id[j]) : punctKey.get(id[j]);
-        node = key < 0 ? undefined : node.byKey.get(key);
+      if (j < n && firstEdge[node] < firstEdge[node + 1]) {
+        key = keys[id[j]];
+        if (key === UNKNOWN) key = atomKeys.derive(atoms, j);
+        node = key < 0 ? -1 : step(trie, node, key);
       } else {
-        node = undefined;
+        node = -1;
       }
     }
     if (best) {
-      const entry = matcher.entries[best.entry];
       const start = atoms.start[i];
       const end = atoms.end[bestEnd];
       // A one-atom mention ("Japan", "US") is its atom's spelling: one string per spelling, not a slice per mention.
       const spelling = bestEnd === i ? interner.spelling(id[i]) : text.slice(start, end);
-      out.push({ start, end, text: spelling, id: entry.id, name: entry.name, type: entry.type, sentence });
+      out.push({ start, end, text: spelling, id: best.id, name: best.name, type: best.type, sentence });
       i = bestEnd + 1;
     } else {
       i++;
     }
   }
+}
+
+/** The index of the first of `refs` whose rules the atoms from `from` pass, or -1. */
+function firstHit(refs: AliasRef[], atoms: SpanScan, from: number): number {
+  for (let e = 0; e < refs.length; e++) {
+    if (refs[e].folds || verifyAtoms(refs[e], atoms, from)) return e;
+  }
+  return -1;
 }
 
 function verifyAtoms(ref: AliasRef, atoms: SpanScan, from: number): boolean {

@@ -291,10 +291,11 @@ const TOPIC_COUNT = TOPIC_IDS.length;
 const SLOT = new Map<TopicId, number>(TOPIC_IDS.map((id, i) => [id, i]));
 const OTHER_SLOT = SLOT.get('other') as number;
 
-/** What one token contributes: its folded and surface forms, its keyword evidence and its phrase-trie node. */
+/**
+ * What one token spelling contributes: its keyword evidence (capitalised keywords already checked against its
+ * surface form) and its phrase-trie node.
+ */
 interface TokenInfo {
-  folded: string;
-  surface: string;
   keywords: KeywordEvidence[] | null;
   phrase: PhraseNode | null;
   /** The word's number in `TopicModel.phraseWords`, or -1 when no phrase goes on with it. */
@@ -302,10 +303,11 @@ interface TokenInfo {
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
+  // A capitalised keyword counts only where the text writes it so ("US", not "us"), plural allowed: a check on
+  // the spelling alone, made once per spelling.
+  const keywords = model.keywords.get(folded)?.filter((ev) => ev.exact === undefined || ev.exact === surface || ev.exact + 's' === surface);
   return {
-    folded,
-    surface,
-    keywords: model.keywords.get(folded) ?? null,
+    keywords: keywords !== undefined && keywords.length > 0 ? keywords : null,
     phrase: model.phrases.next.get(folded) ?? null,
     phraseWord: model.phraseWords.get(folded) ?? -1,
   };
@@ -350,7 +352,7 @@ export class TopicScorer {
     sentenceCount: number,
   ) {
     this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
-    // The tie-break of rank(): the backdrop topic loses ties, then the lexicon's topic order.
+    // The tie-break of pick(): the backdrop topic loses ties, then the lexicon's topic order.
     this.rank = new Int32Array(TOPIC_COUNT);
     TOPIC_IDS.forEach((id, i) => (this.rank[i] = id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999)));
     this.byId = infoByIdOf(model);
@@ -477,14 +479,7 @@ export class TopicScorer {
         i = bestEnd + 1;
         continue;
       }
-      const kw = info.keywords;
-      if (kw !== null) {
-        for (let k = 0; k < kw.length; k++) {
-          const ev = kw[k];
-          if (ev.exact !== undefined && ev.exact !== info.surface && ev.exact + 's' !== info.surface) continue;
-          rows[row + (ev.slot ?? slotOf(ev.topic))] += ev.weight;
-        }
-      }
+      if (info.keywords !== null) add(rows, row, info.keywords);
       i++;
     }
     rows[row + OTHER_SLOT] = 0;

@@ -731,8 +731,13 @@ function isArrangedEvent(tokens: Token[], subject: Subject, k: number): boolean 
   return m < n && !tokens[m].punctBefore && ARRANGED_PARTICIPLES.has(tokens[m].lower);
 }
 
+/** Whitespace other than a single space: a line break, a tab, two spaces in a row. */
+const ODD_SPACE = /[^\S ]| {2}/;
+
+/** The actor as readers see it: single-spaced (a subject may run across a line break), "The" lower-cased. */
 function actorText(text: string, tokens: Token[], subject: Subject): string {
-  const raw = text.slice(tokens[subject.start].start, tokens[subject.end - 1].end);
+  let raw = text.slice(tokens[subject.start].start, tokens[subject.end - 1].end);
+  if (ODD_SPACE.test(raw)) raw = raw.replace(/\s+/g, ' ');
   return raw.startsWith('The ') ? `the ${raw.slice(4)}` : raw;
 }
 

@@ -135,6 +135,17 @@ describe('commitment cues', () => {
     assert.strictEqual(one[0].actor, 'Both sides');
   });
 
+  it('names an actor written across a line break or with extra spaces on one line, single-spaced', () => {
+    // The line break once stayed in the actor ("Biden and\nKishida"), which also made it read as one person, so
+    // "They" in the next sentence went to an earlier, plural actor.
+    const cues = cuesOf('The leaders welcomed the talks.\n\nPresident Biden and\r\nPrime Minister  Kishida reaffirmed the alliance. They agreed to meet.');
+    assert.deepStrictEqual(
+      cues.map((c) => c.actor),
+      ['the leaders', 'President Biden and Prime Minister Kishida', 'President Biden and Prime Minister Kishida'],
+    );
+    assert.strictEqual(cuesOf('The\ttwo  leaders agreed to meet.')[0].actor, 'the two leaders');
+  });
+
   it('returns exact, non-overlapping, sorted spans with absolute offsets', () => {
     const text = ' date 2023-05-19 The two leaders agreed to meet.\r\n\r\nThe leaders noted progress and welcomed the plan.';
     const cues = findCues(text, parseReadout(text), builtInMatcher());

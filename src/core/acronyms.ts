@@ -1,6 +1,6 @@
 // Acronyms the lexicons do not know ("MIT", "SCC" ...), so the editor can offer to add them to a workspace
 // lexicon. Runs over sentences only, after entity matching, skipping anything already a mention.
-import type { SpanScan } from './textScan';
+import { CLASS_LN, CLASS_M, codePointClass, type SpanScan } from './textScan';
 import type { EntityMention, ParsedReadout, Span } from './types';
 
 export interface UnknownAcronym extends Span {
@@ -13,8 +13,11 @@ const MAX_LENGTH = 8;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-// Letters beyond ASCII count as word characters so "ÉU" or "Ü" never start or end an acronym mid-word.
-const isWordChar = (c: number): boolean => isUpper(c) || isLower(c) || isDigit(c) || c > 127;
+// Letters, digits and marks beyond ASCII count as word characters so "ÉU" or "Ü" never start or end an acronym
+// mid-word; punctuation and spaces beyond ASCII do not, so "MIT’s", "MIT—the" and "MIT" before a no-break space
+// end where "MIT's", "MIT-the" and "MIT " do. A surrogate (half of an astral character) is taken as a letter.
+const isWordChar = (c: number): boolean =>
+  isUpper(c) || isLower(c) || isDigit(c) || (c > 127 && ((c >= 0xd800 && c <= 0xdfff) || (codePointClass(c) & (CLASS_LN | CLASS_M)) !== 0));
 
 /**
  * Acronyms are runs of capitals (digits and "&" inside, or dotted like "U.N.") standing alone as a word.
@@ -78,7 +81,7 @@ export class AcronymFinder {
     }
     // A dotted acronym keeps its final dot ("U.N."); a lone capital before a dot is an initial.
     const dotted = text.charCodeAt(i + 1) === 46;
-    if (dotted && text.charCodeAt(j) === 46) j++;
+    if (dotted && j < s.end && text.charCodeAt(j) === 46) j++;
     const start = i;
     if (capitals < 2 || (j < s.end && isWordChar(text.charCodeAt(j)))) return j;
     // Most runs that get here are known names ("US", "EU"): the mentions rule them out before any slice or

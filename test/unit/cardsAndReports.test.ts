@@ -1,6 +1,7 @@
 // Hover cards, diagnostic messages, unknown acronyms and the report helpers.
 import * as assert from 'assert';
 import { findUnknownAcronyms } from '../../src/core/acronyms';
+import { analyze, compileLexicon } from '../../src/core/analyze';
 import { cueCard, cueMessage, entityCard, escapeMarkdown } from '../../src/core/cards';
 import { parseReadout } from '../../src/core/readout';
 import { LineIndex, csvField } from '../../src/core/report';
@@ -67,6 +68,20 @@ describe('unknown acronyms', () => {
 
   it('finds standalone capitals, with dots and digits, not inside words', () => {
     assert.deepStrictEqual(find('date 2024-01-01 The QRT and the U.N.X. met the ABC2 group in QRTs.'), ['QRT', 'U.N.X.', 'ABC2']);
+  });
+
+  it('ends an acronym at curly quotes, dashes and no-break spaces as at their ASCII twins, not at letters', () => {
+    const text = 'date 2024-01-01 The QRT\u2019s plan, the XYZ\u2014a group\u2014and the ABC\u00a0team met. The \u00c9QUIPE and QRT\u00e9 are words.';
+    assert.deepStrictEqual(find(text), ['QRT', 'XYZ', 'ABC']);
+    // analyze() reads them from the shared scan: the same answer.
+    const analysis = analyze(text, compileLexicon({ cues: [], entities: [], topics: [] }));
+    assert.deepStrictEqual(analysis.unknownAcronyms.map((a) => text.slice(a.start, a.end)), ['QRT', 'XYZ', 'ABC']);
+  });
+
+  it('keeps the final dot of a dotted acronym only inside the sentence', () => {
+    const text = 'They met the X.Y.';
+    const acronyms = findUnknownAcronyms(text, { ...parseReadout(text), sentences: [{ start: 0, end: 16, index: 0, paragraph: 0, text: text.slice(0, 16) }] }, []);
+    assert.deepStrictEqual(acronyms.map((a) => [a.start, a.end]), [[13, 16]]);
   });
 
   it('skips Roman numerals, single capitals, capitalised surnames and known mentions', () => {

@@ -991,6 +991,9 @@ function clauseHasPartyWill(ctx: SentenceContext, from: number): boolean {
   const { tokens } = ctx;
   const n = tokens.length;
   if (from >= n) return false;
+  // Right after the cue, a colon introduces what was agreed ("agreed: they will ..."), a semicolon ends the
+  // clause ("agreed; they will ...", read as "agreed. They will ..."); later on, either ends it.
+  if (semicolonRightAfterCue(ctx, from)) return false;
   // Short clauses are scanned directly; the per-sentence index pays off only on long runs.
   for (let k = from; k < n && k < from + SHORT_SCAN; k++) {
     if (k > from && tokens[k].semicolonBefore) return false;
@@ -1109,8 +1112,18 @@ function hasComplementizer(ctx: SentenceContext, from: number, to: number): bool
   return sentenceIndex(ctx).nextComplementizer[from] < to;
 }
 
-/** Is there a semicolon or colon before any of the tokens (from, to]? */
+/**
+ * Is the token at `k`, the first after a cue, preceded by a semicolon? A colon there introduces the cue's clause
+ * and does not count.
+ */
+function semicolonRightAfterCue(ctx: SentenceContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  return k > 0 && t.semicolonBefore && ctx.text.lastIndexOf(';', t.start) >= ctx.tokens[k - 1].end;
+}
+
+/** Is there a semicolon or colon before any of the tokens (from, to], or a semicolon before `from` (the first token after a cue)? */
 function hasSemicolon(ctx: SentenceContext, from: number, to: number): boolean {
+  if (from <= to && from < ctx.tokens.length && semicolonRightAfterCue(ctx, from)) return true;
   if (to - from < SHORT_SCAN) {
     for (let k = from + 1; k <= to; k++) if (ctx.tokens[k].semicolonBefore) return true;
     return false;

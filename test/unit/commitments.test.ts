@@ -135,6 +135,13 @@ describe('commitment cues', () => {
     assert.strictEqual(one[0].actor, 'Both sides');
   });
 
+  it('reads a colon after "agreed" as introducing what was agreed, a semicolon as ending the clause', () => {
+    assert.deepStrictEqual(brief('The leaders agreed: they will meet again in May.'), ['agreed:firm']);
+    // As with a full stop: "agreed" on its own, then the parties' "will".
+    assert.deepStrictEqual(brief('The leaders agreed; they will meet again in May.'), brief('The leaders agreed. They will meet again in May.'));
+    assert.deepStrictEqual(brief('The leaders agreed; they will meet again in May.'), ['agreed:hedged', 'will:firm']);
+  });
+
   it('names an actor written across a line break or with extra spaces on one line, single-spaced', () => {
     // The line break once stayed in the actor ("Biden and\nKishida"), which also made it read as one person, so
     // "They" in the next sentence went to an earlier, plural actor.

@@ -199,6 +199,12 @@ function isTopicId(id: unknown): id is TopicId {
   return typeof id === 'string' && (TOPIC_IDS as readonly string[]).includes(id);
 }
 
+/** A single-word keyword; one written in capitals (US, AI) matches only the same capitals in the text. */
+function addKeyword(model: TopicModel, raw: string, word: Token, ev: KeywordEvidence): void {
+  if (isCapitalised(raw.trim()) && /\p{L}/u.test(raw)) ev.exact = word.surface;
+  pushEvidence(model.keywords, word.folded, ev);
+}
+
 /** Compiles the topic lexicon and the entity lexicon's topic hints into one lookup model. Never throws. */
 export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): TopicModel {
   const model: TopicModel = {
@@ -221,18 +227,15 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
         addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
         continue;
       }
-      const word = words[0];
-      const ev = evidence(topic, TOPIC_WEIGHTS.keyword * backdrop);
-      if (isCapitalised(raw.trim()) && /\p{L}/u.test(raw)) ev.exact = word.surface;
-      pushEvidence(model.keywords, word.folded, ev);
+      addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
     }
     for (const raw of Array.isArray(entry.phrases) ? entry.phrases : []) {
       if (typeof raw !== 'string') continue;
       const words = tokenize(raw);
       if (words.length === 0) continue;
-      const weight = words.length === 1 ? TOPIC_WEIGHTS.keyword * backdrop : TOPIC_WEIGHTS.phrase;
-      if (words.length === 1) pushEvidence(model.keywords, words[0].folded, evidence(topic, weight));
-      else addPhrase(model, words, evidence(topic, weight));
+      // A one-word "phrase" is a keyword, capitals rule included ("US" under phrases still is not "us").
+      if (words.length === 1) addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
+      else addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.phrase));
     }
     for (const id of Array.isArray(entry.entities) ? entry.entities : []) {
       if (typeof id !== 'string') continue;

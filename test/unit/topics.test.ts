@@ -212,6 +212,14 @@ describe('topics', () => {
       assert.strictEqual(t.secondary, undefined);
     });
 
+    it('applies the capitals rule to a one-word entry under phrases as under keywords', () => {
+      for (const entry of [{ keywords: ['US'], phrases: [] }, { keywords: [], phrases: ['US'] }]) {
+        const own = compileTopics([{ id: 'bilateral-relations', label: 'Bilateral', icon: 'globe', entities: [], ...entry }], []);
+        assert.strictEqual(topicsOf('They asked us to help.', own)[0].primary, 'other', JSON.stringify(entry));
+        assert.strictEqual(topicsOf('The US will help.', own)[0].primary, 'bilateral-relations', JSON.stringify(entry));
+      }
+    });
+
     it('lets a substantive topic beat country names', () => {
       const [t] = topicsOf('Japan and the United States and Japan again discussed semiconductors.', model);
       assert.strictEqual(t.primary, 'technology');

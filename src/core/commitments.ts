@@ -2,7 +2,7 @@
 // The vocabulary is data (lexicons/commitments.yaml); this module holds the pattern language and the policy rules.
 import type { Cue, CuePattern, ParsedReadout, Sentence, Strength } from './types';
 import { isSpaceCode } from './readout';
-import { PerId, SpanScan, WordCache, interner, isCueWordCode, scanSpan } from './textScan';
+import { PerId, SpanScan, WordCache, hasCodeUnit, interner, isCueWordCode, scanSpan } from './textScan';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pattern language (documented at the top of lexicons/commitments.yaml)
@@ -1118,7 +1118,7 @@ function hasComplementizer(ctx: SentenceContext, from: number, to: number): bool
  */
 function semicolonRightAfterCue(ctx: SentenceContext, k: number): boolean {
   const t = ctx.tokens[k];
-  return k > 0 && t.semicolonBefore && ctx.text.lastIndexOf(';', t.start) >= ctx.tokens[k - 1].end;
+  return k > 0 && t.semicolonBefore && hasCodeUnit(ctx.text, ctx.tokens[k - 1].end, t.start, 59);
 }
 
 /** Is there a semicolon or colon before any of the tokens (from, to], or a semicolon before `from` (the first token after a cue)? */

@@ -1,7 +1,7 @@
 // The readout file format: header (YAML front matter, inline `date YYYY-MM-DD`, or a corpus metadata block),
 // analyst-note comments, paragraphs and sentences, all as UTF-16 offsets into the untouched file text.
 import { parseDocument } from 'yaml';
-import { isRegexSpace } from './textScan';
+import { hasCodeUnit, isRegexSpace } from './textScan';
 import type { Comment, Paragraph, ParsedReadout, ReadoutHeader, ReadoutProblem, Sentence, Span } from './types';
 import { formatCount } from './format';
 
@@ -79,11 +79,6 @@ function wordStartBefore(text: string, end: number, floor: number): number {
   return s;
 }
 
-function hasDot(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
-  return false;
-}
-
 /** The longest word the abbreviation and list-number checks of endsSentence can match. */
 const LONGEST_SPECIAL_WORD = Math.max(5, ...[...TITLE_ABBREVIATIONS, ...SOFT_ABBREVIATIONS].map((w) => w.length));
 
@@ -136,7 +131,7 @@ function endsSentence(text: string, sentStart: number, runStart: number, runEnd:
   if (ws === runStart) return true;
   // Most sentences end after an ordinary word: longer than any abbreviation and without an inner dot. Decided
   // here without making the word's string (this runs once per sentence).
-  if (runStart - ws > LONGEST_SPECIAL_WORD && !hasDot(text, ws, runStart)) return true;
+  if (runStart - ws > LONGEST_SPECIAL_WORD && !hasCodeUnit(text, ws, runStart, 46)) return true;
   const word = text.slice(ws, runStart);
   const lower = word.toLowerCase();
   // "1. At the outset" — a list number at the start of a sentence is not a sentence of its own.

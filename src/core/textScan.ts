@@ -48,6 +48,12 @@ export function codePointAtUnit(text: string, i: number, end: number): number {
   return c;
 }
 
+/** Does `text[start, end)` hold the code unit `unit`? Reads only that range (lastIndexOf would go on past `start`). */
+export function hasCodeUnit(text: string, start: number, end: number, unit: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === unit) return true;
+  return false;
+}
+
 /** JavaScript's `\s`. */
 export function isRegexSpace(c: number): boolean {
   return (

@@ -68,7 +68,7 @@ describe('security', () => {
 
   it('keeps long sentences of cue words linear (measured, not timed)', () => {
     const compiled = compileLexicon(loadFixtures(repoRoot).compiled.lexicon);
-    for (const unit of ['agreed that ', 'They reaffirmed that they ', 'He agreed to and they agreed to ', 'we will; ']) {
+    for (const unit of ['agreed that ', 'They reaffirmed that they ', 'He agreed to and they agreed to ', 'we will; ', 'They agreed: they will meet. ']) {
       const text = unit.repeat(10_000);
       const started = performance.now();
       const a = analyze(text, compiled);

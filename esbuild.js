@@ -1,5 +1,5 @@
 // Builds the extension, CLI and analysis-worker bundles (dist/), the built-in lexicons parsed into
-// dist/lexicons.json (see src/core/lexiconSnapshot.ts), and compiles the tests (out/) for mocha.
+// dist/lexicons.json (see src/core/lexicon/snapshot.ts), and compiles the tests (out/) for mocha.
 // Usage: node esbuild.js [--production] [--watch] [--tests]
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -35,9 +35,9 @@ const common = {
 
 const bundles = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // analyze() off the main thread: the extension's worker for large documents, the CLI's for many files.
-  { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...common, entryPoints: ['src/runtime/worker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 
 // Tests run from out/ with the same folder layout as the sources, so relative imports keep working.
@@ -55,7 +55,7 @@ const tests = {
 
 /** Parses lexicons/*.yaml with the product's own loader and writes dist/lexicons.json. */
 function writeLexiconSnapshot() {
-  const { outputFiles } = esbuild.buildSync({ ...common, entryPoints: ['src/core/lexiconSnapshot.ts'], write: false, sourcemap: false, logLevel: 'warning' });
+  const { outputFiles } = esbuild.buildSync({ ...common, entryPoints: ['src/core/lexicon/snapshot.ts'], write: false, sourcemap: false, logLevel: 'warning' });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(mod, mod.exports, require);
   const files = mod.exports.BUILTIN_LEXICON_FILES.map((file) => ({ file, text: fs.readFileSync(path.join('lexicons', file), 'utf8') }));

@@ -6,7 +6,7 @@
 //   diagnostics p50/p95 on 1 MB and the longest extension-host block on 10 MB (all of the host's work, the
 //   longest stretch of Readout Lens's own code in it, and VS Code alone on a plain text file of the same size).
 // MB here means 2^20 UTF-16 code units (what analyze() walks; the corpus is ASCII, so also 2^20 bytes).
-// Per stage at 10 MB: analyze() scans each sentence once (src/core/textScan.ts) and every stage reads that scan;
+// Per stage at 10 MB: analyze() scans each sentence once (src/core/text/scan.ts) and every stage reads that scan;
 //   run on their own, findCues, findEntities and assignTopics each scan the sentences themselves, so their rows
 //   include one scan, and the "shared scan" row is that scan alone.
 // The corpus is the seed in samples/ plus ../shared/samples/corpus when present, read at run time, never copied.
@@ -27,14 +27,14 @@ const MB = 1 << 20;
 
 execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const core = (m) => require(path.join(root, 'out', 'src', 'core', m));
-const { analyze, analyzeIncremental, AnalysisCache, compileLexicon } = core('analyze.js');
-const { loadLexiconFiles, BUILTIN_LEXICON_FILES } = core('lexiconFiles.js');
-const { parseReadout } = core('readout.js');
-const { findCues } = core('commitments.js');
-const { findEntities } = core('entities.js');
-const { assignTopics } = core('topics.js');
-const { findUnknownAcronyms } = core('acronyms.js');
-const { scanSpan, SpanScan } = core('textScan.js');
+const { analyze, analyzeIncremental, AnalysisCache, compileLexicon } = core('pipeline/analyze.js');
+const { loadLexiconFiles, BUILTIN_LEXICON_FILES } = core('lexicon/files.js');
+const { parseReadout } = core('readout/readout.js');
+const { findCues } = core('cues/commitments.js');
+const { findEntities } = core('entities/entities.js');
+const { assignTopics } = core('topics/topics.js');
+const { findUnknownAcronyms } = core('entities/acronyms.js');
+const { scanSpan, SpanScan } = core('text/scan.js');
 
 const compiled = compileLexicon(
   loadLexiconFiles(BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: fs.readFileSync(path.join(root, 'lexicons', f), 'utf8') }))).lexicon,

@@ -4,12 +4,12 @@
 // Every editor feature reads its Analysis from here.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/analyze';
-import { formatCount } from '../core/format';
-import { LineIndex as TextLines } from '../core/lines';
+import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/pipeline/analyze';
+import { formatCount } from '../core/text/format';
+import { LineIndex as TextLines } from '../core/text/lines';
 import type { Analysis } from '../core/types';
-import { AnalysisWorkerClient } from './analysisWorkerClient';
-import { VersionedJobs, adaptiveDelay } from './jobs';
+import { AnalysisWorkerClient } from '../runtime/workerClient';
+import { VersionedJobs, adaptiveDelay } from '../runtime/jobs';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 

@@ -4,8 +4,8 @@
 // under a strict Content-Security-Policy and reveals a statement in its readout when it is clicked.
 import * as vscode from 'vscode';
 import { readUri } from './documents';
-import { analyze } from '../core/analyze';
-import { compareAnalyses, type ComparedCue, type ComparedStatement, type Comparison, type SideKey } from '../core/compare';
+import { analyze } from '../core/pipeline/analyze';
+import { compareAnalyses, type ComparedCue, type ComparedStatement, type Comparison, type SideKey } from '../core/compare/compare';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 import { reveal } from './views';

@@ -2,7 +2,7 @@
 // settings, cues listed in readoutLens.ignore skipped, at most readoutLens.diagnostics.maxPerFile per readout,
 // and the quick fix that adds a cue to that list.
 import * as vscode from 'vscode';
-import { cueMessage } from '../core/cards';
+import { cueMessage } from '../core/report/cards';
 import type { Analysis } from '../core/types';
 import { LineIndex, nextTurn, type AnalysisService } from './analysisService';
 import { UNKNOWN_ACRONYM_CODE } from './lexiconNavigation';

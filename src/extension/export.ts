@@ -5,9 +5,9 @@
 // from the Explorer it receives (uri) and asks only for the format and the output file.
 import * as vscode from 'vscode';
 import { readUri } from './documents';
-import { analyze, type CompiledLexicon } from '../core/analyze';
-import { markdownReport } from '../core/markdownReport';
-import { CSV_HEADER, csvRows, fileReport, jsonReport, sarifReport } from '../core/report';
+import { analyze, type CompiledLexicon } from '../core/pipeline/analyze';
+import { markdownReport } from '../core/report/markdown';
+import { CSV_HEADER, csvRows, fileReport, jsonReport, sarifReport } from '../core/report/report';
 import type { Analysis } from '../core/types';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';

@@ -1,7 +1,7 @@
 // Hover on a readout: the cue's classification and the entity's card, together when a range has both.
 import * as vscode from 'vscode';
-import { cueCard, entityCard } from '../core/cards';
-import { spanAt } from '../core/spans';
+import { cueCard, entityCard } from '../core/report/cards';
+import { spanAt } from '../core/text/spans';
 import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 

@@ -1,7 +1,7 @@
 // Go to Definition on an entity opens its YAML entry (built-in or workspace lexicon), and the quick fix on
 // an unknown acronym, "Add to workspace lexicon…", inserts an entry skeleton as a snippet to fill in.
 import * as vscode from 'vscode';
-import { spanAt } from '../core/spans';
+import { spanAt } from '../core/text/spans';
 import { ENTITY_TYPES } from '../core/types';
 import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';

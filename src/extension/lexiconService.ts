@@ -2,9 +2,9 @@
 // readoutLens.lexicons), compiles them once, reloads on save, and shows lexicon errors as diagnostics
 // in the YAML files themselves. Workspace lexicons are only read in a trusted workspace.
 import * as vscode from 'vscode';
-import { compileLexicon, type CompiledLexicon } from '../core/analyze';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexiconFiles';
-import { fromSnapshot } from '../core/lexiconSnapshot';
+import { compileLexicon, type CompiledLexicon } from '../core/pipeline/analyze';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
+import { fromSnapshot } from '../core/lexicon/snapshot';
 import type { LexiconError } from '../core/types';
 import { getSettings } from './settings';
 

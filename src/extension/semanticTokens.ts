@@ -2,7 +2,7 @@
 // lexicon entities, actors). Legend: token types `cue`, `actor`, `entity`; modifiers firm/hedged/negated
 // on cues and the entity type on entities. package.json maps each to TextMate scopes as a fallback.
 import * as vscode from 'vscode';
-import { lowerBound } from '../core/spans';
+import { lowerBound } from '../core/text/spans';
 import { ENTITY_TYPES } from '../core/types';
 import type { Analysis } from '../core/types';
 import { LineIndex, type AnalysisService } from './analysisService';

@@ -5,7 +5,7 @@ import type { Analysis } from '../core/types';
 import { isReadout, type AnalysisService } from './analysisService';
 import { diagnosticsLimit, onDidChangeDiagnosticsLimit, type DiagnosticsLimit } from './diagnostics';
 import type { LexiconService } from './lexiconService';
-import { formatCount } from '../core/format';
+import { formatCount } from '../core/text/format';
 
 export function statusText(analysis: Analysis): string {
   let firm = 0;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Analysis, Cue, Sentence } from '../core/types';
 import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
-import { formatCount } from '../core/format';
+import { formatCount } from '../core/text/format';
 
 function computeLabel(text: string, max: number): string {
   // A long sentence's label comes from its beginning: flatten that alone when it is long enough.

@@ -2,13 +2,13 @@
 // Entities (entity → mentions). All follow the active readout, refresh after (debounced) analyses, keep
 // their expansion state through stable ids, filter by strength and reveal the statement under the cursor.
 import * as vscode from 'vscode';
-import { entityTypeLabel } from '../core/cards';
-import { spanAt } from '../core/spans';
+import { entityTypeLabel } from '../core/report/cards';
+import { spanAt } from '../core/text/spans';
 import type { Analysis, Cue, Sentence, Strength, TopicId } from '../core/types';
 import { isReadout, type AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
-import { formatCount } from '../core/format';
+import { formatCount } from '../core/text/format';
 
 export type StrengthFilter = 'all' | 'firm' | 'hedged';
 export type SortOrder = 'document' | 'size';

@@ -5,9 +5,9 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../src/core/analyze';
-import { CHUNK_ITEMS, ResultAssembler, TEXT_PART, applyPatch, splitForTransfer, textPatch } from '../../src/extension/analysisTransfer';
-import { AnalysisWorkerClient } from '../../src/extension/analysisWorkerClient';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { CHUNK_ITEMS, ResultAssembler, TEXT_PART, applyPatch, splitForTransfer, textPatch } from '../../src/runtime/transfer';
+import { AnalysisWorkerClient } from '../../src/runtime/workerClient';
 import { repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
 

@@ -1,10 +1,10 @@
 // Hover cards, diagnostic messages, unknown acronyms and the report helpers.
 import * as assert from 'assert';
-import { findUnknownAcronyms } from '../../src/core/acronyms';
-import { analyze, compileLexicon } from '../../src/core/analyze';
-import { cueCard, cueMessage, entityCard, escapeMarkdown } from '../../src/core/cards';
-import { parseReadout } from '../../src/core/readout';
-import { LineIndex, csvField } from '../../src/core/report';
+import { findUnknownAcronyms } from '../../src/core/entities/acronyms';
+import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
+import { cueCard, cueMessage, entityCard, escapeMarkdown } from '../../src/core/report/cards';
+import { parseReadout } from '../../src/core/readout/readout';
+import { LineIndex, csvField } from '../../src/core/report/report';
 import type { Cue, CuePattern, EntityEntry, EntityMention } from '../../src/core/types';
 
 const cue: Cue = {

@@ -4,9 +4,9 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/analyze';
-import { compareAnalyses, comparisonMarkdown, stem, strengthMismatches, type ComparedCue, type Comparison } from '../../src/core/compare';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexiconFiles';
+import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { compareAnalyses, comparisonMarkdown, stem, strengthMismatches, type ComparedCue, type Comparison } from '../../src/core/compare/compare';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
 import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
 
 let cached: CompiledLexicon | undefined;

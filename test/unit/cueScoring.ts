@@ -1,8 +1,8 @@
 // Scores the engine's cues against hand-written expectations (test/fixtures/*/…cues.json): the one matcher
 // behind the golden, held-out and blind evaluations.
 import * as fs from 'fs';
-import { parseReadout } from '../../src/core/readout';
-import { findCues } from '../../src/core/commitments';
+import { parseReadout } from '../../src/core/readout/readout';
+import { findCues } from '../../src/core/cues/commitments';
 import type { Cue, ParsedReadout } from '../../src/core/types';
 import { builtInMatcher } from './cueLexicon';
 

@@ -2,10 +2,10 @@
 // seed readout's mentions at the offsets a reader would point at.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { compileEntities, findEntities, findEntitiesInSpan, type EntityMatcher } from '../../src/core/entities';
-import { spanAt } from '../../src/core/spans';
-import { parseLexiconYaml } from '../../src/core/lexicon';
-import { parseReadout } from '../../src/core/readout';
+import { compileEntities, findEntities, findEntitiesInSpan, type EntityMatcher } from '../../src/core/entities/entities';
+import { spanAt } from '../../src/core/text/spans';
+import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
+import { parseReadout } from '../../src/core/readout/readout';
 import type { EntityEntry, EntityMention, EntityType, ParsedReadout } from '../../src/core/types';
 import { readRepoFile } from './helpers';
 

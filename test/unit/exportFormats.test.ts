@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { analyze, compileLexicon } from '../../src/core/analyze';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexiconFiles';
-import { CSV_HEADER, csvRows, sarifReport } from '../../src/core/report';
+import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
+import { CSV_HEADER, csvRows, sarifReport } from '../../src/core/report/report';
 import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
 import { parseCsv } from './csv';
 

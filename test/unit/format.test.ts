@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatCount } from '../../src/core/format';
+import { formatCount } from '../../src/core/text/format';
 
 describe('formatCount', () => {
   it('groups thousands with commas whatever the locale', () => {

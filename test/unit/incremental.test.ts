@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnalysisCache, analyze, analyzeIncremental } from '../../src/core/analyze';
+import { AnalysisCache, analyze, analyzeIncremental } from '../../src/core/pipeline/analyze';
 import { corpusAvailable, corpusDir, repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
 

@@ -1,7 +1,7 @@
 // One analysis job per document version (src/extension/jobs.ts), including the fallback hazard that once
 // made a failed worker job wait on itself.
 import * as assert from 'assert';
-import { MIN_DEBOUNCE_MS, VersionedJobs, adaptiveDelay } from '../../src/extension/jobs';
+import { MIN_DEBOUNCE_MS, VersionedJobs, adaptiveDelay } from '../../src/runtime/jobs';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 

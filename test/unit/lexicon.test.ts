@@ -2,7 +2,7 @@
 // and the built-in entity lexicon checked in full.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { mergeLexicons, parseLexiconYaml } from '../../src/core/lexicon';
+import { mergeLexicons, parseLexiconYaml } from '../../src/core/lexicon/lexicon';
 import { ENTITY_TYPES, TOPIC_IDS, type Lexicon, type LexiconError } from '../../src/core/types';
 import { readRepoFile } from './helpers';
 

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexiconFiles';
-import { fingerprint, fromSnapshot, snapshotLexicons } from '../../src/core/lexiconSnapshot';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexicon/files';
+import { fingerprint, fromSnapshot, snapshotLexicons } from '../../src/core/lexicon/snapshot';
 import { repoRoot } from './helpers';
 
 const named = (prefix: string): LexiconFile[] =>

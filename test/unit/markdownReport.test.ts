@@ -1,8 +1,8 @@
 // The Markdown export: a report an analyst pastes into a brief (header, topic summary, commitments table).
 import * as assert from 'assert';
-import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/analyze';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexiconFiles';
-import { markdownCell, markdownReport, topicSummary } from '../../src/core/markdownReport';
+import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
+import { markdownCell, markdownReport, topicSummary } from '../../src/core/report/markdown';
 import { readRepoFile } from './helpers';
 
 let cached: CompiledLexicon | undefined;

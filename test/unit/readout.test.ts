@@ -1,6 +1,6 @@
 // Readout format: headers, comments, paragraphs and sentence splitting with exact UTF-16 offsets.
 import * as assert from 'assert';
-import { parseReadout } from '../../src/core/readout';
+import { parseReadout } from '../../src/core/readout/readout';
 import { readRepoFile } from './helpers';
 
 function sentencesOf(text: string): string[] {

@@ -2,10 +2,10 @@
 // YAML yields positioned errors, YAML is read as data only and cue patterns cannot make matching blow up.
 // `npm run fuzz` runs the same properties with 100,000+ cases (scripts/fuzz.mjs).
 import * as assert from 'assert';
-import { analyze, compileLexicon } from '../../src/core/analyze';
-import { compileCuePatterns, findCues } from '../../src/core/commitments';
-import { parseLexiconYaml } from '../../src/core/lexicon';
-import { parseReadout } from '../../src/core/readout';
+import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
+import { compileCuePatterns, findCues } from '../../src/core/cues/commitments';
+import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
+import { parseReadout } from '../../src/core/readout/readout';
 import { repoRoot } from './helpers';
 import { analysisProperties, lexiconProperties, loadFixtures, runProperty, type Fixtures } from './robustnessProperties';
 

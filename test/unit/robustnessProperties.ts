@@ -5,9 +5,9 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/analyze';
-import { parseLexiconYaml } from '../../src/core/lexicon';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexiconFiles';
+import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
 import type { Analysis, Span } from '../../src/core/types';
 
 export interface PropertyCase {

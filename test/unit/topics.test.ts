@@ -4,9 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { compileEntities, findEntities } from '../../src/core/entities';
-import { assignTopics, compileTopics, foldWord } from '../../src/core/topics';
-import type { TopicModel } from '../../src/core/topics';
+import { compileEntities, findEntities } from '../../src/core/entities/entities';
+import { assignTopics, compileTopics, foldWord } from '../../src/core/topics/topics';
+import type { TopicModel } from '../../src/core/topics/topics';
 import type {
   EntityEntry,
   EntityMention,

@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { runCompare } from './cliCompare';
-import { analyze, compileLexicon, type CompiledLexicon } from './core/analyze';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from './core/lexiconFiles';
-import { CSV_HEADER, csvRows, fileReport, jsonReport, ndjsonLine, sarifReport, type FileReport, type SarifInput } from './core/report';
+import { runCompare } from './compare';
+import { analyze, compileLexicon, type CompiledLexicon } from '../core/pipeline/analyze';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
+import { CSV_HEADER, csvRows, fileReport, jsonReport, ndjsonLine, sarifReport, type FileReport, type SarifInput } from '../core/report/report';
 
 const VERSION = '0.1.0';
 const FORMATS = ['json', 'ndjson', 'csv', 'sarif'] as const;

@@ -1,8 +1,8 @@
 // Finds commitment cues (firm or hedged) in a parsed readout, following the shared commitment policy.
 // The vocabulary is data (lexicons/commitments.yaml); this module holds the pattern language and the policy rules.
-import type { Cue, CuePattern, ParsedReadout, Sentence, Strength } from './types';
-import { isSpaceCode } from './readout';
-import { PerId, SpanScan, WordCache, hasCodeUnit, interner, isCueWordCode, scanSpan } from './textScan';
+import type { Cue, CuePattern, ParsedReadout, Sentence, Strength } from '../types';
+import { isSpaceCode } from '../readout/readout';
+import { PerId, SpanScan, WordCache, hasCodeUnit, interner, isCueWordCode, scanSpan } from '../text/scan';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pattern language (documented at the top of lexicons/commitments.yaml)

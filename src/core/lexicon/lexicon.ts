@@ -2,7 +2,7 @@
 // 0-based line/column so the editor can underline it; a bad entry is skipped, the rest of the file still loads.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { checkCuePattern } from './commitments';
+import { checkCuePattern } from '../cues/commitments';
 import {
   ENTITY_TYPES,
   TOPIC_IDS,
@@ -16,7 +16,7 @@ import {
   type Strength,
   type TopicEntry,
   type TopicId,
-} from './types';
+} from '../types';
 
 export interface LexiconParseResult {
   lexicon: Lexicon;

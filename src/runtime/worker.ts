@@ -2,9 +2,9 @@
 // large documents. It hands results back in chunks the host pulls one at a time, so no single message
 // takes long to deserialise and the host's event loop keeps turning.
 import { parentPort } from 'worker_threads';
-import { AnalysisCache, analyzeIncremental, compileLexicon, type CompiledLexicon } from './core/analyze';
-import type { Lexicon } from './core/types';
-import { applyPatch, splitForTransfer, type HostMessage, type WorkerMessage } from './extension/analysisTransfer';
+import { AnalysisCache, analyzeIncremental, compileLexicon, type CompiledLexicon } from '../core/pipeline/analyze';
+import type { Lexicon } from '../core/types';
+import { applyPatch, splitForTransfer, type HostMessage, type WorkerMessage } from './transfer';
 
 let compiled: CompiledLexicon | undefined;
 /** Each open document's analysed paragraphs, so an edit re-analyses only what changed. */

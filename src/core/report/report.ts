@@ -1,9 +1,9 @@
 // Serialises Analyses into the formats the CLI and the export command write: the versioned JSON interface,
 // NDJSON, CSV and SARIF 2.1.0. Pure: callers supply the text and the Analysis.
-import type { CompiledLexicon } from './analyze';
+import type { CompiledLexicon } from '../pipeline/analyze';
 import { cueMessage } from './cards';
-import type { Analysis } from './types';
-import { LineIndex } from './lines';
+import type { Analysis } from '../types';
+import { LineIndex } from '../text/lines';
 
 export const JSON_FORMAT_VERSION = 1;
 

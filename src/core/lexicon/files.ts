@@ -1,7 +1,7 @@
 // Builds one Lexicon from several YAML files (the built-ins, then the user's), keeping every file's
 // positioned errors. The caller reads the files: the core does no I/O.
 import { emptyLexicon, mergeLexicons, parseLexiconYaml } from './lexicon';
-import type { Lexicon, LexiconError } from './types';
+import type { Lexicon, LexiconError } from '../types';
 
 export const BUILTIN_LEXICON_FILES = ['commitments.yaml', 'entities.yaml', 'topics.yaml'] as const;
 

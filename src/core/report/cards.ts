@@ -1,5 +1,5 @@
 // Markdown for hover cards (entities and cues). Pure, so the editor hover, exports and tests share it.
-import type { Cue, CuePattern, EntityEntry, EntityType } from './types';
+import type { Cue, CuePattern, EntityEntry, EntityType } from '../types';
 
 const TYPE_LABELS: Record<EntityType, string> = {
   org: 'Organisation',

@@ -1,11 +1,11 @@
 // The one pipeline: text → parsed readout → cues, entities, topics → Analysis. Every feature (diagnostics,
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
-import { AcronymFinder } from './acronyms';
-import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from './commitments';
-import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from './entities';
-import { binaryProblem, isBinaryParagraph, parseReadout, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from './readout';
-import { SpanScan, scanSpan } from './textScan';
-import { TopicScorer, compileTopics, type TopicModel } from './topics';
+import { AcronymFinder } from '../entities/acronyms';
+import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues/commitments';
+import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
+import { binaryProblem, isBinaryParagraph, parseReadout, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/readout';
+import { SpanScan, scanSpan } from '../text/scan';
+import { TopicScorer, compileTopics, type TopicModel } from '../topics/topics';
 import type {
   Analysis,
   Cue,
@@ -20,8 +20,8 @@ import type {
   SentenceTopics,
   Span,
   TopicEntry,
-} from './types';
-import { formatCount } from './format';
+} from '../types';
+import { formatCount } from '../text/format';
 
 /** A lexicon compiled once into matchers; reused for every document until a lexicon file changes. */
 export interface CompiledLexicon {

@@ -2,10 +2,10 @@
 // reads that instead of parsing the YAML (the yaml library took 80-340 ms of the extension host on first use,
 // most of it before V8 had optimised it; the JSON takes about 2 ms). Each file's text is fingerprinted, so a
 // snapshot older than the YAML beside it (a lexicon edited without a build) is never used.
-import { loadLexiconFiles, type LexiconFile } from './lexiconFiles';
-import type { Lexicon, LexiconError } from './types';
+import { loadLexiconFiles, type LexiconFile } from './files';
+import type { Lexicon, LexiconError } from '../types';
 
-export { BUILTIN_LEXICON_FILES } from './lexiconFiles';
+export { BUILTIN_LEXICON_FILES } from './files';
 
 export interface LexiconSnapshot {
   version: 1;

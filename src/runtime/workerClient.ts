@@ -5,9 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { CompiledLexicon } from '../core/analyze';
+import type { CompiledLexicon } from '../core/pipeline/analyze';
 import type { Analysis } from '../core/types';
-import { ResultAssembler, TEXT_PART, textPatch, type HostMessage, type WorkerMessage } from './analysisTransfer';
+import { ResultAssembler, TEXT_PART, textPatch, type HostMessage, type WorkerMessage } from './transfer';
 
 export interface WorkerResult {
   analysis: Analysis;

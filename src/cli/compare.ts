@@ -2,8 +2,8 @@
 //   readout-lens compare [--format markdown|json] [--lexicon file.yaml] [--max-size-mb N] <A> <B>
 // Exit 0 on success, 2 on bad arguments or unreadable input. Dispatched from src/cli.ts.
 import * as path from 'path';
-import { analyze } from './core/analyze';
-import { compareAnalyses, comparisonMarkdown } from './core/compare';
+import { analyze } from '../core/pipeline/analyze';
+import { compareAnalyses, comparisonMarkdown } from '../core/compare/compare';
 import { loadCliLexicon, readText } from './cli';
 
 export const COMPARE_USAGE = `Usage: readout-lens compare [options] <readout A> <readout B>

@@ -1,9 +1,9 @@
 // The readout file format: header (YAML front matter, inline `date YYYY-MM-DD`, or a corpus metadata block),
 // analyst-note comments, paragraphs and sentences, all as UTF-16 offsets into the untouched file text.
 import { parseDocument } from 'yaml';
-import { hasCodeUnit, isRegexSpace } from './textScan';
-import type { Comment, Paragraph, ParsedReadout, ReadoutHeader, ReadoutProblem, Sentence, Span } from './types';
-import { formatCount } from './format';
+import { hasCodeUnit, isRegexSpace } from '../text/scan';
+import type { Comment, Paragraph, ParsedReadout, ReadoutHeader, ReadoutProblem, Sentence, Span } from '../types';
+import { formatCount } from '../text/format';
 
 const CH_LF = 10;
 const CH_CR = 13;

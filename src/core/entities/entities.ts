@@ -1,7 +1,7 @@
 // Finds entity mentions (organisations, agreements, places, people ...) in a readout's sentences with one
 // word-level trie over every name and alias, so the cost is linear in the text whatever the lexicon's size.
-import { CLASS_LN, CLASS_M, Interner, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, isRegexSpace, scanSpan } from './textScan';
-import type { EntityEntry, EntityMention, EntityType, ParsedReadout, Span } from './types';
+import { CLASS_LN, CLASS_M, Interner, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, isRegexSpace, scanSpan } from '../text/scan';
+import type { EntityEntry, EntityMention, EntityType, ParsedReadout, Span } from '../types';
 
 /**
  * How the text's tokens must be written to match an alias token. The trie is keyed on case-folded tokens, so

@@ -8,9 +8,9 @@ import type {
   SentenceTopics,
   TopicEntry,
   TopicId,
-} from './types';
-import { TOPIC_IDS } from './types';
-import { CLASS_LN, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, scanSpan } from './textScan';
+} from '../types';
+import { TOPIC_IDS } from '../types';
+import { CLASS_LN, PerId, SpanScan, WordCache, codePointAtUnit, codePointClass, interner, scanSpan } from '../text/scan';
 
 /**
  * Weights of one piece of evidence. A phrase is more specific than any of its words, so it weighs twice a

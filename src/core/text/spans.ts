@@ -1,5 +1,5 @@
 // Lookups over sorted spans (cues, mentions, sentences) by offset, in O(log n).
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /** The span containing `offset` (start inclusive, end inclusive so a cursor just after a word still hits). */
 export function spanAt<T extends Span>(spans: readonly T[], offset: number): T | undefined {

@@ -1,7 +1,7 @@
 // Finds commitment cues (firm or hedged) in a parsed readout, following the shared commitment policy.
 // The vocabulary is data (lexicons/commitments.yaml); this module holds the pattern language and the policy rules.
 import type { Cue, CuePattern, ParsedReadout, Sentence, Strength } from '../types';
-import { isSpaceCode } from '../readout/readout';
+import { isSpaceCode } from '../readout/sentences';
 import { PerId, SpanScan, WordCache, hasCodeUnit, interner, isCueWordCode, scanSpan } from '../text/scan';
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 import { AcronymFinder } from '../entities/acronyms';
 import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues/commitments';
 import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
-import { binaryProblem, isBinaryParagraph, parseReadout, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/readout';
+import { mayHoldBinary } from '../text/binary';
+import { binaryProblem, isBinaryParagraph, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/layout';
+import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
 import { TopicScorer, compileTopics, type TopicModel } from '../topics/topics';
 import type {
@@ -239,7 +241,7 @@ export class AnalysisCache {
     const { analysed } = cut(text, options);
     const layout = readoutLayout(analysed);
     const entries = this.entriesFor(compiled);
-    const maybeBinary = BINARY_CHARS.test(analysed);
+    const maybeBinary = mayHoldBinary(analysed);
     let i = 0;
     return {
       step: (deadline: number): boolean => {
@@ -260,8 +262,6 @@ export class AnalysisCache {
   }
 }
 
-// eslint-disable-next-line no-control-regex -- the same test parseReadout makes before looking for binary paragraphs
-const BINARY_CHARS = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
 /**
  * A copy of `s` that shares no memory with the text it was sliced from: engines keep a slice as a view of its
@@ -328,7 +328,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const next = new Map<string, ParagraphResult>();
   const placedBefore = cache.placements;
   const placements = new Map<number, Placed>();
-  const maybeBinary = BINARY_CHARS.test(analysed);
+  const maybeBinary = mayHoldBinary(analysed);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const cues: Cue[] = [];

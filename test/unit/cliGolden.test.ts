@@ -8,9 +8,8 @@ import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
-import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
-import { repoRoot, sharedRoot } from './helpers';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compiledBuiltins, repoRoot, sharedRoot } from './helpers';
 
 const samples = path.join(sharedRoot, 'samples');
 const goldenFile = path.join(repoRoot, 'test', 'fixtures', 'cli-golden', 'samples.sha256.json');
@@ -44,8 +43,7 @@ function hashesNow(): Record<string, string> {
 
 /** The whole Analysis (evidence, spans, cards' inputs: more than the CLI prints), hashed per file. */
 function analysisHashesNow(): Record<string, string> {
-  const builtins = BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: fs.readFileSync(path.join(repoRoot, 'lexicons', f), 'utf8') }));
-  const compiled = compileLexicon(loadLexiconFiles(builtins).lexicon);
+  const compiled = compiledBuiltins();
   const hashes: Record<string, string> = {};
   for (const rel of sampleFiles()) hashes[rel] = sha(JSON.stringify(analyze(fs.readFileSync(path.join(samples, rel), 'utf8'), compiled)));
   return hashes;

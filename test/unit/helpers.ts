@@ -1,6 +1,8 @@
 // Paths shared by unit tests: the repository root (tests run from out/test/unit) and the shared samples.
 import * as fs from 'fs';
 import * as path from 'path';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
+import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const sharedRoot = path.resolve(repoRoot, '..', 'shared');
@@ -13,4 +15,11 @@ export function readRepoFile(rel: string): string {
 /** The corpus readouts are not ours and are never copied here; tests read them at run time when present. */
 export function corpusAvailable(): boolean {
   return fs.existsSync(corpusDir);
+}
+
+let builtins: CompiledLexicon | undefined;
+/** The built-in lexicons of lexicons/, loaded and compiled once per test run. */
+export function compiledBuiltins(): CompiledLexicon {
+  builtins ??= compileLexicon(loadLexiconFiles(BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon);
+  return builtins;
 }

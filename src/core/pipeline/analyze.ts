@@ -4,6 +4,7 @@ import { AcronymFinder } from '../entities/acronyms';
 import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues/commitments';
 import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
 import { mayHoldBinary } from '../text/binary';
+import { lastParagraphBreak } from '../text/breaks';
 import { binaryProblem, isBinaryParagraph, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/layout';
 import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -62,10 +63,11 @@ interface Cut {
 function cut(text: string, options: AnalyzeOptions): Cut {
   const limit = options.maxLength ?? Infinity;
   const truncated = text.length > limit;
-  // Cut at a paragraph break before the limit when there is one, so no sentence is analysed half-read.
+  // Cut at a paragraph break before the limit when there is one (any line-break style), so no sentence is
+  // analysed half-read.
   let analyzedLength = text.length;
   if (truncated) {
-    const at = text.lastIndexOf('\n\n', limit);
+    const at = lastParagraphBreak(text, limit);
     analyzedLength = at > limit / 2 ? at : limit;
   }
   return { analysed: truncated ? text.slice(0, analyzedLength) : text, analyzedLength, truncated };

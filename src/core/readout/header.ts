@@ -1,6 +1,7 @@
 // The readout's header: YAML front matter, the inline `date YYYY-MM-DD` line, or a corpus metadata block
 // (`key: value` lines up to the first blank line). Problems in it are reported with their offsets.
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { formatCount } from '../text/format';
 import type { ReadoutHeader, ReadoutProblem } from '../types';
 
 const CH_LF = 10;
@@ -63,11 +64,58 @@ function parseFrontMatter(text: string, fence: number, problems: ReadoutProblem[
   return undefined;
 }
 
-function readYamlHeader(yamlText: string, offset: number, header: ReadoutHeader, problems: ReadoutProblem[]): void {
+/** Front matter longer than this is not parsed (reported instead): a header is a few lines, not a data file. */
+export const MAX_FRONT_MATTER_LENGTH = 256 * 1024;
+
+/**
+ * Duplicate keys of every mapping in the document, each with its range, found in one pass with a set per
+ * mapping. (yaml's own `uniqueKeys` check compares every key with every other: seconds on a few thousand keys.)
+ */
+function duplicateKeys(doc: Document.Parsed): [number, number][] {
+  const found: [number, number][] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        const name = isScalar(key) ? `s:${String(key.value)}` : `n:${String(key)}`;
+        if (seen.has(name)) {
+          const range = (key as { range?: [number, number, number] } | null)?.range;
+          if (range) found.push([range[0], range[1]]);
+        } else seen.add(name);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+function readYamlHeader(rawYaml: string, offset: number, header: ReadoutHeader, problems: ReadoutProblem[]): void {
+  if (rawYaml.length > MAX_FRONT_MATTER_LENGTH) {
+    problems.push({
+      start: offset,
+      end: offset + 1,
+      code: 'front-matter-size',
+      message: `Front matter is ${formatCount(rawYaml.length)} characters long (over ${formatCount(MAX_FRONT_MATTER_LENGTH)}); it was not read, the text after it was.`,
+      severity: 'warning',
+    });
+    return;
+  }
+  // A lone CR ends a line for the reader but not for the YAML parser; LF in its place keeps every offset.
+  const yamlText = rawYaml.includes('\r') ? rawYaml.replace(/\r(?!\n)/g, '\n') : rawYaml;
   let data: unknown;
   try {
     // Data only: the core schema has no custom or language-specific tags, and aliases are capped.
-    const doc = parseDocument(yamlText, { schema: 'core', customTags: [], prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(yamlText, { schema: 'core', customTags: [], prettyErrors: false, uniqueKeys: false });
+    const duplicates = doc.errors.length === 0 ? duplicateKeys(doc) : [];
+    for (const [start, end] of duplicates) {
+      problems.push({ start: offset + start, end: offset + Math.max(end, start), code: 'front-matter-yaml', message: 'Front matter: Map keys must be unique', severity: 'error' });
+    }
+    if (duplicates.length > 0) return;
     for (const e of doc.errors) {
       problems.push({
         start: offset + e.pos[0],

@@ -1,7 +1,7 @@
 // Commitment policy, one rule at a time: strengths, negation, governing verbs, party subjects and exclusions.
 import * as assert from 'assert';
 import { parseReadout } from '../../src/core/readout/readout';
-import { checkCuePattern, compileCuePatterns, findCues } from '../../src/core/cues/commitments';
+import { checkCuePattern, compileCuePatterns, findCues } from '../../src/core/cues';
 import type { Cue } from '../../src/core/types';
 import { builtInMatcher, loadCuePatterns } from './cueLexicon';
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import type { CuePattern, Strength } from '../../src/core/types';
-import { compileCuePatterns, type CueMatcher } from '../../src/core/cues/commitments';
+import { compileCuePatterns, type CueMatcher } from '../../src/core/cues';
 import { repoRoot } from './helpers';
 
 interface RawCue {

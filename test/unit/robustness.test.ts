@@ -3,7 +3,7 @@
 // `npm run fuzz` runs the same properties with 100,000+ cases (scripts/fuzz.mjs).
 import * as assert from 'assert';
 import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
-import { compileCuePatterns, findCues } from '../../src/core/cues/commitments';
+import { compileCuePatterns, findCues } from '../../src/core/cues';
 import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
 import { parseReadout } from '../../src/core/readout/readout';
 import { repoRoot } from './helpers';

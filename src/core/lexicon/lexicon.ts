@@ -2,7 +2,7 @@
 // 0-based line/column so the editor can underline it; a bad entry is skipped, the rest of the file still loads.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { checkCuePattern } from '../cues/commitments';
+import { checkCuePattern } from '../cues/pattern';
 import {
   ENTITY_TYPES,
   TOPIC_IDS,

@@ -1,7 +1,7 @@
 // The one pipeline: text → parsed readout → cues, entities, topics → Analysis. Every feature (diagnostics,
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
 import { AcronymFinder } from '../entities/acronyms';
-import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues/commitments';
+import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues';
 import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
 import { binaryProblem, isBinaryParagraph, parseReadout, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -284,7 +284,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
     binary: false,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: s.text })),
     cues,
-    openPronouns: cues.some((c) => c.actor !== undefined && isOpenPronoun(c.actor)),
+    openPronouns: cues.some((c) => c.actor !== undefined && isOpenPronoun(compiled.cues.words, c.actor)),
     entities,
     topics,
     acronyms,

@@ -2,8 +2,7 @@
 // the token after the first word that most tries fail at.
 import type { CuePattern } from '../types';
 import { PatternParser, type Element } from './pattern';
-import { compileCueWords, type CueWords } from './words';
-import { BUILTIN_WORD_LISTS } from './builtinWords';
+import type { CueWords } from './words';
 
 export interface CompiledPattern {
   order: number;
@@ -95,7 +94,7 @@ function hasWillCondition(seq: Element[]): boolean {
   return seq.some((el) => el.kind === 'will' || (el.kind === 'opt' && hasWillCondition(el.seq)) || (el.kind === 'alt' && el.options.some(hasWillCondition)));
 }
 
-export function compileCuePatterns(patterns: CuePattern[], words: CueWords = compileCueWords(BUILTIN_WORD_LISTS)): CueMatcher {
+export function compileCuePatterns(patterns: CuePattern[], words: CueWords): CueMatcher {
   const byFirstWord = new Map<string, CompiledPattern[]>();
   const rejected: { id: string; message: string }[] = [];
   patterns.forEach((source, order) => {

@@ -3,4 +3,4 @@ export { checkCuePattern } from './pattern';
 export { compileCuePatterns, type CueMatcher } from './compile';
 export { CueFinder, findCues } from './finder';
 export { ACTOR_HISTORY, isOpenPronoun } from './actors';
-export { compileCueWords, type CueWords, type WordLists } from './words';
+export { WORD_CLASS_IDS, compileCueWords, wordListsOf, type CueWords, type WordLists } from './words';

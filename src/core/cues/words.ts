@@ -1,5 +1,6 @@
 // The word classes the policy rules read (grammar, not vocabulary: cue verbs stay in lexicons/commitments.yaml),
 // compiled once per lexicon into Sets from lexicons/word-classes.yaml.
+import type { EntityEntry, WordClassEntry } from '../types';
 
 /** A two-word entry ("made clear", "take place") of a word class, as a lookup from one of its words to the other. */
 export type Phrases = ReadonlyMap<string, ReadonlySet<string>>;
@@ -120,8 +121,30 @@ export const WORD_CLASSES = {
   pluralActorEnds: 'plural-actor-ends',
 } as const;
 
+/** The class ids of lexicons/word-classes.yaml. */
+export const WORD_CLASS_IDS: readonly string[] = Object.values(WORD_CLASSES);
+
 /** Word lists by class id (lower-cased by compileCueWords). */
 export type WordLists = Readonly<Record<string, readonly string[] | undefined>>;
+
+/**
+ * The word lists of the lexicon's classes: each class's words, plus the one- and two-word names and aliases of the
+ * entities it names (an unknown entity id adds nothing; the loader reports it).
+ */
+export function wordListsOf(classes: readonly WordClassEntry[], entities: readonly EntityEntry[]): WordLists {
+  const byId = new Map(entities.map((e) => [e.id, e] as const));
+  const lists: Record<string, string[]> = {};
+  for (const c of classes) {
+    const list = (lists[c.id] ??= []);
+    list.push(...c.words);
+    for (const id of c.entities) {
+      const entity = byId.get(id);
+      if (entity === undefined) continue;
+      for (const name of [entity.name, ...entity.aliases]) if (name.trim().split(/\s+/).length <= 2) list.push(name);
+    }
+  }
+  return lists;
+}
 
 /**
  * The rules' word classes from their lists. A two-word entry of reporting-particles (keyed by its second word),

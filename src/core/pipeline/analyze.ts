@@ -1,7 +1,7 @@
 // The one pipeline: text → parsed readout → cues, entities, topics → Analysis. Every feature (diagnostics,
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
 import { AcronymFinder } from '../entities/acronyms';
-import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues';
+import { ACTOR_HISTORY, CueFinder, compileCuePatterns, compileCueWords, findCues, isOpenPronoun, wordListsOf, type CueMatcher } from '../cues';
 import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
 import { binaryProblem, isBinaryParagraph, parseReadout, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -37,7 +37,7 @@ export interface CompiledLexicon {
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     lexicon,
-    cues: compileCuePatterns(lexicon.cues),
+    cues: compileCuePatterns(lexicon.cues, compileCueWords(wordListsOf(lexicon.wordClasses, lexicon.entities))),
     entities: compileEntities(lexicon.entities),
     topics: compileTopics(lexicon.topics, lexicon.entities),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),

@@ -30,7 +30,7 @@ const core = (m) => require(path.join(root, 'out', 'src', 'core', m));
 const { analyze, analyzeIncremental, AnalysisCache, compileLexicon } = core('pipeline/analyze.js');
 const { loadLexiconFiles, BUILTIN_LEXICON_FILES } = core('lexicon/files.js');
 const { parseReadout } = core('readout/readout.js');
-const { findCues } = core('cues/commitments.js');
+const { findCues } = core('cues/index.js');
 const { findEntities } = core('entities/entities.js');
 const { assignTopics } = core('topics/topics.js');
 const { findUnknownAcronyms } = core('entities/acronyms.js');

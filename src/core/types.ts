@@ -171,10 +171,23 @@ export interface LexiconError {
   message: string;
 }
 
+/** A word class the commitment policy rules read (lexicons/word-classes.yaml). */
+export interface WordClassEntry {
+  /** One of the class ids the rules know (src/core/cues/words.ts, WORD_CLASSES). */
+  id: string;
+  /** Lower-case words; a two-word entry where the class reads phrases. */
+  words: string[];
+  /** Entity ids whose one- and two-word names and aliases join the class. */
+  entities: string[];
+  note?: string;
+  origin?: LexiconOrigin;
+}
+
 export interface Lexicon {
   cues: CuePattern[];
   entities: EntityEntry[];
   topics: TopicEntry[];
+  wordClasses: WordClassEntry[];
 }
 
 export interface Analysis {

@@ -74,7 +74,7 @@ describe('unknown acronyms', () => {
     const text = 'date 2024-01-01 The QRT\u2019s plan, the XYZ\u2014a group\u2014and the ABC\u00a0team met. The \u00c9QUIPE and QRT\u00e9 are words.';
     assert.deepStrictEqual(find(text), ['QRT', 'XYZ', 'ABC']);
     // analyze() reads them from the shared scan: the same answer.
-    const analysis = analyze(text, compileLexicon({ cues: [], entities: [], topics: [] }));
+    const analysis = analyze(text, compileLexicon({ cues: [], entities: [], topics: [], wordClasses: [] }));
     assert.deepStrictEqual(analysis.unknownAcronyms.map((a) => text.slice(a.start, a.end)), ['QRT', 'XYZ', 'ABC']);
   });
 

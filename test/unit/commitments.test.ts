@@ -1,9 +1,9 @@
 // Commitment policy, one rule at a time: strengths, negation, governing verbs, party subjects and exclusions.
 import * as assert from 'assert';
 import { parseReadout } from '../../src/core/readout/readout';
-import { checkCuePattern, compileCuePatterns, findCues } from '../../src/core/cues/commitments';
+import { checkCuePattern, compileCuePatterns, findCues } from '../../src/core/cues';
 import type { Cue } from '../../src/core/types';
-import { builtInMatcher, loadCuePatterns } from './cueLexicon';
+import { builtInMatcher, builtInWords, loadCuePatterns } from './cueLexicon';
 
 function cuesOf(text: string): Cue[] {
   return findCues(text, parseReadout(text), builtInMatcher());
@@ -16,7 +16,7 @@ function brief(text: string): string[] {
 
 describe('commitment cues', () => {
   it('the built-in lexicon compiles without rejects', () => {
-    const m = compileCuePatterns(loadCuePatterns());
+    const m = compileCuePatterns(loadCuePatterns(), builtInWords());
     assert.deepStrictEqual(m.rejected, []);
     for (const p of loadCuePatterns()) assert.strictEqual(checkCuePattern(p.pattern), undefined, p.id);
   });

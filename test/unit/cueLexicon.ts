@@ -3,7 +3,8 @@ import * as path from 'path';
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import type { CuePattern, Strength } from '../../src/core/types';
-import { compileCuePatterns, type CueMatcher } from '../../src/core/cues/commitments';
+import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher, type CueWords } from '../../src/core/cues';
+import { loadLexiconFiles } from '../../src/core/lexicon/files';
 import { repoRoot } from './helpers';
 
 interface RawCue {
@@ -28,8 +29,19 @@ export function loadCuePatterns(): CuePattern[] {
   });
 }
 
+let cachedWords: CueWords | undefined;
+/** The built-in word classes (lexicons/word-classes.yaml, third parties resolved through entities.yaml). */
+export function builtInWords(): CueWords {
+  if (cachedWords === undefined) {
+    const files = ['entities.yaml', 'word-classes.yaml'].map((file) => ({ file, text: fs.readFileSync(path.join(repoRoot, 'lexicons', file), 'utf8') }));
+    const { lexicon } = loadLexiconFiles(files);
+    cachedWords = compileCueWords(wordListsOf(lexicon.wordClasses, lexicon.entities));
+  }
+  return cachedWords;
+}
+
 let cached: CueMatcher | undefined;
 export function builtInMatcher(): CueMatcher {
-  cached ??= compileCuePatterns(loadCuePatterns());
+  cached ??= compileCuePatterns(loadCuePatterns(), builtInWords());
   return cached;
 }

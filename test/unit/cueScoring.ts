@@ -2,7 +2,7 @@
 // behind the golden, held-out and blind evaluations.
 import * as fs from 'fs';
 import { parseReadout } from '../../src/core/readout/readout';
-import { findCues } from '../../src/core/cues/commitments';
+import { findCues } from '../../src/core/cues';
 import type { Cue, ParsedReadout } from '../../src/core/types';
 import { builtInMatcher } from './cueLexicon';
 

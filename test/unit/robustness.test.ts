@@ -3,9 +3,10 @@
 // `npm run fuzz` runs the same properties with 100,000+ cases (scripts/fuzz.mjs).
 import * as assert from 'assert';
 import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
-import { compileCuePatterns, findCues } from '../../src/core/cues/commitments';
+import { compileCuePatterns, findCues } from '../../src/core/cues';
 import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
 import { parseReadout } from '../../src/core/readout/readout';
+import { builtInWords } from './cueLexicon';
 import { repoRoot } from './helpers';
 import { analysisProperties, lexiconProperties, loadFixtures, runProperty, type Fixtures } from './robustnessProperties';
 
@@ -53,7 +54,7 @@ describe('security', () => {
     // Nested optionals and alternatives over the same word: a backtracking regex would explode here.
     const optionals = Array.from({ length: 12 }, () => '[a (a|a a|a a a)]').join(' ');
     const pattern = `a (a|a a|a a a|a a a a) ${optionals} a >`;
-    const matcher = compileCuePatterns([{ id: 'evil', pattern, strength: 'firm', explanation: 'x' }]);
+    const matcher = compileCuePatterns([{ id: 'evil', pattern, strength: 'firm', explanation: 'x' }], builtInWords());
     assert.deepStrictEqual(matcher.rejected, []);
     // Work per start word is capped (64 match states per pattern element), so time grows linearly with the input.
     for (const words of [2_000, 8_000]) {

@@ -3,7 +3,7 @@
 import { emptyLexicon, mergeLexicons, parseLexiconYaml } from './lexicon';
 import type { Lexicon, LexiconError } from '../types';
 
-export const BUILTIN_LEXICON_FILES = ['commitments.yaml', 'entities.yaml', 'topics.yaml'] as const;
+export const BUILTIN_LEXICON_FILES = ['commitments.yaml', 'entities.yaml', 'topics.yaml', 'word-classes.yaml'] as const;
 
 export interface LexiconFile {
   /** Path or URI string used in errors and entry origins. */
@@ -19,5 +19,17 @@ export function loadLexiconFiles(files: LexiconFile[], base: Lexicon = emptyLexi
     layers.push(parsed.lexicon);
     errors.push(...parsed.errors);
   }
-  return { lexicon: mergeLexicons(base, ...layers), errors };
+  const lexicon = mergeLexicons(base, ...layers);
+  // A word class names entities that may live in another file: checked once all are merged.
+  const entityIds = new Set(lexicon.entities.map((e) => e.id));
+  for (const layer of layers) {
+    for (const c of layer.wordClasses) {
+      for (const id of c.entities) {
+        if (entityIds.has(id) || c.origin === undefined) continue;
+        const { file, line, column } = c.origin;
+        errors.push({ file, line, column, code: 'bad-value', message: `Word class "${c.id}" names entity "${id}", which no lexicon defines.` });
+      }
+    }
+  }
+  return { lexicon, errors };
 }

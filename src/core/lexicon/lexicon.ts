@@ -2,7 +2,8 @@
 // 0-based line/column so the editor can underline it; a bad entry is skipped, the rest of the file still loads.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { checkCuePattern } from '../cues/commitments';
+import { checkCuePattern } from '../cues/pattern';
+import { WORD_CLASS_IDS } from '../cues/words';
 import {
   ENTITY_TYPES,
   TOPIC_IDS,
@@ -16,6 +17,7 @@ import {
   type Strength,
   type TopicEntry,
   type TopicId,
+  type WordClassEntry,
 } from '../types';
 
 export interface LexiconParseResult {
@@ -23,11 +25,12 @@ export interface LexiconParseResult {
   errors: LexiconError[];
 }
 
-const SECTIONS = ['cues', 'entities', 'topics'] as const;
+const SECTIONS = ['cues', 'entities', 'topics', 'word-classes'] as const;
 const CUE_KEYS = ['id', 'pattern', 'strength', 'explanation', 'code'] as const;
 const ENTITY_KEYS = ['id', 'name', 'aliases', 'type', 'definition', 'facts', 'topics', 'source', 'office'] as const;
 const TOPIC_KEYS = ['id', 'label', 'icon', 'keywords', 'phrases', 'entities'] as const;
 const FACT_KEYS = ['label', 'value', 'asOf'] as const;
+const WORD_CLASS_KEYS = ['id', 'note', 'words', 'entities'] as const;
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Cue ids belong to the commitments lexicon's authors; accept any plain identifier, not only kebab-case.
@@ -36,7 +39,7 @@ const AS_OF = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const URL = /^https?:\/\/[^\s]+$/;
 
 export function emptyLexicon(): Lexicon {
-  return { cues: [], entities: [], topics: [] };
+  return { cues: [], entities: [], topics: [], wordClasses: [] };
 }
 
 /** Parses one lexicon file. Never throws: any input yields a (possibly empty) lexicon plus typed errors. */
@@ -107,7 +110,7 @@ function parseInto(text: string, ctx: Context): void {
   const root = doc.contents;
   if (root == null || (isScalar(root) && (root.value == null || root.value === ''))) return;
   if (!isMap(root)) {
-    ctx.report(root, 'bad-value', 'A lexicon file is a mapping with `cues:`, `entities:` and/or `topics:` lists.');
+    ctx.report(root, 'bad-value', 'A lexicon file is a mapping with `cues:`, `entities:`, `topics:` and/or `word-classes:` lists.');
     return;
   }
   for (const pair of root.items) {
@@ -132,7 +135,8 @@ function parseInto(text: string, ctx: Context): void {
       }
       if (key === 'cues') pushUnique(ctx, seen, readCue(ctx, node), ctx.lexicon.cues, node);
       else if (key === 'entities') pushUnique(ctx, seen, readEntity(ctx, node), ctx.lexicon.entities, node);
-      else pushUnique(ctx, seen, readTopic(ctx, node), ctx.lexicon.topics, node);
+      else if (key === 'topics') pushUnique(ctx, seen, readTopic(ctx, node), ctx.lexicon.topics, node);
+      else pushUnique(ctx, seen, readWordClass(ctx, node), ctx.lexicon.wordClasses, node);
     }
   }
 }
@@ -247,6 +251,35 @@ function readTopic(ctx: Context, map: YAMLMap): TopicEntry | undefined {
     entities,
     origin: ctx.origin(map),
   };
+}
+
+function readWordClass(ctx: Context, map: YAMLMap): WordClassEntry | undefined {
+  const f = fields(ctx, map, WORD_CLASS_KEYS, 'word class');
+  const id = requiredText(ctx, map, f, 'id');
+  let ok = id !== undefined;
+  if (id !== undefined && !(WORD_CLASS_IDS as readonly string[]).includes(id)) {
+    ctx.report(f.get('id'), 'bad-value', `Unknown word class "${id}"; the rules read only: ${WORD_CLASS_IDS.join(', ')}.`);
+    ok = false;
+  }
+  const words = textList(ctx, f, 'words');
+  for (const w of words) {
+    if (w.trim().split(/\s+/).length > 2) {
+      ctx.report(f.get('words'), 'bad-value', `Word class entries are one or two words, not "${w}".`);
+      ok = false;
+    }
+  }
+  const entities = textList(ctx, f, 'entities');
+  for (const e of entities) {
+    if (!KEBAB_ID.test(e)) {
+      ctx.report(f.get('entities'), 'bad-value', `Entity id "${e}" must be kebab-case (lower-case letters, digits, '-').`);
+      ok = false;
+    }
+  }
+  const note = optionalText(ctx, f, 'note');
+  if (!ok) return undefined;
+  const entry: WordClassEntry = { id: id as string, words: words.map((w) => w.toLowerCase()), entities, origin: ctx.origin(map) };
+  if (note !== undefined) entry.note = note;
+  return entry;
 }
 
 function factList(ctx: Context, node: Node | undefined): EntityFact[] {
@@ -418,12 +451,14 @@ function editDistance(a: string, b: string): number {
 
 /**
  * Layers lexicons: later overlays add entries or replace same-id cues and entities; a topic with an existing id
- * keeps its place, takes the overlay's label and icon, and gains the overlay's keywords, phrases and entities.
+ * keeps its place, takes the overlay's label and icon, and gains the overlay's keywords, phrases and entities; a
+ * word class with an existing id likewise gains the overlay's words and entities.
  */
 export function mergeLexicons(base: Lexicon, ...overlays: Lexicon[]): Lexicon {
   const cues = new Map(base.cues.map((c) => [c.id, c] as const));
   const entities = new Map(base.entities.map((e) => [e.id, e] as const));
   const topics = new Map(base.topics.map((t) => [t.id, t] as const));
+  const wordClasses = new Map(base.wordClasses.map((w) => [w.id, w] as const));
   for (const overlay of overlays) {
     for (const c of overlay.cues) cues.set(c.id, c);
     for (const e of overlay.entities) entities.set(e.id, e);
@@ -443,8 +478,12 @@ export function mergeLexicons(base: Lexicon, ...overlays: Lexicon[]): Lexicon {
           : t,
       );
     }
+    for (const w of overlay.wordClasses) {
+      const old = wordClasses.get(w.id);
+      wordClasses.set(w.id, old ? { ...old, words: union(old.words, w.words), entities: union(old.entities, w.entities) } : w);
+    }
   }
-  return { cues: [...cues.values()], entities: [...entities.values()], topics: [...topics.values()] };
+  return { cues: [...cues.values()], entities: [...entities.values()], topics: [...topics.values()], wordClasses: [...wordClasses.values()] };
 }
 
 function union(a: string[], b: string[]): string[] {

@@ -40,11 +40,11 @@ export function snapshotLexicons(files: LexiconFile[]): LexiconSnapshot {
  */
 export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon: Lexicon; errors: LexiconError[] } | undefined {
   const s = snapshot as Partial<LexiconSnapshot> | undefined;
-  if (!s || s.version !== 1 || !Array.isArray(s.sources) || !s.lexicon || !Array.isArray(s.errors)) return undefined;
+  if (!s || s.version !== 1 || !Array.isArray(s.sources) || !s.lexicon || !Array.isArray(s.lexicon.wordClasses) || !Array.isArray(s.errors)) return undefined;
   if (s.sources.length !== files.length || s.sources.some((src, i) => src.fingerprint !== fingerprint(files[i].text))) return undefined;
   const rename = new Map(s.sources.map((src, i) => [src.file, files[i].file]));
   const { lexicon } = s;
-  for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics]) {
+  for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics, ...lexicon.wordClasses]) {
     if (entry.origin) entry.origin.file = rename.get(entry.origin.file) ?? entry.origin.file;
   }
   return { lexicon, errors: s.errors.map((e) => ({ ...e, file: rename.get(e.file) ?? e.file })) };

@@ -1,7 +1,7 @@
 // The one pipeline: text → parsed readout → cues, entities, topics → Analysis. Every feature (diagnostics,
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
 import { AcronymFinder } from '../entities/acronyms';
-import { ACTOR_HISTORY, CueFinder, compileCuePatterns, findCues, isOpenPronoun, type CueMatcher } from '../cues/commitments';
+import { ACTOR_HISTORY, CueFinder, compileCuePatterns, compileCueWords, findCues, isOpenPronoun, wordListsOf, type CueMatcher } from '../cues';
 import { compileEntities, entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
 import { mayHoldBinary } from '../text/binary';
 import { lastParagraphBreak } from '../text/breaks';
@@ -40,7 +40,7 @@ export interface CompiledLexicon {
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     lexicon,
-    cues: compileCuePatterns(lexicon.cues),
+    cues: compileCuePatterns(lexicon.cues, compileCueWords(wordListsOf(lexicon.wordClasses, lexicon.entities))),
     entities: compileEntities(lexicon.entities),
     topics: compileTopics(lexicon.topics, lexicon.entities),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
@@ -286,7 +286,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
     binary: false,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end, text: s.text })),
     cues,
-    openPronouns: cues.some((c) => c.actor !== undefined && isOpenPronoun(c.actor)),
+    openPronouns: cues.some((c) => c.actor !== undefined && isOpenPronoun(compiled.cues.words, c.actor)),
     entities,
     topics,
     acronyms,

@@ -1,0 +1,119 @@
+// Compiles the cue patterns once per lexicon: parsed, indexed by their possible first words, with the test on
+// the token after the first word that most tries fail at.
+import type { CuePattern } from '../types';
+import { PatternParser, type Element } from './pattern';
+import type { CueWords } from './words';
+
+export interface CompiledPattern {
+  order: number;
+  source: CuePattern;
+  seq: Element[];
+  /** First-word forms with their base-form flag. */
+  first: Map<string, boolean>;
+  modal: boolean;
+  /** The pattern holds the ~will condition (a firm "agreed that + will action"). */
+  willCondition: boolean;
+  /** What the token after the first word must be for the pattern to match (null: no test). */
+  second: NextToken | null;
+}
+
+/**
+ * The tokens a pattern's elements can start with: these words, any adverb, any determiner or any word at all
+ * (<np>). `empty`: the elements can also match no token.
+ */
+export interface NextToken {
+  words: Set<string>;
+  adverb: boolean;
+  determiner: boolean;
+  any: boolean;
+  empty: boolean;
+}
+
+/** The NextToken of elements seq[from...] (`into`, whose `empty` is set here). */
+function nextTokenOf(seq: Element[], from: number, into: NextToken): NextToken {
+  for (let e = from; e < seq.length; e++) {
+    const el = seq[e];
+    let empty: boolean;
+    switch (el.kind) {
+      case 'word':
+        for (const form of el.forms.keys()) into.words.add(form);
+        empty = false;
+        break;
+      case 'alt':
+        empty = false;
+        for (const option of el.options) if (nextTokenOf(option, 0, into).empty) empty = true;
+        break;
+      case 'opt':
+        nextTokenOf(el.seq, 0, into);
+        empty = true;
+        break;
+      case 'slot':
+        if (el.slot === 'adv') into.adverb = true;
+        else if (el.slot === 'det') into.determiner = true;
+        else into.any = true;
+        empty = el.slot !== 'np';
+        break;
+      default:
+        empty = true;
+    }
+    if (!empty) {
+      into.empty = false;
+      return into;
+    }
+  }
+  into.empty = true;
+  return into;
+}
+
+/**
+ * The test on the token after the first word, when the first element is one token long and the rest needs at least
+ * one token: most tries of a pattern fail there ("is" starts "is <adv> (ready|willing|prepared) to").
+ */
+function secondTokenOf(seq: Element[]): NextToken | null {
+  const head = seq[0];
+  if (!(head.kind === 'word' || (head.kind === 'alt' && head.byWord !== null))) return null;
+  const next = nextTokenOf(seq, 1, { words: new Set(), adverb: false, determiner: false, any: false, empty: false });
+  return next.empty ? null : next;
+}
+
+/** All cue patterns compiled once and indexed by their possible first words. */
+export interface CueMatcher {
+  readonly byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** Patterns that failed to compile (the lexicon loader reports them with positions). */
+  readonly rejected: readonly { id: string; message: string }[];
+  /** The word classes the policy rules read. */
+  readonly words: CueWords;
+}
+
+function firstForms(el: Element, into: Map<string, boolean>): void {
+  if (el.kind === 'word') for (const [f, b] of el.forms) into.set(f, into.get(f) === true || b);
+  else if (el.kind === 'alt') for (const o of el.options) firstForms(o[0], into);
+}
+
+function hasWillCondition(seq: Element[]): boolean {
+  return seq.some((el) => el.kind === 'will' || (el.kind === 'opt' && hasWillCondition(el.seq)) || (el.kind === 'alt' && el.options.some(hasWillCondition)));
+}
+
+export function compileCuePatterns(patterns: CuePattern[], words: CueWords): CueMatcher {
+  const byFirstWord = new Map<string, CompiledPattern[]>();
+  const rejected: { id: string; message: string }[] = [];
+  patterns.forEach((source, order) => {
+    let seq: Element[];
+    try {
+      seq = new PatternParser(source.pattern).parse();
+    } catch (err) {
+      rejected.push({ id: source.id, message: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const first = new Map<string, boolean>();
+    firstForms(seq[0], first);
+    const modal = [...first.keys()].every((f) => words.modals.has(f));
+    const compiled: CompiledPattern = { order, source, seq, first, modal, willCondition: hasWillCondition(seq), second: secondTokenOf(seq) };
+    for (const form of first.keys()) {
+      const list = byFirstWord.get(form);
+      if (list) list.push(compiled);
+      else byFirstWord.set(form, [compiled]);
+    }
+  });
+  return { byFirstWord, rejected, words };
+}

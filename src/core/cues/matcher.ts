@@ -1,0 +1,256 @@
+// Matches compiled patterns at a token: every try runs in buffers the matcher owns (allocated once per finder and
+// reused), so trying a pattern allocates nothing.
+import type { CompiledPattern, NextToken } from './compile';
+import type { Element } from './pattern';
+import type { Token } from './tokens';
+import { isAdverb, isDeterminer, type CueWords } from './words';
+
+export interface Candidate {
+  pattern: CompiledPattern;
+  start: number;
+  /** Token index after the cue span. */
+  end: number;
+  context: number;
+  needsWill: boolean;
+}
+
+/** Can the token after `i` continue a match of the pattern (see secondTokenOf in compile.ts)? */
+function secondTokenFits(W: CueWords, second: NextToken, tokens: Token[], i: number): boolean {
+  const k = i + 1;
+  if (k >= tokens.length || tokens[k].punctBefore) return false;
+  const w = tokens[k].lower;
+  return second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.determiner && isDeterminer(W, w));
+}
+
+function candidateOrder(a: Candidate, b: Candidate): number {
+  return b.end - a.end || b.context - a.context || a.pattern.order - b.pattern.order;
+}
+
+/**
+ * A match state is (token position, end of the cue span or -1, 1 when "~will" was seen). State lists live in
+ * one reused Int32Array as runs of triples: a list is an offset and a count, new lists are appended, and the
+ * buffer is reset before each pattern is tried (matchAt). Lists keep the order the states were produced in, and
+ * each step keeps at most the first 64 (bounded work, whatever the pattern).
+ */
+export class PatternMatcher {
+  private states = new Int32Array(3 * 1024);
+  private top = 0;
+  /** Number of states of the list the last step, run or matchAt returned (the return value is its offset). */
+  private listCount = 0;
+  /** The (offset, count) results of the options of the alternatives being stepped. */
+  private altStack = new Int32Array(64);
+  private altTop = 0;
+  /** Scratch for one-word alternatives in step: (option, state) pairs. */
+  private pairs = new Int32Array(128);
+  /**
+   * The candidates at one position, in `candidates[0, count)`: reused objects, valid until the next call of
+   * candidatesAt (the sentence loop tries them before it asks for the next position's).
+   */
+  readonly candidates: Candidate[] = [];
+
+  constructor(private readonly words: CueWords) {}
+
+  private pushState(pos: number, spanEnd: number, will: number): void {
+    if (this.top + 3 > this.states.length) {
+      const bigger = new Int32Array(this.states.length * 2);
+      bigger.set(this.states);
+      this.states = bigger;
+    }
+    this.states[this.top] = pos;
+    this.states[this.top + 1] = spanEnd;
+    this.states[this.top + 2] = will;
+    this.top += 3;
+  }
+
+  /** Appends a copy of the list (off, n). */
+  private copyList(off: number, n: number): void {
+    for (let k = 0; k < n; k++) this.pushState(this.states[off + 3 * k], this.states[off + 3 * k + 1], this.states[off + 3 * k + 2]);
+  }
+
+  /** The states after element `el` from the list (off, n): the new list's offset; its count in listCount. */
+  private step(el: Element, off: number, n: number, tokens: Token[], from: number): number {
+    const out = this.top;
+    switch (el.kind) {
+      case 'word':
+        for (let k = 0; k < n; k++) {
+          const pos = this.states[off + 3 * k];
+          if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore) && el.forms.has(tokens[pos].lower)) {
+            this.pushState(pos + 1, this.states[off + 3 * k + 1], this.states[off + 3 * k + 2]);
+          }
+        }
+        break;
+      case 'alt': {
+        const byWord = el.byWord;
+        if (byWord !== null) {
+          // Options of one word each ("(on|upon)"): each option's matches in turn, as running the options would. One
+          // lookup per state finds its options; the (option, state) pairs, made state by state, are then put in
+          // option order (a stable sort keeps the states' order within an option).
+          let m = 0;
+          for (let k = 0; k < n; k++) {
+            const pos = this.states[off + 3 * k];
+            if (pos >= tokens.length || !(pos === from || !tokens[pos].punctBefore)) continue;
+            const matched = byWord.get(tokens[pos].lower);
+            if (matched === undefined) continue;
+            for (let j = 0; j < matched.length; j++) {
+              if (2 * m + 2 > this.pairs.length) {
+                const bigger = new Int32Array(this.pairs.length * 2);
+                bigger.set(this.pairs);
+                this.pairs = bigger;
+              }
+              this.pairs[2 * m] = matched[j];
+              this.pairs[2 * m + 1] = k;
+              m++;
+            }
+          }
+          for (let j = 1; j < m; j++) {
+            const o = this.pairs[2 * j];
+            const k = this.pairs[2 * j + 1];
+            let h = j - 1;
+            while (h >= 0 && this.pairs[2 * h] > o) {
+              this.pairs[2 * h + 2] = this.pairs[2 * h];
+              this.pairs[2 * h + 3] = this.pairs[2 * h + 1];
+              h--;
+            }
+            this.pairs[2 * h + 2] = o;
+            this.pairs[2 * h + 3] = k;
+          }
+          for (let j = 0; j < m; j++) {
+            const k = this.pairs[2 * j + 1];
+            this.pushState(this.states[off + 3 * k] + 1, this.states[off + 3 * k + 1], this.states[off + 3 * k + 2]);
+          }
+          break;
+        }
+        // Each option's result list, (offset, count) pairs on a stack (alternatives nest), then joined in order.
+        const base = this.altTop;
+        for (let o = 0; o < el.options.length; o++) {
+          const result = this.run(el.options[o], off, n, tokens, from);
+          if (this.altTop + 2 > this.altStack.length) {
+            const bigger = new Int32Array(this.altStack.length * 2);
+            bigger.set(this.altStack);
+            this.altStack = bigger;
+          }
+          this.altStack[this.altTop++] = result;
+          this.altStack[this.altTop++] = this.listCount;
+        }
+        const joined = this.top;
+        for (let r = base; r < this.altTop; r += 2) this.copyList(this.altStack[r], this.altStack[r + 1]);
+        this.altTop = base;
+        this.listCount = (this.top - joined) / 3;
+        return joined;
+      }
+      case 'opt': {
+        const inner = this.run(el.seq, off, n, tokens, from);
+        const innerCount = this.listCount;
+        const joined = this.top;
+        this.copyList(off, n);
+        this.copyList(inner, innerCount);
+        this.listCount = (this.top - joined) / 3;
+        return joined;
+      }
+      case 'slot': {
+        const max = el.slot === 'np' ? 5 : 3;
+        for (let q = 0; q < n; q++) {
+          const pos = this.states[off + 3 * q];
+          const spanEnd = this.states[off + 3 * q + 1];
+          const will = this.states[off + 3 * q + 2];
+          if (el.slot !== 'np') this.pushState(pos, spanEnd, will);
+          for (let k = 1; k <= max; k++) {
+            const p = pos + k - 1;
+            if (p >= tokens.length || !(p === from || !tokens[p].punctBefore)) break;
+            const w = tokens[p].lower;
+            if (el.slot === 'adv' && !isAdverb(this.words, w)) break;
+            if (el.slot === 'det' && !isDeterminer(this.words, w)) break;
+            this.pushState(p + 1, spanEnd, will);
+          }
+        }
+        break;
+      }
+      case 'end':
+        for (let k = 0; k < n; k++) {
+          const pos = this.states[off + 3 * k];
+          const spanEnd = this.states[off + 3 * k + 1];
+          this.pushState(pos, spanEnd < 0 ? pos : spanEnd, this.states[off + 3 * k + 2]);
+        }
+        break;
+      case 'will':
+        for (let k = 0; k < n; k++) this.pushState(this.states[off + 3 * k], this.states[off + 3 * k + 1], 1);
+        break;
+    }
+    this.listCount = (this.top - out) / 3;
+    return out;
+  }
+
+  /** The states after the elements seq[first...] from the list (off, n): offset returned, count in listCount. */
+  private run(seq: Element[], off: number, n: number, tokens: Token[], from: number, first = 0): number {
+    for (let e = first; e < seq.length; e++) {
+      if (n === 0) break;
+      off = this.step(seq[e], off, n, tokens, from);
+      n = Math.min(this.listCount, 64); // bounded work per position, whatever the pattern
+    }
+    this.listCount = n;
+    return off;
+  }
+
+  /**
+   * Tries a whole pattern at token `i`: the offset of its final states, their count in listCount. The leading
+   * words are matched without touching the state buffer (one state, one word at a time): most tries end there.
+   */
+  private matchAt(seq: Element[], tokens: Token[], i: number): number {
+    this.top = 0;
+    this.altTop = 0;
+    let pos = i;
+    let e = 0;
+    for (; e < seq.length; e++) {
+      const el = seq[e];
+      if (el.kind !== 'word') break;
+      if (pos >= tokens.length || (pos !== i && tokens[pos].punctBefore) || !el.forms.has(tokens[pos].lower)) {
+        this.listCount = 0;
+        return 0;
+      }
+      pos++;
+    }
+    this.pushState(pos, -1, 0);
+    this.listCount = 1;
+    return e === seq.length ? 0 : this.run(seq, 0, 1, tokens, i, e);
+  }
+
+  /** Fills `candidates` with the matches of `patterns` at token `i`, best first; returns how many. */
+
+  candidatesAt(tokens: Token[], i: number, patterns: readonly CompiledPattern[]): number {
+    let count = 0;
+    for (let q = 0; q < patterns.length; q++) {
+      const p = patterns[q];
+      if (p.second !== null && !secondTokenFits(this.words, p.second, tokens, i)) continue;
+      const off = this.matchAt(p.seq, tokens, i);
+      for (let k = 0; k < this.listCount; k++) {
+        const pos = this.states[off + 3 * k];
+        const spanEnd = this.states[off + 3 * k + 1];
+        const will = this.states[off + 3 * k + 2] === 1;
+        const end = spanEnd >= 0 ? spanEnd : pos;
+        if (end <= i) continue;
+        let c = this.candidates[count];
+        if (c === undefined) {
+          c = { pattern: p, start: i, end, context: 0, needsWill: will };
+          this.candidates[count] = c;
+        }
+        c.pattern = p;
+        c.start = i;
+        c.end = end;
+        c.context = pos - end + (will ? 1 : 0);
+        c.needsWill = will;
+        count++;
+      }
+    }
+    // A stable insertion sort (there are a handful): the same order as Array.prototype.sort, which is stable.
+    for (let j = 1; j < count; j++) {
+      const x = this.candidates[j];
+      let k = j - 1;
+      while (k >= 0 && candidateOrder(this.candidates[k], x) > 0) {
+        this.candidates[k + 1] = this.candidates[k];
+        k--;
+      }
+      this.candidates[k + 1] = x;
+    }
+    return count;
+  }
+}

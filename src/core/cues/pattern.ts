@@ -1,0 +1,182 @@
+// The cue pattern language (documented at the top of lexicons/commitments.yaml): parses a pattern into the
+// elements the matcher steps through, and checks a pattern for the lexicon loader.
+
+/**
+ * A pattern element. Every kind has every field (the ones it does not use empty) and is made by `element`, so all
+ * elements share one object shape and the matcher's reads of them stay monomorphic.
+ */
+export interface Element {
+  kind: 'word' | 'alt' | 'opt' | 'slot' | 'end' | 'will';
+  /** word: form -> is the base form. */
+  forms: Map<string, boolean>;
+  /** alt: the options. */
+  options: Element[][];
+  /** alt, when each option is one word: form -> its options (ascending); else null. */
+  byWord: Map<string, number[]> | null;
+  /** opt: the optional part. */
+  seq: Element[];
+  slot: 'adv' | 'det' | 'np' | '';
+}
+
+const NO_FORMS: Map<string, boolean> = new Map();
+
+export function element(kind: Element['kind'], parts: Partial<Element>): Element {
+  return { kind, forms: parts.forms ?? NO_FORMS, options: parts.options ?? [], byWord: parts.byWord ?? null, seq: parts.seq ?? [], slot: parts.slot ?? '' };
+}
+
+export class PatternError extends Error {}
+
+const SLOTS = new Set(['adv', 'det', 'np']);
+const CONDITIONS = new Set(['will']);
+
+/** Lower case, with the typographic apostrophe read as the plain one. */
+export function normalizeWord(w: string): string {
+  const lower = w.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+}
+
+function isPatternWordChar(ch: string): boolean {
+  return /[A-Za-z0-9'\u2019.\-\u00C0-\u024F]/.test(ch);
+}
+
+export class PatternParser {
+  private pos = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Element[] {
+    const seq = this.seq('');
+    if (this.pos < this.src.length) throw new PatternError(`unexpected "${this.src[this.pos]}" at column ${this.pos + 1}`);
+    if (seq.length === 0) throw new PatternError('empty pattern');
+    const first = seq[0];
+    if (first.kind !== 'word' && first.kind !== 'alt') {
+      throw new PatternError('a pattern must start with a word, an inflection or alternatives, not an optional part');
+    }
+    if (first.kind === 'alt') {
+      for (const option of first.options) {
+        if (option.length === 0 || (option[0].kind !== 'word' && option[0].kind !== 'alt')) {
+          throw new PatternError('every alternative of the first item must start with a word');
+        }
+      }
+    }
+    return seq;
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
+  }
+
+  private seq(stops: string): Element[] {
+    const out: Element[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.pos >= this.src.length) {
+        if (stops.length > 0) throw new PatternError(`missing "${stops[stops.length - 1]}"`);
+        return out;
+      }
+      const ch = this.src[this.pos];
+      if (stops.includes(ch)) return out;
+      if (ch === '[') {
+        this.pos++;
+        const inner = this.seq(']');
+        this.expect(']');
+        if (inner.length === 0) throw new PatternError('empty [ ]');
+        out.push(element('opt', { seq: inner }));
+      } else if (ch === '(') {
+        this.pos++;
+        const options: Element[][] = [];
+        for (;;) {
+          const option = this.seq('|)');
+          if (option.length === 0) throw new PatternError('empty alternative in ( )');
+          options.push(option);
+          if (this.src[this.pos] === '|') {
+            this.pos++;
+            continue;
+          }
+          this.expect(')');
+          break;
+        }
+        const single = options.every((o) => o.length === 1 && o[0].kind === 'word');
+        out.push(element('alt', { options, byWord: single ? optionsByWord(options) : null }));
+      } else if (ch === '<') {
+        const close = this.src.indexOf('>', this.pos);
+        if (close < 0) throw new PatternError('missing ">" after "<"');
+        const name = this.src.slice(this.pos + 1, close).trim();
+        if (!SLOTS.has(name)) throw new PatternError(`unknown slot <${name}>; use <adv>, <det> or <np>`);
+        out.push(element('slot', { slot: name as 'adv' | 'det' | 'np' }));
+        this.pos = close + 1;
+      } else if (ch === '>') {
+        this.pos++;
+        if (out.length === 0) throw new PatternError('">" needs a cue before it');
+        out.push(element('end', {}));
+      } else if (ch === '~') {
+        this.pos++;
+        const start = this.pos;
+        while (this.pos < this.src.length && /[a-z]/i.test(this.src[this.pos])) this.pos++;
+        const name = this.src.slice(start, this.pos).toLowerCase();
+        if (!CONDITIONS.has(name)) throw new PatternError(`unknown condition ~${name}; use ~will`);
+        out.push(element('will', {}));
+      } else if (isPatternWordChar(ch)) {
+        out.push(this.word());
+      } else {
+        throw new PatternError(`unexpected "${ch}" at column ${this.pos + 1}`);
+      }
+    }
+  }
+
+  private expect(ch: string): void {
+    if (this.src[this.pos] !== ch) throw new PatternError(`missing "${ch}"`);
+    this.pos++;
+  }
+
+  private word(): Element {
+    const start = this.pos;
+    while (this.pos < this.src.length && isPatternWordChar(this.src[this.pos])) this.pos++;
+    const stem = normalizeWord(this.src.slice(start, this.pos));
+    const forms = new Map<string, boolean>();
+    if (this.src[this.pos] === '{') {
+      const close = this.src.indexOf('}', this.pos);
+      if (close < 0) throw new PatternError('missing "}"');
+      const endings = this.src.slice(this.pos + 1, close).split(',').map((e) => e.trim());
+      for (const e of endings) {
+        if (!/^[a-z'\u2019-]*$/i.test(e)) throw new PatternError(`bad ending "${e}" in {${endings.join(',')}}`);
+      }
+      if (endings.length < 2) throw new PatternError('an inflection needs at least two endings, e.g. agree{,d}');
+      endings.forEach((e, i) => {
+        const form = stem + normalizeWord(e);
+        if (form.length > 0 && !forms.has(form)) forms.set(form, i === 0);
+      });
+      this.pos = close + 1;
+      if (this.pos < this.src.length && isPatternWordChar(this.src[this.pos])) {
+        throw new PatternError('an inflection { } must end the word');
+      }
+    } else {
+      forms.set(stem, false);
+    }
+    if (forms.size === 0) throw new PatternError('empty word');
+    return element('word', { forms });
+  }
+}
+
+/** For alternatives of one word each: every form, with the options it matches in ascending order. */
+function optionsByWord(options: Element[][]): Map<string, number[]> {
+  const byWord = new Map<string, number[]>();
+  options.forEach((option, o) => {
+    if (option[0].kind !== 'word') return;
+    for (const form of option[0].forms.keys()) {
+      const list = byWord.get(form);
+      if (list === undefined) byWord.set(form, [o]);
+      else if (list[list.length - 1] !== o) list.push(o);
+    }
+  });
+  return byWord;
+}
+
+/** Returns an error message for an invalid cue pattern, or undefined when the pattern compiles. */
+export function checkCuePattern(pattern: string): string | undefined {
+  try {
+    new PatternParser(pattern).parse();
+    return undefined;
+  } catch (err) {
+    return err instanceof PatternError ? err.message : String(err);
+  }
+}

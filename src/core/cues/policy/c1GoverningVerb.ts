@@ -1,0 +1,132 @@
+// Policy C1, the governing verb decides: a will/would inside a clause governed by a listed verb is not a second
+// cue, a clause ends where a plain reporting verb opens its own, and "agreed that" + will action by a party is firm.
+import { reporterBefore } from '../reporting';
+import { SHORT_SCAN, clauseOpen, hasSemicolon, opensClause, semicolonRightAfterCue, sentenceIndex, type Accepted, type SentenceContext } from '../sentence';
+import { findSubject, type Subject } from '../subject';
+import type { Token } from '../tokens';
+import { isAdverb, isDeterminer, verbForm, type CueWords } from '../words';
+import { isPartySubject } from './c5JointVoice';
+import { isArrangedEvent } from './c4PartyFuture';
+
+/** Policy C1 for agreed-that: the clause after the cue holds will/would/shall + action by a party. */
+export function clauseHasPartyWill(ctx: SentenceContext, from: number): boolean {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const n = tokens.length;
+  if (from >= n) return false;
+  // Right after the cue, a colon introduces what was agreed ("agreed: they will ..."), a semicolon ends the
+  // clause ("agreed; they will ...", read as "agreed. They will ..."); later on, either ends it.
+  if (semicolonRightAfterCue(ctx, from)) return false;
+  // Short clauses are scanned directly; the per-sentence index pays off only on long runs.
+  for (let k = from; k < n && k < from + SHORT_SCAN; k++) {
+    if (k > from && tokens[k].semicolonBefore) return false;
+    if (W.futureModals.has(tokens[k].lower)) return isPartyWill(W, tokens, k);
+  }
+  if (from + SHORT_SCAN >= n) return false;
+  const index = sentenceIndex(ctx);
+  const k = index.nextModal[from];
+  if (k >= n || index.nextSemicolon[from + 1] <= k) return false;
+  return isPartyWill(W, tokens, k);
+}
+
+/** The modal at `k` has a party (or an event the parties arrange) as its subject. */
+function isPartyWill(W: CueWords, tokens: Token[], k: number): boolean {
+  const subject = findSubject(W, tokens, k);
+  return subject.kind === 'coordinated' || isPartySubject(W, tokens, subject, false) || isArrangedEvent(W, tokens, subject, k);
+}
+
+/**
+ * Policy C1 scope: the plain reporting verb at `r` (after the cue `prev`) heads a clause of its own, outside the one
+ * `prev` governs: no clause was open yet ("expressed his appreciation ... and stated that"), or the reporting verb is
+ * coordinated with the governing verb ("reaffirmed that ... and said that": same verb form), or it has a subject of
+ * its own after "and" ("reaffirmed that ..., and the President said that").
+ */
+function reportOutsideScope(ctx: SentenceContext, prev: Accepted, r: number): boolean {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  if (!clauseOpen(ctx, prev, r)) return true;
+  let j = r - 1;
+  while (j >= prev.endTok && !tokens[j + 1].punctBefore && isAdverb(W, tokens[j].lower)) j--;
+  if (j >= prev.endTok && !tokens[j + 1].punctBefore && (tokens[j].lower === 'and' || tokens[j].lower === 'but')) {
+    return verbForm(W, tokens[r].lower) === verbForm(W, tokens[prev.startTok].lower);
+  }
+  const subject = findSubject(W, tokens, r);
+  if (subject.kind !== 'np' || subject.start - 1 < prev.endTok) return false;
+  const w = tokens[subject.start - 1].lower;
+  return w === 'and' || w === 'but';
+}
+
+/** Policy C1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
+export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
+  const W = ctx.words;
+  const prev = ctx.accepted[ctx.accepted.length - 1];
+  if (!prev) return false;
+  const { tokens } = ctx;
+  if (hasSemicolon(ctx, prev.endTok, v)) return false;
+  const lastCueWord = tokens[prev.endTok - 1].lower;
+  if (subject.kind === 'np') {
+    if (subject.start === prev.endTok) return true;
+    // A plain reporting verb after the cue may open a clause of its own: "... and stated that Australia would".
+    const r = reporterBefore(W, tokens, subject.start, prev.endTok);
+    if (r >= 0 && reportOutsideScope(ctx, prev, r)) return false;
+    const ci = subject.start - 1;
+    const before = tokens[ci];
+    if (before && W.complementizers.has(before.lower) && ci >= prev.endTok - (lastCueWord === 'that' ? 1 : 0)) {
+      // "said that the leaders had agreed to meet and that Japan would host": a second "that" clause after "and"
+      // belongs to the cue only when the cue opened a clause of its own; otherwise it is parallel to an earlier one.
+      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci)) return false;
+      return true;
+    }
+  }
+  if (modal) return clauseOpen(ctx, prev, v);
+  // A coordinated verb inside the governed clause inherits its status ("stressed that China will open its market and
+  // welcomes more products"), unless it takes the governing verb's own form ("noted that trade had grown and welcomed
+  // the fund": a second verb of the outer clause). A modal cue opens no clause of this kind.
+  if (subject.kind !== 'coordinated' || W.modals.has(tokens[prev.startTok].lower) || !opensClause(W, tokens, prev, v)) return false;
+  return verbForm(W, tokens[v].lower) !== verbForm(W, tokens[prev.startTok].lower);
+}
+
+/**
+ * Policy C1 backwards: the modal at `k` sits in a clause closed by a postposed listed verb ("India will host the
+ * summit, he announced, ..."; "We will stay the course, they reaffirmed."). That verb governs the clause, so the
+ * modal is not a second cue. A plain reporting tag ("..., the statement said") is no cue and leaves the modal.
+ * The tag is a pronoun or a short noun phrase, optional modifiers and one verb, closed by punctuation or the end.
+ */
+export function postposedListedVerb(ctx: SentenceContext, k: number): boolean {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const n = tokens.length;
+  let m = k + 1;
+  while (m < n && m < k + SHORT_SCAN && !tokens[m].punctBefore) m++;
+  if (m >= n || !tokens[m].punctBefore || tokens[m].semicolonBefore) return false;
+  // The tag's subject: one pronoun, or up to four words of a noun phrase ("the Prime Minister", "the statement").
+  let v = m;
+  const w0 = tokens[m].lower;
+  if (W.pronouns.has(w0)) v = m + 1;
+  else {
+    while (v < n && v < m + 4 && !(v > m && tokens[v].punctBefore)) {
+      const t = tokens[v];
+      if (!(t.capitalized || isDeterminer(W, t.lower) || W.partyNouns.has(t.lower))) break;
+      v++;
+    }
+    if (v === m) return false;
+  }
+  while (v < n && !tokens[v].punctBefore && isAdverb(W, tokens[v].lower)) v++;
+  if (v >= n || tokens[v].punctBefore) return false;
+  // The tag ends at the verb, or after a short adjunct ("he announced on Tuesday", "she announced today").
+  let e = v + 1;
+  if (e < n && !tokens[e].punctBefore) {
+    const w = tokens[e].lower;
+    if (!(W.prepositions.has(w) || W.timeAdjuncts.has(w))) return false;
+    while (e < n && e < v + 6 && !tokens[e].punctBefore) e++;
+    if (e < n && !tokens[e].punctBefore) return false;
+  }
+  const verb = tokens[v].lower;
+  if (W.modals.has(verb) || W.pureReporting.has(verb) || verbForm(W, verb) === 0) return false;
+  const patterns = ctx.matcher.byFirstWord.get(verb);
+  if (patterns === undefined) return false;
+  // "..., we agreed": the will-clause would make a firm "agreed that + will", which a bare tag cannot carry; the
+  // modal keeps the undertaking rather than leaving only a hedged "agreed".
+  for (let q = 0; q < patterns.length; q++) if (patterns[q].willCondition) return false;
+  return true;
+}

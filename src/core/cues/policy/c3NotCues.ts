@@ -1,0 +1,128 @@
+// Policy C3, not cues: verbs of a third party that is not at the meeting (in a plain report or a relative clause
+// on it), courtesies to a visitor, and needs no party states (a relative or purpose clause).
+import { reporterBefore } from '../reporting';
+import type { Accepted, SentenceContext } from '../sentence';
+import { findSubject, headOf, type Subject } from '../subject';
+import type { Token } from '../tokens';
+import { isAdverb, isDeterminer, verbForm, type CueWords } from '../words';
+
+/** The noun phrase names a body of the third-parties word class ("the IAEA", "the UN Secretary-General", "the United Nations"). */
+export function namesThirdParty(W: CueWords, tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const w = tokens[k].lower;
+    if (W.thirdParties.has(w)) return true;
+    const firsts = W.thirdPartyPhrases.get(w);
+    if (firsts !== undefined && k > start && firsts.has(tokens[k - 1].lower)) return true;
+  }
+  return false;
+}
+
+/** "the IAEA", "experts", "the report": not a party (asked only where another party is speaking). */
+export function isThirdParty(W: CueWords, tokens: Token[], start: number, end: number): boolean {
+  if (namesThirdParty(W, tokens, start, end)) return true;
+  const head = headOf(W, tokens, { kind: 'np', start, end });
+  const h = head.lower;
+  // "it" and "the two" often stand for a party ("China said it supports", "the two had agreed").
+  if (W.pronouns.has(h) || W.partyNouns.has(h) || W.partyStandIns.has(h)) return false;
+  return !head.capitalized || W.nonPartyNames.has(h);
+}
+
+/**
+ * The speaker of the reporting verb at `r` is itself a third-party body ("The Secretary-General ... said that the
+ * United Nations would"): in its own readout that body is the party, so its report is not filtered.
+ */
+export function reporterIsThirdParty(W: CueWords, tokens: Token[], r: number, prev: Accepted | undefined): boolean {
+  let speaker = findSubject(W, tokens, r);
+  if (speaker.kind === 'coordinated' && prev !== undefined) speaker = findSubject(W, tokens, prev.startTok);
+  return speaker.kind === 'np' && namesThirdParty(W, tokens, speaker.start, speaker.end);
+}
+
+/** The antecedent of the relative pronoun at `w` ("the report by the UN envoy, who") is a third party. */
+export function antecedentIsThirdParty(W: CueWords, tokens: Token[], w: number): boolean {
+  const last = w - 1;
+  let start = w;
+  for (let k = last, n = 0; k >= 0 && n < 8; k--, n++) {
+    const t = tokens[k];
+    // The noun phrase right before the pronoun: its last word, names, determiners and prepositions ("by the UN envoy").
+    if (k < last && (W.subjectStops.has(t.lower) || !(t.capitalized || isDeterminer(W, t.lower) || W.prepositions.has(t.lower)))) break;
+    start = k;
+    if (t.punctBefore) break;
+  }
+  return start <= last && isThirdParty(W, tokens, start, w);
+}
+
+/** "welcomed Prime Minister Starmer to the White House": a courtesy (policy C3), not a cue. */
+export function isWelcomeVisitor(W: CueWords, tokens: Token[], end: number): boolean {
+  let k = end;
+  if (k < tokens.length && tokens[k].lower === 'the') k++;
+  if (k >= tokens.length || !(tokens[k].capitalized || W.objectPronouns.has(tokens[k].lower))) return false;
+  for (let n = 0; k < tokens.length && n < 8; k++, n++) {
+    const t = tokens[k];
+    if (t.punctBefore && k > end) return false;
+    if (t.lower === 'to' && k + 1 < tokens.length) {
+      const next = tokens[k + 1];
+      return next.capitalized || (next.lower === 'the' && k + 2 < tokens.length && tokens[k + 2].capitalized);
+    }
+    if (!t.capitalized && !(t.lower === 'the' || t.lower === 'of' || t.lower === 'and' || W.objectPronouns.has(t.lower))) return false;
+  }
+  return false;
+}
+
+
+/**
+ * "the assistance it needs to defend itself", "the systems that they need to protect", "what we need to": the
+ * pronoun's clause is a relative clause on the noun before it, whose gap is the object of "need"; "to ..." is a
+ * purpose clause and no party states a need. `s` is the pronoun subject of "need(s)".
+ */
+export function isGappedNeed(W: CueWords, tokens: Token[], s: number): boolean {
+  if (s === 0 || tokens[s].punctBefore) return false;
+  let h = s - 1;
+  if (tokens[h].lower === 'that' || tokens[h].lower === 'which') {
+    if (h === 0 || tokens[h].punctBefore) return false;
+    h--;
+  }
+  const head = tokens[h];
+  if (head.capitalized) return false;
+  const w = head.lower;
+  if (W.gapHeads.has(w)) return true;
+  if (h === 0 || tokens[h].punctBefore || W.subjectStops.has(w) || W.complementizers.has(w) || W.pureReporting.has(w) || W.reportingVerbs.has(w)) return false;
+  if (isAdverb(W, w) || W.auxiliaries.has(w) || W.doAuxiliaries.has(w) || W.modals.has(w) || W.coordinators.has(w) || w.endsWith('ed')) return false;
+  // The word is the end of a noun phrase, not a verb ("we know we need to", "both sides recognise they need to"): a
+  // determiner or an adjective before it ("the support", "humanitarian assistance"), or before one or two singular
+  // modifiers of a head that cannot be a third-person verb ("the budget support", not "the minister knows").
+  for (let k = h - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    const t = tokens[k];
+    if (tokens[k + 1].punctBefore || t.capitalized) return false;
+    const d = t.lower;
+    if (W.nounContext.has(d) || isDeterminer(W, d)) return n === 0 || (verbForm(W, w) === 0 && !w.endsWith('s'));
+    if (W.pronouns.has(d) || W.partyNouns.has(d) || W.subjectStops.has(d) || verbForm(W, d) !== 0) return false;
+  }
+  return false;
+}
+
+/**
+ * Third parties: inside a plain report ("explained that the IAEA had confirmed", "said that experts had endorsed")
+ * only a party's verb is a cue; "said that the United States would" stays. A hedged modal or a statement of need
+ * ("said the goal should not be given up", "said more aid is needed", "said the region needs to ...") is the
+ * reporter's own view, whatever its subject; a future modal needs a party anyway (policy C4), so only a named third
+ * party is dropped there. A relative pronoun as subject ("the UN envoy, who called for"): the antecedent decides.
+ */
+export function isThirdPartyVerb(ctx: SentenceContext, modal: boolean, verb: string, subject: Subject, subjectAt: number, prev: Accepted | undefined): boolean {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const reportersView = modal ? !W.futureModals.has(verb) : W.auxiliaries.has(verb) || W.needVerbs.has(verb);
+  if (subject.kind === 'np' && !reportersView) {
+    const r = reporterBefore(W, tokens, subject.start, prev !== undefined ? prev.endTok : 0);
+    return (
+      r >= 0 &&
+      (modal ? namesThirdParty(W, tokens, subject.start, subject.end) : isThirdParty(W, tokens, subject.start, subject.end)) &&
+      !reporterIsThirdParty(W, tokens, r, prev)
+    );
+  }
+  if (subject.kind === 'none' && !modal) {
+    let w = subjectAt - 1;
+    while (w >= 0 && !tokens[w + 1].punctBefore && (isAdverb(W, tokens[w].lower) || W.auxiliaries.has(tokens[w].lower) || W.doAuxiliaries.has(tokens[w].lower))) w--;
+    return w > 0 && !tokens[w + 1].punctBefore && W.relatives.has(tokens[w].lower) && (prev === undefined || w >= prev.endTok) && antecedentIsThirdParty(W, tokens, w);
+  }
+  return false;
+}

@@ -125,7 +125,8 @@ describe('a cancelled wait', () => {
       maxLength: Infinity,
       name: 'doc',
       isStale: () => false,
-      text: () => Promise.resolve(text),
+      // On a later turn, as the editor's text is read: the job cannot end within the caller's turn.
+      text: () => runner.scheduler.nextTurn(true).then(() => text),
       publish: (r) => published.push(r),
     };
     const cancelled = new TokenSource();

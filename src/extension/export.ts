@@ -116,8 +116,10 @@ export class ExportCommand implements vscode.Disposable {
     return { uri, path: vscode.workspace.asRelativePath(uri, false), text, analysis };
   }
 
-  /** `.readout` files, and `.txt` files that open with a readout header (front matter, date line, metadata). */
-  /** Undefined when cancelled, between two files. */
+  /**
+   * `.readout` files, and `.txt` files that open with a readout header (front matter, date line, metadata);
+   * undefined when cancelled, which is checked between two files.
+   */
   private async readoutsIn(folder: vscode.Uri, compiled: CompiledLexicon, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<Analysed[] | undefined> {
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{readout,txt}'), '**/node_modules/**', 2000, token);
     found.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));

@@ -23,6 +23,15 @@ export interface ReadoutLensApi {
   lexicons: LexiconService;
   views: ReadoutViews;
   statusBar: CommitmentStatusBar;
+  /** The language feature providers as registered, for tests that call them with a token of their own. */
+  providers: {
+    hover: ReadoutHoverProvider;
+    folding: ParagraphFoldingProvider;
+    symbols: ReadoutSymbolProvider;
+    semanticTokens: ReadoutSemanticTokensProvider;
+    codeLens: ParagraphCodeLensProvider;
+    definition: EntityDefinitionProvider;
+  };
   /** Fires when a notification about a document is shown (the size-limit notice). */
   onDidNotify: vscode.Event<Notice>;
   /** Milliseconds activate() took (reported by the benchmark). */
@@ -41,6 +50,14 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
   const statusBar = new CommitmentStatusBar(analyses, lexicons);
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
+  const providers = {
+    hover: new ReadoutHoverProvider(analyses, lexicons),
+    folding: new ParagraphFoldingProvider(analyses),
+    symbols: new ReadoutSymbolProvider(analyses, lexicons),
+    semanticTokens,
+    codeLens,
+    definition: new EntityDefinitionProvider(analyses, lexicons),
+  };
 
   context.subscriptions.push(
     output,
@@ -52,9 +69,9 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     codeLens,
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     new CueDiagnostics(analyses, lexicons),
-    vscode.languages.registerHoverProvider(selector, new ReadoutHoverProvider(analyses, lexicons)),
-    vscode.languages.registerFoldingRangeProvider(selector, new ParagraphFoldingProvider(analyses)),
-    vscode.languages.registerDocumentSymbolProvider(selector, new ReadoutSymbolProvider(analyses, lexicons), { label: 'Readout Lens' }),
+    vscode.languages.registerHoverProvider(selector, providers.hover),
+    vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
+    vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
     vscode.commands.registerCommand('readoutLens.analyzeAsReadout', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Open a text or Markdown file to analyse it as a readout.');
@@ -63,12 +80,12 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     vscode.commands.registerCommand('readoutLens.showOutput', () => output.show()),
     new CompareCommand(context.extensionUri, lexicons),
     new ExportCommand(lexicons, String(context.extension.packageJSON.version ?? '')),
-    vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(analyses, lexicons)),
+    vscode.languages.registerDefinitionProvider(selector, providers.definition),
     vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
     vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, providers, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

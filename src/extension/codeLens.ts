@@ -2,7 +2,7 @@
 // default, as Markdown's reference lenses are opt-in): "Firm 1 · Hedged 3".
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
-import { LineIndex, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
 import { getSettings } from './settings';
 
 /** Firm and hedged counts per paragraph index, from the cues' sentences. */
@@ -37,11 +37,11 @@ export class ParagraphCodeLensProvider implements vscode.CodeLensProvider, vscod
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!getSettings(document.uri).codeLens) return [];
-    const analysis = await this.analyses.getAsync(document);
+    if (!getSettings(document.uri).codeLens || token.isCancellationRequested) return [];
+    const analysis = await this.analyses.getAsync(document, token);
     if (!analysis || token.isCancellationRequested) return [];
     const counts = paragraphCounts(analysis);
-    const lines = LineIndex.of(document);
+    const lines = this.analyses.lines(document);
     const lenses: vscode.CodeLens[] = [];
     for (const p of analysis.readout.paragraphs) {
       const n = counts.get(p.index);

@@ -62,6 +62,7 @@ export class CompareCommand implements vscode.Disposable {
    * Tests and other commands may pass the second readout as the third argument.
    */
   async run(uri?: unknown, uris?: unknown, other?: unknown): Promise<CompareResult | undefined> {
+    // Undefined also when the progress notification's Cancel was chosen while the two readouts were analysed.
     const selected = Array.isArray(uris) ? uris.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
     let a: vscode.Uri | undefined;
     let b: vscode.Uri | undefined;
@@ -82,14 +83,22 @@ export class CompareCommand implements vscode.Disposable {
     }
   }
 
-  private async open(a: vscode.Uri, b: vscode.Uri): Promise<CompareResult> {
+  private async open(a: vscode.Uri, b: vscode.Uri): Promise<CompareResult | undefined> {
     const compiled = await this.lexicons.get();
     const side = async (uri: vscode.Uri) => {
       const text = await readUri(uri);
       const analysis = analyze(text, compiled, { maxLength: Math.floor(getSettings(uri).maxFileSizeMB * 1024 * 1024) });
       return { label: basename(uri), text, analysis };
     };
-    const comparison = compareAnalyses(await side(a), await side(b), compiled);
+    const comparison = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Comparing ${basename(a)} with ${basename(b)}`, cancellable: true },
+      async (_progress, token) => {
+        const sideA = token.isCancellationRequested ? undefined : await side(a);
+        const sideB = !sideA || token.isCancellationRequested ? undefined : await side(b);
+        return !sideA || !sideB || token.isCancellationRequested ? undefined : compareAnalyses(sideA, sideB, compiled);
+      },
+    );
+    if (!comparison) return undefined;
     const title = `${basename(a)} ↔ ${basename(b)}`;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, title, vscode.ViewColumn.Active, {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { cueMessage } from '../core/report/cards';
 import type { Analysis } from '../core/types';
-import { LineIndex, nextTurn, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
 import { UNKNOWN_ACRONYM_CODE } from './lexiconNavigation';
 import type { LexiconService } from './lexiconService';
 import { getSettings, toSeverity } from './settings';
@@ -62,7 +62,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       this.collection,
       analyses.onDidAnalyze(({ document, analysis }) => void this.publish(document, analysis)),
       analyses.onDidClose((uri) => {
-        this.generation.delete(uri.toString());
+        this.cancelRun(uri.toString());
         this.collection.delete(uri);
         setLimit(uri, undefined);
       }),
@@ -76,8 +76,16 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     );
   }
 
-  /** The latest publish per document: an older one still building stops when a newer one starts. */
-  private readonly generation = new Map<string, number>();
+  /** The build under way per document: a newer analysis cancels it, so a stale build stops at its next turn. */
+  private readonly runs = new Map<string, vscode.CancellationTokenSource>();
+
+  private cancelRun(key: string): void {
+    const run = this.runs.get(key);
+    if (!run) return;
+    this.runs.delete(key);
+    run.cancel();
+    run.dispose();
+  }
 
   /**
    * Builds the document's diagnostics and sets them once: at most readoutLens.diagnostics.maxPerFile of them,
@@ -92,8 +100,10 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     // A result for an older version than the document now has is stale: a newer one is on its way.
     if (document.isClosed) return;
     const key = document.uri.toString();
-    const generation = (this.generation.get(key) ?? 0) + 1;
-    this.generation.set(key, generation);
+    this.cancelRun(key);
+    const run = new vscode.CancellationTokenSource();
+    this.runs.set(key, run);
+    const token = run.token;
     const version = document.version;
     const settings = getSettings(document.uri);
     const ignored = new Set(settings.ignore.map(ignoreKey));
@@ -102,9 +112,9 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     /** True when the build must stop: a newer publish began or the document changed or closed. */
     const yieldTurn = async (): Promise<boolean> => {
       if (performance.now() - sliceStart < BUILD_SLICE_MS) return false;
-      await nextTurn(true);
+      await this.analyses.scheduler.nextTurn(true);
       sliceStart = performance.now();
-      return this.generation.get(key) !== generation || document.isClosed || document.version !== version;
+      return token.isCancellationRequested || document.isClosed || document.version !== version;
     };
     const firm = toSeverity(settings.firmSeverity);
     const hedged = toSeverity(settings.hedgedSeverity);
@@ -136,7 +146,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       budget -= quota[s];
     }
     const eligible = perSeverity[0] + perSeverity[1] + perSeverity[2] + perSeverity[3] + problems.length;
-    const lines = LineIndex.of(document);
+    const lines = this.analyses.lines(document);
     const diagnostics: vscode.Diagnostic[] = [];
     for (let i = 0; i < problemsShown; i++) {
       const p = problems[i];
@@ -167,7 +177,9 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       d.code = UNKNOWN_ACRONYM_CODE;
       diagnostics.push(d);
     }
-    if (this.generation.get(key) !== generation || document.isClosed) return;
+    if (token.isCancellationRequested || document.isClosed) return;
+    this.runs.delete(key);
+    run.dispose();
     this.collection.set(document.uri, diagnostics);
     setLimit(document.uri, diagnostics.length < eligible ? { shown: diagnostics.length, total: eligible } : undefined);
   }
@@ -201,6 +213,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
   }
 
   dispose(): void {
+    for (const key of [...this.runs.keys()]) this.cancelRun(key);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -55,7 +55,10 @@ export class ExportCommand implements vscode.Disposable {
     this.disposables.push(vscode.commands.registerCommand('readoutLens.export', (format?: unknown, target?: unknown, output?: unknown) => this.run(format, target, output)));
   }
 
-  /** Returns the written file's URI (as a string), or undefined when cancelled or nothing was found. */
+  /**
+   * Returns the written file's URI (as a string), or undefined when cancelled (a question dismissed, or the
+   * progress notification's Cancel while the readouts are analysed) or nothing was found.
+   */
   async run(formatArg?: unknown, targetArg?: unknown, outputArg?: unknown): Promise<string | undefined> {
     // From the Explorer context menu the first argument is the clicked file or folder.
     if (formatArg instanceof vscode.Uri) [formatArg, targetArg, outputArg] = [undefined, formatArg, undefined];
@@ -66,7 +69,11 @@ export class ExportCommand implements vscode.Disposable {
 
     const compiled = await this.lexicons.get();
     const folder = await isDirectory(target);
-    const files = folder ? await this.readoutsIn(target, compiled) : [await this.analyse(target, compiled)];
+    const files = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Analysing ${vscode.workspace.asRelativePath(target)} for export`, cancellable: true },
+      async (progress, token) => (folder ? this.readoutsIn(target, compiled, progress, token) : token.isCancellationRequested ? undefined : [await this.analyse(target, compiled)]),
+    );
+    if (!files) return undefined;
     if (!files.length) {
       void vscode.window.showInformationMessage(`No readouts found in ${vscode.workspace.asRelativePath(target)}.`);
       return undefined;
@@ -109,12 +116,17 @@ export class ExportCommand implements vscode.Disposable {
     return { uri, path: vscode.workspace.asRelativePath(uri, false), text, analysis };
   }
 
-  /** `.readout` files, and `.txt` files that open with a readout header (front matter, date line, metadata). */
-  private async readoutsIn(folder: vscode.Uri, compiled: CompiledLexicon): Promise<Analysed[]> {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{readout,txt}'), '**/node_modules/**', 2000);
+  /**
+   * `.readout` files, and `.txt` files that open with a readout header (front matter, date line, metadata);
+   * undefined when cancelled, which is checked between two files.
+   */
+  private async readoutsIn(folder: vscode.Uri, compiled: CompiledLexicon, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<Analysed[] | undefined> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{readout,txt}'), '**/node_modules/**', 2000, token);
     found.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const out: Analysed[] = [];
-    for (const uri of found) {
+    for (const [i, uri] of found.entries()) {
+      if (token.isCancellationRequested) return undefined;
+      progress.report({ message: `${i + 1} of ${found.length}`, increment: 100 / found.length });
       const a = await this.analyse(uri, compiled);
       if (uri.path.endsWith('.readout') || a.analysis.readout.header.kind !== 'none') out.push(a);
     }

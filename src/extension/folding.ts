@@ -1,7 +1,7 @@
 // Folding by paragraph: each paragraph of more than one line folds, and so does the front matter.
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
-import { LineIndex, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
 
 export class ParagraphFoldingProvider implements vscode.FoldingRangeProvider {
   /** The ranges last computed per Analysis: the editor asks again without an edit (e.g. on a focus change). */
@@ -9,13 +9,13 @@ export class ParagraphFoldingProvider implements vscode.FoldingRangeProvider {
 
   constructor(private readonly analyses: AnalysisService) {}
 
-  async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
-    const analysis = await this.analyses.getAsync(document);
-    if (!analysis) return [];
+  async provideFoldingRanges(document: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
+    const analysis = await this.analyses.getAsync(document, token);
+    if (!analysis || token.isCancellationRequested) return [];
     const hit = this.built.get(analysis);
     if (hit && hit.version === document.version) return hit.ranges;
     // Lines from the version's line index, not one document.positionAt per paragraph.
-    const lines = LineIndex.of(document);
+    const lines = this.analyses.lines(document);
     const ranges: vscode.FoldingRange[] = [];
     const header = analysis.readout.header;
     if (header.kind === 'front-matter' && header.span) {

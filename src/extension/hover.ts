@@ -8,10 +8,10 @@ import type { LexiconService } from './lexiconService';
 export class ReadoutHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const analysis = await this.analyses.getAsync(document);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const analysis = await this.analyses.getAsync(document, token);
     const compiled = this.lexicons.current();
-    if (!analysis || !compiled) return undefined;
+    if (!analysis || !compiled || token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);
     const parts: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;

@@ -13,8 +13,9 @@ const DEFAULT_LEXICON = '.readout-lens/lexicon.yaml';
 export class EntityDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {}
 
-  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
-    const analysis = await this.analyses.getAsync(document);
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Location | undefined> {
+    const analysis = await this.analyses.getAsync(document, token);
+    if (token.isCancellationRequested) return undefined;
     const mention = analysis && spanAt(analysis.entities, document.offsetAt(position));
     const origin = mention && this.lexicons.current()?.entityById.get(mention.id)?.origin;
     if (!origin) return undefined;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { lowerBound } from '../core/text/spans';
 import { ENTITY_TYPES } from '../core/types';
 import type { Analysis } from '../core/types';
-import { LineIndex, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
@@ -168,9 +168,10 @@ export class ReadoutSemanticTokensProvider implements vscode.DocumentRangeSemant
   async provideDocumentRangeSemanticTokens(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
     const builder = new vscode.SemanticTokensBuilder(legend);
     if (!getSettings(document.uri).semanticHighlighting) return builder.build();
-    const analysis = await this.analyses.getAsync(document);
+    if (token.isCancellationRequested) return undefined;
+    const analysis = await this.analyses.getAsync(document, token);
     if (!analysis || token.isCancellationRequested) return undefined;
-    const lines = LineIndex.of(document);
+    const lines = this.analyses.lines(document);
     const tokens = semanticTokensIn(analysis, document.offsetAt(range.start), document.offsetAt(range.end));
     const starts = lines.starts;
     for (let i = 0; i < tokens.count; i++) {

@@ -2,7 +2,9 @@
 // sentences have that primary topic, each holding its sentences; symbols nest without overlapping.
 import * as vscode from 'vscode';
 import type { Analysis, Cue, Sentence } from '../core/types';
-import { LineIndex, SLICE_MS, nextTurn, type AnalysisService } from './analysisService';
+import { SLICE_MS } from '../runtime/scheduler';
+import type { AnalysisService } from './analysisService';
+import type { LineIndex } from './lineIndex';
 import type { LexiconService } from './lexiconService';
 import { formatCount } from '../core/text/format';
 
@@ -48,8 +50,8 @@ function label(text: string, max = 60): string {
  */
 export const MAX_OUTLINE_SENTENCES = 1000;
 
-export function documentSymbols(document: vscode.TextDocument, analysis: Analysis, topicLabel: (id: string) => string): vscode.DocumentSymbol[] {
-  const steps = symbolSteps(document, analysis, topicLabel);
+export function documentSymbols(lines: LineIndex, analysis: Analysis, topicLabel: (id: string) => string): vscode.DocumentSymbol[] {
+  const steps = symbolSteps(lines, analysis, topicLabel);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -57,8 +59,7 @@ export function documentSymbols(document: vscode.TextDocument, analysis: Analysi
 }
 
 /** documentSymbols() as steps: it yields every few hundred sentences, so a caller can spread it over turns. */
-export function* symbolSteps(document: vscode.TextDocument, analysis: Analysis, topicLabel: (id: string) => string): Generator<void, vscode.DocumentSymbol[]> {
-  const lines = LineIndex.of(document);
+export function* symbolSteps(lines: LineIndex, analysis: Analysis, topicLabel: (id: string) => string): Generator<void, vscode.DocumentSymbol[]> {
   const range = (start: number, end: number): vscode.Range => lines.range(start, end);
   const all = analysis.readout.sentences;
   const sentences = all.length > MAX_OUTLINE_SENTENCES ? all.slice(0, MAX_OUTLINE_SENTENCES) : all;
@@ -129,21 +130,21 @@ export class ReadoutSymbolProvider implements vscode.DocumentSymbolProvider {
   /** The symbols last built per Analysis (the outline and breadcrumbs may both ask for one version). */
   private readonly built = new WeakMap<Analysis, { version: number; labels: unknown; symbols: vscode.DocumentSymbol[] }>();
 
-  async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
-    const analysis = await this.analyses.getAsync(document);
-    if (!analysis) return [];
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    const analysis = await this.analyses.getAsync(document, token);
+    if (!analysis || token.isCancellationRequested) return [];
     const compiled = this.lexicons.current();
     const hit = this.built.get(analysis);
     if (hit && hit.version === document.version && hit.labels === compiled) return hit.symbols;
     // In slices of SLICE_MS, so the outline of a large readout does not block the extension host in one go.
     const version = document.version;
-    const steps = symbolSteps(document, analysis, (id) => compiled?.topicById.get(id)?.label ?? id);
+    const steps = symbolSteps(this.analyses.lines(document), analysis, (id) => compiled?.topicById.get(id)?.label ?? id);
     let sliceStart = performance.now();
     let step = steps.next();
     while (!step.done) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await nextTurn();
-        if (token?.isCancellationRequested) return [];
+        await this.analyses.scheduler.nextTurn();
+        if (token.isCancellationRequested) return [];
         sliceStart = performance.now();
       }
       step = steps.next();

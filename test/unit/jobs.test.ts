@@ -1,4 +1,4 @@
-// One analysis job per document version (src/extension/jobs.ts), including the fallback hazard that once
+// One analysis job per document version (src/runtime/jobs.ts), including the fallback hazard that once
 // made a failed worker job wait on itself.
 import * as assert from 'assert';
 import { MIN_DEBOUNCE_MS, VersionedJobs, adaptiveDelay } from '../../src/runtime/jobs';

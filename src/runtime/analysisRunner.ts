@@ -1,0 +1,163 @@
+// Where and how a document version is analysed: small ones at once on the main thread, larger ones in slices
+// of incremental analysis between turns of the event loop, the largest in the worker thread; one job per
+// version, joined by every caller, with each document's analysed paragraphs kept for its next edit.
+import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/pipeline/analyze';
+import type { Analysis } from '../core/types';
+import { VersionedJobs } from './jobs';
+import { SLICE_MS, TurnScheduler } from './scheduler';
+import { AnalysisWorkerClient } from './workerClient';
+
+/**
+ * Documents up to this length (UTF-16 units) are analysed synchronously on the main thread: a first analysis
+ * takes a few milliseconds, less than a round trip to a worker costs.
+ */
+export const SYNC_THRESHOLD = 200_000;
+/**
+ * Documents longer than this are analysed in the worker. Between the two thresholds the main thread analyses
+ * them incrementally (see analyzeIncremental): a first analysis in slices of SLICE_MS, one per event-loop
+ * turn, then each re-analysis reuses the unchanged paragraphs and takes about 10 ms per MB, less than moving
+ * the result across threads would.
+ */
+export const WORKER_THRESHOLD = 2 * 1024 * 1024;
+
+export interface Analysed {
+  analysis: Analysis;
+  /**
+   * Milliseconds the next re-analysis after an edit is expected to take, for the adaptive debounce: what the
+   * core took, or for an analysis in slices its last slice (the paragraphs an edit changes and the assembly),
+   * not the first analysis of every paragraph, which an edit does not repeat.
+   */
+  elapsed: number;
+}
+
+/** One document version to analyse off the current turn, as the adapter describes it. */
+export interface LargeJob {
+  key: string;
+  version: number;
+  compiled: CompiledLexicon;
+  maxLength: number;
+  /** The document as log messages name it. */
+  name: string;
+  /** True once the document changed or closed, or the lexicons changed: the job stops and gives undefined. */
+  isStale(): boolean;
+  /** The version's text, read over turns of the event loop; undefined when the job went stale meanwhile. */
+  text(): Promise<string | undefined>;
+  /** Receives the result once, inside the job, before any caller's wait resolves. */
+  publish(result: Analysed): void;
+}
+
+export class AnalysisRunner {
+  /** Per document: the paragraphs of its last analysis, for incremental re-analysis on the main thread. */
+  private readonly caches = new Map<string, AnalysisCache>();
+  /** Worker and sliced jobs under way, by document, so every caller waits for the current version's. */
+  private readonly jobs = new VersionedJobs<Analysis | undefined>();
+  private readonly worker: AnalysisWorkerClient;
+
+  constructor(workerScript: string, private readonly log: (msg: string) => void, readonly scheduler = new TurnScheduler()) {
+    this.worker = new AnalysisWorkerClient(workerScript, log);
+  }
+
+  /** Whether a document of this length is analysed at once, on the current turn. */
+  isSmall(length: number): boolean {
+    return length <= SYNC_THRESHOLD;
+  }
+
+  /** Analyses the text now, reusing the document's unchanged paragraphs. */
+  analyzeNow(key: string, text: string, compiled: CompiledLexicon, maxLength: number): Analysed {
+    const started = performance.now();
+    const analysis = analyzeIncremental(text, compiled, this.cache(key), { maxLength });
+    return { analysis, elapsed: performance.now() - started };
+  }
+
+  /** Starts (or joins) the job for a large document's version: in the worker past WORKER_THRESHOLD, else in slices. */
+  analyzeLarge(job: LargeJob, length: number): Promise<Analysis | undefined> {
+    return this.worker.available && length > WORKER_THRESHOLD ? this.inWorker(job) : this.jobs.run(job.key, job.version, () => this.inSlices(job));
+  }
+
+  private cache(key: string): AnalysisCache {
+    let cache = this.caches.get(key);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.caches.set(key, cache);
+    }
+    return cache;
+  }
+
+  /**
+   * Analyses the version on the main thread without blocking it: paragraphs not analysed before are analysed
+   * SLICE_MS at a time, one slice per event-loop turn; the Analysis is then assembled from them (about 10 ms
+   * per MB). A job whose version went stale stops; what it analysed stays cached.
+   */
+  private async inSlices(job: LargeJob): Promise<Analysis | undefined> {
+    const { compiled, maxLength, isStale } = job;
+    const text = await job.text();
+    if (text === undefined || isStale()) return undefined;
+    const cache = this.cache(job.key);
+    return new Promise<Analysis | undefined>((resolve) => {
+      let warmer: { step(deadline: number): boolean } | undefined;
+      const slice = (): void => {
+        if (isStale()) return resolve(undefined);
+        const started = performance.now();
+        try {
+          warmer ??= cache.warmer(text, compiled, { maxLength });
+          if (!warmer.step(started + SLICE_MS)) return void this.scheduler.nextTurn(true).then(slice);
+          const analysis = analyzeIncremental(text, compiled, cache, { maxLength });
+          job.publish({ analysis, elapsed: performance.now() - started });
+          resolve(analysis);
+        } catch (err) {
+          this.log(`analysis of ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+          resolve(undefined);
+        }
+      };
+      slice();
+    });
+  }
+
+  /** Starts (or joins) the worker job for the version. */
+  private inWorker(job: LargeJob): Promise<Analysis | undefined> {
+    const { key, version, compiled, maxLength, isStale } = job;
+    return this.jobs.run(key, version, () =>
+      job
+        .text()
+        .then((text) => (text === undefined ? undefined : this.flatInTurn(text)))
+        .then((text) => (text === undefined || isStale() ? undefined : this.worker.analyze(key, text, maxLength, compiled, isStale)))
+        .then(
+          (result) => {
+            if (!result || isStale()) return undefined;
+            job.publish({ analysis: result.analysis, elapsed: result.elapsed });
+            return result.analysis;
+          },
+          (err: unknown) => {
+            this.log(`worker analysis of ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+            // Fall back on the main thread within this same job: asking for the version again would join the
+            // failing job itself and never settle.
+            return isStale() ? undefined : this.inSlices(job);
+          },
+        ),
+    );
+  }
+
+  /**
+   * `text` once V8 holds it as one flat string, made so in a turn of its own. The text kept from the edits is a
+   * string built by concatenation, and V8 copies it into one piece (20 MB for a 10 MB readout of two-byte text)
+   * on the first read of more than a character or two: on the turn that then compared it with the worker's copy,
+   * that copy and the collection work it brings made the longest block of our own code. A slice of three units
+   * is such a read.
+   */
+  private async flatInTurn(text: string): Promise<string> {
+    await this.scheduler.nextTurn(true);
+    void text.slice(0, 3);
+    await this.scheduler.nextTurn(true);
+    return text;
+  }
+
+  /** The document closed: its paragraphs are dropped, here and in the worker. */
+  forget(key: string): void {
+    this.caches.delete(key);
+    this.worker.forget(key);
+  }
+
+  dispose(): void {
+    this.worker.dispose();
+  }
+}

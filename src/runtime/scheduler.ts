@@ -1,0 +1,38 @@
+// Turns of the event loop shared by every job that works in slices (analysis, diagnostics, the outline), so
+// they take turns one at a time instead of running all their slices in the same turn, one long block.
+
+/** Longest stretch of analysis on the main thread before it yields to the event loop. */
+export const SLICE_MS = 8;
+
+/**
+ * Jobs waiting in nextTurn(), resumed one per turn of the event loop: the urgent ones (the analysis and the
+ * diagnostics a reader waits for after a keystroke) before the rest (semantic tokens, the outline), which the
+ * editor asks for after every edit and which would otherwise take turns with them and double their wait.
+ * One scheduler serves the whole extension: two would each resume a job in the same turn.
+ */
+export class TurnScheduler {
+  private readonly urgent: (() => void)[] = [];
+  private readonly rest: (() => void)[] = [];
+  private pumping = false;
+
+  /**
+   * Resolves on a later turn of the event loop. With a setImmediate each, Node would run the slices of all
+   * waiting jobs in the same turn, one long block. `urgent` jobs go before the others.
+   */
+  nextTurn(urgent = false): Promise<void> {
+    return new Promise((resolve) => {
+      (urgent ? this.urgent : this.rest).push(resolve);
+      if (!this.pumping) {
+        this.pumping = true;
+        setImmediate(this.resumeOne);
+      }
+    });
+  }
+
+  private readonly resumeOne = (): void => {
+    const next = this.urgent.shift() ?? this.rest.shift();
+    if (this.urgent.length || this.rest.length) setImmediate(this.resumeOne);
+    else this.pumping = false;
+    next?.();
+  };
+}

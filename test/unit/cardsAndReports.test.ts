@@ -3,9 +3,9 @@ import * as assert from 'assert';
 import { findUnknownAcronyms } from '../../src/core/entities/acronyms';
 import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
 import { cueCard, cueMessage, entityCard, escapeMarkdown } from '../../src/core/report/cards';
-import { parseReadout } from '../../src/core/readout/readout';
 import { LineIndex, csvField } from '../../src/core/report/report';
 import type { Cue, CuePattern, EntityEntry, EntityMention } from '../../src/core/types';
+import { parseReadout } from './helpers';
 
 const cue: Cue = {
   start: 10,

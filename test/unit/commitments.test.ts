@@ -1,9 +1,9 @@
 // Commitment policy, one rule at a time: strengths, negation, governing verbs, party subjects and exclusions.
 import * as assert from 'assert';
-import { parseReadout } from '../../src/core/readout/readout';
 import { checkCuePattern, compileCuePatterns, findCues } from '../../src/core/cues';
 import type { Cue } from '../../src/core/types';
 import { builtInMatcher, builtInWords, loadCuePatterns } from './cueLexicon';
+import { parseReadout } from './helpers';
 
 function cuesOf(text: string): Cue[] {
   return findCues(text, parseReadout(text), builtInMatcher());

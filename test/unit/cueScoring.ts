@@ -1,10 +1,10 @@
 // Scores the engine's cues against hand-written expectations (test/fixtures/*/…cues.json): the one matcher
 // behind the golden, held-out and blind evaluations.
 import * as fs from 'fs';
-import { parseReadout } from '../../src/core/readout/readout';
 import { findCues } from '../../src/core/cues';
 import type { Cue, ParsedReadout } from '../../src/core/types';
 import { builtInMatcher } from './cueLexicon';
+import { parseReadout } from './helpers';
 
 /** One expected cue: `sentence` is a prefix of the cue's sentence, `text` the cue exactly as it appears. */
 export interface ExpectedCue {

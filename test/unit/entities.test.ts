@@ -5,9 +5,8 @@ import fc from 'fast-check';
 import { compileEntities, findEntities, findEntitiesInSpan, type EntityMatcher } from '../../src/core/entities/entities';
 import { spanAt } from '../../src/core/text/spans';
 import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
-import { parseReadout } from '../../src/core/readout/readout';
 import type { EntityEntry, EntityMention, EntityType, ParsedReadout } from '../../src/core/types';
-import { readRepoFile } from './helpers';
+import { parseReadout, readRepoFile } from './helpers';
 
 function entry(id: string, name: string, aliases: string[] = [], type: EntityType = 'place'): EntityEntry {
   return { id, name, aliases, type, definition: `${name}.`, facts: [], topics: [] };

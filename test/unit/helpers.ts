@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
 import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { parseReadout as parseWith } from '../../src/core/readout/readout';
+import type { ParsedReadout } from '../../src/core/types';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const sharedRoot = path.resolve(repoRoot, '..', 'shared');
@@ -22,4 +24,9 @@ let builtins: CompiledLexicon | undefined;
 export function compiledBuiltins(): CompiledLexicon {
   builtins ??= compileLexicon(loadLexiconFiles(BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon);
   return builtins;
+}
+
+/** parseReadout with the built-in lexicon's sentence words, as analyze() calls it. */
+export function parseReadout(text: string): ParsedReadout {
+  return parseWith(text, compiledBuiltins().sentenceWords);
 }

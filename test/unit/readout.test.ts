@@ -1,7 +1,8 @@
 // Readout format: headers, comments, paragraphs and sentence splitting with exact UTF-16 offsets.
 import * as assert from 'assert';
-import { parseReadout } from '../../src/core/readout/readout';
-import { readRepoFile } from './helpers';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexicon/files';
+import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { parseReadout, readRepoFile } from './helpers';
 
 function sentencesOf(text: string): string[] {
   return parseReadout(text).sentences.map((s) => s.text);
@@ -165,3 +166,23 @@ describe('parseReadout', () => {
     console.log(`      parseReadout: ${(text.length / 1e6).toFixed(1)} M units in ${ms} ms`);
   });
 });
+
+describe('parseReadout reads its abbreviations from the lexicon', () => {
+  it('a title added to title-abbreviations no longer ends a sentence', () => {
+    const text = 'They met Amb. Tanaka and Cllr. Jones in Tokyo. The talks went well.';
+    const builtIn = analyzeSentences(text, compileLexicon(loadLexiconFiles(builtinFiles()).lexicon));
+    assert.deepStrictEqual(builtIn, ['They met Amb. Tanaka and Cllr.', 'Jones in Tokyo.', 'The talks went well.']);
+    const user = { file: 'user.yaml', text: 'word-classes:\n  - id: title-abbreviations\n    words: [cllr]\n' };
+    const loaded = loadLexiconFiles([user], loadLexiconFiles(builtinFiles()).lexicon);
+    assert.deepStrictEqual(loaded.errors, []);
+    assert.deepStrictEqual(analyzeSentences(text, compileLexicon(loaded.lexicon)), ['They met Amb. Tanaka and Cllr. Jones in Tokyo.', 'The talks went well.']);
+  });
+});
+
+function builtinFiles(): LexiconFile[] {
+  return BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }));
+}
+
+function analyzeSentences(text: string, compiled: CompiledLexicon): string[] {
+  return analyze(text, compiled).readout.sentences.map((s) => s.text);
+}

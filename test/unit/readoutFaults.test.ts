@@ -3,8 +3,7 @@
 import * as assert from 'assert';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { MAX_FRONT_MATTER_LENGTH } from '../../src/core/readout/header';
-import { parseReadout } from '../../src/core/readout/readout';
-import { compiledBuiltins } from './helpers';
+import { compiledBuiltins, parseReadout } from './helpers';
 
 /** Front matter of `n` distinct keys (and `dup` as a repeated key when given) before one sentence. */
 function frontMatter(n: number, dup?: string): string {

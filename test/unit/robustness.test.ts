@@ -5,9 +5,8 @@ import * as assert from 'assert';
 import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
 import { compileCuePatterns, findCues } from '../../src/core/cues';
 import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
-import { parseReadout } from '../../src/core/readout/readout';
 import { builtInWords } from './cueLexicon';
-import { repoRoot } from './helpers';
+import { parseReadout, repoRoot } from './helpers';
 import { analysisProperties, lexiconProperties, loadFixtures, runProperty, type Fixtures } from './robustnessProperties';
 
 const RUNS = Number(process.env.READOUT_LENS_PROPERTY_RUNS ?? 800);

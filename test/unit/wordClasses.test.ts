@@ -3,10 +3,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileCueWords, wordListsOf } from '../../src/core/cues';
+import { WORD_CLASS_IDS, compileCueWords, wordListsOf } from '../../src/core/cues';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexicon/files';
 import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
-import { repoRoot } from './helpers';
+import { readRepoFile, repoRoot } from './helpers';
 
 function builtIns(): LexiconFile[] {
   return BUILTIN_LEXICON_FILES.map((file) => ({ file, text: fs.readFileSync(path.join(repoRoot, 'lexicons', file), 'utf8') }));
@@ -56,5 +56,24 @@ describe('word classes', () => {
       cues.map((c) => [c.text, c.strength, c.actor]),
       [['will', 'firm', 'the coalition']],
     );
+  });
+});
+
+describe('word classes: the schema and the code agree', () => {
+  it('lexicon.schema.json allows exactly the class ids the rules and the sentence splitter read', () => {
+    const schema = JSON.parse(readRepoFile('lexicons/lexicon.schema.json')) as unknown;
+    // The enum of class ids is the one that lists "modals".
+    const enums: string[][] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const rec = node as Record<string, unknown>;
+        if (Array.isArray(rec.enum) && rec.enum.includes('modals')) enums.push(rec.enum as string[]);
+        Object.values(rec).forEach(walk);
+      }
+    };
+    walk(schema);
+    assert.strictEqual(enums.length, 1);
+    assert.deepStrictEqual([...enums[0]].sort(), [...WORD_CLASS_IDS].sort());
   });
 });

@@ -1,5 +1,6 @@
 // The word classes the policy rules read (grammar, not vocabulary: cue verbs stay in lexicons/commitments.yaml),
 // compiled once per lexicon into Sets from lexicons/word-classes.yaml.
+import { SENTENCE_WORD_CLASSES } from '../readout/words';
 import type { EntityEntry, WordClassEntry } from '../types';
 
 /** A two-word entry ("made clear", "take place") of a word class, as a lookup from one of its words to the other. */
@@ -57,7 +58,7 @@ export interface CueWords {
   readonly infinitiveMarkers: ReadonlySet<string>;
   readonly gapHeads: ReadonlySet<string>;
   readonly nonPartyNames: ReadonlySet<string>;
-  /** Words that keep a following period ("Mr."). */
+  /** Words that keep a following period ("Mr."): the readout's title and soft abbreviations. */
   readonly abbreviations: ReadonlySet<string>;
   /** Cue verbs of need ("need", "needs"): a report of one is the reporter's view. */
   readonly needVerbs: ReadonlySet<string>;
@@ -110,7 +111,6 @@ export const WORD_CLASSES = {
   infinitiveMarkers: 'infinitive-markers',
   gapHeads: 'gap-heads',
   nonPartyNames: 'non-party-names',
-  abbreviations: 'abbreviations',
   needVerbs: 'need-verbs',
   visitorCourtesies: 'visitor-courtesies',
   objectPronouns: 'object-pronouns',
@@ -121,8 +121,8 @@ export const WORD_CLASSES = {
   pluralActorEnds: 'plural-actor-ends',
 } as const;
 
-/** The class ids of lexicons/word-classes.yaml. */
-export const WORD_CLASS_IDS: readonly string[] = Object.values(WORD_CLASSES);
+/** The class ids of lexicons/word-classes.yaml: the cue rules' and sentence splitting's. */
+export const WORD_CLASS_IDS: readonly string[] = [...Object.values(WORD_CLASSES), ...Object.values(SENTENCE_WORD_CLASSES)];
 
 /** Word lists by class id (lower-cased by compileCueWords). */
 export type WordLists = Readonly<Record<string, readonly string[] | undefined>>;
@@ -202,7 +202,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     infinitiveMarkers: set(C.infinitiveMarkers),
     gapHeads: set(C.gapHeads),
     nonPartyNames: set(C.nonPartyNames),
-    abbreviations: set(C.abbreviations),
+    abbreviations: new Set([...set(SENTENCE_WORD_CLASSES.titles), ...set(SENTENCE_WORD_CLASSES.soft)]),
     needVerbs: set(C.needVerbs),
     visitorCourtesies: set(C.visitorCourtesies),
     objectPronouns: set(C.objectPronouns),

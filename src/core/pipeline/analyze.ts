@@ -7,6 +7,7 @@ import { mayHoldBinary } from '../text/binary';
 import { lastParagraphBreak } from '../text/breaks';
 import { binaryProblem, isBinaryParagraph, readoutLayout, splitParagraph, type ParagraphSpan, type ReadoutLayout } from '../readout/layout';
 import { parseReadout } from '../readout/readout';
+import { compileSentenceWords, type SentenceWords } from '../readout/words';
 import { SpanScan, scanSpan } from '../text/scan';
 import { TopicScorer, compileTopics, type TopicModel } from '../topics/topics';
 import type {
@@ -35,12 +36,16 @@ export interface CompiledLexicon {
   cueById: Map<string, CuePattern>;
   entityById: Map<string, EntityEntry>;
   topicById: Map<string, TopicEntry>;
+  /** The word classes sentence splitting reads. */
+  sentenceWords: SentenceWords;
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const wordLists = wordListsOf(lexicon.wordClasses, lexicon.entities);
   return {
     lexicon,
-    cues: compileCuePatterns(lexicon.cues, compileCueWords(wordListsOf(lexicon.wordClasses, lexicon.entities))),
+    cues: compileCuePatterns(lexicon.cues, compileCueWords(wordLists)),
+    sentenceWords: compileSentenceWords(wordLists),
     entities: compileEntities(lexicon.entities),
     topics: compileTopics(lexicon.topics, lexicon.entities),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
@@ -85,7 +90,7 @@ function truncationProblem(text: string, analyzedLength: number): ReadoutProblem
 
 export function analyze(text: string, compiled: CompiledLexicon, options: AnalyzeOptions = {}): Analysis {
   const { analysed, analyzedLength, truncated } = cut(text, options);
-  const readout = parseReadout(analysed);
+  const readout = parseReadout(analysed, compiled.sentenceWords);
   if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
   const { cues, entities, topics, unknownAcronyms } = analyseSentences(analysed, readout, compiled);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
@@ -277,7 +282,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
   const key = ownCopy(slice);
   const span: ParagraphSpan = { start: 0, end: key.length, lineStarts: p.lineStarts.map((s) => s - p.start) };
   if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topics: [], acronyms: [] };
-  const sentences: Sentence[] = splitParagraph(key, span).map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: key.slice(s.start, s.end) }));
+  const sentences: Sentence[] = splitParagraph(key, span, compiled.sentenceWords).map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: key.slice(s.start, s.end) }));
   const paragraph: Paragraph = { start: 0, end: key.length, index: 0, sentences: sentences.map((s) => s.index) };
   const readout: ParsedReadout = { header: { kind: 'none' }, body: { start: 0, end: key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
   const { cues, entities, topics, unknownAcronyms: acronyms } = analyseSentences(key, readout, compiled);

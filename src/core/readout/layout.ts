@@ -5,6 +5,7 @@ import { isBinarySpan, mayHoldBinary } from '../text/binary';
 import type { Comment, ReadoutHeader, ReadoutProblem, Span } from '../types';
 import { nextLineStart, parseHeader } from './header';
 import { SentenceBounds, isSpaceCode, splitSentences } from './sentences';
+import type { SentenceWords } from './words';
 
 /** Lines longer than this are reported: they are usually generated or binary data, not prose. */
 export const LONG_LINE_LENGTH = 100_000;
@@ -95,8 +96,8 @@ export function isBinaryParagraph(text: string, span: Span, maybeBinary = mayHol
 }
 
 /** The sentence spans of one paragraph (a span of `readoutLayout`), in order. Reads only [start, end). */
-export function splitParagraph(text: string, paragraph: ParagraphSpan, bounds = new SentenceBounds()): Span[] {
-  const count = splitSentences(text, paragraph.start, paragraph.end, paragraph.lineStarts, bounds);
+export function splitParagraph(text: string, paragraph: ParagraphSpan, words: SentenceWords, bounds = new SentenceBounds()): Span[] {
+  const count = splitSentences(text, paragraph.start, paragraph.end, paragraph.lineStarts, bounds, words);
   const out = new Array<Span>(count);
   const at = bounds.at;
   for (let k = 0; k < count; k++) out[k] = { start: at[2 * k], end: at[2 * k + 1] };

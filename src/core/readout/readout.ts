@@ -4,6 +4,7 @@ import { isBinarySpan, mayHoldBinary } from '../text/binary';
 import type { Paragraph, ParsedReadout, Sentence } from '../types';
 import { binaryProblem, readoutLayout, type ParagraphSpan } from './layout';
 import { SentenceBounds, TerminalFinder, splitSentences } from './sentences';
+import type { SentenceWords } from './words';
 
 /**
  * The paragraphs and sentences of parseReadout, skipping binary paragraphs (counted in `binary`). A function of
@@ -17,6 +18,7 @@ function splitAll(
   paragraphs: Paragraph[],
   sentences: Sentence[],
   binary: { first: number; paragraphs: number },
+  words: SentenceWords,
 ): void {
   const terminals = new TerminalFinder(text);
   const bounds = new SentenceBounds();
@@ -26,7 +28,7 @@ function splitAll(
       binary.paragraphs++;
       continue;
     }
-    const count = splitSentences(text, p.start, p.end, p.lineStarts, bounds, terminals);
+    const count = splitSentences(text, p.start, p.end, p.lineStarts, bounds, words, terminals);
     const at = bounds.at;
     const index = paragraphs.length;
     const own = new Array<number>(count);
@@ -45,12 +47,12 @@ function splitAll(
  * binary (NUL bytes, control characters) are reported once and not split into sentences, so no cue or entity
  * is read out of junk; lines over LONG_LINE_LENGTH are reported (and still analysed).
  */
-export function parseReadout(text: string): ParsedReadout {
+export function parseReadout(text: string, words: SentenceWords): ParsedReadout {
   const layout = readoutLayout(text);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const binary = { first: -1, paragraphs: 0 };
-  splitAll(text, layout.paragraphs, mayHoldBinary(text), paragraphs, sentences, binary);
+  splitAll(text, layout.paragraphs, mayHoldBinary(text), paragraphs, sentences, binary, words);
   const problems = layout.problems;
   if (binary.first >= 0) problems.push(binaryProblem(text, binary.first, binary.paragraphs));
   const n = text.length;

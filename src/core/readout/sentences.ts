@@ -1,6 +1,7 @@
 // Sentence boundaries inside one paragraph: where . ! ? … end a sentence and where an abbreviation, an initial
 // or a list marker does not. Offsets only: the caller makes the Sentence objects.
 import { hasCodeUnit, isRegexSpace } from '../text/scan';
+import type { SentenceWords } from './words';
 
 /** Whitespace as a reader sees it (JavaScript's `\s`: NBSP, the Unicode spaces and the BOM too), so odd text still splits. */
 export const isSpaceCode = isRegexSpace;
@@ -27,31 +28,6 @@ function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isLowerCode(c) || isUpperCode(c);
 }
 
-/** Titles that are never the end of a sentence ("Mr. Kishida", "Gen. Milley"). */
-const TITLE_ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'cmdr',
-  'adm', 'sgt', 'hon', 'amb', 'pres', 'rev', 'mt', 'ft', 'fig', 'vol', 'art', 'sec', 'vs', 'cf', 'approx',
-  'dept', 'e.g', 'i.e', 'viz', 'al',
-]);
-/** Abbreviations that usually continue the sentence but may end one ("... Biden, Jr. The ..."). */
-const SOFT_ABBREVIATIONS = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'etc',
-]);
-/**
- * Words that begin a new sentence after an ambiguous period ("the U.S. The leaders ..."). A capitalised word
- * not in this list keeps the sentence going ("the U.S. President", "John F. Kennedy").
- */
-const SENTENCE_STARTERS = new Set([
-  'the', 'this', 'that', 'these', 'those', 'they', 'he', 'she', 'it', 'we', 'i', 'you', 'both', 'each', 'all',
-  'in', 'on', 'at', 'as', 'for', 'after', 'before', 'during', 'while', 'with', 'furthermore', 'moreover',
-  'however', 'additionally', 'also', 'finally', 'meanwhile', 'there', 'their', 'his', 'her', 'its', 'our', 'a',
-  'an', 'but', 'and', 'so', 'since', 'when', 'if', 'other', 'some', 'many', 'further', 'following', 'today',
-  'separately', 'earlier', 'later', 'then', 'by', 'from', 'under', 'among', 'through', 'such', 'no', 'none',
-  'on', 'over', 'to', 'nevertheless', 'thus', 'accordingly', 'similarly', 'likewise', 'lastly', 'first',
-  'second', 'third', 'specifically', 'notably', 'indeed', 'instead', 'yesterday', 'tomorrow',
-]);
-
 function isCloser(c: number): boolean {
   // " ' ) ] » ” ’
   return c === 34 || c === 39 || c === 41 || c === 93 || c === 0xbb || c === 0x201d || c === 0x2019;
@@ -72,9 +48,6 @@ function wordStartBefore(text: string, end: number, floor: number): number {
   }
   return s;
 }
-
-/** The longest word the abbreviation and list-number checks of endsSentence can match. */
-const LONGEST_SPECIAL_WORD = Math.max(5, ...[...TITLE_ABBREVIATIONS, ...SOFT_ABBREVIATIONS].map((w) => w.length));
 
 /** The lower-cased word starting at `pos` (letters only, at most 20 units). */
 function wordAt(text: string, pos: number, end: number): string {
@@ -106,7 +79,7 @@ function listMarkerLength(text: string, pos: number, end: number): number {
  * Decides whether the terminal run [runStart, runEnd) followed by closers up to `after` (then whitespace, then
  * `next`) ends a sentence. Ellipses split only before a capital letter; see the module notes in splitSentences.
  */
-function endsSentence(text: string, sentStart: number, runStart: number, runEnd: number, after: number, next: number, end: number): boolean {
+function endsSentence(text: string, sentStart: number, runStart: number, runEnd: number, after: number, next: number, end: number, words: SentenceWords): boolean {
   const nc = text.charCodeAt(next);
   if (isLowerCode(nc)) return false;
   if (nc === 44 || nc === 59 || nc === 58) return false; // , ; :
@@ -125,15 +98,15 @@ function endsSentence(text: string, sentStart: number, runStart: number, runEnd:
   if (ws === runStart) return true;
   // Most sentences end after an ordinary word: longer than any abbreviation and without an inner dot. Decided
   // here without making the word's string (this runs once per sentence).
-  if (runStart - ws > LONGEST_SPECIAL_WORD && !hasCodeUnit(text, ws, runStart, 46)) return true;
+  if (runStart - ws > words.longest && !hasCodeUnit(text, ws, runStart, 46)) return true;
   const word = text.slice(ws, runStart);
   const lower = word.toLowerCase();
   // "1. At the outset" — a list number at the start of a sentence is not a sentence of its own.
   if (/^(\d{1,3}|[ivx]{1,5})$/.test(lower) && text.slice(sentStart, ws).trim().length === 0) return false;
-  if (TITLE_ABBREVIATIONS.has(lower)) return false;
+  if (words.titles.has(lower)) return false;
   const nextWord = wordAt(text, next, end);
-  const starter = SENTENCE_STARTERS.has(nextWord);
-  if (SOFT_ABBREVIATIONS.has(lower)) return starter && !isDigitCode(nc);
+  const starter = words.starters.has(nextWord);
+  if (words.soft.has(lower)) return starter && !isDigitCode(nc);
   if (lower.includes('.')) return starter; // U.S., U.K., U.N.
   if (word.length === 1 && isUpperCode(word.charCodeAt(0))) return starter; // "John F. Kennedy"
   return true;
@@ -145,7 +118,15 @@ function endsSentence(text: string, sentStart: number, runStart: number, runEnd:
  * ("..." or "…") mid-sentence do not split unless followed by a capital letter: a trailing-off quotation
  * followed by a new capitalised sentence is the common case in readouts, a mid-sentence elision is rarer.
  */
-export function splitSentences(text: string, ps: number, pe: number, lineStarts: number[], bounds: SentenceBounds, terminals = new TerminalFinder(text)): number {
+export function splitSentences(
+  text: string,
+  ps: number,
+  pe: number,
+  lineStarts: number[],
+  bounds: SentenceBounds,
+  words: SentenceWords,
+  terminals = new TerminalFinder(text),
+): number {
   let sentStart = ps;
   let li = 0;
   let count = 0;
@@ -172,7 +153,7 @@ export function splitSentences(text: string, ps: number, pe: number, lineStarts:
       } else {
         let m = k;
         while (m < pe && isSpaceCode(text.charCodeAt(m))) m++;
-        if (m < pe && endsSentence(text, sentStart, i, j, k, m, pe)) {
+        if (m < pe && endsSentence(text, sentStart, i, j, k, m, pe, words)) {
           count = bounds.push(text, sentStart, k, count);
           sentStart = m;
         }

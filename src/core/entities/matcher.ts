@@ -8,8 +8,9 @@ import type { EntityEntry, EntityType } from '../types';
  * a rule only narrows a match that the trie already found.
  *  - 'fold': any case ("taiwan strait", "Indo-pacific") — the words of multi-word names.
  *  - 'exact': as written, ignoring diacritics — acronyms and tokens with digits ("US", "G7", "2+2").
- *  - 'proper': as written, in ALL CAPS ("KISHIDA Fumio" in MOFA style) or, for an alias written in lower case,
- *    with a capital first letter — single words, where lower case would hit ordinary words ("turkey", "chad").
+ *  - 'proper' (E1: a name, not the ordinary word it spells): as written, in ALL CAPS ("KISHIDA Fumio" in MOFA
+ *    style) or, for an alias written in lower case, with a capital first letter — single words, where lower
+ *    case would hit ordinary words ("turkey", "chad").
  */
 export type TokenRule = 'fold' | 'exact' | 'proper';
 
@@ -125,7 +126,10 @@ export function tokenMatches(rule: TokenRule, alias: string, text: string): bool
   return first !== first.toUpperCase() && text === first.toUpperCase() + alias.slice(1);
 }
 
-/** Builds one matcher over every name and alias of every entry. Later entries win an alias they share. */
+/**
+ * Builds one matcher over every name and alias of every entry. Later entries win an alias they share. E2: an
+ * acronym and its expansion are aliases of one entry, so every spelling's mention carries the same id.
+ */
 export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher {
   const keyIndex = new Map<string, number>();
   // Built with a Map of edges per node, then laid out in typed arrays (see Trie).

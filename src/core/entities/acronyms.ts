@@ -1,5 +1,6 @@
 // Acronyms the lexicons do not know ("MIT", "SCC" ...), so the editor can offer to add them to a workspace
-// lexicon. Runs over sentences only, after entity matching, skipping anything already a mention.
+// lexicon (E5: a name no lexicon knows is still a mention). Runs over sentences only, after entity matching,
+// skipping anything already a mention.
 import { CLASS_LN, CLASS_M, codePointClass, type SpanScan } from '../text/scan';
 import type { EntityMention, ParsedReadout, Span } from '../types';
 

@@ -1,0 +1,183 @@
+// The topic model compiled from the topic lexicon and the entity lexicon's topic hints: keyword evidence, a
+// phrase trie and entity evidence, each piece knowing its topic's score slot (scorer.ts adds them up).
+import type { EntityEntry, TopicEntry, TopicId } from '../types';
+import { TOPIC_IDS } from '../types';
+import { termWords, type TermWord } from './words';
+
+/**
+ * Weights of one piece of evidence (T4: the specific issue wins over the general frame). A phrase is more specific than any of its words, so it weighs twice a
+ * keyword; an entity named by the topic lexicon is the most specific evidence there is; an entity's own topic
+ * hints (from the entity lexicon) weigh a little less, and hints after its first less again.
+ */
+export const TOPIC_WEIGHTS = {
+  keyword: 1,
+  phrase: 2,
+  topicEntity: 2.5,
+  entityHint: 1.5,
+  entitySecondaryHint: 1,
+} as const;
+
+/**
+ * T1, T2: bilateral-relations is the backdrop of every readout: country names ("Japan", "the United States") and words
+ * like "relationship" appear in sentences about anything. Its keyword and entity evidence is multiplied by this
+ * factor, so one substantive keyword beats two country names; its phrases ("held a telephone call", "special
+ * relationship") are specific and keep full weight.
+ */
+export const BACKDROP_FACTOR = 0.4;
+export const BACKDROP_TOPIC: TopicId = 'bilateral-relations';
+
+/** A secondary topic is reported only when its score reaches this fraction of the primary's. */
+export const SECONDARY_RATIO = 0.5;
+/** ...and at least this absolute score, so a single discounted country name never becomes a secondary topic. */
+export const SECONDARY_MIN_SCORE = 1;
+
+export interface Evidence {
+  topic: TopicId;
+  weight: number;
+  /** The topic's index in TOPIC_IDS, where TopicScorer adds the weight (set by compileTopics). */
+  slot?: number;
+}
+
+export interface KeywordEvidence extends Evidence {
+  /** For keywords written in capitals: the exact surface form (dots removed) the text must show. */
+  exact?: string;
+}
+
+export interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  /** `next` keyed by the words' numbers in `TopicModel.phraseWords`: what scoring walks. */
+  byKey: Map<number, PhraseNode>;
+  /** Evidence when a phrase ends at this node. */
+  evidence?: Evidence[];
+}
+
+export interface TopicModel {
+  /** Folded single word → evidence. */
+  keywords: Map<string, KeywordEvidence[]>;
+  /** Trie over folded words; a path from the root to a node with evidence is a phrase. */
+  phrases: PhraseNode;
+  /** Entity id → evidence, merged from the topic entries' `entities` and each entity's own `topics`. */
+  entities: Map<string, Evidence[]>;
+  /** Topic ids of the lexicon in TOPIC_IDS order, the order ties are broken in. */
+  order: Map<TopicId, number>;
+  /** Every folded word on a phrase-trie edge → a small number, looked up once per token spelling. */
+  phraseWords: Map<string, number>;
+}
+
+function isCapitalised(word: string): boolean {
+  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+}
+
+function pushEvidence<T extends Evidence>(map: Map<string, T[]>, key: string, ev: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [ev]);
+  else {
+    // The same term listed twice under one topic counts once, at its highest weight.
+    const same = list.find((e) => e.topic === ev.topic && (e as KeywordEvidence).exact === (ev as KeywordEvidence).exact);
+    if (same === undefined) list.push(ev);
+    else same.weight = Math.max(same.weight, ev.weight);
+  }
+}
+
+function isTopicId(id: unknown): id is TopicId {
+  return typeof id === 'string' && (TOPIC_IDS as readonly string[]).includes(id);
+}
+
+/** A single-word keyword; one written in capitals (US, AI) matches only the same capitals in the text. */
+function addKeyword(model: TopicModel, raw: string, word: TermWord, ev: KeywordEvidence): void {
+  if (isCapitalised(raw.trim()) && /\p{L}/u.test(raw)) ev.exact = word.surface;
+  pushEvidence(model.keywords, word.folded, ev);
+}
+
+/** Compiles the topic lexicon and the entity lexicon's topic hints into one lookup model. Never throws. */
+export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): TopicModel {
+  const model: TopicModel = {
+    keywords: new Map(),
+    phrases: { next: new Map(), byKey: new Map() },
+    entities: new Map(),
+    order: new Map(TOPIC_IDS.map((id, i) => [id, i])),
+    phraseWords: new Map(),
+  };
+  for (const entry of Array.isArray(topics) ? topics : []) {
+    if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;
+    const topic = entry.id;
+    const backdrop = topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1;
+    for (const raw of Array.isArray(entry.keywords) ? entry.keywords : []) {
+      if (typeof raw !== 'string') continue;
+      const words = termWords(raw);
+      if (words.length === 0) continue;
+      if (words.length > 1) {
+        // A hyphenated "keyword" such as "counter-terrorism" is really a phrase of its parts.
+        addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
+        continue;
+      }
+      addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
+    }
+    for (const raw of Array.isArray(entry.phrases) ? entry.phrases : []) {
+      if (typeof raw !== 'string') continue;
+      const words = termWords(raw);
+      if (words.length === 0) continue;
+      // A one-word "phrase" is a keyword, capitals rule included ("US" under phrases still is not "us").
+      if (words.length === 1) addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
+      else addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.phrase));
+    }
+    for (const id of Array.isArray(entry.entities) ? entry.entities : []) {
+      if (typeof id !== 'string') continue;
+      pushEvidence(model.entities, id, evidence(topic, TOPIC_WEIGHTS.topicEntity * backdrop));
+    }
+  }
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || typeof entity.id !== 'string') continue;
+    const hints = Array.isArray(entity.topics) ? entity.topics.filter(isTopicId) : [];
+    hints.forEach((topic, i) => {
+      const base = i === 0 ? TOPIC_WEIGHTS.entityHint : TOPIC_WEIGHTS.entitySecondaryHint;
+      pushEvidence(model.entities, entity.id, evidence(topic, base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1)));
+    });
+  }
+  // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
+  const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));
+  model.keywords.forEach(slotted);
+  model.entities.forEach(slotted);
+  const phrases = [model.phrases];
+  for (let node = phrases.pop(); node !== undefined; node = phrases.pop()) {
+    if (node.evidence !== undefined) slotted(node.evidence);
+    node.next.forEach((child) => phrases.push(child));
+  }
+  return model;
+}
+
+/**
+ * Every piece of evidence has one shape (slot set, `exact` present even when undefined), so the scoring loops
+ * read its fields from one hidden class rather than several.
+ */
+function evidence(topic: TopicId, weight: number): KeywordEvidence {
+  return { topic, weight, slot: SLOT.get(topic), exact: undefined };
+}
+
+function addPhrase(model: TopicModel, words: TermWord[], ev: Evidence): void {
+  let node = model.phrases;
+  for (const w of words) {
+    let child = node.next.get(w.folded);
+    if (child === undefined) {
+      child = { next: new Map(), byKey: new Map() };
+      node.next.set(w.folded, child);
+      let k = model.phraseWords.get(w.folded);
+      if (k === undefined) model.phraseWords.set(w.folded, (k = model.phraseWords.size));
+      node.byKey.set(k, child);
+    }
+    node = child;
+  }
+  node.evidence ??= [];
+  const same = node.evidence.find((e) => e.topic === ev.topic);
+  if (same === undefined) node.evidence.push(ev);
+  else same.weight = Math.max(same.weight, ev.weight);
+}
+
+/** Topics are scored in arrays indexed by their position in TOPIC_IDS. */
+export const TOPIC_COUNT = TOPIC_IDS.length;
+const SLOT = new Map<TopicId, number>(TOPIC_IDS.map((id, i) => [id, i]));
+export const OTHER_SLOT = SLOT.get('other') as number;
+
+export function slotOf(topic: TopicId): number {
+  return SLOT.get(topic) as number;
+}

@@ -1,0 +1,230 @@
+// Scores a sentence's topics from its words, phrases and entity mentions, into one row of scores per sentence;
+// ranking.ts then picks each sentence's topics. Reads the words from the shared scan's atoms (words.ts).
+import type { EntityMention, Sentence, SentenceTopics } from '../types';
+import { TOPIC_IDS } from '../types';
+import { PerId, SpanScan, WordCache, interner, scanSpan } from '../text/scan';
+import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
+import { BACKDROP_TOPIC, OTHER_SLOT, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
+import { rankTopics } from './ranking';
+import { foldWord, surfaceOf, topicWordEnd } from './words';
+
+interface WordForms {
+  folded: string;
+  surface: string;
+}
+
+const formsCache = new WordCache<WordForms>((word) => ({ folded: foldWord(word), surface: surfaceOf(word) }));
+let coveredBuffer = new Uint8Array(256);
+
+/**
+ * What one word spelling contributes: its keyword evidence (capitalised keywords already checked against its
+ * surface form) and its phrase-trie node.
+ */
+interface TokenInfo {
+  keywords: KeywordEvidence[] | null;
+  phrase: PhraseNode | null;
+  /** The word's number in `TopicModel.phraseWords`, or -1 when no phrase goes on with it. */
+  phraseWord: number;
+}
+
+function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
+  // A capitalised keyword counts only where the text writes it so ("US", not "us"), plural allowed: a check on
+  // the spelling alone, made once per spelling.
+  const keywords = model.keywords.get(folded)?.filter((ev) => ev.exact === undefined || ev.exact === surface || ev.exact + 's' === surface);
+  return {
+    keywords: keywords !== undefined && keywords.length > 0 ? keywords : null,
+    phrase: model.phrases.next.get(folded) ?? null,
+    phraseWord: model.phraseWords.get(folded) ?? -1,
+  };
+}
+
+/** Per model: a word's info by the interned id of its spelling. */
+const infoById = new WeakMap<TopicModel, PerId<TokenInfo>>();
+
+function infoByIdOf(model: TopicModel): PerId<TokenInfo> {
+  let byId = infoById.get(model);
+  if (byId === undefined) {
+    byId = new PerId<TokenInfo>((word) => {
+      const forms = formsCache.get(word, 0, word.length);
+      return tokenInfo(model, forms.folded, forms.surface);
+    });
+    infoById.set(model, byId);
+  }
+  return byId;
+}
+
+/**
+ * Scores sentences one at a time into one array (a row of TOPIC_COUNT scores per sentence), then picks each
+ * sentence's topics. assignTopics drives it; analyze() feeds it from its single pass over the sentences.
+ */
+export class TopicScorer {
+  private readonly rows: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly byId: PerId<TokenInfo>;
+  private count = 0;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private infos: TokenInfo[] = [];
+  private own: SpanScan | undefined;
+  private stage: StageScan | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly model: TopicModel,
+    sentenceCount: number,
+  ) {
+    this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
+    // The tie-break of ranking: the backdrop topic (T2) loses ties, then the lexicon's topic order.
+    this.rank = new Int32Array(TOPIC_COUNT);
+    TOPIC_IDS.forEach((id, i) => (this.rank[i] = id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999)));
+    this.byId = infoByIdOf(model);
+  }
+
+  /**
+   * Scores sentence number `i` (of the sentences passed to finish) from its entity mentions `mentions[from, to)`
+   * (sorted by start). `atoms`, when given, is the shared scan of the sentence's span.
+   */
+  sentence(i: number, s: Sentence, mentions: readonly EntityMention[], from: number, to: number, atoms?: SpanScan): void {
+    const text = this.text;
+    this.count = 0;
+    if (typeof text === 'string' && s.end > s.start && s.start < text.length) {
+      const start = Math.max(0, s.start);
+      const end = Math.min(s.end, text.length);
+      if (atoms === undefined) {
+        atoms = this.own ??= new SpanScan();
+        scanSpan(text, start, end, atoms);
+      }
+      if (atoms.simple) this.wordsOf(text, atoms, 0, -1);
+      else this.wordsOfSpan(text, start, end, 0);
+    } else {
+      // A sentence outside the text (a readout made by hand): its own text, at its offsets.
+      const own = `${s.text ?? ''}`;
+      this.wordsOfSpan(own, 0, own.length, s.start);
+    }
+    this.score(i * TOPIC_COUNT, mentions, from, to);
+  }
+
+  /** The words of `text[start, end)` from its scan with this stage's word characters, a window at a time. */
+  private wordsOfSpan(text: string, start: number, end: number, base: number): void {
+    const scan = (this.stage ??= new StageScan());
+    for (let from = start; ; ) {
+      scanStage(text, from, end, TOPIC_WORD, scan);
+      if (scan.stop >= end) {
+        this.wordsOf(text, scan, base, -1);
+        return;
+      }
+      from = this.wordsOf(text, scan, base, scan.stop);
+    }
+  }
+
+  /**
+   * Appends the topic words of `atoms` (offsets shifted by `base`). When the atoms are a window that stops at
+   * `stop` (-1: they are the whole span), a word that may go on past them is left for the next window: returns
+   * where the next window starts.
+   */
+  private wordsOf(text: string, atoms: SpanScan, base: number, stop: number): number {
+    const byId = this.byId;
+    byId.sync(atoms.generation);
+    const n = atoms.count;
+    const { start, end, id, word } = atoms;
+    let count = this.count;
+    let k = 0;
+    while (k < n) {
+      if (word[k] !== 1) {
+        k++;
+        continue;
+      }
+      const first = k;
+      k = topicWordEnd(atoms, first);
+      // Words longer than a window (a run of thousands of dotted words) are cut at its end.
+      if (stop >= 0 && k + 1 >= n && first > 0) {
+        this.count = count;
+        return start[first];
+      }
+      const s = start[first];
+      const e = end[k - 1];
+      if (count === this.starts.length) this.grow();
+      this.starts[count] = base + s;
+      this.ends[count] = base + e;
+      this.infos[count] = byId.get(k > first + 1 ? interner.idOfRange(text, s, e) : id[first]);
+      count++;
+    }
+    this.count = count;
+    return stop;
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(this.ends.length * 2);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+
+  /**
+   * Scores one sentence into its row: the words inside an entity mention are left to the entity's evidence (so
+   * "China" is not counted twice; T3: a place's topic comes from the place named); elsewhere (T4) the longest
+   * phrase starting at a word wins over the single word. Each topic's score adds the same weights in the same
+   * order as a per-sentence map would.
+   */
+  private score(row: number, mentions: readonly EntityMention[], from: number, to: number): void {
+    const { rows, model, starts, ends, infos } = this;
+    const count = this.count;
+    // Mentions arrive sorted by start; a sweep marks the tokens they cover.
+    if (coveredBuffer.length < count) coveredBuffer = new Uint8Array(count * 2);
+    const covered = coveredBuffer;
+    covered.fill(0, 0, count);
+    let t = 0;
+    for (let q = from; q < to; q++) {
+      const m = mentions[q];
+      const ev = model.entities.get(m.id);
+      if (ev !== undefined) add(rows, row, ev);
+      while (t < count && ends[t] <= m.start) t++;
+      for (let k = t; k < count && starts[k] < m.end; k++) {
+        // Words that start inside the mention ("Japan's" for the mention "Japan"); "US" in "Japan-US" stays its own
+        // word when the mention is "Japan".
+        if (starts[k] >= m.start && ev !== undefined) covered[k] = 1;
+      }
+    }
+    for (let i = 0; i < count; ) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      const info = infos[i];
+      let node: PhraseNode | undefined | null = info.phrase;
+      let best: Evidence[] | undefined;
+      let bestEnd = i;
+      for (let j = i + 1; node !== null && node !== undefined && j < count && !covered[j]; j++) {
+        node = node.byKey.get(infos[j].phraseWord);
+        if (node === undefined) break;
+        if (node.evidence !== undefined) {
+          best = node.evidence;
+          bestEnd = j;
+        }
+      }
+      if (best !== undefined) {
+        add(rows, row, best);
+        i = bestEnd + 1;
+        continue;
+      }
+      if (info.keywords !== null) add(rows, row, info.keywords);
+      i++;
+    }
+    // T6: 'other' is what no evidence is, never a score of its own.
+    rows[row + OTHER_SLOT] = 0;
+  }
+
+  /** One SentenceTopics per sentence, in order, from the rows scored (see rankTopics). */
+  finish(sentences: readonly Sentence[]): SentenceTopics[] {
+    return rankTopics(this.rows, this.rank, sentences);
+  }
+}
+
+function add(rows: Float64Array, row: number, evidence: readonly Evidence[]): void {
+  for (let k = 0; k < evidence.length; k++) {
+    const ev = evidence[k];
+    rows[row + (ev.slot ?? slotOf(ev.topic))] += ev.weight;
+  }
+}

@@ -27,7 +27,9 @@ const MB = 1 << 20;
 
 execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const core = (m) => require(path.join(root, 'out', 'src', 'core', m));
-const { analyze, analyzeIncremental, AnalysisCache, compileLexicon } = core('pipeline/analyze.js');
+const { analyze } = core('pipeline/analyze.js');
+const { compileLexicon } = core('pipeline/compile.js');
+const { analyzeIncremental, AnalysisCache } = core('pipeline/incremental.js');
 const { loadLexiconFiles, BUILTIN_LEXICON_FILES } = core('lexicon/files.js');
 const { parseReadout } = core('readout/readout.js');
 const { findCues } = core('cues/index.js');

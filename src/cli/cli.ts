@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { runCompare } from './compare';
-import { analyze, compileLexicon, type CompiledLexicon } from '../core/pipeline/analyze';
+import { analyze } from '../core/pipeline/analyze';
+import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
 import { CSV_HEADER, csvRows, fileReport, jsonReport, ndjsonLine, sarifReport, type FileReport, type SarifInput } from '../core/report/report';
 

@@ -5,7 +5,8 @@
 // from the Explorer it receives (uri) and asks only for the format and the output file.
 import * as vscode from 'vscode';
 import { readUri } from './documents';
-import { analyze, type CompiledLexicon } from '../core/pipeline/analyze';
+import { analyze } from '../core/pipeline/analyze';
+import { type CompiledLexicon } from '../core/pipeline/compile';
 import { markdownReport } from '../core/report/markdown';
 import { CSV_HEADER, csvRows, fileReport, jsonReport, sarifReport } from '../core/report/report';
 import type { Analysis } from '../core/types';

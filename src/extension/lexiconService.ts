@@ -2,7 +2,7 @@
 // readoutLens.lexicons), compiles them once, reloads on save, and shows lexicon errors as diagnostics
 // in the YAML files themselves. Workspace lexicons are only read in a trusted workspace.
 import * as vscode from 'vscode';
-import { compileLexicon, type CompiledLexicon } from '../core/pipeline/analyze';
+import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
 import { fromSnapshot } from '../core/lexicon/snapshot';
 import type { LexiconError } from '../core/types';

@@ -1,7 +1,8 @@
 // Where and how a document version is analysed: small ones at once on the main thread, larger ones in slices
 // of incremental analysis between turns of the event loop, the largest in the worker thread; one job per
 // version, joined by every caller, with each document's analysed paragraphs kept for its next edit.
-import { AnalysisCache, analyzeIncremental, type CompiledLexicon } from '../core/pipeline/analyze';
+import { type CompiledLexicon } from '../core/pipeline/compile';
+import { AnalysisCache, analyzeIncremental } from '../core/pipeline/incremental';
 import type { Analysis } from '../core/types';
 import { VersionedJobs } from './jobs';
 import { SLICE_MS, TurnScheduler } from './scheduler';

@@ -2,7 +2,8 @@
 // large documents. It hands results back in chunks the host pulls one at a time, so no single message
 // takes long to deserialise and the host's event loop keeps turning.
 import { parentPort } from 'worker_threads';
-import { AnalysisCache, analyzeIncremental, compileLexicon, type CompiledLexicon } from '../core/pipeline/analyze';
+import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
+import { AnalysisCache, analyzeIncremental } from '../core/pipeline/incremental';
 import type { Lexicon } from '../core/types';
 import { applyPatch, splitForTransfer, type HostMessage, type WorkerMessage } from './transfer';
 

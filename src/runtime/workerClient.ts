@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { CompiledLexicon } from '../core/pipeline/analyze';
+import type { CompiledLexicon } from '../core/pipeline/compile';
 import type { Analysis } from '../core/types';
 import { ResultAssembler, TEXT_PART, textPatch, type HostMessage, type WorkerMessage } from './transfer';
 

@@ -1,7 +1,8 @@
 // Hover cards, diagnostic messages, unknown acronyms and the report helpers.
 import * as assert from 'assert';
 import { findUnknownAcronyms } from '../../src/core/entities/acronyms';
-import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compileLexicon } from '../../src/core/pipeline/compile';
 import { cueCard, cueMessage, entityCard, escapeMarkdown } from '../../src/core/report/cards';
 import { LineIndex, csvField } from '../../src/core/report/report';
 import type { Cue, CuePattern, EntityEntry, EntityMention } from '../../src/core/types';

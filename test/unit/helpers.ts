@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
-import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/compile';
 import { parseReadout as parseWith } from '../../src/core/readout/readout';
 import type { ParsedReadout } from '../../src/core/types';
 

@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnalysisCache, analyze, analyzeIncremental } from '../../src/core/pipeline/analyze';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { AnalysisCache, analyzeIncremental } from '../../src/core/pipeline/incremental';
 import { corpusAvailable, corpusDir, repoRoot } from './helpers';
 import { loadFixtures, type Fixtures } from './robustnessProperties';
 

@@ -1,6 +1,7 @@
 // The Markdown export: a report an analyst pastes into a brief (header, topic summary, commitments table).
 import * as assert from 'assert';
-import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
 import { markdownCell, markdownReport, topicSummary } from '../../src/core/report/markdown';
 import { readRepoFile } from './helpers';

@@ -1,7 +1,8 @@
 // Readout format: headers, comments, paragraphs and sentence splitting with exact UTF-16 offsets.
 import * as assert from 'assert';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexicon/files';
-import { analyze, compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/analyze';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/compile';
 import { parseReadout, readRepoFile } from './helpers';
 
 function sentencesOf(text: string): string[] {

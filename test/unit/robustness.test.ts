@@ -2,7 +2,8 @@
 // YAML yields positioned errors, YAML is read as data only and cue patterns cannot make matching blow up.
 // `npm run fuzz` runs the same properties with 100,000+ cases (scripts/fuzz.mjs).
 import * as assert from 'assert';
-import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compileLexicon } from '../../src/core/pipeline/compile';
 import { compileCuePatterns, findCues } from '../../src/core/cues';
 import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
 import { builtInWords } from './cueLexicon';

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { WORD_CLASS_IDS, compileCueWords, wordListsOf } from '../../src/core/cues';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexicon/files';
-import { analyze, compileLexicon } from '../../src/core/pipeline/analyze';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compileLexicon } from '../../src/core/pipeline/compile';
 import { readRepoFile, repoRoot } from './helpers';
 
 function builtIns(): LexiconFile[] {

@@ -21,7 +21,7 @@
 //      Pairs are taken greedily, best first, each cue at most once. Below the threshold a cue is "only" on
 //      its side: the other readout records nothing comparable.
 //   A matched pair whose strengths differ is a strength mismatch; one whose negation differs, a polarity mismatch.
-import type { CompiledLexicon } from '../pipeline/analyze';
+import type { CompiledLexicon } from '../pipeline/compile';
 import type { Analysis, Cue, EntityType, Strength, TopicId } from '../types';
 
 export const COMPARISON_VERSION = 1;

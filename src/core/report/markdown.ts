@@ -1,7 +1,7 @@
 // The Markdown report an analyst pastes into a brief: for each readout a header, a topic summary and a
 // commitments table (actor / cue / strength / sentence). Pure: callers supply paths, texts and Analyses.
 // CSV, JSON and SARIF live in report.ts; this is the fourth export format.
-import type { CompiledLexicon } from '../pipeline/analyze';
+import type { CompiledLexicon } from '../pipeline/compile';
 import type { Analysis, TopicId } from '../types';
 import { formatCount } from '../text/format';
 

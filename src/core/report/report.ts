@@ -1,6 +1,6 @@
 // Serialises Analyses into the formats the CLI and the export command write: the versioned JSON interface,
 // NDJSON, CSV and SARIF 2.1.0. Pure: callers supply the text and the Analysis.
-import type { CompiledLexicon } from '../pipeline/analyze';
+import type { CompiledLexicon } from '../pipeline/compile';
 import { cueMessage } from './cards';
 import type { Analysis } from '../types';
 import { LineIndex } from '../text/lines';

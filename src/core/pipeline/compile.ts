@@ -1,0 +1,34 @@
+// A lexicon compiled once into the stages' matchers and word classes; every analysis of every document reuses it
+// until a lexicon file changes.
+import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher } from '../cues';
+import { compileEntities, type EntityMatcher } from '../entities/entities';
+import { compileSentenceWords, type SentenceWords } from '../readout/words';
+import { compileTopics, type TopicModel } from '../topics/topics';
+import type { CuePattern, EntityEntry, Lexicon, TopicEntry } from '../types';
+
+/** A lexicon compiled once into matchers; reused for every document until a lexicon file changes. */
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  cues: CueMatcher;
+  entities: EntityMatcher;
+  topics: TopicModel;
+  cueById: Map<string, CuePattern>;
+  entityById: Map<string, EntityEntry>;
+  topicById: Map<string, TopicEntry>;
+  /** The word classes sentence splitting reads. */
+  sentenceWords: SentenceWords;
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const wordLists = wordListsOf(lexicon.wordClasses, lexicon.entities);
+  return {
+    lexicon,
+    cues: compileCuePatterns(lexicon.cues, compileCueWords(wordLists)),
+    sentenceWords: compileSentenceWords(wordLists),
+    entities: compileEntities(lexicon.entities),
+    topics: compileTopics(lexicon.topics, lexicon.entities),
+    cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
+    entityById: new Map(lexicon.entities.map((e) => [e.id, e])),
+    topicById: new Map(lexicon.topics.map((t) => [t.id, t])),
+  };
+}

@@ -26,6 +26,7 @@
 //   A matched pair whose strengths differ is a strength mismatch; one whose negation differs, a polarity mismatch.
 import type { CompiledLexicon } from '../pipeline/analyze';
 import type { Analysis, Cue, EntityType, Strength, TopicId } from '../types';
+import { escapeText } from '../report/markdownText';
 import { EntitySpans, featuresOf, keys, type Features } from './features';
 
 export { stem } from './features';
@@ -513,9 +514,7 @@ export function strengthMismatches(c: Comparison): CommitmentMatch[] {
 // ---------------------------------------------------------------------------------------------------------
 // Markdown, for the CLI and for pasting into a brief
 
-function cell(text: string): string {
-  return flat(text).replace(/([\\|*_`[\]<>])/g, '\\$1');
-}
+const cell = escapeText;
 
 function cueLine(c: ComparedCue): string {
   const strength = `${c.strength}${c.negated ? ', negated' : ''}`;

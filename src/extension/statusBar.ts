@@ -6,6 +6,7 @@ import { isReadout, type AnalysisService } from './analysisService';
 import { diagnosticsLimit, onDidChangeDiagnosticsLimit, type DiagnosticsLimit } from './diagnostics';
 import type { LexiconService } from './lexiconService';
 import { formatCount } from '../core/text/format';
+import { tableCell } from '../core/report/markdownText';
 
 export function statusText(analysis: Analysis): string {
   let firm = 0;
@@ -119,7 +120,7 @@ export class CommitmentStatusBar implements vscode.Disposable {
     const text = statusText(analysis);
     this.item.text = text;
     const md = new vscode.MarkdownString('**Commitments by topic**\n\n| Topic | Firm | Hedged |\n|---|---:|---:|\n');
-    for (const [topic, n] of countsByTopic(analysis)) md.appendMarkdown(`| ${labels?.topicById.get(topic)?.label ?? topic} | ${n.firm} | ${n.hedged} |\n`);
+    for (const [topic, n] of countsByTopic(analysis)) md.appendMarkdown(`| ${tableCell(labels?.topicById.get(topic)?.label ?? topic)} | ${n.firm} | ${n.hedged} |\n`);
     if (limit) {
       md.appendMarkdown(
         `\n\n$(info) Problems lists ${formatCount(limit.shown)} of the ${formatCount(limit.total)} findings ` +

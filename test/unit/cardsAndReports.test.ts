@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { findUnknownAcronyms } from '../../src/core/entities/acronyms';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { compileLexicon } from '../../src/core/pipeline/compile';
-import { cueCard, cueMessage, entityCard, escapeMarkdown } from '../../src/core/report/cards';
+import { cueCard, cueMessage, entityCard } from '../../src/core/report/cards';
+import { escapeText } from '../../src/core/report/markdownText';
 import { LineIndex, csvField } from '../../src/core/report/report';
 import type { Cue, CuePattern, EntityEntry, EntityMention } from '../../src/core/types';
 import { parseReadout } from './helpers';
@@ -54,12 +55,13 @@ describe('cards and messages', () => {
     };
     const md = entityCard(entry);
     assert.match(md, /^\*\*Test \\\*Org\\\*\*\* · _Person_/);
-    assert.match(md, /\*\*Prime Minister of Testland \\\(2021–2024\\\)\*\*/);
+    // Parentheses and full stops mean nothing mid-line in Markdown: they stay as they are.
+    assert.match(md, /\*\*Prime Minister of Testland \(2021–2024\)\*\*/);
     assert.match(md, /\| Born \| 1957 _\(as of 2024\)_ \|/);
-    assert.match(md, /A person \\\| with a pipe\\\./);
+    assert.match(md, /A person \\\| with a pipe\./);
     assert.match(md, /Also: `TO`/);
     assert.match(md, /\[Source\]\(https:\/\/example\.org\/a%20%28b%29\)/);
-    assert.strictEqual(escapeMarkdown('[x](y)'), '\\[x\\]\\(y\\)');
+    assert.strictEqual(escapeText('[x](y)'), '\\[x\\](y)');
   });
 });
 

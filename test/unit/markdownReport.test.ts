@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
-import { markdownCell, markdownReport, topicSummary } from '../../src/core/report/markdown';
+import { markdownReport, topicSummary } from '../../src/core/report/markdown';
+import { tableCell } from '../../src/core/report/markdownText';
 import { readRepoFile } from './helpers';
 
 let cached: CompiledLexicon | undefined;
@@ -46,7 +47,7 @@ describe('markdownReport', () => {
     for (const [i, row] of rows.entries()) {
       const cue = analysis.cues[i];
       assert.strictEqual(row.length, 5, row.join(' | '));
-      assert.strictEqual(row[2], markdownCell(cue.text));
+      assert.strictEqual(row[2], tableCell(cue.text));
       assert.match(row[3], cue.strength === 'firm' ? /^Firm/ : /^Hedged/);
     }
     assert.ok(rows.some((r) => /two leaders/i.test(r[1])), 'actors are named');

@@ -18,11 +18,18 @@
 //   5. Two cues match when sim ≥ MATCH_THRESHOLD (0.3) and they share at least two features or one named
 //      entity (one common word is not enough); without a shared entity their sentences must also share a
 //      topic (primary or secondary).
+//      The same statement word for word (same sentence, same cue, same what) matches however short its what.
 //      Pairs are taken greedily, best first, each cue at most once. Below the threshold a cue is "only" on
 //      its side: the other readout records nothing comparable.
+//   6. Only pairs sharing a feature or the statement are scored, found by an inverted index, and at most
+//      MAX_CANDIDATES_PER_CUE per cue: comparing long readouts is near-linear, ordinary ones are unchanged.
 //   A matched pair whose strengths differ is a strength mismatch; one whose negation differs, a polarity mismatch.
 import type { CompiledLexicon } from '../pipeline/compile';
 import type { Analysis, Cue, EntityType, Strength, TopicId } from '../types';
+import { escapeText } from '../report/markdownText';
+import { EntitySpans, featuresOf, keys, type Features } from './features';
+
+export { stem } from './features';
 
 export const COMPARISON_VERSION = 1;
 export const MATCH_THRESHOLD = 0.3;
@@ -140,78 +147,6 @@ export interface Omission {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Features of a clause
-
-const FUNCTION_WORDS = `a an the and or but nor so yet if as at by for from in into of off on onto out over to up upon with within
-without about above across after against along among around before behind below beneath beside besides between beyond
-during except inside near since than through throughout toward towards under until via this that these those there
-here it its it's they them their theirs we us our ours he him his she her hers you your i me my who whom whose which
-what when where while how why be is are was were been being am have has had having do does did doing will would shall
-should can could may might must not no also further furthermore well including each every any all both either neither
-other another such same own more most very just only even then thus therefore however very too again once how
-one two three four five first second last next new`;
-
-const BOILERPLATE = `leader leaders president presidents prime minister ministers secretary mr ms mrs sir honorable honourable
-side sides country countries nation nations government governments people peoples today tonight yesterday tomorrow
-morning afternoon evening week weeks month months year years time call meeting telephone phone talk talks counterpart
-counterparts overview outset response behalf`;
-
-// Stance words say how strongly or warmly something is held, not what is held: they belong to the cue.
-const STANCE_WORDS = `importance important commitment commitments committed support supported supporting continue continued
-continues continuing continuation steadfast unwavering strong strongly firm firmly shared share common close closely full
-fully greater great significant significance vital key critical crucial essential enduring deep deeply view views
-recognition hope hopes need needs necessity determination intention desire readiness willingness resolve work working
-works worked together effort efforts ongoing aligned ambition ambitions kind range breadth many`;
-
-const STOP = new Set(`${FUNCTION_WORDS} ${BOILERPLATE} ${STANCE_WORDS}`.split(/\s+/).filter(Boolean));
-
-/**
- * A light suffix stripper: plural and verb endings off, a final "e" off, a doubled final consonant halved
- * ("committed" → "commit"). Good enough to make "defending"/"defend" and "issues"/"issue" meet.
- */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith('ly') && !/(ply|bly|ily|lly)$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 3 && /([bdfgkmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
-
-const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*/g;
-
-interface Features {
-  words: Set<string>;
-  entities: Set<string>;
-}
-
-/** Content-word stems and entity ids in [start, end) of the text; words inside an entity name are not counted. */
-function featuresOf(text: string, start: number, end: number, analysis: Analysis): Features {
-  const mentions = analysis.entities.filter((m) => m.start < end && m.end > start);
-  const words = new Set<string>();
-  const slice = text.slice(start, end);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    const at = start + m.index;
-    if (mentions.some((e) => at >= e.start && at < e.end)) continue;
-    for (const part of m[0].split('-')) {
-      const lower = part.toLowerCase().replace(/['’]s$/, '');
-      if (lower.length < 3 || STOP.has(lower)) continue;
-      const s = stem(lower);
-      if (s.length >= 3 && !STOP.has(s)) words.add(s);
-    }
-  }
-  return { words, entities: new Set(mentions.map((e) => e.id)) };
-}
-
-function keys(f: Features): string[] {
-  return [...f.words, ...[...f.entities].map((e) => `@${e}`)];
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // The comparison
 
 interface SideWork {
@@ -220,6 +155,9 @@ interface SideWork {
   topicsBySentence: Map<number, TopicId[]>;
   cues: ComparedCue[];
   features: Map<string, Features>;
+  /** Per cue: its sentence, its place among the sentence's cues, the cue and its what; equal means the same statement. */
+  statements: string[];
+  spans: EntitySpans;
 }
 
 function topicsOf(analysis: Analysis): Map<number, TopicId[]> {
@@ -245,10 +183,14 @@ function prepare(key: SideKey, input: CompareInput): SideWork {
   const { analysis, text } = input;
   const cues: ComparedCue[] = [];
   const features = new Map<string, Features>();
+  const statements: string[] = [];
+  const spans = new EntitySpans(analysis.entities);
+  let ordinal = 0;
   analysis.cues.forEach((cue, i) => {
     const sentence = analysis.readout.sentences[cue.sentence];
     const end = clauseEnd(cue, analysis.cues[i + 1], text, sentence ? sentence.end : cue.end);
     const id = `${key}:${i}`;
+    const what = flat(text.slice(cue.end, end)).replace(/([\s,;:.]+(and|or|but)?)+$/i, '');
     cues.push({
       id,
       side: key,
@@ -259,11 +201,13 @@ function prepare(key: SideKey, input: CompareInput): SideWork {
       negated: cue.negated,
       actor: cue.actor ?? null,
       sentence: cue.sentence,
-      what: flat(text.slice(cue.end, end)).replace(/([\s,;:.]+(and|or|but)?)+$/i, ''),
+      what,
     });
-    features.set(id, featuresOf(text, cue.end, end, analysis));
+    features.set(id, featuresOf(text, cue.end, end, spans));
+    ordinal = i && analysis.cues[i - 1].sentence === cue.sentence ? ordinal + 1 : 0;
+    statements.push([flat(sentence?.text ?? ''), ordinal, cue.text, what].join('\u0000'));
   });
-  return { key, input, topicsBySentence: topicsOf(analysis), cues, features };
+  return { key, input, topicsBySentence: topicsOf(analysis), cues, features, statements, spans };
 }
 
 /** Inverse document frequency of every feature over the sentences of both readouts. */
@@ -273,10 +217,15 @@ function idfWeights(sides: SideWork[]): (feature: string) => number {
   for (const side of sides) {
     for (const s of side.input.analysis.readout.sentences) {
       n++;
-      for (const k of keys(featuresOf(side.input.text, s.start, s.end, side.input.analysis))) df.set(k, (df.get(k) ?? 0) + 1);
+      for (const k of keys(featuresOf(side.input.text, s.start, s.end, side.spans))) df.set(k, (df.get(k) ?? 0) + 1);
     }
   }
-  return (k) => Math.log(1 + Math.max(n, 1) / Math.max(df.get(k) ?? 1, 1));
+  const weights = new Map<string, number>();
+  return (k) => {
+    let w = weights.get(k);
+    if (w === undefined) weights.set(k, (w = Math.log(1 + Math.max(n, 1) / Math.max(df.get(k) ?? 1, 1))));
+    return w;
+  };
 }
 
 interface Candidate {
@@ -288,33 +237,114 @@ interface Candidate {
 
 /** Weighted Ochiai similarity of two whats, with the shared features strongest first. */
 export function similarity(fa: Features, fb: Features, weight: (k: string) => number): { value: number; shared: string[] } {
-  const ka = keys(fa);
-  const kb = new Set(keys(fb));
-  const wa = ka.reduce((s, k) => s + weight(k), 0);
-  const wb = [...kb].reduce((s, k) => s + weight(k), 0);
-  const shared = ka.filter((k) => kb.has(k)).sort((x, y) => weight(y) - weight(x) || (x < y ? -1 : 1));
-  const ws = shared.reduce((s, k) => s + weight(k), 0);
-  return { value: wa && wb ? ws / Math.sqrt(wa * wb) : 0, shared };
+  return similarityOf(scored(fa, weight), scored(fb, weight), weight);
 }
 
 function shareTopic(a: TopicId[] | undefined, b: TopicId[] | undefined): boolean {
   return !!a && !!b && a.some((t) => b.includes(t));
 }
 
-function matchCues(A: SideWork, B: SideWork, weight: (k: string) => number): CommitmentMatch[] {
+/**
+ * At most this many of the other side's cues are scored against one cue, so comparing long readouts stays
+ * near-linear. Readouts with fewer cues than this on the other side (every ordinary readout: the longest of
+ * the samples has 38) are compared with every cue, as before the bound.
+ */
+export const MAX_CANDIDATES_PER_CUE = 128;
+
+/** Work a comparison did, for tests and benchmarks that watch its growth. */
+export interface CompareStats {
+  /** Pairs of cues whose similarity was computed. */
+  pairsScored: number;
+}
+
+/**
+ * The other side's cues worth scoring against each cue: those sharing its statement or a feature, taken from an
+ * inverted index, rarest feature first (a rare shared word weighs most), each list read outward from the
+ * cue's relative position (two readouts of one meeting tend to run in the same order), until the bound.
+ * A cue sharing no feature cannot reach the threshold, so without the bound this is exactly every pair that could match.
+ */
+function candidatesFor(A: SideWork, B: SideWork): (i: number) => number[] {
+  const postings = new Map<string, number[]>();
+  const post = (k: string, j: number): void => {
+    const list = postings.get(k);
+    if (list) {
+      if (list[list.length - 1] !== j) list.push(j);
+    } else postings.set(k, [j]);
+  };
+  B.cues.forEach((c, j) => {
+    post(`=${B.statements[j]}`, j);
+    for (const k of keys(B.features.get(c.id)!)) post(k, j);
+  });
+  const chosen = new Int32Array(B.cues.length).fill(-1);
+  return (i) => {
+    const lists = keys(A.features.get(A.cues[i].id)!)
+      .map((k) => postings.get(k))
+      .filter((l): l is number[] => !!l)
+      .sort((x, y) => x.length - y.length);
+    const same = postings.get(`=${A.statements[i]}`);
+    if (same) lists.unshift(same);
+    const center = A.cues.length > 1 ? Math.round((i * (B.cues.length - 1)) / (A.cues.length - 1)) : 0;
+    const out: number[] = [];
+    for (const list of lists) {
+      let hi = 0;
+      for (let step = list.length; step > 0; step >>= 1) while (hi + step <= list.length && list[hi + step - 1] < center) hi += step;
+      let lo = hi - 1;
+      while (out.length < MAX_CANDIDATES_PER_CUE && (lo >= 0 || hi < list.length)) {
+        const j = hi < list.length && (lo < 0 || list[hi] - center <= center - list[lo]) ? list[hi++] : list[lo--];
+        if (chosen[j] !== i) {
+          chosen[j] = i;
+          out.push(j);
+        }
+      }
+      if (out.length >= MAX_CANDIDATES_PER_CUE) break;
+    }
+    return out;
+  };
+}
+
+/** A what's features as `similarity` reads them, computed once per cue rather than once per pair. */
+interface Scored {
+  keys: string[];
+  set: Set<string>;
+  weight: number;
+}
+
+function scored(f: Features, weight: (k: string) => number): Scored {
+  const k = keys(f);
+  return { keys: k, set: new Set(k), weight: k.reduce((s, x) => s + weight(x), 0) };
+}
+
+/** Weighted Ochiai on prepared features; the sums run in the order they always did, so the figures agree to the last bit. */
+function similarityOf(fa: Scored, fb: Scored, weight: (k: string) => number): { value: number; shared: string[] } {
+  const shared = fa.keys.filter((k) => fb.set.has(k));
+  if (shared.length > 1) shared.sort((x, y) => weight(y) - weight(x) || (x < y ? -1 : 1));
+  const ws = shared.reduce((s, k) => s + weight(k), 0);
+  return { value: fa.weight && fb.weight ? ws / Math.sqrt(fa.weight * fb.weight) : 0, shared };
+}
+
+function matchCues(A: SideWork, B: SideWork, weight: (k: string) => number, stats: CompareStats): CommitmentMatch[] {
   const candidates: Candidate[] = [];
-  for (const a of A.cues) {
-    for (const b of B.cues) {
-      const { value, shared } = similarity(A.features.get(a.id)!, B.features.get(b.id)!, weight);
-      if (value < MATCH_THRESHOLD) continue;
+  const candidatesOf = candidatesFor(A, B);
+  const scoredA = A.cues.map((c) => scored(A.features.get(c.id)!, weight));
+  const scoredB = B.cues.map((c) => scored(B.features.get(c.id)!, weight));
+  A.cues.forEach((a, i) => {
+    for (const j of candidatesOf(i)) {
+      const b = B.cues[j];
+      stats.pairsScored++;
+      const { value, shared } = similarityOf(scoredA[i], scoredB[j], weight);
       const sharesEntity = shared.some((k) => k.startsWith('@'));
-      if (shared.length < 2 && !sharesEntity) continue;
       // The two sides' topic tagging of one point can differ (Belfast: economy vs bilateral); a named entity in
       // common is evidence enough then.
-      if (!sharesEntity && !shareTopic(A.topicsBySentence.get(a.sentence), B.topicsBySentence.get(b.sentence))) continue;
-      candidates.push({ a, b, similarity: value, shared });
+      const evident =
+        value >= MATCH_THRESHOLD &&
+        (shared.length >= 2 || sharesEntity) &&
+        (sharesEntity || shareTopic(A.topicsBySentence.get(a.sentence), B.topicsBySentence.get(b.sentence)));
+      // The same statement word for word is a match however short its what: one word, or none, is too little
+      // evidence between two different sentences, not between two copies of one.
+      if (evident) candidates.push({ a, b, similarity: value, shared });
+      else if (A.statements[i] === B.statements[j]) candidates.push({ a, b, similarity: 1, shared });
     }
-  }
+  });
   candidates.sort((x, y) => y.similarity - x.similarity || x.a.start - y.a.start || x.b.start - y.b.start);
   const used = new Set<string>();
   const matches: CommitmentMatch[] = [];
@@ -335,7 +365,11 @@ function matchCues(A: SideWork, B: SideWork, weight: (k: string) => number): Com
 function statementsByTopic(side: SideWork): Map<TopicId, ComparedStatement[]> {
   const { analysis } = side.input;
   const cuesBySentence = new Map<number, ComparedCue[]>();
-  for (const c of side.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
+  for (const c of side.cues) {
+    const list = cuesBySentence.get(c.sentence);
+    if (list) list.push(c);
+    else cuesBySentence.set(c.sentence, [c]);
+  }
   const out = new Map<TopicId, ComparedStatement[]>();
   for (const t of analysis.topics) {
     const s = analysis.readout.sentences[t.sentence];
@@ -399,11 +433,11 @@ function compareEntities(A: SideWork, B: SideWork, compiled: CompiledLexicon | u
 }
 
 /** Compares two readouts of the same meeting. Never throws on odd input: empty readouts compare as empty. */
-export function compareAnalyses(a: CompareInput, b: CompareInput, compiled?: CompiledLexicon): Comparison {
+export function compareAnalyses(a: CompareInput, b: CompareInput, compiled?: CompiledLexicon, stats: CompareStats = { pairsScored: 0 }): Comparison {
   const A = prepare('a', a);
   const B = prepare('b', b);
   const weight = idfWeights([A, B]);
-  const matches = matchCues(A, B, weight);
+  const matches = matchCues(A, B, weight, stats);
 
   // Topics: weight = statements with the topic as primary (1) or secondary (0.5) on both sides; ties by
   // first appearance (relative position in either readout).
@@ -480,9 +514,7 @@ export function strengthMismatches(c: Comparison): CommitmentMatch[] {
 // ---------------------------------------------------------------------------------------------------------
 // Markdown, for the CLI and for pasting into a brief
 
-function cell(text: string): string {
-  return flat(text).replace(/([\\|*_`[\]<>])/g, '\\$1');
-}
+const cell = escapeText;
 
 function cueLine(c: ComparedCue): string {
   const strength = `${c.strength}${c.negated ? ', negated' : ''}`;

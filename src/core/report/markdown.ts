@@ -4,6 +4,7 @@
 import type { CompiledLexicon } from '../pipeline/compile';
 import type { Analysis, TopicId } from '../types';
 import { formatCount } from '../text/format';
+import { escapeText, tableCell } from './markdownText';
 
 export interface MarkdownReportInput {
   /** Workspace-relative path or file name, shown as the section heading. */
@@ -17,14 +18,6 @@ export interface MarkdownReportOptions {
   /** ISO timestamp written under the title; omitted when not given (keeps tests and diffs stable). */
   generated?: string;
   toolVersion?: string;
-}
-
-/** Escapes what would break a Markdown table cell or start formatting; line breaks become spaces. */
-export function markdownCell(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([\\|*_`[\]<>#])/g, '\\$1');
 }
 
 function topicLabel(id: TopicId, compiled: CompiledLexicon | undefined): string {
@@ -65,7 +58,7 @@ function fileSection(input: MarkdownReportInput, compiled: CompiledLexicon | und
   const { analysis } = input;
   const h = analysis.readout.header;
   const hashes = '#'.repeat(level);
-  const lines: string[] = [`${hashes} ${markdownCell(h.title ?? input.path)}`, ''];
+  const lines: string[] = [`${hashes} ${tableCell(h.title ?? input.path)}`, ''];
   const facts: [string, string | undefined][] = [
     ['File', input.path],
     ['Date', h.date],
@@ -73,7 +66,7 @@ function fileSection(input: MarkdownReportInput, compiled: CompiledLexicon | und
     ['Participants', h.participants?.join(', ')],
     ['Source', h.source],
   ];
-  for (const [label, value] of facts) if (value) lines.push(`- **${label}:** ${label === 'Source' && /^https?:\/\/\S+$/.test(value) ? `<${value}>` : markdownCell(value)}`);
+  for (const [label, value] of facts) if (value) lines.push(`- **${label}:** ${label === 'Source' && /^https?:\/\/[^\s<>]+$/.test(value) ? `<${value}>` : tableCell(value)}`);
   const firm = analysis.cues.filter((c) => c.strength === 'firm').length;
   const negated = analysis.cues.filter((c) => c.negated).length;
   lines.push(
@@ -87,7 +80,7 @@ function fileSection(input: MarkdownReportInput, compiled: CompiledLexicon | und
   if (!topics.length) lines.push('_No statements._', '');
   else {
     lines.push('| Topic | Statements | Firm | Hedged |', '|---|---:|---:|---:|');
-    for (const t of topics) lines.push(`| ${markdownCell(topicLabel(t.topic, compiled))} | ${t.statements} | ${t.firm} | ${t.hedged} |`);
+    for (const t of topics) lines.push(`| ${tableCell(topicLabel(t.topic, compiled))} | ${t.statements} | ${t.firm} | ${t.hedged} |`);
     lines.push('');
   }
 
@@ -98,7 +91,7 @@ function fileSection(input: MarkdownReportInput, compiled: CompiledLexicon | und
     analysis.cues.forEach((c, i) => {
       const sentence = analysis.readout.sentences[c.sentence];
       const strength = `${c.strength === 'firm' ? 'Firm' : 'Hedged'}${c.negated ? ' (negated)' : ''}`;
-      lines.push(`| ${i + 1} | ${markdownCell(c.actor ?? '—')} | ${markdownCell(c.text)} | ${strength} | ${markdownCell(sentence?.text ?? '')} |`);
+      lines.push(`| ${i + 1} | ${tableCell(c.actor ?? '—')} | ${tableCell(c.text)} | ${strength} | ${tableCell(sentence?.text ?? '')} |`);
     });
     lines.push('');
   }
@@ -111,14 +104,14 @@ function fileSection(input: MarkdownReportInput, compiled: CompiledLexicon | und
   }
   if (names.size) {
     lines.push(`${hashes}# Named`, '');
-    lines.push([...names.values()].map((n) => `${markdownCell(n.name)}${n.count > 1 ? ` (${n.count})` : ''}`).join(' · '), '');
+    lines.push([...names.values()].map((n) => `${escapeText(n.name)}${n.count > 1 ? ` (${n.count})` : ''}`).join(' · '), '');
   }
   return lines;
 }
 
 /** One report for one or more readouts; a folder export gives one section per file after a summary table. */
 export function markdownReport(inputs: MarkdownReportInput[], compiled?: CompiledLexicon, options: MarkdownReportOptions = {}): string {
-  const lines: string[] = [`# ${markdownCell(options.title ?? 'Readout analysis')}`, ''];
+  const lines: string[] = [`# ${tableCell(options.title ?? 'Readout analysis')}`, ''];
   const meta = [options.generated ? `Generated ${options.generated}` : '', `Readout Lens${options.toolVersion ? ` ${options.toolVersion}` : ''}`].filter(Boolean);
   lines.push(`_${meta.join(' · ')}. Firm: the party undertakes or decides an action. Hedged: a view, hope or continuity without a concrete undertaking._`, '');
   if (!inputs.length) {
@@ -129,7 +122,7 @@ export function markdownReport(inputs: MarkdownReportInput[], compiled?: Compile
     lines.push('| Readout | Date | Sentences | Firm | Hedged |', '|---|---|---:|---:|---:|');
     for (const i of inputs) {
       const firm = i.analysis.cues.filter((c) => c.strength === 'firm').length;
-      lines.push(`| ${markdownCell(i.path)} | ${markdownCell(i.analysis.readout.header.date ?? '')} | ${i.analysis.readout.sentences.length} | ${firm} | ${i.analysis.cues.length - firm} |`);
+      lines.push(`| ${tableCell(i.path)} | ${tableCell(i.analysis.readout.header.date ?? '')} | ${i.analysis.readout.sentences.length} | ${firm} | ${i.analysis.cues.length - firm} |`);
     }
     lines.push('');
   }

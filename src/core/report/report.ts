@@ -93,10 +93,39 @@ export function csvRows(path: string, text: string, analysis: Analysis): string[
 }
 
 export interface SarifInput {
-  /** URI or relative path of the file, as SARIF's artifactLocation.uri. */
+  /**
+   * The file's path, relative (as the CLI and the export write it, with / separators) or absolute; written
+   * into artifactLocation.uri as a URI reference by artifactUri.
+   */
   uri: string;
   text: string;
   analysis: Analysis;
+}
+
+/** Lone surrogates would make encodeURIComponent throw; a file name can hold one on Windows. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function encodeSegments(path: string): string {
+  return path
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/**
+ * A path as a valid URI reference (RFC 3986) for SARIF: each segment percent-encoded (spaces, #, %, ?, :,
+ * non-ASCII), the / separators kept. A relative path stays relative. An absolute path becomes a file URI:
+ * POSIX "/a/b", Windows "C:\a\b" and UNC "\\server\share\a", whose backslashes are separators; elsewhere
+ * a backslash is part of a POSIX file name and is encoded.
+ */
+export function artifactUri(path: string): string {
+  const drive = /^([A-Za-z]):[\\/]/.exec(path);
+  if (drive) return `file:///${drive[1]}:/${encodeSegments(path.slice(3).replace(/\\/g, '/'))}`;
+  const unc = /^\\\\([^\\/]+)[\\/]([\s\S]*)$/.exec(path);
+  if (unc) return `file://${encodeURIComponent(unc[1].replace(LONE_SURROGATE, '\uFFFD'))}/${encodeSegments(unc[2].replace(/\\/g, '/'))}`;
+  if (path.startsWith('/')) return `file://${encodeSegments(path)}`;
+  return encodeSegments(path);
 }
 
 export function sarifReport(inputs: SarifInput[], compiled: CompiledLexicon | undefined, toolVersion: string): string {
@@ -112,7 +141,7 @@ export function sarifReport(inputs: SarifInput[], compiled: CompiledLexicon | un
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri },
+              artifactLocation: { uri: artifactUri(uri) },
               region: {
                 startLine: a.line + 1,
                 startColumn: a.column + 1,

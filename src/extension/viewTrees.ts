@@ -5,6 +5,7 @@ import { entityTypeLabel } from '../core/report/cards';
 import type { Analysis, Cue, Sentence, Strength, TopicId } from '../core/types';
 import type { LexiconService } from './lexiconService';
 import { formatCount } from '../core/text/format';
+import { tableCell } from '../core/report/markdownText';
 
 export type StrengthFilter = 'all' | 'firm' | 'hedged';
 export type SortOrder = 'document' | 'size';
@@ -303,7 +304,7 @@ export class TopicsProvider extends BaseProvider {
       item.iconPath = strengthIcon(strongest(node.cues));
       const md = new vscode.MarkdownString();
       md.appendText(node.sentence.text.replace(/\s+/g, ' '));
-      if (node.cues.length) md.appendMarkdown(`\n\n---\n\n${node.cues.map((c) => `- **${c.strength}**${c.negated ? ' (negated)' : ''}: ${c.text.replace(/[*_`]/g, '')}`).join('\n')}`);
+      if (node.cues.length) md.appendMarkdown(`\n\n---\n\n${node.cues.map((c) => `- **${c.strength}**${c.negated ? ' (negated)' : ''}: ${tableCell(c.text)}`).join('\n')}`);
       item.tooltip = md;
       item.command = revealCommand(node.uri, node.sentence.start, node.sentence.end);
       item.contextValue = 'statement';
@@ -380,7 +381,7 @@ export class CommitmentsProvider extends BaseProvider {
       item.description = [c.negated ? 'negated' : '', this.model.grouping === 'strength' ? (c.actor ?? '') : c.strength].filter(Boolean).join(' · ');
       item.iconPath = strengthIcon(c.strength);
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`**${c.strength === 'firm' ? 'Firm' : 'Hedged'}${c.negated ? ' (negated)' : ''}**${c.actor ? ` — ${c.actor.replace(/[*_`]/g, '')}` : ''}\n\n`);
+      md.appendMarkdown(`**${c.strength === 'firm' ? 'Firm' : 'Hedged'}${c.negated ? ' (negated)' : ''}**${c.actor ? ` — ${tableCell(c.actor)}` : ''}\n\n`);
       if (node.sentence) md.appendText(node.sentence.text.replace(/\s+/g, ' '));
       item.tooltip = md;
       item.command = revealCommand(node.uri, c.start, c.end);

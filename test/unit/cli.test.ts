@@ -176,6 +176,37 @@ describe('readout-lens CLI', () => {
   });
 });
 
+describe('readout-lens CLI lexicon snapshot', () => {
+  let pkg: string;
+  before(function () {
+    if (!fs.existsSync(cli) || !fs.existsSync(path.join(repoRoot, 'dist', 'lexicons.json'))) return this.skip();
+    // A package of its own: the bundle and the YAML, with or without dist/lexicons.json beside them.
+    pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-pkg-'));
+    fs.mkdirSync(path.join(pkg, 'dist'));
+    fs.copyFileSync(cli, path.join(pkg, 'dist', 'cli.js'));
+    fs.cpSync(path.join(repoRoot, 'lexicons'), path.join(pkg, 'lexicons'), { recursive: true });
+  });
+  after(() => {
+    if (pkg) fs.rmSync(pkg, { recursive: true, force: true });
+  });
+  const ipefFound = (): boolean => {
+    const r = spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli.js'), 'analyze', seed], { cwd: repoRoot, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout).files[0].entities as { id: string }[]).some((e) => e.id === 'ipef');
+  };
+
+  it('reads the built-in lexicons from the snapshot when it matches the YAML, from the YAML otherwise', () => {
+    assert.ok(ipefFound(), 'no snapshot: the YAML');
+    // A snapshot that matches the YAML's fingerprints but lacks IPEF shows which one the CLI read.
+    const snapshot = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'lexicons.json'), 'utf8')) as { lexicon: { entities: { id: string }[] } };
+    snapshot.lexicon.entities = snapshot.lexicon.entities.filter((e) => e.id !== 'ipef');
+    fs.writeFileSync(path.join(pkg, 'dist', 'lexicons.json'), JSON.stringify(snapshot));
+    assert.ok(!ipefFound(), 'a matching snapshot is read');
+    fs.appendFileSync(path.join(pkg, 'lexicons', 'entities.yaml'), '\n# edited after the build\n');
+    assert.ok(ipefFound(), 'a snapshot older than the YAML is not read');
+  });
+});
+
 describe('readout-lens compare', () => {
   before(function () {
     if (!fs.existsSync(cli)) this.skip();

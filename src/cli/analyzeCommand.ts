@@ -3,7 +3,8 @@
 import * as os from 'os';
 import { CSV_HEADER, sarifReport, type SarifInput } from '../core/report/report';
 import type { ParsedArgs } from './args';
-import { analyzeFile, type FileResult, type Format } from './analyzeFile';
+import { analyzeFile, type FileResult } from './analyzeFile';
+import type { AnalyzeFormat as Format } from './formats';
 import { exitCode, usageError, type Problem } from './errors';
 import { collectFiles } from './files';
 import { JsonReportStream } from './jsonReportStream';

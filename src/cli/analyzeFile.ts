@@ -7,9 +7,7 @@ import type { Analysis } from '../core/types';
 import { reason, type Problem } from './errors';
 import { readText } from './files';
 import { jsonReportPart } from './jsonReportStream';
-
-export const FORMATS = ['json', 'ndjson', 'csv', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { AnalyzeFormat as Format } from './formats';
 
 /** What one file contributes to the output; plain data, as worker threads send it. */
 export interface FileResult {

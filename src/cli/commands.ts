@@ -1,7 +1,7 @@
 // The CLI's commands: name, usage, options and how to run. A new command is one entry here; its code is loaded
 // only when it runs, so starting one command costs nothing of the others.
 import { oneOf, positiveNumber, wholeNumberAtLeastOne, type OptionSpecs, type ParsedArgs } from './args';
-import { FORMATS } from './analyzeFile';
+import { ANALYZE_FORMATS, COMPARE_FORMATS } from './formats';
 
 export interface Command {
   usage: string;
@@ -49,7 +49,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: {
     usage: ANALYZE_USAGE,
     options: {
-      format: { kind: 'value', parse: oneOf('format', FORMATS) },
+      format: { kind: 'value', parse: oneOf('format', ANALYZE_FORMATS) },
       ext: { kind: 'value', multiple: true },
       lexicon: { kind: 'value', multiple: true },
       'max-size-mb': { kind: 'value', parse: positiveNumber },
@@ -64,7 +64,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   compare: {
     usage: COMPARE_USAGE,
     options: {
-      format: { kind: 'value', parse: oneOf('format', ['markdown', 'json'], { md: 'markdown' }) },
+      format: { kind: 'value', parse: oneOf('format', COMPARE_FORMATS, { md: 'markdown' }) },
       lexicon: { kind: 'value', multiple: true },
       'max-size-mb': { kind: 'value', parse: positiveNumber },
     },

@@ -5,10 +5,11 @@ import { compareAnalyses, comparisonMarkdown } from '../core/compare/compare';
 import type { ParsedArgs } from './args';
 import { CliError, exitCode, reason, usageError, type Problem } from './errors';
 import { readText } from './files';
+import type { CompareFormat } from './formats';
 import { loadCliLexicon } from './lexicon';
 
 export interface CompareOptions {
-  format: 'markdown' | 'json';
+  format: CompareFormat;
   lexicons: string[];
   maxSizeMB: number;
   inputs: [string, string];

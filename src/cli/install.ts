@@ -2,16 +2,15 @@
 // the running file (dist/cli.js in the package, out/src/cli/*.js in a test build).
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILTIN_LEXICON_FILES } from '../core/lexicon/files';
 import { CliError } from './errors';
 
 let root: string | undefined;
 
-/** The package folder: the nearest folder above this file that holds lexicons/. */
+/** The package folder: the nearest folder above this file's folder that holds lexicons/. */
 export function packageRoot(): string {
   if (root) return root;
   for (let dir = path.dirname(__dirname), i = 0; i < 4; i++, dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'lexicons', BUILTIN_LEXICON_FILES[0]))) return (root = dir);
+    if (fs.existsSync(path.join(dir, 'lexicons'))) return (root = dir);
   }
   throw new CliError('unreadable', 'built-in lexicons not found next to the CLI');
 }

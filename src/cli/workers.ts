@@ -1,7 +1,8 @@
 // Many files on every core: worker threads, each started from the CLI's own entry file, analyse batches of
 // files; the main thread receives the results and hands them on in file order, so output streams.
 import { Worker, parentPort } from 'worker_threads';
-import { analyzeFile, type FileResult, type Format } from './analyzeFile';
+import { analyzeFile, type FileResult } from './analyzeFile';
+import type { AnalyzeFormat as Format } from './formats';
 import { loadCliLexicon } from './lexicon';
 
 /** The workerData of a CLI worker; the flag tells the entry file it runs as one. */

@@ -5,13 +5,16 @@
 //   memory, the production bundle size, and — inside the real VS Code harness — activation time, keystroke →
 //   diagnostics p50/p95 on 1 MB and the longest extension-host block on 10 MB (all of the host's work, the
 //   longest stretch of Readout Lens's own code in it, and VS Code alone on a plain text file of the same size).
+// The CLI (dist/cli.js, a process each run, output to /dev/null): on 20 MB of ../shared/samples/wh-readouts
+//   against one bare V8 regex pass of the policy's cue verbs over the same text, and on the small seed readout
+//   against `node -e 0` (what starting Node costs anyway).
 // MB here means 2^20 UTF-16 code units (what analyze() walks; the corpus is ASCII, so also 2^20 bytes).
 // Per stage at 10 MB: analyze() scans each sentence once (src/core/text/scan.ts) and every stage reads that scan;
 //   run on their own, findCues, findEntities and assignTopics each scan the sentences themselves, so their rows
 //   include one scan, and the "shared scan" row is that scan alone.
 // The corpus is the seed in samples/ plus ../shared/samples/corpus when present, read at run time, never copied.
 // Usage: node scripts/bench.mjs [--no-vscode] [--quick]
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -136,6 +139,72 @@ const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-bench-
 buildSync({ ...require(path.join(root, 'esbuild.js')).productionBundle(out), absWorkingDir: root });
 row('dist/extension.js (production)', `${(fs.statSync(out).size / 1024).toFixed(1)} KB`, '< 250 KB');
 fs.rmSync(path.dirname(out), { recursive: true, force: true });
+
+// The CLI as a user runs it. The cue verbs of docs/commitment-policy.md ("The two strengths"), as one
+// case-insensitive word-boundary alternation: the least any reader of the text has to do.
+const CUE_VERBS = [
+  'agreed to', 'agreed that', 'decided to', 'committed to', 'pledged', 'promised', 'vowed', 'resolved to', 'will', 'shall', 'would',
+  'signed', 'launched', 'announced', 'undertook to', 'tasked', 'directed', 'instructed', 'agreed on',
+  'concurred', 'confirmed', 'reaffirmed', 'reiterated', 'shared', 'welcomed', 'encouraged', 'expressed', 'hoped', 'wished',
+  'looked forward to', 'noted', 'recalled', 'emphasized', 'stressed', 'underscored', 'underlined', 'highlighted', 'exchanged views',
+  'discussed', 'had a discussion', 'communicated on', 'addressed', 'raised', 'agreed on the importance', 'agreed on the need', 'called for',
+  'urged', 'demanded', 'asked for', 'appreciated', 'thanked', 'supported', 'condemned', 'opposes', 'stands for', 'intends to',
+  'is ready to', 'is willing to', 'stand ready', 'would like to', 'should', 'need to', 'needs to', 'must', 'can', 'is needed', 'believe',
+  'is the responsibility of', 'recognizes', 'reviewed', 'endorsed', 'spoke about', 'affirmed', 'reaffirmed their commitment to',
+  'are unwavering in their commitment to',
+];
+const cli = path.join(root, 'dist', 'cli.js');
+/** Wall time of one `node dist/cli.js …` (or `node …`) with stdout to /dev/null, in ms. */
+function runNode(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+const whDir = path.join(root, '..', 'shared', 'samples', 'wh-readouts');
+if (!fs.existsSync(whDir)) {
+  console.log('CLI on 20 MB: skipped (../shared/samples/wh-readouts is absent)');
+} else {
+  // The readouts' bodies (front matter cut) joined by blank lines and repeated to 20 MB, under one inline header.
+  const whBodies = fs
+    .readdirSync(whDir)
+    .filter((f) => f.endsWith('.readout'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(whDir, f), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*\n/, '').trim());
+  const units = 20 * MB;
+  const parts = ['date 2023-05-19 '];
+  for (let i = 0, length = parts[0].length; length < units; i++) {
+    const b = `${whBodies[i % whBodies.length]}\n\n`.slice(0, units - length);
+    parts.push(b);
+    length += b.length;
+  }
+  const text = parts.join('');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-bench-'));
+  const file = path.join(dir, 'wh-readouts-20mb.readout');
+  fs.writeFileSync(file, text);
+  const cliMs = median([0, 1, 2].map(() => runNode([cli, 'analyze', '--format', 'json', '--max-size-mb', '25', file])));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const cueRegex = new RegExp(`\\b(?:${[...CUE_VERBS].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+  let matches = 0;
+  const regexMs = time(() => {
+    cueRegex.lastIndex = 0;
+    for (matches = 0; cueRegex.exec(text); matches++);
+  }, 5);
+  const rate = (ms) => (20 * 1000) / ms;
+  const ratio = rate(cliMs) / rate(regexMs);
+  row(
+    'CLI analyze --format json, 20 MB wh-readouts vs one regex pass of the cue verbs',
+    `CLI ${rate(cliMs).toFixed(1)} MB/s (${cliMs.toFixed(0)} ms, median of 3) vs regex ${rate(regexMs).toFixed(0)} MB/s (${regexMs.toFixed(0)} ms, median of 5, ${matches} matches): ratio 1/${(1 / ratio).toFixed(1)}`,
+    '≥ 1/10',
+  );
+}
+{
+  const seedFile = path.join('samples', 'kishida-biden-2023-05-19.readout');
+  const cliMs = median(Array.from({ length: 10 }, () => runNode([cli, 'analyze', seedFile])));
+  const nodeMs = median(Array.from({ length: 10 }, () => runNode(['-e', '0'])));
+  row('CLI analyze, one small readout vs node -e 0', `CLI ${cliMs.toFixed(0)} ms vs node ${nodeMs.toFixed(0)} ms (medians of 10): ${(cliMs / nodeMs).toFixed(2)}×`, '≤ 2.5×');
+}
 
 if (withVsCode) {
   console.log('measuring inside VS Code (the integration harness, tests matching "performance") ...');

@@ -6,9 +6,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { corpusAvailable, corpusDir, repoRoot } from './helpers';
 import { parseCsv } from './csv';
+import type { Comparison } from '../../src/core/compare/compare';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const seed = path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout');
+const pairA = path.join(repoRoot, 'test', 'fixtures', 'workspace', 'pair-a.readout');
+const pairB = path.join(repoRoot, 'test', 'fixtures', 'workspace', 'pair-b.readout');
+const packageVersion = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
@@ -99,5 +103,137 @@ describe('readout-lens CLI', () => {
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /junk\.readout: cannot analyse \(binary content/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints package.json\'s version, and names it in SARIF', () => {
+    for (const args of [['--version'], ['-v'], ['analyze', '-v'], ['compare', '--version']]) {
+      const r = run(...args);
+      assert.strictEqual(r.code, 0, r.stderr);
+      assert.strictEqual(r.stdout, `${packageVersion}\n`, args.join(' '));
+    }
+    assert.strictEqual(JSON.parse(run('analyze', '--format', 'sarif', seed).stdout).runs[0].tool.driver.version, packageVersion);
+  });
+
+  it('prints each command\'s help on stdout with exit 0', () => {
+    const main = run('--help');
+    assert.strictEqual(main.code, 0);
+    assert.match(main.stdout, /^Usage: readout-lens analyze/);
+    assert.match(main.stdout, /readout-lens compare/);
+    const compare = run('compare', '-h');
+    assert.strictEqual(compare.code, 0);
+    assert.match(compare.stdout, /^Usage: readout-lens compare/);
+  });
+
+  it('reports usage errors the same way for every command: reason, usage, exit 2', () => {
+    const cases: Array<[string[], RegExp, RegExp]> = [
+      [['analyze', '--bogus', seed], /^readout-lens: unknown option --bogus\n\nUsage: readout-lens analyze/, /unknown option/],
+      [['analyze', seed, '--format'], /^readout-lens: --format needs a value\n\nUsage: readout-lens analyze/, /needs a value/],
+      [['analyze', '--format=', seed], /^readout-lens: --format needs a value\n/, /needs a value/],
+      [['analyze', '--stats=yes', seed], /^readout-lens: --stats takes no value\n/, /takes no value/],
+      [['analyze', '--jobs', '0', seed], /^readout-lens: --jobs needs a whole number of at least 1\n/, /whole number/],
+      [['analyze', '--max-size-mb', 'x', seed], /^readout-lens: --max-size-mb needs a positive number\n/, /positive number/],
+      [['analyze', '--format', 'markdown', seed], /^readout-lens: unknown format "markdown" \(use json, ndjson, csv, sarif\)\n/, /unknown format/],
+      [['analyze'], /^readout-lens: no files or folders given\n\nUsage: readout-lens analyze/, /no files/],
+      [['bogus', seed], /^readout-lens: unknown command "bogus"\n\nUsage: readout-lens analyze/, /unknown command/],
+      [[], /^readout-lens: no command given\n\nUsage:/, /no command/],
+      // compare has options of its own, parsed by the same parser against its own table.
+      [['compare', '--jobs', '2', pairA, pairB], /^readout-lens: unknown option --jobs\n\nUsage: readout-lens compare/, /unknown option/],
+      [['compare', '--format', 'csv', pairA, pairB], /^readout-lens: unknown format "csv" \(use markdown, json\)\n\nUsage: readout-lens compare/, /unknown format/],
+      [['compare', pairA, '--lexicon'], /^readout-lens: --lexicon needs a value\n\nUsage: readout-lens compare/, /needs a value/],
+      [['compare', pairA], /^readout-lens: compare needs exactly two readouts \(got 1\)\n\nUsage: readout-lens compare/, /exactly two/],
+    ];
+    for (const [args, stderr, what] of cases) {
+      const r = run(...args);
+      assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.strictEqual(r.stdout, '', args.join(' '));
+      assert.match(r.stderr, stderr, `${what}: ${args.join(' ')}`);
+      assert.match(r.stderr, /Exit codes: 0 success, 2 bad arguments or unreadable input\.\n$/);
+    }
+  });
+
+  it('takes options before the command and "--" as the end of the options', () => {
+    const json = run('analyze', seed).stdout;
+    assert.strictEqual(run('--format', 'json', 'analyze', seed).stdout, json);
+    assert.strictEqual(run('analyze', '--', seed).stdout, json);
+  });
+
+  it('exits 0 on a truncated file and 2 on an unreadable lexicon, after writing the output', () => {
+    const truncated = run('analyze', '--max-size-mb', '0.001', seed);
+    assert.strictEqual(truncated.code, 0, truncated.stderr);
+    assert.match(truncated.stderr, /analysed only the first 0\.001 MB/);
+    const lexicon = run('analyze', '--lexicon', path.join(repoRoot, 'no-such-lexicon.yaml'), seed);
+    assert.strictEqual(lexicon.code, 2);
+    assert.match(lexicon.stderr, /no-such-lexicon\.yaml: cannot read lexicon \(ENOENT\)/);
+    assert.strictEqual(JSON.parse(lexicon.stdout).files.length, 1);
+  });
+
+  it('writes the empty report for a folder without readouts', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-'));
+    const r = run('analyze', dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual(r.stdout, '{\n  "version": 1,\n  "files": []\n}\n');
+  });
+});
+
+describe('readout-lens CLI lexicon snapshot', () => {
+  let pkg: string;
+  before(function () {
+    if (!fs.existsSync(cli) || !fs.existsSync(path.join(repoRoot, 'dist', 'lexicons.json'))) return this.skip();
+    // A package of its own: the bundle and the YAML, with or without dist/lexicons.json beside them.
+    pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-pkg-'));
+    fs.mkdirSync(path.join(pkg, 'dist'));
+    fs.copyFileSync(cli, path.join(pkg, 'dist', 'cli.js'));
+    fs.cpSync(path.join(repoRoot, 'lexicons'), path.join(pkg, 'lexicons'), { recursive: true });
+  });
+  after(() => {
+    if (pkg) fs.rmSync(pkg, { recursive: true, force: true });
+  });
+  const ipefFound = (): boolean => {
+    const r = spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli.js'), 'analyze', seed], { cwd: repoRoot, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout).files[0].entities as { id: string }[]).some((e) => e.id === 'ipef');
+  };
+
+  it('reads the built-in lexicons from the snapshot when it matches the YAML, from the YAML otherwise', () => {
+    assert.ok(ipefFound(), 'no snapshot: the YAML');
+    // A snapshot that matches the YAML's fingerprints but lacks IPEF shows which one the CLI read.
+    const snapshot = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'lexicons.json'), 'utf8')) as { lexicon: { entities: { id: string }[] } };
+    snapshot.lexicon.entities = snapshot.lexicon.entities.filter((e) => e.id !== 'ipef');
+    fs.writeFileSync(path.join(pkg, 'dist', 'lexicons.json'), JSON.stringify(snapshot));
+    assert.ok(!ipefFound(), 'a matching snapshot is read');
+    fs.appendFileSync(path.join(pkg, 'lexicons', 'entities.yaml'), '\n# edited after the build\n');
+    assert.ok(ipefFound(), 'a snapshot older than the YAML is not read');
+  });
+});
+
+describe('readout-lens compare', () => {
+  before(function () {
+    if (!fs.existsSync(cli)) this.skip();
+  });
+
+  it('writes Markdown with the mismatch and the omissions', () => {
+    const r = run('compare', pairA, pairB);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# Comparison: pair-a\.readout ↔ pair-b\.readout/);
+    assert.match(r.stdout, /## Stated firmly by one side, hedged by the other\n\n- \*\*A:\*\* the two leaders \*\*agreed to\*\* launch a joint working group/);
+    assert.match(r.stdout, /### Only in pair-a\.readout[\s\S]*undersea cables/);
+    assert.match(r.stdout, /### Only in pair-b\.readout[\s\S]*semiconductors/);
+    assert.strictEqual(run('compare', '--format', 'md', pairA, pairB).stdout, r.stdout);
+  });
+
+  it('writes the Comparison as JSON', () => {
+    const r = run('compare', '--format', 'json', pairA, pairB);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const c = JSON.parse(r.stdout) as Comparison;
+    assert.strictEqual(c.version, 1);
+    assert.strictEqual(c.matches.filter((m) => m.mismatch === 'strength').length, 1);
+  });
+
+  it('exits 2 with a one-line reason on an unreadable file', () => {
+    const missing = run('compare', pairA, path.join(repoRoot, 'no-such-file.readout'));
+    assert.strictEqual(missing.code, 2);
+    assert.strictEqual(missing.stdout, '');
+    assert.match(missing.stderr, /^readout-lens: \S*no-such-file\.readout: cannot read \(ENOENT\)\n$/);
   });
 });

@@ -1,14 +1,13 @@
 // Comparing two readouts of the same meeting: synthetic pairs written for precise cases, and the paired
 // corpus readouts (US vs UK, US vs Japan) with expectations taken from reading the texts themselves.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { compileLexicon, type CompiledLexicon } from '../../src/core/pipeline/compile';
 import { compareAnalyses, comparisonMarkdown, stem, strengthMismatches, type ComparedCue, type Comparison } from '../../src/core/compare/compare';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles } from '../../src/core/lexicon/files';
-import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
+import { corpusAvailable, corpusDir, readRepoFile } from './helpers';
 
 let cached: CompiledLexicon | undefined;
 function builtins(): CompiledLexicon {
@@ -204,44 +203,5 @@ describe('compareAnalyses: paired corpus readouts', () => {
       const refusal = cue(c, 'b', 'would not', /violence/);
       assert.ok(refusal.negated && c.onlyB.includes(refusal.id));
     });
-  });
-});
-
-describe('readout-lens compare (runCompare)', () => {
-  // The built CLI, as a user runs it: the unbundled out/src/cli finds no lexicons beside it.
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
-  const a = path.join(repoRoot, 'test', 'fixtures', 'workspace', 'pair-a.readout');
-  const b = path.join(repoRoot, 'test', 'fixtures', 'workspace', 'pair-b.readout');
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [cli, 'compare', ...args], { cwd: repoRoot, encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-  before(function () {
-    if (!fs.existsSync(cli)) this.skip();
-  });
-
-  it('writes Markdown with the mismatch and the omissions', () => {
-    const r = run(a, b);
-    assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^# Comparison: pair-a\.readout ↔ pair-b\.readout/);
-    assert.match(r.stdout, /## Stated firmly by one side, hedged by the other\n\n- \*\*A:\*\* the two leaders \*\*agreed to\*\* launch a joint working group/);
-    assert.match(r.stdout, /### Only in pair-a\.readout[\s\S]*undersea cables/);
-    assert.match(r.stdout, /### Only in pair-b\.readout[\s\S]*semiconductors/);
-  });
-
-  it('writes the Comparison as JSON', () => {
-    const r = run('--format', 'json', a, b);
-    assert.strictEqual(r.code, 0, r.stderr);
-    const c = JSON.parse(r.stdout) as Comparison;
-    assert.strictEqual(c.version, 1);
-    assert.strictEqual(c.matches.filter((m) => m.mismatch === 'strength').length, 1);
-  });
-
-  it('exits 2 with a reason on bad arguments or an unreadable file', () => {
-    assert.strictEqual(run(a).code, 2);
-    assert.strictEqual(run('--format', 'xml', a, b).code, 2);
-    const missing = run(a, path.join(repoRoot, 'no-such-file.readout'));
-    assert.strictEqual(missing.code, 2);
-    assert.match(missing.stderr, /no-such-file\.readout: cannot read/);
   });
 });

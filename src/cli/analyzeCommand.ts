@@ -1,0 +1,84 @@
+// `readout-lens analyze`: every file given or found in the folders given, in the format asked for, on stdout;
+// problems on stderr, one line each, after the output.
+import * as os from 'os';
+import { CSV_HEADER, sarifReport, type SarifInput } from '../core/report/report';
+import type { ParsedArgs } from './args';
+import { analyzeFile, type FileResult } from './analyzeFile';
+import type { AnalyzeFormat as Format } from './formats';
+import { exitCode, usageError, type Problem } from './errors';
+import { collectFiles } from './files';
+import { JsonReportStream } from './jsonReportStream';
+import { loadCliLexicon } from './lexicon';
+import { cliVersion } from './version';
+import type { WorkerSetup } from './workers';
+
+export interface AnalyzeOptions {
+  format: Format;
+  exts: string[];
+  lexicons: string[];
+  maxSizeMB: number;
+  /** 0: one per core. */
+  jobs: number;
+  stats: boolean;
+  inputs: string[];
+}
+
+/** The options from the command line, as src/cli/commands.ts declares and checks them. */
+export function analyzeOptions({ values, positionals }: ParsedArgs): AnalyzeOptions {
+  if (!positionals.length) throw usageError('no files or folders given');
+  return {
+    format: (values.format as Format | undefined) ?? 'json',
+    exts: ['.readout', ...((values.ext as string[] | undefined) ?? []).map((e) => (e.startsWith('.') ? e : `.${e}`))],
+    lexicons: (values.lexicon as string[] | undefined) ?? [],
+    maxSizeMB: (values['max-size-mb'] as number | undefined) ?? 5,
+    jobs: (values.jobs as number | undefined) ?? 0,
+    stats: values.stats === true,
+    inputs: positionals,
+  };
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const PARALLEL_MIN_FILES = 64;
+
+const write = (chunk: string): void => {
+  process.stdout.write(chunk);
+};
+
+/** `workerEntry`: the file worker threads start from (the CLI's entry, which knows to run as a worker). */
+export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Promise<number> {
+  const started = performance.now();
+  const problems: Problem[] = [];
+  const compiled = loadCliLexicon(opts.lexicons, problems);
+  const files = collectFiles(opts.inputs, opts.exts, problems);
+  const json = opts.format === 'json' ? new JsonReportStream(write) : undefined;
+  const sarifInputs: SarifInput[] = [];
+  if (opts.format === 'csv') write(CSV_HEADER.join(',') + '\n');
+  const emit = (r: FileResult): void => {
+    problems.push(...r.problems);
+    if (r.text !== undefined) {
+      if (json) json.add(r.text);
+      else write(r.text);
+    }
+    if (r.sarif) sarifInputs.push(r.sarif);
+  };
+  // SARIF needs every file's text and analysis at the end: it stays in this thread.
+  const jobs = opts.format === 'sarif' ? 1 : opts.jobs || Math.min(os.availableParallelism?.() ?? os.cpus().length, 16);
+  const parallel = jobs > 1 && files.length >= PARALLEL_MIN_FILES;
+  if (parallel) {
+    const setup: WorkerSetup = { readoutLensCli: true, format: opts.format, lexicons: opts.lexicons, maxSizeMB: opts.maxSizeMB };
+    await (await import('./workers')).analyzeInWorkers(workerEntry, files, setup, jobs, emit);
+  } else {
+    files.forEach((file, index) => emit(analyzeFile(index, file, opts.format, compiled, opts.maxSizeMB)));
+  }
+  json?.end();
+  if (opts.format === 'sarif') write(sarifReport(sarifInputs, compiled, cliVersion()));
+  for (const p of problems) process.stderr.write(`readout-lens: ${p.message}\n`);
+  if (opts.stats || opts.format === 'ndjson') {
+    const secs = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `readout-lens: ${files.length} files in ${secs.toFixed(2)} s (${Math.round(files.length / Math.max(secs, 1e-3))} files/s, ` +
+        `${parallel ? `${jobs} worker threads` : 'one thread'})\n`,
+    );
+  }
+  return exitCode(problems);
+}

@@ -1,0 +1,48 @@
+// `readout-lens compare`: two readouts of the same meeting side by side, aligned by topic, as Markdown or JSON.
+import * as path from 'path';
+import { analyze } from '../core/pipeline/analyze';
+import { compareAnalyses, comparisonMarkdown } from '../core/compare/compare';
+import type { ParsedArgs } from './args';
+import { CliError, exitCode, reason, usageError, type Problem } from './errors';
+import { readText } from './files';
+import type { CompareFormat } from './formats';
+import { loadCliLexicon } from './lexicon';
+
+export interface CompareOptions {
+  format: CompareFormat;
+  lexicons: string[];
+  maxSizeMB: number;
+  inputs: [string, string];
+}
+
+/** The options from the command line, as src/cli/commands.ts declares and checks them. */
+export function compareOptions({ values, positionals }: ParsedArgs): CompareOptions {
+  if (positionals.length !== 2) throw usageError(`compare needs exactly two readouts (got ${positionals.length})`);
+  return {
+    format: values.format === 'json' ? 'json' : 'markdown',
+    lexicons: (values.lexicon as string[] | undefined) ?? [],
+    maxSizeMB: (values['max-size-mb'] as number | undefined) ?? 5,
+    inputs: [positionals[0], positionals[1]],
+  };
+}
+
+export function runCompare(opts: CompareOptions): number {
+  const problems: Problem[] = [];
+  const compiled = loadCliLexicon(opts.lexicons, problems);
+  const maxLength = Math.floor(opts.maxSizeMB * 1024 * 1024);
+  const sides = opts.inputs.map((file) => {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (err) {
+      throw new CliError('unreadable', `${file}: cannot read (${reason(err)})`);
+    }
+    const analysis = analyze(text, compiled, { maxLength });
+    if (analysis.truncated) problems.push({ kind: 'truncated', message: `${file}: analysed only the first ${opts.maxSizeMB} MB` });
+    return { label: path.basename(file), text, analysis };
+  });
+  const comparison = compareAnalyses(sides[0], sides[1], compiled);
+  process.stdout.write(opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonMarkdown(comparison));
+  for (const p of problems) process.stderr.write(`readout-lens: ${p.message}\n`);
+  return exitCode(problems);
+}

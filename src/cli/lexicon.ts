@@ -1,0 +1,39 @@
+// The lexicon a CLI run analyses with: the built-ins from the snapshot parsed at build time (dist/lexicons.json,
+// see src/core/lexicon/snapshot.ts), or from their YAML when the snapshot is missing or older than the YAML,
+// then the user's --lexicon files over them, compiled once.
+import * as fs from 'fs';
+import * as path from 'path';
+import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
+import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
+import { fromSnapshot } from '../core/lexicon/snapshot';
+import { reason, type Problem } from './errors';
+import { packageRoot } from './install';
+
+/** dist/lexicons.json, parsed; undefined when it is missing or unreadable. */
+function readSnapshot(root: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'dist', 'lexicons.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lexicon errors go to stderr as they are found, unless `quiet` (worker threads: the main thread says them). */
+export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet = false): CompiledLexicon {
+  const root = packageRoot();
+  const dir = path.join(root, 'lexicons');
+  const builtins: LexiconFile[] = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  // The YAML texts are read anyway: the snapshot is used only when it was made from exactly these.
+  const base = fromSnapshot(readSnapshot(root), builtins) ?? loadLexiconFiles(builtins);
+  const user: LexiconFile[] = [];
+  for (const f of userFiles) {
+    try {
+      user.push({ file: f, text: fs.readFileSync(f, 'utf8') });
+    } catch (err) {
+      problems.push({ kind: 'unreadable', message: `${f}: cannot read lexicon (${reason(err)})` });
+    }
+  }
+  const merged = loadLexiconFiles(user, base.lexicon);
+  if (!quiet) for (const e of [...base.errors, ...merged.errors]) process.stderr.write(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}\n`);
+  return compileLexicon(merged.lexicon);
+}

@@ -1,0 +1,45 @@
+// readout-lens: the same core as the extension, over files and folders (dist/cli.js; the commands are in
+// src/cli/commands.ts). Exit 0 on success, 2 on bad arguments or unreadable input (src/cli/errors.ts).
+// This same file also runs as the CLI's worker threads (src/cli/workers.ts).
+import { isMainThread, workerData } from 'worker_threads';
+import { parseCommandLine, splitCommand } from './args';
+import { COMMANDS, MAIN_USAGE, allOptions } from './commands';
+import { CliError, EXIT_CODES, usageError } from './errors';
+import { cliVersion } from './version';
+import type { WorkerSetup } from './workers';
+
+/** Runs the command line `argv` (without node and the script), writing to stdout and stderr; the exit code. */
+export async function run(argv: string[], workerEntry = __filename): Promise<number> {
+  let usage = MAIN_USAGE;
+  try {
+    const { command: name, rest } = splitCommand(argv, allOptions());
+    const command = name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (command) usage = command.usage;
+    const args = parseCommandLine(rest, command?.options ?? allOptions());
+    if (args === 'help' || args === 'version') {
+      process.stdout.write((args === 'help' ? usage : cliVersion()) + '\n');
+      return 0;
+    }
+    if (name === undefined) throw usageError('no command given');
+    if (!command) throw usageError(`unknown command "${name}"`);
+    return await command.run(args, workerEntry);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    process.stderr.write(`readout-lens: ${err.message}\n${err.kind === 'usage' ? `\n${usage}\n` : ''}`);
+    return EXIT_CODES[err.kind];
+  }
+}
+
+if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
+  void import('./workers').then((w) => w.workerMain(workerData as WorkerSetup));
+} else if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`readout-lens: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = EXIT_CODES.internal;
+    },
+  );
+}

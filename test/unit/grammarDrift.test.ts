@@ -13,7 +13,6 @@ interface GrammarGenerator {
 }
 interface GeneratedRule {
   comment: string;
-  match: string;
   name: string;
 }
 
@@ -23,8 +22,10 @@ async function generator(): Promise<GrammarGenerator> {
   return (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'generate-grammar.mjs')).href)) as GrammarGenerator;
 }
 
-function cueRules(grammarText: string): GeneratedRule[] {
-  return (JSON.parse(grammarText) as { repository: { cues: { patterns: GeneratedRule[] } } }).repository.cues.patterns;
+/** The generated entry: one regex, one capture (scope + the lexicon ids it colours) per run of one strength. */
+function cueEntry(grammarText: string): { match: string; runs: GeneratedRule[] } {
+  const cues = (JSON.parse(grammarText) as { repository: { cues: { match: string; captures: Record<string, GeneratedRule> } } }).repository.cues;
+  return { match: cues.match, runs: Object.values(cues.captures) };
 }
 
 describe('grammar generated from the cue lexicon', () => {
@@ -40,7 +41,7 @@ describe('grammar generated from the cue lexicon', () => {
     const strengthOf = new Map([...lexicon.matchAll(/\{ id: ([\w-]+),.*?strength: (firm|hedged)/g)].map((m) => [m[1], m[2] as 'firm' | 'hedged']));
     assert.ok(strengthOf.size > 50);
     const seen = new Map<string, string>();
-    for (const rule of cueRules(g.generateGrammar(readRepoFile(g.TEMPLATE), lexicon))) for (const id of rule.comment.split(', ')) seen.set(id, rule.name);
+    for (const rule of cueEntry(g.generateGrammar(readRepoFile(g.TEMPLATE), lexicon)).runs) for (const id of rule.comment.split(', ')) seen.set(id, rule.name);
     for (const [id, strength] of strengthOf) assert.strictEqual(seen.get(id), SCOPE[strength], id);
     assert.strictEqual(seen.size, strengthOf.size);
   });
@@ -48,9 +49,8 @@ describe('grammar generated from the cue lexicon', () => {
   it('a lexicon edit changes the grammar (so a stale grammar cannot pass)', async () => {
     const g = await generator();
     const lexicon = readRepoFile(g.LEXICON).replace(/\ncues:\n/, '\ncues:\n  - { id: forswore, pattern: "forsw{ear,ears,ore} <adv> to", strength: firm, explanation: "x" }\n');
-    const rules = cueRules(g.generateGrammar(readRepoFile(g.TEMPLATE), lexicon));
-    const rule = rules.find((r) => r.comment.split(', ').includes('forswore'));
-    assert.strictEqual(rule?.name, SCOPE.firm);
-    assert.ok(rule.match.includes('forswore') && rule.match.includes('forswears'));
+    const entry = cueEntry(g.generateGrammar(readRepoFile(g.TEMPLATE), lexicon));
+    assert.strictEqual(entry.runs.find((r) => r.comment.split(', ').includes('forswore'))?.name, SCOPE.firm);
+    assert.ok(entry.match.includes('forswore') && entry.match.includes('forswears'));
   });
 });

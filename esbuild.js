@@ -1,5 +1,6 @@
 // Builds the extension, CLI and analysis-worker bundles (dist/), the built-in lexicons parsed into
-// dist/lexicons.json (see src/core/lexicon/snapshot.ts), and compiles the tests (out/) for mocha.
+// dist/lexicons.json (see src/core/lexicon/snapshot.ts), the grammar's cue patterns (scripts/generate-grammar.mjs),
+// and compiles the tests (out/) for mocha.
 // Usage: node esbuild.js [--production] [--watch] [--tests]
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -67,6 +68,8 @@ function writeLexiconSnapshot() {
 
 async function main() {
   const configs = testsOnly ? [tests] : production ? bundles : [...bundles, tests];
+  // The grammar's cue patterns, from lexicons/commitments.yaml (test/unit/grammarDrift.test.ts fails when stale).
+  if (!testsOnly) (await import('./scripts/generate-grammar.mjs')).writeGrammar();
   if (watch) {
     // Written once: a lexicon edited while watching no longer matches it, and the extension then reads the YAML.
     if (!testsOnly) writeLexiconSnapshot();

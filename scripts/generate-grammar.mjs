@@ -10,19 +10,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATE = 'syntaxes/readout.tmLanguage.template.json';
 export const GRAMMAR = 'syntaxes/readout.tmLanguage.json';
 export const LEXICON = 'lexicons/commitments.yaml';
+export const WORD_CLASSES = 'lexicons/word-classes.yaml';
 
 const SCOPES = { firm: 'keyword.control.firm.readout', hedged: 'keyword.other.hedged.readout' };
 
 // ---- Approximations of rules that live in the analyzer's code (src/core/cues), bounded to what one regex on one
 // line can say. The grammar only colours; the analysis's semantic tokens and diagnostics refine it.
 
+/** The word classes the analyzer's rules read (lexicons/word-classes.yaml), by class id. */
+function wordClass(id) {
+  const doc = YAML.parse(fs.readFileSync(path.join(root, WORD_CLASSES), 'utf8'));
+  const entry = (doc['word-classes'] ?? []).find((c) => c.id === id);
+  if (!entry) throw new Error(`${WORD_CLASSES} has no class ${id}`);
+  return new Set(entry.words.map((w) => String(w).toLowerCase()));
+}
 /** C2: a modal's "not" belongs to its cue ("will not"); a verb's negation comes before it and is left uncoloured. */
-const MODALS = new Set(['will', "won't", 'shall', 'would', "wouldn't", 'should', "shouldn't", 'must', "mustn't", 'can', 'cannot', "can't"]);
+const MODALS = wordClass('modals');
 /** C4: will/shall/would with an event as subject ("will be held", "will take place") is no cue. */
-const FUTURE_MODALS = new Set(['will', "won't", 'shall', 'would', "wouldn't"]);
+const FUTURE_MODALS = wordClass('future-modals');
 const NO_PARTY_FUTURE = '(?!\\s+(?:not\\s+)?(?:be\\s+held|take\\s+place)\\b)';
 /** C4 for "can": the analyzer wants a party subject outright ("together we can"), so the grammar does as for base forms. */
-const STRICT_MODALS = new Set(['can', 'cannot', "can't"]);
+const STRICT_MODALS = wordClass('strict-modals');
 /** A base-form cue needs a party as subject ("We welcome", "the two sides support"): the grammar accepts it right
  * after a pronoun, a plural party noun or a modifier, never after "to" or a modal ("to discuss", "will welcome"). */
 const BASE_SUBJECTS = ['we', 'they', 'i', 'you', 'sides', 'leaders', 'countries', 'ministers', 'parties', 'nations', 'governments', 'states', 'allies', 'partners', 'members', 'both', 'all', 'also', 'further', 'jointly', 'together', 'strongly', 'fully', 'firmly'];

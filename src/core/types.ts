@@ -102,7 +102,7 @@ export interface Cue extends Span {
   sentence: number;
   /** id of the `CuePattern` that matched. */
   patternId: string;
-  /** The verb whose meaning decides the strength (policy rule 1), e.g. "concurred". */
+  /** The verb whose meaning decides the strength (policy C1), e.g. "concurred". */
   governingVerb: string;
   /** Short name of the policy rule applied, for the hover ("governing verb", "will + action by a party" ...). */
   rule: string;

@@ -1,0 +1,82 @@
+// The development set (test/fixtures/devset, labelled by reading the texts against the policy: GUIDE.md): topics,
+// entities and cues of 96 wh-readouts read from ../shared at run time. Prints the figures of the development split
+// and of the blind split (which no tuning reads: only its totals are printed, never its misses), and the topic
+// confusion of the blind split. A regression guard, not a target: it fails when a label cannot be located in its
+// text (a broken fixture) or a blind figure falls below the floor recorded from the last measured run.
+// DEVSET_MISSES=1 prints the development split's misses, for tuning.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { addDevCounts, emptyCounts, scoreReadout, summary, type DevCounts, type ReadoutLabels } from './devsetScoring';
+import { compiledBuiltins, repoRoot, sharedRoot } from './helpers';
+
+const dir = path.join(repoRoot, 'test', 'fixtures', 'devset');
+const samples = path.join(sharedRoot, 'samples');
+
+/** Floors for the blind split: the figures measured when they were last raised, less a small margin. */
+const BLIND_FLOORS: Record<string, number> = {
+  topicAccuracy: 0.6,
+  entityCoverage: 0.6,
+  entityPrecision: 0.7,
+  cueF1: 0.7,
+};
+
+interface Selected {
+  file: string;
+  split: 'dev' | 'blind';
+}
+
+function percent(x: number): string {
+  return x.toFixed(3);
+}
+
+function report(name: string, c: DevCounts): void {
+  const s = summary(c);
+  const cues = c.cues.firm.labelled + c.cues.hedged.labelled;
+  console.log(`      ${name}: ${c.sentences} sentences, ${c.entitiesLabelled} entity mentions, ${cues} cues (${c.cues.firm.labelled} firm, ${c.cues.hedged.labelled} hedged)`);
+  console.log(`        topics: labelled primary among the product's topics ${percent(s.topicAccuracy)}, as its primary ${percent(s.topicPrimaryAccuracy)}`);
+  console.log(`        entities: coverage ${percent(s.entityCoverage)}, precision ${percent(s.entityPrecision)}, with a lexicon card ${percent(s.entityCardCoverage)}`);
+  console.log(`        cues: labelled F1 ${percent(s.cueF1)} (firm ${percent(s.cueFirmF1)}, hedged ${percent(s.cueHedgedF1)}), span-exact F1 ${percent(s.cueExactF1)}`);
+}
+
+function confusionTable(c: DevCounts): string[] {
+  const topics = [...new Set([...c.confusion.keys(), ...[...c.confusion.values()].flatMap((r) => [...r.keys()])])].sort();
+  const head = ['labelled \\ product', ...topics.map((t) => t.slice(0, 6))];
+  const rows = [...c.confusion.keys()].sort().map((t) => [t, ...topics.map((u) => String(c.confusion.get(t)?.get(u) ?? ''))]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [head, ...rows].map((r) => r.map((x, i) => x.padStart(widths[i])).join(' '));
+}
+
+describe('development set (topics, entities, cues)', function () {
+  this.timeout(60_000);
+  const selection = JSON.parse(fs.readFileSync(path.join(dir, 'selection.json'), 'utf8')) as Selected[];
+  const labelled = selection.filter((s) => fs.existsSync(path.join(dir, 'labels', `${path.basename(s.file, '.readout')}.json`)));
+
+  it('scores the labelled readouts of both splits', function () {
+    if (!fs.existsSync(samples)) {
+      console.log('      (skipped: ../shared/samples is absent)');
+      this.skip();
+    }
+    const totals: Record<'dev' | 'blind', DevCounts> = { dev: emptyCounts(), blind: emptyCounts() };
+    const counts: Record<'dev' | 'blind', number> = { dev: 0, blind: 0 };
+    for (const s of labelled) {
+      const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels', `${path.basename(s.file, '.readout')}.json`), 'utf8')) as ReadoutLabels;
+      assert.strictEqual(labels.file, s.file, `label file names ${labels.file}`);
+      const text = fs.readFileSync(path.join(samples, s.file), 'utf8');
+      totals[s.split] = addDevCounts(totals[s.split], scoreReadout(text, analyze(text, compiledBuiltins()), labels));
+      counts[s.split]++;
+    }
+    console.log(`      ${labelled.length} of ${selection.length} readouts labelled (${counts.dev} development, ${counts.blind} blind)`);
+    report('development split', totals.dev);
+    report('blind split', totals.blind);
+    for (const line of confusionTable(totals.blind)) console.log(`        ${line}`);
+    if (process.env.DEVSET_MISSES === '1') for (const m of totals.dev.misses) console.log(`        ${m}`);
+    const problems = [...totals.dev.problems, ...totals.blind.problems];
+    assert.deepStrictEqual(problems, [], 'labels that cannot be located in their text');
+    if (counts.blind > 0) {
+      const s = summary(totals.blind);
+      for (const [k, floor] of Object.entries(BLIND_FLOORS)) assert.ok(s[k] >= floor, `blind ${k} ${s[k].toFixed(3)} below ${floor}`);
+    }
+  });
+});

@@ -86,7 +86,7 @@ async function main() {
 function productionBundle(outfile) {
   return { ...bundles[0], sourcemap: false, minify: true, outfile, logLevel: 'error' };
 }
-module.exports = { productionBundle };
+module.exports = { productionBundle, common };
 
 if (require.main === module) {
   main().catch((err) => {

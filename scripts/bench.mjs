@@ -29,17 +29,47 @@ const withVsCode = !process.argv.includes('--no-vscode');
 const MB = 1 << 20;
 
 execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const core = (m) => require(path.join(root, 'out', 'src', 'core', m));
-const { analyze } = core('pipeline/analyze.js');
-const { compileLexicon } = core('pipeline/compile.js');
-const { analyzeIncremental, AnalysisCache } = core('pipeline/incremental.js');
-const { loadLexiconFiles, BUILTIN_LEXICON_FILES } = core('lexicon/files.js');
-const { parseReadout } = core('readout/readout.js');
-const { findCues } = core('cues/index.js');
-const { findEntities } = core('entities/entities.js');
-const { assignTopics } = core('topics/topics.js');
-const { findUnknownAcronyms } = core('entities/acronyms.js');
-const { scanSpan, SpanScan } = core('text/scan.js');
+// The core as it ships: one bundle, as dist/cli.js and dist/extension.js hold it. (The unbundled test build in out/
+// reaches every name of another module through a getter, which costs hot loops 20-40% that no user pays.)
+const coreBundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-core-')), 'core.js');
+buildSync({
+  ...require(path.join(root, 'esbuild.js')).common,
+  sourcemap: false,
+  logLevel: 'warning',
+  stdin: {
+    resolveDir: root,
+    loader: 'ts',
+    contents: [
+      "export { analyze } from './src/core/pipeline/analyze';",
+      "export { compileLexicon } from './src/core/pipeline/compile';",
+      "export { analyzeIncremental, AnalysisCache } from './src/core/pipeline/incremental';",
+      "export { loadLexiconFiles, BUILTIN_LEXICON_FILES } from './src/core/lexicon/files';",
+      "export { parseReadout } from './src/core/readout/readout';",
+      "export { findCues } from './src/core/cues';",
+      "export { findEntities } from './src/core/entities/entities';",
+      "export { assignTopics } from './src/core/topics/topics';",
+      "export { findUnknownAcronyms } from './src/core/entities/acronyms';",
+      "export { scanSpan, SpanScan } from './src/core/text/scan';",
+    ].join('\n'),
+  },
+  outfile: coreBundle,
+});
+const {
+  analyze,
+  compileLexicon,
+  analyzeIncremental,
+  AnalysisCache,
+  loadLexiconFiles,
+  BUILTIN_LEXICON_FILES,
+  parseReadout,
+  findCues,
+  findEntities,
+  assignTopics,
+  findUnknownAcronyms,
+  scanSpan,
+  SpanScan,
+} = require(coreBundle);
+fs.rmSync(path.dirname(coreBundle), { recursive: true, force: true });
 
 const compiled = compileLexicon(
   loadLexiconFiles(BUILTIN_LEXICON_FILES.map((f) => ({ file: f, text: fs.readFileSync(path.join(root, 'lexicons', f), 'utf8') }))).lexicon,

@@ -29,7 +29,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- 2. npm dependencies -------------------------------------------------------------------------------
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# A linked node_modules (a git worktree sharing another checkout's) belongs to that checkout: npm ci here would
+# empty it for everyone who shares it.
+if [ -L node_modules ]; then
+  say "node_modules is a link to $(readlink node_modules); leaving it to the checkout it belongs to"
+elif [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

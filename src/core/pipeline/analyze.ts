@@ -92,7 +92,8 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const { analysed, analyzedLength, truncated } = cut(text, options);
   const readout = parseReadout(analysed, compiled.sentenceWords);
   if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
-  const { cues, entities, topics, unknownAcronyms } = analyseSentences(analysed, readout, compiled);
+  const { cues, entities, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled);
+  for (const p of cueProblems) readout.problems.push(p);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 
@@ -105,7 +106,11 @@ const sharedAtoms = new SpanScan();
  * findUnknownAcronyms run one after the other: parseReadout's sentences lie inside the text, in order and apart,
  * so the mentions come out in the order findEntities sorts them into, one sentence's run at a time.
  */
-function analyseSentences(text: string, readout: ParsedReadout, compiled: CompiledLexicon): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> {
+function analyseSentences(
+  text: string,
+  readout: ParsedReadout,
+  compiled: CompiledLexicon,
+): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> & { cueProblems: ReadoutProblem[] } {
   const sentences = readout.sentences;
   const atoms = sharedAtoms;
   const cues = new CueFinder(text, compiled.cues);
@@ -113,7 +118,7 @@ function analyseSentences(text: string, readout: ParsedReadout, compiled: Compil
   const topics = new TopicScorer(text, compiled.topics, sentences.length);
   const acronyms = new AcronymFinder(text, entities);
   eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms);
-  return { cues: cues.cues, entities: sortMentions(entities), topics: topics.finish(sentences), unknownAcronyms: acronyms.found };
+  return { cues: cues.cues, entities: sortMentions(entities), topics: topics.finish(sentences), unknownAcronyms: acronyms.found, cueProblems: cues.problems };
 }
 
 /**
@@ -165,6 +170,8 @@ interface ParagraphResult {
   entities: EntityMention[];
   topics: SentenceTopics[];
   acronyms: Span[];
+  /** Sentences whose cue matching passed the work budget (CueFinder.problems). */
+  problems: ReadoutProblem[];
 }
 
 /**
@@ -281,11 +288,11 @@ function ownCopy(s: string): string {
 function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean, compiled: CompiledLexicon): ParagraphResult {
   const key = ownCopy(slice);
   const span: ParagraphSpan = { start: 0, end: key.length, lineStarts: p.lineStarts.map((s) => s - p.start) };
-  if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topics: [], acronyms: [] };
+  if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topics: [], acronyms: [], problems: [] };
   const sentences: Sentence[] = splitParagraph(key, span, compiled.sentenceWords).map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: key.slice(s.start, s.end) }));
   const paragraph: Paragraph = { start: 0, end: key.length, index: 0, sentences: sentences.map((s) => s.index) };
   const readout: ParsedReadout = { header: { kind: 'none' }, body: { start: 0, end: key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
-  const { cues, entities, topics, unknownAcronyms: acronyms } = analyseSentences(key, readout, compiled);
+  const { cues, entities, topics, unknownAcronyms: acronyms, cueProblems } = analyseSentences(key, readout, compiled);
   return {
     key,
     binary: false,
@@ -295,6 +302,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
     entities,
     topics,
     acronyms,
+    problems: cueProblems,
   };
 }
 
@@ -342,6 +350,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const entities: EntityMention[] = [];
   const topics: SentenceTopics[] = [];
   const unknownAcronyms: Span[] = [];
+  const cueProblems: ReadoutProblem[] = [];
   /** Actors of the last ACTOR_HISTORY actor-bearing cues so far, most recent last (what findCues carries). */
   const recent: string[] = [];
   let binaryFirst = -1;
@@ -383,6 +392,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
     for (const m of placed.entities) entities.push(m);
     for (const t of placed.topics) topics.push(t);
     for (const a of placed.acronyms) unknownAcronyms.push(a);
+    for (const q of r.problems) cueProblems.push({ ...q, start: q.start + p.start, end: q.end + p.start });
   }
   cache.replace(compiled, next);
   cache.placements = placements;
@@ -390,6 +400,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const problems = layout.problems;
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text, analyzedLength));
+  for (const q of cueProblems) problems.push(q);
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };

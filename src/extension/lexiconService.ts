@@ -79,7 +79,15 @@ export class LexiconService implements vscode.Disposable {
 
     const user = await this.readUserFiles();
     const merged = loadLexiconFiles(user, base.lexicon);
-    const compiled = compileLexicon(merged.lexicon);
+    let compiled: CompiledLexicon;
+    try {
+      compiled = compileLexicon(merged.lexicon);
+    } catch (err) {
+      // The core skips what it cannot compile, so this is a bug; the built-in lexicons still give an analysis.
+      this.output.error(`could not compile the lexicons with the user files, using the built-in ones: ${String(err)}`);
+      compiled = compileLexicon(base.lexicon);
+    }
+    for (const r of compiled.cues.rejected) this.output.error(`cue pattern "${r.id}" skipped: ${r.message}`);
     if (generation !== this.generation) return this.loading ?? compiled;
     this.publishErrors(user, merged.errors);
     this.compiled = compiled;

@@ -1,6 +1,6 @@
 // Compiles the cue patterns once per lexicon: parsed, indexed by their possible first words, with the test on
 // the token after the first word that most tries fail at.
-import type { CuePattern } from '../types';
+import type { CuePattern, LexiconOrigin } from '../types';
 import { PatternParser, type Element } from './pattern';
 import type { CueWords } from './words';
 
@@ -79,8 +79,11 @@ function secondTokenOf(seq: Element[]): NextToken | null {
 /** All cue patterns compiled once and indexed by their possible first words. */
 export interface CueMatcher {
   readonly byFirstWord: ReadonlyMap<string, readonly CompiledPattern[]>;
-  /** Patterns that failed to compile (the lexicon loader reports them with positions). */
-  readonly rejected: readonly { id: string; message: string }[];
+  /**
+   * Patterns that failed to compile, with where they were read (the lexicon loader checks every pattern with
+   * the same parser and reports it there, positioned; this catches what reaches the compiler anyway).
+   */
+  readonly rejected: readonly { id: string; message: string; origin?: LexiconOrigin }[];
   /** The word classes the policy rules read. */
   readonly words: CueWords;
 }
@@ -94,22 +97,26 @@ function hasWillCondition(seq: Element[]): boolean {
   return seq.some((el) => el.kind === 'will' || (el.kind === 'opt' && hasWillCondition(el.seq)) || (el.kind === 'alt' && el.options.some(hasWillCondition)));
 }
 
+/**
+ * Compiles every pattern; never throws. A pattern that does not compile (over a limit of PATTERN_LIMITS, or any
+ * other fault) is skipped and listed in `rejected` with the place it was read from; the others still compile.
+ */
 export function compileCuePatterns(patterns: CuePattern[], words: CueWords): CueMatcher {
   const byFirstWord = new Map<string, CompiledPattern[]>();
-  const rejected: { id: string; message: string }[] = [];
+  const rejected: CueMatcher['rejected'][number][] = [];
   patterns.forEach((source, order) => {
-    let seq: Element[];
+    let compiled: CompiledPattern;
     try {
-      seq = new PatternParser(source.pattern).parse();
+      const seq = new PatternParser(source.pattern).parse();
+      const first = new Map<string, boolean>();
+      firstForms(seq[0], first);
+      const modal = [...first.keys()].every((f) => words.modals.has(f));
+      compiled = { order, source, seq, first, modal, willCondition: hasWillCondition(seq), second: secondTokenOf(seq) };
     } catch (err) {
-      rejected.push({ id: source.id, message: err instanceof Error ? err.message : String(err) });
+      rejected.push({ id: source.id, message: err instanceof Error ? err.message : String(err), origin: source.origin });
       return;
     }
-    const first = new Map<string, boolean>();
-    firstForms(seq[0], first);
-    const modal = [...first.keys()].every((f) => words.modals.has(f));
-    const compiled: CompiledPattern = { order, source, seq, first, modal, willCondition: hasWillCondition(seq), second: secondTokenOf(seq) };
-    for (const form of first.keys()) {
+    for (const form of compiled.first.keys()) {
       const list = byFirstWord.get(form);
       if (list) list.push(compiled);
       else byFirstWord.set(form, [compiled]);

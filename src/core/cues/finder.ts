@@ -1,11 +1,12 @@
 // Finds the commitment cues of a readout sentence by sentence (policy: /docs/commitment-policy.md, rules C1-C5);
 // each finder owns its token pool and matcher buffers, reused for every sentence it is given.
-import type { Cue, ParsedReadout, Sentence } from '../types';
+import { formatCount } from '../text/format';
+import type { Cue, ParsedReadout, ReadoutProblem, Sentence } from '../types';
 import { PerId, SpanScan, scanSpan } from '../text/scan';
 import { tryCandidate } from './accept';
 import { ACTOR_HISTORY, ACTOR_PRONOUN, actorKind, noteActor } from './actors';
 import type { CompiledPattern, CueMatcher } from './compile';
-import { PatternMatcher } from './matcher';
+import { CUE_WORK_PER_SENTENCE, CUE_WORK_PER_TOKEN, PatternMatcher } from './matcher';
 import type { Accepted, SentenceContext } from './sentence';
 import { CueStarts, Tokenizer, formsById, type Token } from './tokens';
 
@@ -27,6 +28,8 @@ function firstsByIdOf(matcher: CueMatcher): PerId<readonly CompiledPattern[] | n
  */
 export class CueFinder {
   readonly cues: Cue[] = [];
+  /** One 'cue-budget' warning per sentence whose matching work passed the budget (see CUE_WORK_PER_SENTENCE). */
+  readonly problems: ReadoutProblem[] = [];
   /** The actors of the last ACTOR_HISTORY actor-bearing cues, a ring: `count` of them from `oldest` on. */
   private readonly recent: string[] = new Array<string>(ACTOR_HISTORY).fill('');
   /** actorKind of each of `recent`. */
@@ -92,6 +95,9 @@ export class CueFinder {
       const r = (this.oldest + k) % ACTOR_HISTORY;
       noteActor(ctx, recent[r], recentKinds[r]);
     }
+    patterns.work = 0;
+    patterns.untried = 0;
+    patterns.budget = CUE_WORK_PER_SENTENCE + CUE_WORK_PER_TOKEN * tokens.length;
     // The next token a cue may start at (after the last accepted cue).
     let next = 0;
     for (let q = 0; q < starts.count; q++) {
@@ -111,6 +117,7 @@ export class CueFinder {
         next = Math.max(taken.endTok, i + 1);
       }
     }
+    if (patterns.untried > 0) this.problems.push(budgetProblem(sentence, patterns.untried, patterns.budget));
     for (let k = 0; k < ctx.accepted.length; k++) {
       const actor = ctx.accepted[k].cue.actor;
       if (actor !== undefined) this.remember(actor, ctx.accepted[k].actorKind);
@@ -130,6 +137,19 @@ export class CueFinder {
     this.recent[r] = actor;
     this.recentKinds[r] = kind;
   }
+}
+
+function budgetProblem(sentence: Sentence, untried: number, budget: number): ReadoutProblem {
+  return {
+    start: sentence.start,
+    end: sentence.end,
+    code: 'cue-budget',
+    severity: 'warning',
+    message:
+      `Cue matching stopped early in this sentence: ${formatCount(untried)} tries of cue patterns were not made, as the work ` +
+      `passed this sentence's budget of ${formatCount(budget)} steps (the lexicons hold many patterns starting with its words). ` +
+      'Cues later in the sentence may be missing.',
+  };
 }
 
 /**

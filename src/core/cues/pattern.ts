@@ -26,6 +26,14 @@ export function element(kind: Element['kind'], parts: Partial<Element>): Element
 
 export class PatternError extends Error {}
 
+/**
+ * Limits on one pattern, far above any real one (lexicons/commitments.yaml: nesting 2, 328 characters, 36 elements)
+ * and low enough that the parser, the compiler and the matcher, which recurse once per level of ( ) and [ ], stay
+ * well inside any stack (the main thread's, the smaller one of a worker): a pattern over a limit is a lexicon
+ * error of its own and the rest of the lexicon loads. Elements count every word, slot, marker, ( ) and [ ].
+ */
+export const PATTERN_LIMITS = { depth: 16, length: 5000, elements: 1000 } as const;
+
 const SLOTS = new Set(['adv', 'det', 'np']);
 const CONDITIONS = new Set(['will']);
 
@@ -41,9 +49,15 @@ function isPatternWordChar(ch: string): boolean {
 
 export class PatternParser {
   private pos = 0;
+  /** Levels of ( ) and [ ] open at `pos`. */
+  private depth = 0;
+  private elements = 0;
   constructor(private readonly src: string) {}
 
   parse(): Element[] {
+    if (this.src.length > PATTERN_LIMITS.length) {
+      throw new PatternError(`${this.src.length} characters, over the limit of ${PATTERN_LIMITS.length} characters per pattern`);
+    }
     const seq = this.seq('');
     if (this.pos < this.src.length) throw new PatternError(`unexpected "${this.src[this.pos]}" at column ${this.pos + 1}`);
     if (seq.length === 0) throw new PatternError('empty pattern');
@@ -75,10 +89,15 @@ export class PatternParser {
       }
       const ch = this.src[this.pos];
       if (stops.includes(ch)) return out;
+      if (++this.elements > PATTERN_LIMITS.elements) {
+        throw new PatternError(`more than ${PATTERN_LIMITS.elements} elements (words, slots, ( ) and [ ]), the limit per pattern, at column ${this.pos + 1}`);
+      }
+      if (ch === '[' || ch === '(') this.open();
       if (ch === '[') {
         this.pos++;
         const inner = this.seq(']');
         this.expect(']');
+        this.depth--;
         if (inner.length === 0) throw new PatternError('empty [ ]');
         out.push(element('opt', { seq: inner }));
       } else if (ch === '(') {
@@ -95,6 +114,7 @@ export class PatternParser {
           this.expect(')');
           break;
         }
+        this.depth--;
         const single = options.every((o) => o.length === 1 && o[0].kind === 'word');
         out.push(element('alt', { options, byWord: single ? optionsByWord(options) : null }));
       } else if (ch === '<') {
@@ -120,6 +140,13 @@ export class PatternParser {
       } else {
         throw new PatternError(`unexpected "${ch}" at column ${this.pos + 1}`);
       }
+    }
+  }
+
+  /** Enters a ( ) or [ ] at `pos`, within the nesting limit. */
+  private open(): void {
+    if (++this.depth > PATTERN_LIMITS.depth) {
+      throw new PatternError(`( ) and [ ] nested more than ${PATTERN_LIMITS.depth} levels deep, the limit, at column ${this.pos + 1}`);
     }
   }
 

@@ -49,7 +49,8 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const { analysed, analyzedLength, truncated } = cut(text, options);
   const readout = parseReadout(analysed, compiled.sentenceWords);
   if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
-  const { cues, entities, topics, unknownAcronyms } = analyseSentences(analysed, readout, compiled);
+  const { cues, entities, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled);
+  for (const p of cueProblems) readout.problems.push(p);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 
@@ -62,7 +63,11 @@ const sharedAtoms = new SpanScan();
  * findUnknownAcronyms run one after the other: parseReadout's sentences lie inside the text, in order and apart,
  * so the mentions come out in the order findEntities sorts them into, one sentence's run at a time.
  */
-export function analyseSentences(text: string, readout: ParsedReadout, compiled: CompiledLexicon): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> {
+export function analyseSentences(
+  text: string,
+  readout: ParsedReadout,
+  compiled: CompiledLexicon,
+): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> & { cueProblems: ReadoutProblem[] } {
   const sentences = readout.sentences;
   const atoms = sharedAtoms;
   const cues = new CueFinder(text, compiled.cues);
@@ -70,7 +75,7 @@ export function analyseSentences(text: string, readout: ParsedReadout, compiled:
   const topics = new TopicScorer(text, compiled.topics, sentences.length);
   const acronyms = new AcronymFinder(text, entities);
   eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms);
-  return { cues: cues.cues, entities: sortMentions(entities), topics: topics.finish(sentences), unknownAcronyms: acronyms.found };
+  return { cues: cues.cues, entities: sortMentions(entities), topics: topics.finish(sentences), unknownAcronyms: acronyms.found, cueProblems: cues.problems };
 }
 
 /**

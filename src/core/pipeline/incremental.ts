@@ -8,6 +8,7 @@ import type {
   EntityMention,
   Paragraph,
   ParsedReadout,
+  ReadoutProblem,
   Sentence,
   SentenceTopics,
   Span,
@@ -36,6 +37,8 @@ interface ParagraphResult {
   entities: EntityMention[];
   topics: SentenceTopics[];
   acronyms: Span[];
+  /** Sentences whose cue matching passed the work budget (CueFinder.problems). */
+  problems: ReadoutProblem[];
 }
 
 /**
@@ -152,11 +155,11 @@ function ownCopy(s: string): string {
 function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean, compiled: CompiledLexicon): ParagraphResult {
   const key = ownCopy(slice);
   const span: ParagraphSpan = { start: 0, end: key.length, lineStarts: p.lineStarts.map((s) => s - p.start) };
-  if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topics: [], acronyms: [] };
+  if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topics: [], acronyms: [], problems: [] };
   const sentences: Sentence[] = splitParagraph(key, span, compiled.sentenceWords).map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: key.slice(s.start, s.end) }));
   const paragraph: Paragraph = { start: 0, end: key.length, index: 0, sentences: sentences.map((s) => s.index) };
   const readout: ParsedReadout = { header: { kind: 'none' }, body: { start: 0, end: key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
-  const { cues, entities, topics, unknownAcronyms: acronyms } = analyseSentences(key, readout, compiled);
+  const { cues, entities, topics, unknownAcronyms: acronyms, cueProblems } = analyseSentences(key, readout, compiled);
   return {
     key,
     binary: false,
@@ -166,6 +169,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
     entities,
     topics,
     acronyms,
+    problems: cueProblems,
   };
 }
 
@@ -213,6 +217,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const entities: EntityMention[] = [];
   const topics: SentenceTopics[] = [];
   const unknownAcronyms: Span[] = [];
+  const cueProblems: ReadoutProblem[] = [];
   /** Actors of the last ACTOR_HISTORY actor-bearing cues so far, most recent last (what findCues carries). */
   const recent: string[] = [];
   let binaryFirst = -1;
@@ -254,6 +259,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
     for (const m of placed.entities) entities.push(m);
     for (const t of placed.topics) topics.push(t);
     for (const a of placed.acronyms) unknownAcronyms.push(a);
+    for (const q of r.problems) cueProblems.push({ ...q, start: q.start + p.start, end: q.end + p.start });
   }
   cache.replace(compiled, next);
   cache.placements = placements;
@@ -261,6 +267,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const problems = layout.problems;
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text, analyzedLength));
+  for (const q of cueProblems) problems.push(q);
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };

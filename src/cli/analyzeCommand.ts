@@ -9,6 +9,7 @@ import { exitCode, usageError, type Problem } from './errors';
 import { collectFiles } from './files';
 import { JsonReportStream } from './jsonReportStream';
 import { loadCliLexicon } from './lexicon';
+import { sayProblem } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
@@ -72,12 +73,12 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
   }
   json?.end();
   if (opts.format === 'sarif') write(sarifReport(sarifInputs, compiled, cliVersion()));
-  for (const p of problems) process.stderr.write(`readout-lens: ${p.message}\n`);
+  for (const p of problems) sayProblem(p.message);
   if (opts.stats || opts.format === 'ndjson') {
     const secs = (performance.now() - started) / 1000;
-    process.stderr.write(
-      `readout-lens: ${files.length} files in ${secs.toFixed(2)} s (${Math.round(files.length / Math.max(secs, 1e-3))} files/s, ` +
-        `${parallel ? `${jobs} worker threads` : 'one thread'})\n`,
+    sayProblem(
+      `${files.length} files in ${secs.toFixed(2)} s (${Math.round(files.length / Math.max(secs, 1e-3))} files/s, ` +
+        `${parallel ? `${jobs} worker threads` : 'one thread'})`,
     );
   }
   return exitCode(problems);

@@ -7,6 +7,7 @@ import { CliError, exitCode, reason, usageError, type Problem } from './errors';
 import { readText } from './files';
 import type { CompareFormat } from './formats';
 import { loadCliLexicon } from './lexicon';
+import { sayProblem } from './output';
 
 export interface CompareOptions {
   format: CompareFormat;
@@ -43,6 +44,6 @@ export function runCompare(opts: CompareOptions): number {
   });
   const comparison = compareAnalyses(sides[0], sides[1], compiled);
   process.stdout.write(opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonMarkdown(comparison));
-  for (const p of problems) process.stderr.write(`readout-lens: ${p.message}\n`);
+  for (const p of problems) sayProblem(p.message);
   return exitCode(problems);
 }

@@ -8,6 +8,7 @@ import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../co
 import { fromSnapshot } from '../core/lexicon/snapshot';
 import { reason, type Problem } from './errors';
 import { packageRoot } from './install';
+import { say } from './output';
 
 /** dist/lexicons.json, parsed; undefined when it is missing or unreadable. */
 function readSnapshot(root: string): unknown {
@@ -34,6 +35,6 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet =
     }
   }
   const merged = loadLexiconFiles(user, base.lexicon);
-  if (!quiet) for (const e of [...base.errors, ...merged.errors]) process.stderr.write(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}\n`);
+  if (!quiet) for (const e of [...base.errors, ...merged.errors]) say(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}`);
   return compileLexicon(merged.lexicon);
 }

@@ -5,6 +5,7 @@ import { isMainThread, workerData } from 'worker_threads';
 import { parseCommandLine, splitCommand } from './args';
 import { COMMANDS, MAIN_USAGE, allOptions } from './commands';
 import { CliError, EXIT_CODES, usageError } from './errors';
+import { sayProblem } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
@@ -25,7 +26,7 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
     return await command.run(args, workerEntry);
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
-    process.stderr.write(`readout-lens: ${err.message}\n${err.kind === 'usage' ? `\n${usage}\n` : ''}`);
+    sayProblem(err.message + (err.kind === 'usage' ? `\n\n${usage}` : ''));
     return EXIT_CODES[err.kind];
   }
 }
@@ -38,7 +39,7 @@ if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`readout-lens: ${err instanceof Error ? err.message : String(err)}\n`);
+      sayProblem(err instanceof Error ? err.message : String(err));
       process.exitCode = EXIT_CODES.internal;
     },
   );

@@ -49,7 +49,7 @@ const write = (chunk: string): void => {
 export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Promise<number> {
   const started = performance.now();
   const problems: Problem[] = [];
-  const compiled = loadCliLexicon(opts.lexicons, problems);
+  const { compiled } = loadCliLexicon(opts.lexicons, problems);
   const files = collectFiles(opts.inputs, opts.exts, problems);
   const json = opts.format === 'json' ? new JsonReportStream(write) : undefined;
   const sarifInputs: SarifInput[] = [];

@@ -30,7 +30,7 @@ function analyzed(file: string, compiled: CompiledLexicon, maxSizeMB: number, pr
     return undefined;
   }
   const analysis = analyze(text, compiled, { maxLength: Math.floor(maxSizeMB * 1024 * 1024) });
-  if (analysis.truncated) problems.push({ kind: 'truncated', message: `${file}: analysed only the first ${maxSizeMB} MB` });
+  if (analysis.truncated) problems.push({ kind: 'warning', message: `${file}: analysed only the first ${maxSizeMB} MB` });
   return { rel: path.relative(process.cwd(), file).split(path.sep).join('/') || file, text, analysis };
 }
 

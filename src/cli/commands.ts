@@ -26,7 +26,9 @@ Options:
   -h, --help                       show this help
   -v, --version                    print the version
 
-Exit codes: 0 success, 2 bad arguments or unreadable input.`;
+Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
+             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).`;
 
 const COMPARE_USAGE = `Usage: readout-lens compare [options] <readout A> <readout B>
 
@@ -40,7 +42,9 @@ Options:
   -h, --help               show this help
   -v, --version            print the version
 
-Exit codes: 0 success, 2 bad arguments or unreadable input.`;
+Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
+             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).`;
 
 /** Without a command, or with an unknown one: analyze's usage, which names the others. */
 export const MAIN_USAGE = ANALYZE_USAGE;

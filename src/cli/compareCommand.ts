@@ -29,7 +29,7 @@ export function compareOptions({ values, positionals }: ParsedArgs): CompareOpti
 
 export function runCompare(opts: CompareOptions): number {
   const problems: Problem[] = [];
-  const compiled = loadCliLexicon(opts.lexicons, problems);
+  const { compiled } = loadCliLexicon(opts.lexicons, problems);
   const maxLength = Math.floor(opts.maxSizeMB * 1024 * 1024);
   const sides = opts.inputs.map((file) => {
     let text: string;
@@ -39,7 +39,7 @@ export function runCompare(opts: CompareOptions): number {
       throw new CliError('unreadable', `${file}: cannot read (${reason(err)})`);
     }
     const analysis = analyze(text, compiled, { maxLength });
-    if (analysis.truncated) problems.push({ kind: 'truncated', message: `${file}: analysed only the first ${opts.maxSizeMB} MB` });
+    if (analysis.truncated) problems.push({ kind: 'warning', message: `${file}: analysed only the first ${opts.maxSizeMB} MB` });
     return { label: path.basename(file), text, analysis };
   });
   const comparison = compareAnalyses(sides[0], sides[1], compiled);

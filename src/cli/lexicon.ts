@@ -6,7 +6,8 @@ import * as path from 'path';
 import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
 import { fromSnapshot } from '../core/lexicon/snapshot';
-import { reason, type Problem } from './errors';
+import type { Lexicon } from '../core/types';
+import { CliError, reason, type Problem } from './errors';
 import { packageRoot } from './install';
 import { say } from './output';
 
@@ -19,8 +20,19 @@ function readSnapshot(root: string): unknown {
   }
 }
 
-/** Lexicon errors go to stderr as they are found, unless `quiet` (worker threads: the main thread says them). */
-export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet = false): CompiledLexicon {
+export interface CliLexicon {
+  /** Plain data, as worker threads receive it to compile their own. */
+  lexicon: Lexicon;
+  compiled: CompiledLexicon;
+}
+
+/**
+ * The built-ins and `userFiles` merged and compiled. Each lexicon error goes to stderr at once, with its
+ * position, and one 'lexicon' problem sums them up for the end of the run (exit 1). Throws an 'unreadable'
+ * CliError for a user file that cannot be read, before anything is written. `quiet`: worker threads, whose
+ * main thread has said it all.
+ */
+export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet = false): CliLexicon {
   const root = packageRoot();
   const dir = path.join(root, 'lexicons');
   const builtins: LexiconFile[] = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
@@ -31,10 +43,15 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet =
     try {
       user.push({ file: f, text: fs.readFileSync(f, 'utf8') });
     } catch (err) {
-      problems.push({ kind: 'unreadable', message: `${f}: cannot read lexicon (${reason(err)})` });
+      throw new CliError('unreadable', `${f}: cannot read lexicon (${reason(err)})`);
     }
   }
   const merged = loadLexiconFiles(user, base.lexicon);
-  if (!quiet) for (const e of [...base.errors, ...merged.errors]) say(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}`);
-  return compileLexicon(merged.lexicon);
+  const errors = [...base.errors, ...merged.errors];
+  if (!quiet) for (const e of errors) say(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}`);
+  if (errors.length) {
+    const n = errors.length;
+    problems.push({ kind: 'lexicon', message: n === 1 ? '1 lexicon error: its entry was skipped' : `${n} lexicon errors: their entries were skipped` });
+  }
+  return { lexicon: merged.lexicon, compiled: compileLexicon(merged.lexicon) };
 }

@@ -1,5 +1,5 @@
 // readout-lens: the same core as the extension, over files and folders (dist/cli.js; the commands are in
-// src/cli/commands.ts). Exit 0 on success, 2 on bad arguments or unreadable input (src/cli/errors.ts).
+// src/cli/commands.ts). Exit codes: the rule is in src/cli/errors.ts (0 analysed, 1 lexicon errors, 2 failed).
 // This same file also runs as the CLI's worker threads (src/cli/workers.ts).
 import { isMainThread, workerData } from 'worker_threads';
 import { parseCommandLine, splitCommand } from './args';

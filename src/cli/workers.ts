@@ -19,7 +19,7 @@ const BATCH = 16;
 /** Worker side: analyse the batches of files the main thread sends, one message of results per batch. */
 export function workerMain(setup: WorkerSetup): void {
   // The main thread has reported the lexicon's problems already.
-  const compiled = loadCliLexicon(setup.lexicons, [], true);
+  const { compiled } = loadCliLexicon(setup.lexicons, [], true);
   parentPort?.on('message', (batch: { index: number; file: string }[]) => {
     parentPort?.postMessage(batch.map((f) => analyzeFile(f.index, f.file, setup.format, compiled, setup.maxSizeMB)));
   });

@@ -41,3 +41,35 @@ describe('readout-lens CLI faults', () => {
     assert.match(r.stderr, /lex\\x1b\]0;title\\x07\.yaml:1:1: unknown-key: Unknown section "bogus\\x1b\[2J"/);
   });
 });
+
+describe('readout-lens CLI exit codes', () => {
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(cli)) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-exit-'));
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('0: analysed, warnings do not fail; 1: analysed but a lexicon had errors; 2: bad arguments or unreadable input', () => {
+    const truncated = run(['analyze', '--max-size-mb', '0.001', seed]);
+    assert.strictEqual(truncated.code, 0, truncated.stderr);
+    const bad = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(bad, 'bogus: 1\n');
+    for (const args of [['analyze', '--lexicon', bad, seed], ['compare', '--lexicon', bad, seed, seed]]) {
+      const r = run(args);
+      assert.strictEqual(r.code, 1, `${args[0]}: ${r.stderr}`);
+      assert.ok(r.stdout.length > 100, 'the output is written');
+      assert.match(r.stderr, /bad\.yaml:1:1: unknown-key/);
+      assert.match(r.stderr, /readout-lens: 1 lexicon error: its entry was skipped\n$/);
+    }
+    const missingLexicon = path.join(dir, 'no-such-lexicon.yaml');
+    for (const args of [['analyze', '--lexicon', missingLexicon, seed], ['compare', '--lexicon', missingLexicon, seed, seed]]) {
+      const r = run(args);
+      assert.strictEqual(r.code, 2, r.stderr);
+      assert.strictEqual(r.stdout, '', 'nothing is written when a lexicon cannot be read');
+      assert.match(r.stderr, /^readout-lens: \S*no-such-lexicon\.yaml: cannot read lexicon \(ENOENT\)\n$/);
+    }
+    const help = run(['analyze', '--help']).stdout;
+    assert.match(help, /Exit codes:\s+0 every input analysed[\s\S]*1 [\s\S]*lexicon had errors[\s\S]*2 bad arguments/);
+  });
+});

@@ -1,4 +1,4 @@
-// The files a run reads: folders walked for readouts in a stable order, and each file read as text.
+// The files a run reads: folders walked for readouts in a stable order (src/runtime/readText.ts reads each).
 import * as fs from 'fs';
 import * as path from 'path';
 import { reason, type Problem } from './errors';
@@ -36,14 +36,4 @@ export function collectFiles(inputs: string[], exts: string[], problems: Problem
     else out.push(input);
   }
   return out;
-}
-
-/** Reads a file as UTF-8 text, refusing binary content so it is reported rather than analysed blindly. */
-export function readText(file: string): string {
-  const bytes = fs.readFileSync(file);
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) throw new Error('binary content (NUL bytes)');
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
 }

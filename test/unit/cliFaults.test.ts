@@ -1,17 +1,19 @@
 // The CLI given hostile or broken input (issue 16): control characters in names, closed pipes, endless and
 // over-size inputs, other encodings, symlinks, lexicon errors. Each runs the built dist/cli.js as a user would.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot } from './helpers';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { fileReport, jsonReport } from '../../src/core/report/report';
+import { compiledBuiltins, repoRoot } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const seed = path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout');
 
 function run(args: string[], cwd = repoRoot): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,5 +73,56 @@ describe('readout-lens CLI exit codes', () => {
     }
     const help = run(['analyze', '--help']).stdout;
     assert.match(help, /Exit codes:\s+0 every input analysed[\s\S]*1 [\s\S]*lexicon had errors[\s\S]*2 bad arguments/);
+  });
+});
+
+describe('readout-lens CLI bounded reads', () => {
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(cli)) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-read-'));
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads an endless input (a FIFO that never closes) only up to the size limit', function () {
+    if (process.platform === 'win32') return this.skip();
+    const fifo = path.join(dir, 'endless.readout');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return this.skip();
+    // A writer that sends 2 MB and then holds the FIFO open: a reader waiting for its end waits forever.
+    const script = `const fs=require('fs');const fd=fs.openSync(${JSON.stringify(fifo)},'w');` +
+      `const s='The two leaders agreed to deepen cooperation on clean energy.\\n\\n'.repeat(2e6/64);` +
+      `try{fs.writeSync(fd,s)}catch{}setTimeout(()=>{},60000)`;
+    const writer = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    try {
+      const r = spawnSync(process.execPath, [cli, 'analyze', '--max-size-mb', '0.05', fifo], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
+      assert.strictEqual(r.status, 0, `${r.signal ?? ''} ${r.stderr}`);
+      assert.match(r.stderr, /endless\.readout: analysed only the first 0\.05 MB \(not a regular file: the rest was not read\)/);
+      const [file] = JSON.parse(r.stdout).files;
+      assert.ok(file.truncated);
+      assert.ok(file.sentences.length > 100);
+    } finally {
+      writer.kill();
+    }
+  });
+
+  it('refuses a device of endless NUL bytes as binary at once', function () {
+    if (!fs.existsSync('/dev/zero')) return this.skip();
+    const r = run(['analyze', '/dev/zero']);
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\/dev\/zero: cannot analyse \(binary content/);
+  });
+
+  it('analyses a file over the limit exactly as analyze() with maxLength does on its whole text', () => {
+    // Multi-byte characters, so the limit in characters is not the limit in bytes.
+    const para = 'Prime Minister Kishida and President Biden agreed to launch a dialogue on “economic security” – 経済安全保障 🤝.\n\n';
+    const text = fs.readFileSync(seed, 'utf8') + '\n\n' + para.repeat(4000);
+    fs.writeFileSync(path.join(dir, 'big.readout'), text);
+    for (const mb of ['0.01', '0.2', '0.4']) {
+      const r = run(['analyze', '--max-size-mb', mb, 'big.readout'], dir);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const maxLength = Math.floor(Number(mb) * 1024 * 1024);
+      assert.strictEqual(r.stdout, jsonReport([fileReport('big.readout', analyze(text, compiledBuiltins(), { maxLength }))]), mb);
+      assert.match(r.stderr, new RegExp(`big\\.readout: analysed only the first ${mb.replace('.', '\\.')} MB\\n`));
+    }
   });
 });

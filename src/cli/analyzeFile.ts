@@ -36,6 +36,9 @@ export function analyzeReadout(file: string, compiled: CompiledLexicon, maxSizeM
     // truncationProblem reads only the text's length, which is all that is known of the part not kept.
     if (at >= 0) problems[at] = truncationProblem({ length: read.length } as string, analysis.analyzedLength);
   }
+  if (read.invalidAt !== undefined) {
+    problems.push({ kind: 'warning', message: `${file}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+  }
   if (analysis.truncated) {
     const rest = read.lengthKnown ? '' : ' (not a regular file: the rest was not read)';
     problems.push({ kind: 'warning', message: `${file}: analysed only the first ${maxSizeMB} MB${rest}` });

@@ -10,6 +10,10 @@ import type { Lexicon } from '../core/types';
 import { CliError, reason, type Problem } from './errors';
 import { packageRoot } from './install';
 import { say } from './output';
+import { readTextFile, type TextRead } from '../runtime/readText';
+
+/** A user lexicon is a few hundred KB at most: past this it is refused, not read on (an endless FIFO). */
+const LEXICON_MAX_LENGTH = 16 * 2 ** 20;
 
 /** dist/lexicons.json, parsed; undefined when it is missing or unreadable. */
 function readSnapshot(root: string): unknown {
@@ -40,11 +44,17 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet =
   const base = fromSnapshot(readSnapshot(root), builtins) ?? loadLexiconFiles(builtins);
   const user: LexiconFile[] = [];
   for (const f of userFiles) {
+    let read: TextRead;
     try {
-      user.push({ file: f, text: fs.readFileSync(f, 'utf8') });
+      read = readTextFile(f, LEXICON_MAX_LENGTH);
     } catch (err) {
       throw new CliError('unreadable', `${f}: cannot read lexicon (${reason(err)})`);
     }
+    if (!read.complete) throw new CliError('unreadable', `${f}: cannot read lexicon (larger than ${LEXICON_MAX_LENGTH / 2 ** 20} MB)`);
+    if (read.invalidAt !== undefined) {
+      problems.push({ kind: 'warning', message: `${f}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+    }
+    user.push({ file: f, text: read.text });
   }
   const merged = loadLexiconFiles(user, base.lexicon);
   const errors = [...base.errors, ...merged.errors];

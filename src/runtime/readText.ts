@@ -27,7 +27,9 @@ const MARGIN = 64;
 /** The first bytes looked at for NUL: a text file has none. */
 const PROBE = 8192;
 
-function encodingOf(): TextEncoding {
+function encodingOf(head: Buffer): TextEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   return 'utf-8';
 }
 
@@ -83,7 +85,7 @@ export function readTextFile(file: string, maxLength = Infinity): TextRead {
       bytes += chunk.length;
     }
     const head = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    const encoding = encodingOf();
+    const encoding = encodingOf(head);
     if (encoding === 'utf-8' && head.subarray(0, PROBE).includes(0)) throw new Error('binary content (NUL bytes)');
     // A code unit takes at least one byte: below `maxLength` bytes nothing needs counting. Past it, a streaming
     // decoder counts what the chunks decode to, until the limit and the margin are in.

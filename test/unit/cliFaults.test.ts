@@ -126,3 +126,45 @@ describe('readout-lens CLI bounded reads', () => {
     }
   });
 });
+
+describe('readout-lens CLI encodings', () => {
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(cli)) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-enc-'));
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+  const utf16be = (s: string): Buffer => Buffer.from(s, 'utf16le').swap16();
+
+  it('decodes UTF-16 files with a BOM as the same text in UTF-8', () => {
+    const text = fs.readFileSync(seed, 'utf8');
+    fs.writeFileSync(path.join(dir, 'a.readout'), text);
+    fs.writeFileSync(path.join(dir, 'le.readout'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'be.readout'), Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]));
+    const want = JSON.parse(run(['analyze', '--format', 'ndjson', 'a.readout'], dir).stdout);
+    for (const f of ['le.readout', 'be.readout']) {
+      const r = run(['analyze', '--format', 'ndjson', f], dir);
+      assert.strictEqual(r.code, 0, r.stderr);
+      assert.deepStrictEqual({ ...JSON.parse(r.stdout), path: 'a.readout' }, want, f);
+    }
+  });
+
+  it('reports invalid UTF-8 at its first bad byte and analyses the rest with U+FFFD', () => {
+    const bytes = Buffer.concat([Buffer.from('date 2023-05-19\n\nThe leaders agreed '), Buffer.from([0xc3, 0x28]), Buffer.from(' to meet again.\n')]);
+    fs.writeFileSync(path.join(dir, 'bad.readout'), bytes);
+    const r = run(['analyze', 'bad.readout'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^readout-lens: bad\.readout: not valid UTF-8 at byte 36 \(read as U\+FFFD\)\n$/);
+    assert.strictEqual(r.stdout, jsonReport([fileReport('bad.readout', analyze(bytes.toString('utf8'), compiledBuiltins()))]));
+  });
+
+  it('reads a UTF-16 lexicon like its UTF-8 text', () => {
+    const yaml = 'entities:\n  - id: zz-forum\n    name: Zeta Forum\n    type: forum\n    definition: A forum of tests.\n';
+    const file = path.join(dir, 'zz.readout');
+    fs.writeFileSync(file, 'date 2023-05-19\n\nThe leaders met at the Zeta Forum.\n');
+    fs.writeFileSync(path.join(dir, 'lex16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')]));
+    const r = run(['analyze', '--lexicon', 'lex16.yaml', 'zz.readout'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.ok(JSON.parse(r.stdout).files[0].entities.some((e: { id: string }) => e.id === 'zz-forum'));
+  });
+});

@@ -168,3 +168,32 @@ describe('readout-lens CLI encodings', () => {
     assert.ok(JSON.parse(r.stdout).files[0].entities.some((e: { id: string }) => e.id === 'zz-forum'));
   });
 });
+
+describe('readout-lens CLI symbolic links', () => {
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(cli) || process.platform === 'win32') this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-links-'));
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('follows links to files and folders once, and reports loops and dangling links as warnings', () => {
+    const text = fs.readFileSync(seed, 'utf8');
+    const root = path.join(dir, 'root');
+    const other = path.join(dir, 'other');
+    fs.mkdirSync(path.join(root, 'sub'), { recursive: true });
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(root, 'a.readout'), text);
+    fs.writeFileSync(path.join(other, 'c.readout'), text);
+    fs.symlinkSync(path.join(root, 'a.readout'), path.join(root, 'b.readout'));
+    fs.symlinkSync(other, path.join(root, 'linked'));
+    fs.symlinkSync(root, path.join(root, 'sub', 'up'));
+    fs.symlinkSync(path.join(dir, 'gone.readout'), path.join(root, 'dangling.readout'));
+    const r = run(['analyze', '--format', 'ndjson', 'root'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const paths = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { path: string }).path);
+    assert.deepStrictEqual(paths, ['root/a.readout', 'root/b.readout', 'root/linked/c.readout']);
+    assert.match(r.stderr, /readout-lens: root\/dangling\.readout: skipped, a dangling symbolic link \(ENOENT\)\n/);
+    assert.match(r.stderr, /readout-lens: root\/sub\/up: skipped, a link back to root \(a loop\)\n/);
+  });
+});

@@ -9,7 +9,7 @@ import { exitCode, usageError, type Problem } from './errors';
 import { collectFiles } from './files';
 import { JsonReportStream } from './jsonReportStream';
 import { loadCliLexicon } from './lexicon';
-import { sayProblem } from './output';
+import { sayProblem, writeOut } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
@@ -41,9 +41,10 @@ export function analyzeOptions({ values, positionals }: ParsedArgs): AnalyzeOpti
 /** Below this many files, starting workers costs more than it saves. */
 const PARALLEL_MIN_FILES = 64;
 
-const write = (chunk: string): void => {
-  process.stdout.write(chunk);
-};
+const write = writeOut;
+
+/** Files analysed in this thread between two looks at the event loop, where a closed stdout is noticed. */
+const YIELD_EVERY = 16;
 
 /** `workerEntry`: the file worker threads start from (the CLI's entry, which knows to run as a worker). */
 export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Promise<number> {
@@ -69,7 +70,10 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
     const setup: WorkerSetup = { readoutLensCli: true, format: opts.format, lexicons: opts.lexicons, maxSizeMB: opts.maxSizeMB };
     await (await import('./workers')).analyzeInWorkers(workerEntry, files, setup, jobs, emit);
   } else {
-    files.forEach((file, index) => emit(analyzeFile(index, file, opts.format, compiled, opts.maxSizeMB)));
+    for (let index = 0; index < files.length; index++) {
+      emit(analyzeFile(index, files[index], opts.format, compiled, opts.maxSizeMB));
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+    }
   }
   json?.end();
   if (opts.format === 'sarif') write(sarifReport(sarifInputs, compiled, cliVersion()));

@@ -28,7 +28,8 @@ Options:
 
 Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
              do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
-             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).`;
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
+            Output into a closed pipe (| head) stops the run quietly with 0.`;
 
 const COMPARE_USAGE = `Usage: readout-lens compare [options] <readout A> <readout B>
 
@@ -44,7 +45,8 @@ Options:
 
 Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
              do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
-             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).`;
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
+            Output into a closed pipe (| head) stops the run quietly with 0.`;
 
 /** Without a command, or with an unknown one: analyze's usage, which names the others. */
 export const MAIN_USAGE = ANALYZE_USAGE;

@@ -6,7 +6,7 @@ import { CliError, exitCode, reason, usageError, type Problem } from './errors';
 import { analyzeReadout } from './analyzeFile';
 import type { CompareFormat } from './formats';
 import { loadCliLexicon } from './lexicon';
-import { sayProblem } from './output';
+import { sayProblem, writeOut } from './output';
 
 export interface CompareOptions {
   format: CompareFormat;
@@ -37,7 +37,7 @@ export function runCompare(opts: CompareOptions): number {
     }
   });
   const comparison = compareAnalyses(sides[0], sides[1], compiled);
-  process.stdout.write(opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonMarkdown(comparison));
+  writeOut(opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonMarkdown(comparison));
   for (const p of problems) sayProblem(p.message);
   return exitCode(problems);
 }

@@ -5,6 +5,8 @@
 //   2  bad arguments, or an input that could not be read (a file, a folder, a lexicon), or a fault of the CLI.
 //      A lexicon that cannot be read stops the run before anything is written: every file would be analysed
 //      without it. A run's code is the highest of its problems' codes.
+// Output into a closed pipe (`| head -1`) stops the run at once with 0 (src/cli/output.ts): the reader has what
+// it wanted, as with any Unix filter.
 
 export type ProblemKind =
   /** Bad arguments: the message is followed by the command's usage. */

@@ -5,7 +5,7 @@ import { isMainThread, workerData } from 'worker_threads';
 import { parseCommandLine, splitCommand } from './args';
 import { COMMANDS, MAIN_USAGE, allOptions } from './commands';
 import { CliError, EXIT_CODES, usageError } from './errors';
-import { sayProblem } from './output';
+import { endQuietlyWhenOutputCloses, sayProblem, writeOut } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
@@ -18,7 +18,7 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
     if (command) usage = command.usage;
     const args = parseCommandLine(rest, command?.options ?? allOptions());
     if (args === 'help' || args === 'version') {
-      process.stdout.write((args === 'help' ? usage : cliVersion()) + '\n');
+      writeOut((args === 'help' ? usage : cliVersion()) + '\n');
       return 0;
     }
     if (name === undefined) throw usageError('no command given');
@@ -34,6 +34,7 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
   void import('./workers').then((w) => w.workerMain(workerData as WorkerSetup));
 } else if (require.main === module) {
+  endQuietlyWhenOutputCloses();
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -197,3 +197,45 @@ describe('readout-lens CLI symbolic links', () => {
     assert.match(r.stderr, /readout-lens: root\/sub\/up: skipped, a link back to root \(a loop\)\n/);
   });
 });
+
+describe('readout-lens CLI into a closed pipe', () => {
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(cli)) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-pipe-'));
+    const text = fs.readFileSync(seed, 'utf8');
+    // Enough output that the CLI is still writing when the reader has gone: one thread and with workers.
+    for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(3, '0')}.readout`), text);
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the CLI with its stdout read up to the first line and then closed, as `| head -1` does. */
+  function firstLineOnly(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string; line: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) child.stdout.destroy();
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        resolve({ code, signal, stderr, line: out.split('\n')[0] });
+      });
+    });
+  }
+
+  for (const args of [['--format', 'json'], ['--format', 'ndjson'], ['--format', 'csv'], ['--format', 'sarif'], ['--format', 'ndjson', '--jobs', '2'], ['--format', 'json', '--jobs', '2']]) {
+    it(`stops quietly with exit 0: analyze ${args.join(' ')} | head -1`, async () => {
+      const r = await firstLineOnly(['analyze', ...args, '.']);
+      assert.ok(r.line.length > 0);
+      assert.strictEqual(r.signal, null);
+      assert.strictEqual(r.stderr, '');
+      assert.strictEqual(r.code, 0);
+    });
+  }
+});

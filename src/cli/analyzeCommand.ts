@@ -1,6 +1,5 @@
 // `readout-lens analyze`: every file given or found in the folders given, in the format asked for, on stdout;
 // problems on stderr, one line each, after the output.
-import * as os from 'os';
 import { CSV_HEADER, sarifReport, type SarifInput } from '../core/report/report';
 import type { ParsedArgs } from './args';
 import { analyzeFile, type FileResult } from './analyzeFile';
@@ -18,7 +17,7 @@ export interface AnalyzeOptions {
   exts: string[];
   lexicons: string[];
   maxSizeMB: number;
-  /** 0: one per core. */
+  /** 0: one per core; never more than cores, batches of files and MAX_WORKERS (src/cli/workers.ts). */
   jobs: number;
   stats: boolean;
   inputs: string[];
@@ -50,7 +49,7 @@ const YIELD_EVERY = 16;
 export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Promise<number> {
   const started = performance.now();
   const problems: Problem[] = [];
-  const { compiled } = loadCliLexicon(opts.lexicons, problems);
+  const { lexicon, compiled } = loadCliLexicon(opts.lexicons, problems);
   const files = collectFiles(opts.inputs, opts.exts, problems);
   const json = opts.format === 'json' ? new JsonReportStream(write) : undefined;
   const sarifInputs: SarifInput[] = [];
@@ -64,11 +63,12 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
     if (r.sarif) sarifInputs.push(r.sarif);
   };
   // SARIF needs every file's text and analysis at the end: it stays in this thread.
-  const jobs = opts.format === 'sarif' ? 1 : opts.jobs || Math.min(os.availableParallelism?.() ?? os.cpus().length, 16);
-  const parallel = jobs > 1 && files.length >= PARALLEL_MIN_FILES;
-  if (parallel) {
-    const setup: WorkerSetup = { readoutLensCli: true, format: opts.format, lexicons: opts.lexicons, maxSizeMB: opts.maxSizeMB };
-    await (await import('./workers')).analyzeInWorkers(workerEntry, files, setup, jobs, emit);
+  const workers = opts.format === 'sarif' || files.length < PARALLEL_MIN_FILES ? undefined : await import('./workers');
+  const jobs = workers ? workers.workerCount(opts.jobs || Infinity, files.length) : 1;
+  const parallel = jobs > 1;
+  if (workers && parallel) {
+    const setup: WorkerSetup = { readoutLensCli: true, format: opts.format, lexicon, maxSizeMB: opts.maxSizeMB };
+    await workers.analyzeInWorkers(workerEntry, files, setup, jobs, emit);
   } else {
     for (let index = 0; index < files.length; index++) {
       emit(analyzeFile(index, files[index], opts.format, compiled, opts.maxSizeMB));

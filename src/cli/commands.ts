@@ -21,7 +21,8 @@ Options:
   --ext .txt                       also read files with this extension in folders (repeatable)
   --lexicon file.yaml              add a user lexicon (repeatable; same schema as the built-ins)
   --max-size-mb N                  analyse at most N MB of each file (default: 5)
-  --jobs N                         worker threads (default: one per core; 1 analyses in this thread)
+  --jobs N                         worker threads (default: one per core; never more than the cores, one
+                                   per 16 files or 16 in all; 1 analyses in this thread)
   --stats                          print files/s on stderr (always printed for ndjson)
   -h, --help                       show this help
   -v, --version                    print the version

@@ -33,10 +33,9 @@ export interface CliLexicon {
 /**
  * The built-ins and `userFiles` merged and compiled. Each lexicon error goes to stderr at once, with its
  * position, and one 'lexicon' problem sums them up for the end of the run (exit 1). Throws an 'unreadable'
- * CliError for a user file that cannot be read, before anything is written. `quiet`: worker threads, whose
- * main thread has said it all.
+ * CliError for a user file that cannot be read, before anything is written.
  */
-export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet = false): CliLexicon {
+export function loadCliLexicon(userFiles: string[], problems: Problem[]): CliLexicon {
   const root = packageRoot();
   const dir = path.join(root, 'lexicons');
   const builtins: LexiconFile[] = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
@@ -58,7 +57,7 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet =
   }
   const merged = loadLexiconFiles(user, base.lexicon);
   const errors = [...base.errors, ...merged.errors];
-  if (!quiet) for (const e of errors) say(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}`);
+  for (const e of errors) say(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}`);
   if (errors.length) {
     const n = errors.length;
     problems.push({ kind: 'lexicon', message: n === 1 ? '1 lexicon error: its entry was skipped' : `${n} lexicon errors: their entries were skipped` });

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { fileReport, jsonReport } from '../../src/core/report/report';
-import { compiledBuiltins, repoRoot } from './helpers';
+import { compiledBuiltins, repoRoot, sharedRoot } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const seed = path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout');
@@ -238,4 +238,31 @@ describe('readout-lens CLI into a closed pipe', () => {
       assert.strictEqual(r.code, 0);
     });
   }
+});
+
+describe('readout-lens CLI worker threads', () => {
+  before(function () {
+    if (!fs.existsSync(cli) || !fs.existsSync(path.join(sharedRoot, 'samples', 'wh-readouts'))) this.skip();
+  });
+
+  it('starts no more workers than cores and batches of files, whatever --jobs asks, all with the user lexicon', () => {
+    const wh = path.join(sharedRoot, 'samples', 'wh-readouts');
+    const files = fs.readdirSync(wh).sort().slice(0, 64).map((f) => path.join(wh, f));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-jobs-'));
+    try {
+      const lexicon = path.join(dir, 'lex.yaml');
+      fs.writeFileSync(lexicon, 'entities:\n  - id: zz-covid\n    name: COVID-19\n    type: other\n    definition: A test entry.\n');
+      const r = run(['analyze', '--format', 'ndjson', '--jobs', '50', '--lexicon', lexicon, ...files]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const cores = os.availableParallelism?.() ?? os.cpus().length;
+      const workers = Math.min(50, cores, Math.ceil(64 / 16), 16);
+      assert.match(r.stderr, new RegExp(`64 files in .* \\(\\d+ files/s, ${workers > 1 ? `${workers} worker threads` : 'one thread'}\\)`));
+      assert.strictEqual(r.stdout, run(['analyze', '--format', 'ndjson', '--jobs', '1', '--lexicon', lexicon, ...files]).stdout, 'as in one thread');
+      const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { entities: { id: string }[] });
+      assert.strictEqual(reports.length, 64);
+      assert.ok(reports.filter((f) => f.entities.some((e) => e.id === 'zz-covid')).length > 10, 'the workers analyse with the user lexicon');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

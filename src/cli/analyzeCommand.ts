@@ -1,6 +1,5 @@
 // `readout-lens analyze`: every file given or found in the folders given, in the format asked for, on stdout;
 // problems on stderr, one line each, after the output.
-import * as os from 'os';
 import { CSV_HEADER, sarifReport, type SarifInput } from '../core/report/report';
 import type { ParsedArgs } from './args';
 import { analyzeFile, type FileResult } from './analyzeFile';
@@ -9,6 +8,7 @@ import { exitCode, usageError, type Problem } from './errors';
 import { collectFiles } from './files';
 import { JsonReportStream } from './jsonReportStream';
 import { loadCliLexicon } from './lexicon';
+import { sayProblem, writeOut } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
@@ -17,7 +17,7 @@ export interface AnalyzeOptions {
   exts: string[];
   lexicons: string[];
   maxSizeMB: number;
-  /** 0: one per core. */
+  /** 0: one per core; never more than cores, batches of files and MAX_WORKERS (src/cli/workers.ts). */
   jobs: number;
   stats: boolean;
   inputs: string[];
@@ -40,15 +40,16 @@ export function analyzeOptions({ values, positionals }: ParsedArgs): AnalyzeOpti
 /** Below this many files, starting workers costs more than it saves. */
 const PARALLEL_MIN_FILES = 64;
 
-const write = (chunk: string): void => {
-  process.stdout.write(chunk);
-};
+const write = writeOut;
+
+/** Files analysed in this thread between two looks at the event loop, where a closed stdout is noticed. */
+const YIELD_EVERY = 16;
 
 /** `workerEntry`: the file worker threads start from (the CLI's entry, which knows to run as a worker). */
 export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Promise<number> {
   const started = performance.now();
   const problems: Problem[] = [];
-  const compiled = loadCliLexicon(opts.lexicons, problems);
+  const { lexicon, compiled } = loadCliLexicon(opts.lexicons, problems);
   const files = collectFiles(opts.inputs, opts.exts, problems);
   const json = opts.format === 'json' ? new JsonReportStream(write) : undefined;
   const sarifInputs: SarifInput[] = [];
@@ -62,22 +63,26 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
     if (r.sarif) sarifInputs.push(r.sarif);
   };
   // SARIF needs every file's text and analysis at the end: it stays in this thread.
-  const jobs = opts.format === 'sarif' ? 1 : opts.jobs || Math.min(os.availableParallelism?.() ?? os.cpus().length, 16);
-  const parallel = jobs > 1 && files.length >= PARALLEL_MIN_FILES;
-  if (parallel) {
-    const setup: WorkerSetup = { readoutLensCli: true, format: opts.format, lexicons: opts.lexicons, maxSizeMB: opts.maxSizeMB };
-    await (await import('./workers')).analyzeInWorkers(workerEntry, files, setup, jobs, emit);
+  const workers = opts.format === 'sarif' || files.length < PARALLEL_MIN_FILES ? undefined : await import('./workers');
+  const jobs = workers ? workers.workerCount(opts.jobs || Infinity, files.length) : 1;
+  const parallel = jobs > 1;
+  if (workers && parallel) {
+    const setup: WorkerSetup = { readoutLensCli: true, format: opts.format, lexicon, maxSizeMB: opts.maxSizeMB };
+    await workers.analyzeInWorkers(workerEntry, files, setup, jobs, emit);
   } else {
-    files.forEach((file, index) => emit(analyzeFile(index, file, opts.format, compiled, opts.maxSizeMB)));
+    for (let index = 0; index < files.length; index++) {
+      emit(analyzeFile(index, files[index], opts.format, compiled, opts.maxSizeMB));
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+    }
   }
   json?.end();
   if (opts.format === 'sarif') write(sarifReport(sarifInputs, compiled, cliVersion()));
-  for (const p of problems) process.stderr.write(`readout-lens: ${p.message}\n`);
+  for (const p of problems) sayProblem(p.message);
   if (opts.stats || opts.format === 'ndjson') {
     const secs = (performance.now() - started) / 1000;
-    process.stderr.write(
-      `readout-lens: ${files.length} files in ${secs.toFixed(2)} s (${Math.round(files.length / Math.max(secs, 1e-3))} files/s, ` +
-        `${parallel ? `${jobs} worker threads` : 'one thread'})\n`,
+    sayProblem(
+      `${files.length} files in ${secs.toFixed(2)} s (${Math.round(files.length / Math.max(secs, 1e-3))} files/s, ` +
+        `${parallel ? `${jobs} worker threads` : 'one thread'})`,
     );
   }
   return exitCode(problems);

@@ -1,12 +1,12 @@
 // One file of `readout-lens analyze`, read, analysed and serialised in whichever thread has it (the main thread
 // or a worker): the result is what the main thread writes, ready-made.
 import * as path from 'path';
-import { analyze } from '../core/pipeline/analyze';
+import { analyze, truncationProblem } from '../core/pipeline/analyze';
 import { type CompiledLexicon } from '../core/pipeline/compile';
 import { csvRows, fileReport, ndjsonLine, type FileReport, type SarifInput } from '../core/report/report';
 import type { Analysis } from '../core/types';
+import { readTextFile } from '../runtime/readText';
 import { reason, type Problem } from './errors';
-import { readText } from './files';
 import { jsonReportPart } from './jsonReportStream';
 import type { AnalyzeFormat as Format } from './formats';
 
@@ -20,18 +20,42 @@ export interface FileResult {
   problems: Problem[];
 }
 
+/**
+ * `file` read up to the size limit and analysed, with what is worth saying noted in `problems`; the Analysis
+ * is what analyze() gives for the whole text (the reader counts the length of what it did not keep).
+ */
+export function analyzeReadout(file: string, compiled: CompiledLexicon, maxSizeMB: number, problems: Problem[]): { text: string; analysis: Analysis } {
+  const maxLength = Math.floor(maxSizeMB * 1024 * 1024);
+  const read = readTextFile(file, maxLength);
+  const analysis = analyze(read.text, compiled, { maxLength });
+  if (!read.complete) {
+    // analyze() saw a prefix longer than the limit: the cut is the same, only the whole length is the reader's.
+    analysis.textLength = read.length;
+    const problems = analysis.readout.problems;
+    const at = problems.findIndex((p) => p.code === 'truncated');
+    // truncationProblem reads only the text's length, which is all that is known of the part not kept.
+    if (at >= 0) problems[at] = truncationProblem({ length: read.length } as string, analysis.analyzedLength);
+  }
+  if (read.invalidAt !== undefined) {
+    problems.push({ kind: 'warning', message: `${file}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+  }
+  if (analysis.truncated) {
+    const rest = read.lengthKnown ? '' : ' (not a regular file: the rest was not read)';
+    problems.push({ kind: 'warning', message: `${file}: analysed only the first ${maxSizeMB} MB${rest}` });
+  }
+  return { text: read.text, analysis };
+}
+
 /** The file's text and analysis; undefined, with the problem noted, when it cannot be read. */
 function analyzed(file: string, compiled: CompiledLexicon, maxSizeMB: number, problems: Problem[]): { rel: string; text: string; analysis: Analysis } | undefined {
-  let text: string;
+  let a: { text: string; analysis: Analysis };
   try {
-    text = readText(file);
+    a = analyzeReadout(file, compiled, maxSizeMB, problems);
   } catch (err) {
     problems.push({ kind: 'unreadable', message: `${file}: cannot analyse (${reason(err)})` });
     return undefined;
   }
-  const analysis = analyze(text, compiled, { maxLength: Math.floor(maxSizeMB * 1024 * 1024) });
-  if (analysis.truncated) problems.push({ kind: 'truncated', message: `${file}: analysed only the first ${maxSizeMB} MB` });
-  return { rel: path.relative(process.cwd(), file).split(path.sep).join('/') || file, text, analysis };
+  return { rel: path.relative(process.cwd(), file).split(path.sep).join('/') || file, ...a };
 }
 
 /** A function of its own, so that the Analysis can be collected while the report is serialised. */

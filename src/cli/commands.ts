@@ -21,12 +21,16 @@ Options:
   --ext .txt                       also read files with this extension in folders (repeatable)
   --lexicon file.yaml              add a user lexicon (repeatable; same schema as the built-ins)
   --max-size-mb N                  analyse at most N MB of each file (default: 5)
-  --jobs N                         worker threads (default: one per core; 1 analyses in this thread)
+  --jobs N                         worker threads (default: one per core; never more than the cores, one
+                                   per 16 files or 16 in all; 1 analyses in this thread)
   --stats                          print files/s on stderr (always printed for ndjson)
   -h, --help                       show this help
   -v, --version                    print the version
 
-Exit codes: 0 success, 2 bad arguments or unreadable input.`;
+Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
+             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
+            Output into a closed pipe (| head) stops the run quietly with 0.`;
 
 const COMPARE_USAGE = `Usage: readout-lens compare [options] <readout A> <readout B>
 
@@ -40,7 +44,10 @@ Options:
   -h, --help               show this help
   -v, --version            print the version
 
-Exit codes: 0 success, 2 bad arguments or unreadable input.`;
+Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
+             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
+            Output into a closed pipe (| head) stops the run quietly with 0.`;
 
 /** Without a command, or with an unknown one: analyze's usage, which names the others. */
 export const MAIN_USAGE = ANALYZE_USAGE;

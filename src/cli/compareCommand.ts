@@ -1,12 +1,12 @@
 // `readout-lens compare`: two readouts of the same meeting side by side, aligned by topic, as Markdown or JSON.
 import * as path from 'path';
-import { analyze } from '../core/pipeline/analyze';
 import { compareAnalyses, comparisonMarkdown } from '../core/compare/compare';
 import type { ParsedArgs } from './args';
 import { CliError, exitCode, reason, usageError, type Problem } from './errors';
-import { readText } from './files';
+import { analyzeReadout } from './analyzeFile';
 import type { CompareFormat } from './formats';
 import { loadCliLexicon } from './lexicon';
+import { sayProblem, writeOut } from './output';
 
 export interface CompareOptions {
   format: CompareFormat;
@@ -28,21 +28,16 @@ export function compareOptions({ values, positionals }: ParsedArgs): CompareOpti
 
 export function runCompare(opts: CompareOptions): number {
   const problems: Problem[] = [];
-  const compiled = loadCliLexicon(opts.lexicons, problems);
-  const maxLength = Math.floor(opts.maxSizeMB * 1024 * 1024);
+  const { compiled } = loadCliLexicon(opts.lexicons, problems);
   const sides = opts.inputs.map((file) => {
-    let text: string;
     try {
-      text = readText(file);
+      return { label: path.basename(file), ...analyzeReadout(file, compiled, opts.maxSizeMB, problems) };
     } catch (err) {
       throw new CliError('unreadable', `${file}: cannot read (${reason(err)})`);
     }
-    const analysis = analyze(text, compiled, { maxLength });
-    if (analysis.truncated) problems.push({ kind: 'truncated', message: `${file}: analysed only the first ${opts.maxSizeMB} MB` });
-    return { label: path.basename(file), text, analysis };
   });
   const comparison = compareAnalyses(sides[0], sides[1], compiled);
-  process.stdout.write(opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonMarkdown(comparison));
-  for (const p of problems) process.stderr.write(`readout-lens: ${p.message}\n`);
+  writeOut(opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonMarkdown(comparison));
+  for (const p of problems) sayProblem(p.message);
   return exitCode(problems);
 }

@@ -1,17 +1,26 @@
-// What can go wrong in a CLI run, as kinds, and the exit code each kind means: the documented codes are
-// 0 success and 2 bad arguments or unreadable input. A run's code is the highest of its problems' codes.
+// What can go wrong in a CLI run, as kinds, and the exit code each kind means. The one rule (in the help too):
+//   0  every input analysed; warnings (a file cut at --max-size-mb, a skipped link, bytes that are not UTF-8)
+//      are said on stderr and do not fail: the output is complete for what was given;
+//   1  analysed, but a lexicon had errors: the output is written, without the entries that were skipped;
+//   2  bad arguments, or an input that could not be read (a file, a folder, a lexicon), or a fault of the CLI.
+//      A lexicon that cannot be read stops the run before anything is written: every file would be analysed
+//      without it. A run's code is the highest of its problems' codes.
+// Output into a closed pipe (`| head -1`) stops the run at once with 0 (src/cli/output.ts): the reader has what
+// it wanted, as with any Unix filter.
 
 export type ProblemKind =
   /** Bad arguments: the message is followed by the command's usage. */
   | 'usage'
   /** A file, folder or lexicon that cannot be read, or content that cannot be analysed. */
   | 'unreadable'
-  /** A file analysed only up to --max-size-mb: worth saying, not a failure. */
-  | 'truncated'
+  /** A lexicon entry with an error, skipped: the output is written, but not with the lexicon the user wrote. */
+  | 'lexicon'
+  /** Worth saying, not a failure: a file analysed only up to --max-size-mb, a link skipped, ... */
+  | 'warning'
   /** A fault of the CLI itself (an exception nobody expected). */
   | 'internal';
 
-export const EXIT_CODES: Readonly<Record<ProblemKind, number>> = { usage: 2, unreadable: 2, truncated: 0, internal: 2 };
+export const EXIT_CODES: Readonly<Record<ProblemKind, number>> = { usage: 2, unreadable: 2, lexicon: 1, warning: 0, internal: 2 };
 
 /** One line for stderr, with its kind; plain data, so worker threads can send it. */
 export interface Problem {

@@ -6,8 +6,14 @@ import * as path from 'path';
 import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
 import { fromSnapshot } from '../core/lexicon/snapshot';
-import { reason, type Problem } from './errors';
+import type { Lexicon } from '../core/types';
+import { CliError, reason, type Problem } from './errors';
 import { packageRoot } from './install';
+import { say } from './output';
+import { readTextFile, type TextRead } from '../runtime/readText';
+
+/** A user lexicon is a few hundred KB at most: past this it is refused, not read on (an endless FIFO). */
+const LEXICON_MAX_LENGTH = 16 * 2 ** 20;
 
 /** dist/lexicons.json, parsed; undefined when it is missing or unreadable. */
 function readSnapshot(root: string): unknown {
@@ -18,8 +24,18 @@ function readSnapshot(root: string): unknown {
   }
 }
 
-/** Lexicon errors go to stderr as they are found, unless `quiet` (worker threads: the main thread says them). */
-export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet = false): CompiledLexicon {
+export interface CliLexicon {
+  /** Plain data, as worker threads receive it to compile their own. */
+  lexicon: Lexicon;
+  compiled: CompiledLexicon;
+}
+
+/**
+ * The built-ins and `userFiles` merged and compiled. Each lexicon error goes to stderr at once, with its
+ * position, and one 'lexicon' problem sums them up for the end of the run (exit 1). Throws an 'unreadable'
+ * CliError for a user file that cannot be read, before anything is written.
+ */
+export function loadCliLexicon(userFiles: string[], problems: Problem[]): CliLexicon {
   const root = packageRoot();
   const dir = path.join(root, 'lexicons');
   const builtins: LexiconFile[] = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
@@ -27,13 +43,24 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[], quiet =
   const base = fromSnapshot(readSnapshot(root), builtins) ?? loadLexiconFiles(builtins);
   const user: LexiconFile[] = [];
   for (const f of userFiles) {
+    let read: TextRead;
     try {
-      user.push({ file: f, text: fs.readFileSync(f, 'utf8') });
+      read = readTextFile(f, LEXICON_MAX_LENGTH);
     } catch (err) {
-      problems.push({ kind: 'unreadable', message: `${f}: cannot read lexicon (${reason(err)})` });
+      throw new CliError('unreadable', `${f}: cannot read lexicon (${reason(err)})`);
     }
+    if (!read.complete) throw new CliError('unreadable', `${f}: cannot read lexicon (larger than ${LEXICON_MAX_LENGTH / 2 ** 20} MB)`);
+    if (read.invalidAt !== undefined) {
+      problems.push({ kind: 'warning', message: `${f}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+    }
+    user.push({ file: f, text: read.text });
   }
   const merged = loadLexiconFiles(user, base.lexicon);
-  if (!quiet) for (const e of [...base.errors, ...merged.errors]) process.stderr.write(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}\n`);
-  return compileLexicon(merged.lexicon);
+  const errors = [...base.errors, ...merged.errors];
+  for (const e of errors) say(`${e.file}:${e.line + 1}:${e.column + 1}: ${e.code}: ${e.message}`);
+  if (errors.length) {
+    const n = errors.length;
+    problems.push({ kind: 'lexicon', message: n === 1 ? '1 lexicon error: its entry was skipped' : `${n} lexicon errors: their entries were skipped` });
+  }
+  return { lexicon: merged.lexicon, compiled: compileLexicon(merged.lexicon) };
 }

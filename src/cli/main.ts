@@ -1,10 +1,11 @@
 // readout-lens: the same core as the extension, over files and folders (dist/cli.js; the commands are in
-// src/cli/commands.ts). Exit 0 on success, 2 on bad arguments or unreadable input (src/cli/errors.ts).
+// src/cli/commands.ts). Exit codes: the rule is in src/cli/errors.ts (0 analysed, 1 lexicon errors, 2 failed).
 // This same file also runs as the CLI's worker threads (src/cli/workers.ts).
 import { isMainThread, workerData } from 'worker_threads';
 import { parseCommandLine, splitCommand } from './args';
 import { COMMANDS, MAIN_USAGE, allOptions } from './commands';
 import { CliError, EXIT_CODES, usageError } from './errors';
+import { endQuietlyWhenOutputCloses, sayProblem, writeOut } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
@@ -17,7 +18,7 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
     if (command) usage = command.usage;
     const args = parseCommandLine(rest, command?.options ?? allOptions());
     if (args === 'help' || args === 'version') {
-      process.stdout.write((args === 'help' ? usage : cliVersion()) + '\n');
+      writeOut((args === 'help' ? usage : cliVersion()) + '\n');
       return 0;
     }
     if (name === undefined) throw usageError('no command given');
@@ -25,7 +26,7 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
     return await command.run(args, workerEntry);
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
-    process.stderr.write(`readout-lens: ${err.message}\n${err.kind === 'usage' ? `\n${usage}\n` : ''}`);
+    sayProblem(err.message + (err.kind === 'usage' ? `\n\n${usage}` : ''));
     return EXIT_CODES[err.kind];
   }
 }
@@ -33,12 +34,13 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
   void import('./workers').then((w) => w.workerMain(workerData as WorkerSetup));
 } else if (require.main === module) {
+  endQuietlyWhenOutputCloses();
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`readout-lens: ${err instanceof Error ? err.message : String(err)}\n`);
+      sayProblem(err instanceof Error ? err.message : String(err));
       process.exitCode = EXIT_CODES.internal;
     },
   );

@@ -1,25 +1,39 @@
 // Many files on every core: worker threads, each started from the CLI's own entry file, analyse batches of
 // files; the main thread receives the results and hands them on in file order, so output streams.
+import * as os from 'os';
 import { Worker, parentPort } from 'worker_threads';
+import { compileLexicon } from '../core/pipeline/compile';
+import type { Lexicon } from '../core/types';
 import { analyzeFile, type FileResult } from './analyzeFile';
 import type { AnalyzeFormat as Format } from './formats';
-import { loadCliLexicon } from './lexicon';
 
 /** The workerData of a CLI worker; the flag tells the entry file it runs as one. */
 export interface WorkerSetup {
   readoutLensCli: true;
   format: Format;
-  lexicons: string[];
+  /** The lexicon the main thread read and merged, as data: a worker only compiles it. */
+  lexicon: Lexicon;
   maxSizeMB: number;
 }
 
 /** Files per message: enough to amortise the round trip, few enough to keep every worker busy to the end. */
 const BATCH = 16;
 
+/**
+ * Most worker threads a run starts, whatever --jobs says: each holds its own compiled lexicon and heap
+ * (tens of MB), and analysis is bound by the cores.
+ */
+export const MAX_WORKERS = 16;
+
+/** How many workers analyse `files` files: no more than asked, than cores, than batches, than MAX_WORKERS. */
+export function workerCount(jobs: number, files: number, cores = os.availableParallelism?.() ?? os.cpus().length): number {
+  return Math.max(1, Math.min(jobs, cores, Math.ceil(files / BATCH), MAX_WORKERS));
+}
+
 /** Worker side: analyse the batches of files the main thread sends, one message of results per batch. */
 export function workerMain(setup: WorkerSetup): void {
-  // The main thread has reported the lexicon's problems already.
-  const compiled = loadCliLexicon(setup.lexicons, [], true);
+  // Read, merged and its errors reported by the main thread: here it is only compiled.
+  const compiled = compileLexicon(setup.lexicon);
   parentPort?.on('message', (batch: { index: number; file: string }[]) => {
     parentPort?.postMessage(batch.map((f) => analyzeFile(f.index, f.file, setup.format, compiled, setup.maxSizeMB)));
   });

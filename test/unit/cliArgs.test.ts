@@ -64,12 +64,13 @@ describe('CLI argument parser', () => {
 });
 
 describe('CLI exit codes', () => {
-  it('maps each kind of problem to the documented code: 0 success, 2 bad arguments or unreadable input', () => {
-    const expected: Record<ProblemKind, number> = { usage: 2, unreadable: 2, truncated: 0, internal: 2 };
+  it('maps each kind of problem to the documented code: 0 analysed, 1 lexicon errors, 2 bad arguments or unreadable input', () => {
+    const expected: Record<ProblemKind, number> = { usage: 2, unreadable: 2, lexicon: 1, warning: 0, internal: 2 };
     assert.deepStrictEqual(EXIT_CODES, expected);
     assert.strictEqual(exitCode([]), 0);
-    assert.strictEqual(exitCode([{ kind: 'truncated' }]), 0);
-    assert.strictEqual(exitCode([{ kind: 'truncated' }, { kind: 'unreadable' }]), 2);
+    assert.strictEqual(exitCode([{ kind: 'warning' }]), 0);
+    assert.strictEqual(exitCode([{ kind: 'warning' }, { kind: 'lexicon' }]), 1);
+    assert.strictEqual(exitCode([{ kind: 'lexicon' }, { kind: 'unreadable' }]), 2);
     assert.strictEqual(exitCode([new CliError('usage', 'x')]), 2);
   });
 });

@@ -113,6 +113,7 @@ class Tokens {
 }
 
 const tokens = new Tokens();
+const STRONG = new Set(['of', 'for', 'on', 'and', 'the', 'in', 'to', '&']);
 
 /** An unknown name found so far, for linking later mentions to it. */
 interface Found {
@@ -219,6 +220,8 @@ class Recogniser {
         else if (this.rules.connectors.has(this.tok(e)) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
         else break;
       }
+      // An office's holder follows it closely: a comma or a bracket between them ends the expectation.
+      if (titled && k > 0 && !this.adjacent(k - 1)) titled = '';
       titled = this.run(k, e, index, sentenceStart, titled);
       k = e;
     }
@@ -243,16 +246,28 @@ class Recogniser {
       if (len === 0) continue;
       if (t > k) this.body(k, t, sentence, sentenceStart);
       let p = t + len;
-      // Titles stack ("Deputy Secretary of State"), honorifics follow ("Shri", "Mr.").
-      for (let more = p < e ? this.phraseAt(rules.titles, p, e) || this.phraseAt(rules.honorifics, p, e) : 0; more > 0; more = p < e ? this.phraseAt(rules.titles, p, e) || this.phraseAt(rules.honorifics, p, e) : 0) p += more;
+      // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
+      p = this.moreTitles(p, e);
       const title = this.text.slice(tokens.start[t], tokens.end[t + len - 1]);
       if (p >= e) {
         const alone = this.phraseAt(rules.titlesAlone, t, e) === len && t + len === e && this.before(t) === 'the';
         if (alone) this.add(tokens.start[t], tokens.end[e - 1], sentence, 'person', `title alone: ${title}`);
         return title;
       }
-      this.person(p, e, sentence, `title: ${title}`);
-      return '';
+      if (rules.connectors.has(this.tok(p))) {
+        // A portfolio ("Envoy for Climate John Kerry", "Administrator of the Wage and Hour Division"): a body
+        // when the run ends with a head word, else the holder is the run's last two words.
+        const last = this.tok(e - 1);
+        if (rules.heads.has(last)) this.body(p + 1, e, sentence, sentenceStart);
+        else if (e - p >= 4 && this.capital(e - 2) && !rules.connectors.has(this.tok(e - 2))) this.person(e - 2, e, sentence, `title: ${title}`);
+        return '';
+      }
+      let q = p;
+      while (q < e && !this.strong(q) && this.phraseAt(rules.titles, q, e) === 0) q++;
+      this.person(p, q, sentence, `title: ${title}`);
+      // "Director Tanden and Secretary Cardona": the rest of the run is read on its own.
+      while (q < e && this.strong(q)) q++;
+      return q < e ? this.run(q, e, sentence, sentenceStart, '') : '';
     }
     for (let skip = this.phraseAt(rules.honorifics, k, e); skip > 0 && k < e; skip = k < e ? this.phraseAt(rules.honorifics, k, e) : 0) {
       k += skip;
@@ -279,6 +294,24 @@ class Recogniser {
     return '';
   }
 
+  /** Past the titles and honorifics that follow a title from token p (and "and" between titles). */
+  private moreTitles(p: number, e: number): number {
+    const rules = this.rules;
+    for (;;) {
+      if (p >= e) return p;
+      const more = this.phraseAt(rules.titles, p, e) || this.phraseAt(rules.honorifics, p, e);
+      if (more > 0) p += more;
+      else if (this.tok(p) === 'and' && p + 1 < e && this.phraseAt(rules.titles, p + 1, e) > 0) p++;
+      else return p;
+    }
+  }
+
+  /** A connector no personal name holds ("of", "and"); particles ("de", "bin", "van") may be inside one. */
+  private strong(k: number): boolean {
+    const w = this.tok(k);
+    return STRONG.has(w);
+  }
+
   /** The lower-cased token before token k, when only spaces separate them. */
   private before(k: number): string {
     return k > 0 && this.adjacent(k - 1) ? this.tok(k - 1).toLowerCase() : '';
@@ -302,6 +335,14 @@ class Recogniser {
     const rules = this.rules;
     let type: EntityType | undefined;
     let head = '';
+    // "Summit in Bali", "Dialogue in February": a place or date after the head is not part of the name.
+    for (let q = k + 1; q < e; q++) {
+      const w = this.tok(q);
+      if ((w === 'in' || w === 'to') && rules.heads.has(this.tok(q - 1))) {
+        e = q;
+        break;
+      }
+    }
     for (let q = k; q < e; q++) {
       const t = rules.heads.get(this.tok(q));
       if (t !== undefined) {
@@ -331,9 +372,19 @@ class Recogniser {
     return { text: this.tok(e), start: tokens.start[e], end: tokens.end[e], own: tokens.taken[e] === 0 };
   }
 
-  /** Tokens [k, e) are a person's name (at most four tokens; a longer run is cut to its first four). */
+  /**
+   * Tokens [k, e) are a person's name (at most five tokens; a longer run is cut to its first five) unless a
+   * word of it says it is a body ("Chancellor of the University of ...") or no name ("President and Fellows").
+   */
   private person(k: number, e: number, sentence: number, evidence: string): void {
-    const last = Math.min(e, k + 4) - 1;
+    if (k >= e) return;
+    const last = Math.min(e, k + 5) - 1;
+    for (let q = k; q <= last; q++) {
+      if (this.rules.heads.has(this.tok(q)) || this.strong(q) || this.phraseAt(this.rules.notNames, q, q + 1) > 0) {
+        this.body(k, e, sentence, -1);
+        return;
+      }
+    }
     const surname = this.tok(last);
     const known = this.surnames.get(surname);
     // "President Harris" after "Kamala Harris": the same person.

@@ -15,6 +15,7 @@ export interface NameRules {
   heads: Map<string, EntityType>;
   connectors: Set<string>;
   notNames: Phrases;
+  placePrepositions: Set<string>;
 }
 
 const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative' };
@@ -22,7 +23,7 @@ const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum'
 /** Compiles the name classes of a lexicon; undefined when it has none (recognition is then off). */
 export function compileNameRules(classes: readonly NameClassEntry[] | undefined): NameRules | undefined {
   if (!classes || classes.length === 0) return undefined;
-  const rules: NameRules = { titles: new Map(), honorifics: new Map(), titlesAlone: new Map(), heads: new Map(), connectors: new Set(), notNames: new Map() };
+  const rules: NameRules = { titles: new Map(), honorifics: new Map(), titlesAlone: new Map(), heads: new Map(), connectors: new Set(), notNames: new Map(), placePrepositions: new Set() };
   const add = (into: Phrases, w: string): void => {
     const tokens = tokenise(w);
     if (tokens.length === 0) return;
@@ -39,6 +40,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined)
       else if (c.id === 'title-alone') add(rules.titlesAlone, w);
       else if (c.id === 'connector') rules.connectors.add(w.toLowerCase());
       else if (c.id === 'not-name') add(rules.notNames, w);
+      else if (c.id === 'place-preposition') rules.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !rules.heads.has(w)) rules.heads.set(w, HEAD_TYPES[c.id]);
     }
   }
@@ -63,8 +65,8 @@ const isDash = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
 
 /**
  * The word tokens of a span, reused from sentence to sentence: letters and digits, with apostrophes and hyphens
- * between them ("Jean-Yves", "Côte d'Ivoire"), a dot after a one- or two-letter capitalised word ("R.", "Jr.",
- * "Dr."), and "&" alone. Tokens inside a known mention are flagged: they break runs and are never re-read.
+ * between them ("Jean-Yves", "Côte d'Ivoire"), a dot after a capitalised word of up to three letters ("R.",
+ * "Jr.", "Sen."), and "&" alone. Tokens inside a known mention are flagged: they break runs and are never re-read.
  */
 class Tokens {
   count = 0;
@@ -90,7 +92,7 @@ class Tokens {
           else if ((isApostrophe(d) || isDash(d)) && j + 1 < to && isWord(text.charCodeAt(j + 1))) j += 2;
           else break;
         }
-        if (j < to && text.charCodeAt(j) === 46 && j - i <= 2 && isUpper(c)) j++;
+        if (j < to && text.charCodeAt(j) === 46 && j - i <= 3 && isUpper(c)) j++;
       }
       while (m < mentions.length && mentions[m].end <= i) m++;
       this.push(i, j, m < mentions.length && mentions[m].start < j ? 1 : 0);
@@ -130,6 +132,8 @@ interface Found {
 export function recogniseNames(text: string, readout: ParsedReadout, rules: NameRules | undefined, mentions: EntityMention[], acronyms: readonly Span[]): EntityMention[] {
   if (rules === undefined) return mentions;
   const r = new Recogniser(text, rules);
+  // A lexicon person's surname alone ("Sullivan" after "Jake Sullivan") is that person, with its card.
+  for (const m of mentions) if (m.type === 'person') r.knownPerson(m);
   const taken: Span[] = mergeSpans(mentions, acronyms);
   let m = 0;
   for (const s of readout.sentences) {
@@ -244,7 +248,7 @@ class Recogniser {
     for (let t = k; t < e; t++) {
       const len = this.phraseAt(rules.titles, t, e);
       if (len === 0) continue;
-      if (t > k) this.body(k, t, sentence, sentenceStart);
+      if (t > k && !this.body(k, t, sentence, sentenceStart)) for (let q = k; q < t; q++) this.left.push({ start: tokens.start[q], end: tokens.end[q], sentence });
       let p = t + len;
       // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
       p = this.moreTitles(p, e);
@@ -288,6 +292,11 @@ class Recogniser {
     // "..., CEO, Upturn": the body a listed office holds.
     if (this.afterListedOffice(k)) {
       this.add(tokens.start[k], tokens.end[e - 1], sentence, 'org', 'listed with an office');
+      return '';
+    }
+    // "met in Philadelphia": a name after a place preposition, not the sentence's first word.
+    if (tokens.start[k] !== sentenceStart && this.rules.placePrepositions.has(this.before(k)) && !this.names.has(this.tok(k)) && !this.surnames.has(this.tok(e - 1))) {
+      this.add(tokens.start[k], tokens.end[e - 1], sentence, 'place', `after: ${this.before(k)}`);
       return '';
     }
     for (let q = k; q < e; q++) this.left.push({ start: tokens.start[q], end: tokens.end[q], sentence });
@@ -388,6 +397,10 @@ class Recogniser {
     const surname = this.tok(last);
     const known = this.surnames.get(surname);
     // "President Harris" after "Kamala Harris": the same person.
+    if (last === k && known !== undefined && this.lexiconSurnames.has(known.id)) {
+      this.found.push({ start: tokens.start[k], end: tokens.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence });
+      return;
+    }
     const found = this.add(tokens.start[k], tokens.end[last], sentence, 'person', evidence, last === k ? known : undefined);
     if (!this.surnames.has(surname)) this.surnames.set(surname, found);
   }
@@ -400,13 +413,24 @@ class Recogniser {
     return entity;
   }
 
+  private readonly lexiconSurnames = new Set<string>();
+
+  knownPerson(m: EntityMention): void {
+    const words = m.name.split(/\s+/);
+    const surname = words[words.length - 1].replace(/[.,]$/, '');
+    if (words.length < 2 || this.surnames.has(surname)) return;
+    this.surnames.set(surname, { id: m.id, name: m.name, type: 'person' });
+    this.lexiconSurnames.add(m.id);
+  }
+
   /** Links the capitalised words no rule took to the names found: a surname, an acronym, a name repeated. */
   link(): void {
     for (const w of this.left) {
       const word = this.text.slice(w.start, w.end);
       const entity = this.names.get(word) ?? this.surnames.get(word);
       if (entity === undefined) continue;
-      this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence, known: false, evidence: `again: ${entity.name}` });
+      if (this.lexiconSurnames.has(entity.id)) this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence });
+      else this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence, known: false, evidence: `again: ${entity.name}` });
     }
   }
 }

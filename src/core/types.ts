@@ -139,7 +139,10 @@ export interface EntityMention extends Span {
    * ("name:" and the name) shared by every mention of that name in the readout. Absent for lexicon entries.
    */
   known?: false;
-  /** For an unknown name: what in the readout evidences it ("title: President", "acronym: GCAP", "head: Summit"). */
+  /**
+   * For a mention found by recognition, not by a lexicon name or alias: what in the readout evidences it
+   * ("title: President", "acronym: GCAP", "head: Summit", "surname of: Jake Sullivan").
+   */
   evidence?: string;
 }
 

@@ -398,7 +398,7 @@ class Recogniser {
     const known = this.surnames.get(surname);
     // "President Harris" after "Kamala Harris": the same person.
     if (last === k && known !== undefined && this.lexiconSurnames.has(known.id)) {
-      this.found.push({ start: tokens.start[k], end: tokens.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence });
+      this.found.push({ start: tokens.start[k], end: tokens.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
       return;
     }
     const found = this.add(tokens.start[k], tokens.end[last], sentence, 'person', evidence, last === k ? known : undefined);
@@ -429,7 +429,7 @@ class Recogniser {
       const word = this.text.slice(w.start, w.end);
       const entity = this.names.get(word) ?? this.surnames.get(word);
       if (entity === undefined) continue;
-      if (this.lexiconSurnames.has(entity.id)) this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence });
+      if (this.lexiconSurnames.has(entity.id)) this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence, evidence: `surname of: ${entity.name}` });
       else this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence, known: false, evidence: `again: ${entity.name}` });
     }
   }

@@ -52,7 +52,7 @@ function tokenise(s: string): string[] {
   const t = new Tokens();
   t.read(s, 0, s.length, []);
   const out: string[] = [];
-  for (let k = 0; k < t.count; k++) out.push(s.slice(t.start[k], t.end[k]));
+  for (let k = 0; k < t.count; k++) out.push(t.words[k]);
   return out;
 }
 
@@ -74,9 +74,13 @@ class Tokens {
   end = new Int32Array(256);
   /** 1 when the token lies in a known mention. */
   taken = new Uint8Array(256);
+  /** Each token's spelling, sliced once: the rules ask for it several times. */
+  readonly words: string[] = [];
+  private text = '';
 
   read(text: string, from: number, to: number, mentions: readonly Span[], m = 0): void {
     this.count = 0;
+    this.text = text;
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -110,6 +114,7 @@ class Tokens {
     this.start[this.count] = s;
     this.end[this.count] = e;
     this.taken[this.count] = taken;
+    this.words[this.count] = this.text.slice(s, e);
     this.count++;
   }
 }
@@ -166,7 +171,7 @@ class Recogniser {
   ) {}
 
   private tok(k: number): string {
-    return this.text.slice(tokens.start[k], tokens.end[k]);
+    return tokens.words[k];
   }
 
   private capital(k: number): boolean {

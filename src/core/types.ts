@@ -134,6 +134,16 @@ export interface EntityMention extends Span {
   name: string;
   type: EntityType;
   sentence: number;
+  /**
+   * False for a name no lexicon knows (E5), recognised by its evidence; its `id` is then a synthetic one
+   * ("name:" and the name) shared by every mention of that name in the readout. Absent for lexicon entries.
+   */
+  known?: false;
+  /**
+   * For a mention found by recognition, not by a lexicon name or alias: what in the readout evidences it
+   * ("title: President", "acronym: GCAP", "head: Summit", "surname of: Jake Sullivan").
+   */
+  evidence?: string;
 }
 
 export interface TopicEntry {
@@ -183,11 +193,25 @@ export interface WordClassEntry {
   origin?: LexiconOrigin;
 }
 
+/** A list of words that evidences a name no lexicon knows (lexicons/names.yaml; src/core/entities/names.ts). */
+export interface NameClassEntry {
+  /** One of NAME_CLASS_IDS. */
+  id: string;
+  /** As written: titles and heads are matched with their capitals, connectors in lower case. */
+  words: string[];
+  note?: string;
+  origin?: LexiconOrigin;
+}
+
+export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'place-preposition', 'connector', 'not-name'] as const;
+
 export interface Lexicon {
   cues: CuePattern[];
   entities: EntityEntry[];
   topics: TopicEntry[];
   wordClasses: WordClassEntry[];
+  /** Evidence for open-class names; absent in lexicons made before it existed. */
+  nameClasses?: NameClassEntry[];
 }
 
 export interface Analysis {

@@ -144,7 +144,8 @@ describe('compareAnalyses: paired corpus readouts', () => {
 
     it('only the UK readout names AUKUS and the free and open Indo-Pacific; only the US names Russia and Northern Ireland', () => {
       assert.deepStrictEqual(onlyNames(c, 'b').sort(), ['aukus', 'free-and-open-indo-pacific']);
-      assert.deepStrictEqual(onlyNames(c, 'a').sort(), ['northern-ireland', 'russia']);
+      // The US readout's "Washington Summit" is a name no lexicon knows (E5): it is the US side's alone.
+      assert.deepStrictEqual(onlyNames(c, 'a').sort(), ['name:Washington Summit', 'northern-ireland', 'russia']);
     });
 
     it('does not count Starmer as missing from the UK readout, which calls him "the Prime Minister"', () => {

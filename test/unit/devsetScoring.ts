@@ -180,7 +180,8 @@ export function scoreReadout(text: string, analysis: Analysis, labels: ReadoutLa
 
   // Entities: a labelled mention is found when an engine mention (known or an unknown acronym) overlaps it.
   const mentions = [
-    ...analysis.entities.map((m) => ({ start: m.start, end: m.end, card: true })),
+    // A name no lexicon knows (E5) is found, but its card is only what the readout tells.
+    ...analysis.entities.map((m) => ({ start: m.start, end: m.end, card: m.known !== false })),
     ...analysis.unknownAcronyms.map((m) => ({ start: m.start, end: m.end, card: false })),
   ];
   const labelledNames = new Set(labels.sentences.flatMap((s) => s.entities.map((e) => fold(e.text).toLowerCase())));

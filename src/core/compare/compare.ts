@@ -184,7 +184,8 @@ function prepare(key: SideKey, input: CompareInput): SideWork {
   const cues: ComparedCue[] = [];
   const features = new Map<string, Features>();
   const statements: string[] = [];
-  const spans = new EntitySpans(analysis.entities);
+  // Clauses pair by lexicon entities: an unknown name's id is its spelling in one readout, which the other may not share.
+  const spans = new EntitySpans(analysis.entities.filter((m) => m.known !== false));
   let ordinal = 0;
   analysis.cues.forEach((cue, i) => {
     const sentence = analysis.readout.sentences[cue.sentence];

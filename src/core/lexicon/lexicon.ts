@@ -6,6 +6,7 @@ import { checkCuePattern } from '../cues/pattern';
 import { WORD_CLASS_IDS } from '../cues/words';
 import {
   ENTITY_TYPES,
+  NAME_CLASS_IDS,
   TOPIC_IDS,
   type CuePattern,
   type EntityEntry,
@@ -13,6 +14,7 @@ import {
   type EntityType,
   type Lexicon,
   type LexiconError,
+  type NameClassEntry,
   type LexiconOrigin,
   type Strength,
   type TopicEntry,
@@ -25,12 +27,13 @@ export interface LexiconParseResult {
   errors: LexiconError[];
 }
 
-const SECTIONS = ['cues', 'entities', 'topics', 'word-classes'] as const;
+const SECTIONS = ['cues', 'entities', 'topics', 'word-classes', 'name-classes'] as const;
 const CUE_KEYS = ['id', 'pattern', 'strength', 'explanation', 'code'] as const;
 const ENTITY_KEYS = ['id', 'name', 'aliases', 'type', 'definition', 'facts', 'topics', 'source', 'office'] as const;
 const TOPIC_KEYS = ['id', 'label', 'icon', 'keywords', 'phrases', 'entities'] as const;
 const FACT_KEYS = ['label', 'value', 'asOf'] as const;
 const WORD_CLASS_KEYS = ['id', 'note', 'words', 'entities'] as const;
+const NAME_CLASS_KEYS = ['id', 'note', 'words'] as const;
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Cue ids belong to the commitments lexicon's authors; accept any plain identifier, not only kebab-case.
@@ -39,7 +42,7 @@ const AS_OF = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const URL = /^https?:\/\/[^\s]+$/;
 
 export function emptyLexicon(): Lexicon {
-  return { cues: [], entities: [], topics: [], wordClasses: [] };
+  return { cues: [], entities: [], topics: [], wordClasses: [], nameClasses: [] };
 }
 
 /** Parses one lexicon file. Never throws: any input yields a (possibly empty) lexicon plus typed errors. */
@@ -136,6 +139,7 @@ function parseInto(text: string, ctx: Context): void {
       if (key === 'cues') pushUnique(ctx, seen, readCue(ctx, node), ctx.lexicon.cues, node);
       else if (key === 'entities') pushUnique(ctx, seen, readEntity(ctx, node), ctx.lexicon.entities, node);
       else if (key === 'topics') pushUnique(ctx, seen, readTopic(ctx, node), ctx.lexicon.topics, node);
+      else if (key === 'name-classes') pushUnique(ctx, seen, readNameClass(ctx, node), (ctx.lexicon.nameClasses ??= []), node);
       else pushUnique(ctx, seen, readWordClass(ctx, node), ctx.lexicon.wordClasses, node);
     }
   }
@@ -278,6 +282,28 @@ function readWordClass(ctx: Context, map: YAMLMap): WordClassEntry | undefined {
   const note = optionalText(ctx, f, 'note');
   if (!ok) return undefined;
   const entry: WordClassEntry = { id: id as string, words: words.map((w) => w.toLowerCase()), entities, origin: ctx.origin(map) };
+  if (note !== undefined) entry.note = note;
+  return entry;
+}
+
+function readNameClass(ctx: Context, map: YAMLMap): NameClassEntry | undefined {
+  const f = fields(ctx, map, NAME_CLASS_KEYS, 'name class');
+  const id = requiredText(ctx, map, f, 'id');
+  let ok = id !== undefined;
+  if (id !== undefined && !(NAME_CLASS_IDS as readonly string[]).includes(id)) {
+    ctx.report(f.get('id'), 'bad-value', `Unknown name class "${id}"; recognition reads only: ${NAME_CLASS_IDS.join(', ')}.`);
+    ok = false;
+  }
+  const words = textList(ctx, f, 'words');
+  for (const w of words) {
+    if (w.trim() === '' || w.trim().split(/\s+/).length > 5) {
+      ctx.report(f.get('words'), 'bad-value', `Name class entries are one to five words, not "${w}".`);
+      ok = false;
+    }
+  }
+  const note = optionalText(ctx, f, 'note');
+  if (!ok) return undefined;
+  const entry: NameClassEntry = { id: id as string, words: words.map((w) => w.trim()), origin: ctx.origin(map) };
   if (note !== undefined) entry.note = note;
   return entry;
 }
@@ -459,7 +485,12 @@ export function mergeLexicons(base: Lexicon, ...overlays: Lexicon[]): Lexicon {
   const entities = new Map(base.entities.map((e) => [e.id, e] as const));
   const topics = new Map(base.topics.map((t) => [t.id, t] as const));
   const wordClasses = new Map(base.wordClasses.map((w) => [w.id, w] as const));
+  const nameClasses = new Map((base.nameClasses ?? []).map((w) => [w.id, w] as const));
   for (const overlay of overlays) {
+    for (const w of overlay.nameClasses ?? []) {
+      const old = nameClasses.get(w.id);
+      nameClasses.set(w.id, old ? { ...old, words: union(old.words, w.words) } : w);
+    }
     for (const c of overlay.cues) cues.set(c.id, c);
     for (const e of overlay.entities) entities.set(e.id, e);
     for (const t of overlay.topics) {
@@ -483,7 +514,7 @@ export function mergeLexicons(base: Lexicon, ...overlays: Lexicon[]): Lexicon {
       wordClasses.set(w.id, old ? { ...old, words: union(old.words, w.words), entities: union(old.entities, w.entities) } : w);
     }
   }
-  return { cues: [...cues.values()], entities: [...entities.values()], topics: [...topics.values()], wordClasses: [...wordClasses.values()] };
+  return { cues: [...cues.values()], entities: [...entities.values()], topics: [...topics.values()], wordClasses: [...wordClasses.values()], nameClasses: [...nameClasses.values()] };
 }
 
 function union(a: string[], b: string[]): string[] {

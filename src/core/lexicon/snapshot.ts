@@ -44,7 +44,7 @@ export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon
   if (s.sources.length !== files.length || s.sources.some((src, i) => src.fingerprint !== fingerprint(files[i].text))) return undefined;
   const rename = new Map(s.sources.map((src, i) => [src.file, files[i].file]));
   const { lexicon } = s;
-  for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics, ...lexicon.wordClasses]) {
+  for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics, ...lexicon.wordClasses, ...(lexicon.nameClasses ?? [])]) {
     if (entry.origin) entry.origin.file = rename.get(entry.origin.file) ?? entry.origin.file;
   }
   return { lexicon, errors: s.errors.map((e) => ({ ...e, file: rename.get(e.file) ?? e.file })) };

@@ -3,6 +3,7 @@
 import { AcronymFinder } from '../entities/acronyms';
 import { CueFinder } from '../cues';
 import { entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
+import { recogniseNames } from '../entities/names';
 import { lastParagraphBreak } from '../text/breaks';
 import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -49,8 +50,10 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const { analysed, analyzedLength, truncated } = cut(text, options);
   const readout = parseReadout(analysed, compiled.sentenceWords);
   if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
-  const { cues, entities, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled);
+  const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled);
   for (const p of cueProblems) readout.problems.push(p);
+  // E5: names no lexicon knows, over the whole readout (a surname or acronym links to its first introduction).
+  const entities = recogniseNames(analysed, readout, compiled.names, known, unknownAcronyms);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 

@@ -2,6 +2,7 @@
 // until a lexicon file changes.
 import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher } from '../cues';
 import { compileEntities, type EntityMatcher } from '../entities/entities';
+import { compileNameRules, type NameRules } from '../entities/names';
 import { compileSentenceWords, type SentenceWords } from '../readout/words';
 import { compileTopics, type TopicModel } from '../topics/topics';
 import type { CuePattern, EntityEntry, Lexicon, TopicEntry } from '../types';
@@ -11,6 +12,8 @@ export interface CompiledLexicon {
   lexicon: Lexicon;
   cues: CueMatcher;
   entities: EntityMatcher;
+  /** Evidence for names no lexicon knows; undefined when the lexicon has no name classes. */
+  names?: NameRules;
   topics: TopicModel;
   cueById: Map<string, CuePattern>;
   entityById: Map<string, EntityEntry>;
@@ -26,6 +29,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     cues: compileCuePatterns(lexicon.cues, compileCueWords(wordLists)),
     sentenceWords: compileSentenceWords(wordLists),
     entities: compileEntities(lexicon.entities),
+    names: compileNameRules(lexicon.nameClasses),
     topics: compileTopics(lexicon.topics, lexicon.entities),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
     entityById: new Map(lexicon.entities.map((e) => [e.id, e])),

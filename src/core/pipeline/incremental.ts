@@ -14,6 +14,7 @@ import type {
   Span,
 } from '../types';
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
+import { recogniseNames } from '../entities/names';
 import type { CompiledLexicon } from './compile';
 
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
@@ -270,5 +271,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   for (const q of cueProblems) problems.push(q);
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
-  return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
+  // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph.
+  const all = recogniseNames(analysed, readout, compiled.names, entities, unknownAcronyms);
+  return { version: 1, textLength: text.length, readout, cues, entities: all, topics, unknownAcronyms, truncated, analyzedLength };
 }

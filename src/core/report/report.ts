@@ -22,7 +22,8 @@ export interface FileReport {
     pattern: string;
     rule: string;
   }[];
-  entities: { start: number; end: number; text: string; id: string; name: string; type: string; sentence: number }[];
+  /** `known` is false for a name no lexicon knows (E5). */
+  entities: { start: number; end: number; text: string; id: string; name: string; type: string; sentence: number; known: boolean }[];
   problems: { start: number; end: number; code: string; message: string }[];
   truncated: boolean;
 }
@@ -54,7 +55,7 @@ export function fileReport(path: string, analysis: Analysis): FileReport {
       pattern: c.patternId,
       rule: c.rule,
     })),
-    entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence })),
+    entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence, known: e.known !== false })),
     problems: analysis.readout.problems.map((p) => ({ start: p.start, end: p.end, code: p.code, message: p.message })),
     truncated: analysis.truncated,
   };

@@ -34,8 +34,11 @@ const common = {
   legalComments: 'none',
 };
 
+const yamlBuild = path.join(__dirname, 'node_modules', 'yaml', 'browser', 'dist', 'index.js');
 const bundles = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The extension loads the YAML library on first use (src/runtime/lazyYaml.ts), from dist/yaml.js.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: { yaml: path.join(__dirname, 'src', 'runtime', 'lazyYaml.ts') } },
+  { ...common, entryPoints: [yamlBuild], outfile: 'dist/yaml.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { READOUT_LENS_VERSION: JSON.stringify(require('./package.json').version) } },
   // analyze() off the main thread: the extension's worker for large documents, the CLI's for many files.
   { ...common, entryPoints: ['src/runtime/worker.ts'], outfile: 'dist/analysisWorker.js' },

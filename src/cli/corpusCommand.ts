@@ -12,12 +12,14 @@ import { csvField } from '../core/report/report';
 import { escapeText } from '../core/report/markdownText';
 import type { TopicId } from '../core/types';
 import type { ParsedArgs } from './args';
-import type { CorpusFormat } from './corpusSpecs';
 import { CliError, exitCode, reason, usageError, type Problem } from './errors';
 import { collectFiles, readText } from './files';
 import { loadCliLexicon } from './lexicon';
 import type { FileResult } from './analyzeFile';
 import type { WorkerSetup } from './workers';
+
+/** The output formats of corpus and track (src/cli/corpusSpecs.ts lists them for the option parser). */
+export type CorpusFormat = 'json' | 'csv' | 'markdown';
 
 /** What reading the corpus needs, shared with `track`. */
 export interface CorpusInputOptions {

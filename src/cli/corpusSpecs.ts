@@ -3,8 +3,7 @@
 import { TOPIC_IDS } from '../core/types';
 import { oneOf, positiveNumber, wholeNumberAtLeastOne, type OptionSpecs, type ParsedArgs } from './args';
 
-export const CORPUS_FORMATS = ['json', 'csv', 'markdown'] as const;
-export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
+const CORPUS_FORMATS = ['json', 'csv', 'markdown'] as const;
 const PERIODS = ['month', 'quarter', 'year'] as const;
 
 const INPUT_HELP = `  --from-ndjson file        read analyze's NDJSON (repeatable; - is stdin) instead of analysing files

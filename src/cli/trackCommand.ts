@@ -8,8 +8,7 @@ import { csvField } from '../core/report/report';
 import { escapeText } from '../core/report/markdownText';
 import type { ReadoutProblem, Span } from '../core/types';
 import type { ParsedArgs } from './args';
-import { Progress, inputOptions, readNdjson, statsLine, type CorpusInputOptions } from './corpusCommand';
-import type { CorpusFormat } from './corpusSpecs';
+import { Progress, inputOptions, readNdjson, statsLine, type CorpusFormat, type CorpusInputOptions } from './corpusCommand';
 import { exitCode, reason, usageError, type Problem } from './errors';
 import { collectFiles, readText } from './files';
 

@@ -9,7 +9,8 @@
 // some person's country: regions and seas ("Indo-Pacific") are topics, not parties.
 // The issuing side ("home") is front matter `government` when the lexicon knows it, else the country of the
 // first person or place named before the title's "with" ("Readout of President Biden's Call with ..."), else
-// of the first person the opening sentence names (readouts speak from their side first); a corpus can then
+// of the first person the opening sentence names (readouts speak from their side first) unless the title puts
+// that country after its "with"; a corpus can then
 // give its readouts without one the home most of the others have (settleHomes). The counterparts are the
 // parties' countries less the home, at most MAX_COUNTERPARTS; organisations only when no country is left (a
 // call with the WHO Director-General is a readout with the WHO).
@@ -137,7 +138,17 @@ export function partiesOf(index: CounterpartIndex, src: CounterpartSources): { h
       titleIds = namedEntities(index, src.title.slice(w.index + w[0].length));
     } else titleIds = namedEntities(index, src.title);
   }
-  if (!home) for (const id of src.opening) if (index.entities.get(id)?.type === 'person' && index.countryOfPerson.has(id)) { home = index.countryOfPerson.get(id); break; }
+  if (!home) {
+    // Whoever the title names after its "with" is the other side, however early the opening names them.
+    const otherSide = new Set(titleIds.map((id) => countryOf(index, id)));
+    for (const id of src.opening) {
+      const c = index.entities.get(id)?.type === 'person' ? index.countryOfPerson.get(id) : undefined;
+      if (c && !otherSide.has(c)) {
+        home = c;
+        break;
+      }
+    }
+  }
   const parties: Party[] = [];
   const add = (name: string | undefined, kind: Party['kind']): void => {
     if (name && !homeSide.has(name) && !parties.some((p) => p.name === name) && parties.length < MAX_PARTIES) parties.push({ name, kind });

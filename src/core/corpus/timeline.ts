@@ -163,12 +163,20 @@ export function timeline(summaries: readonly ReadoutSummary[], by: Period, subje
   }
   const dated = [...points.keys()].filter((k) => k !== UNDATED).sort();
   const out: TimelinePoint[] = [];
-  if (dated.length) {
+  if (dated.length && spanOf(dated[0], dated[dated.length - 1], by) <= MAX_FILLED_PERIODS) {
     for (let k = dated[0]; k <= dated[dated.length - 1]; k = nextPeriod(k, by)) out.push(points.get(k) ?? { period: k, readouts: 0, firm: 0, hedged: 0, statements: [] });
-  }
+  } else for (const k of dated) out.push(points.get(k) as TimelinePoint);
   const undated = points.get(UNDATED);
   if (undated) out.push(undated);
   return out;
+}
+
+/** A timeline over more periods than this (a mistyped year 1023) lists only the periods with readouts. */
+export const MAX_FILLED_PERIODS = 1200;
+
+function spanOf(first: string, last: string, by: Period): number {
+  const index = (p: string): number => Number(p.slice(0, 4)) * 12 + (by === 'month' ? Number(p.slice(5, 7)) - 1 : by === 'quarter' ? (Number(p.slice(6)) - 1) * 3 : 0);
+  return (index(last) - index(first)) / (by === 'month' ? 1 : by === 'quarter' ? 3 : 12) + 1;
 }
 
 /** The period after `p` ("2023-12" → "2024-01", "2023-Q4" → "2024-Q1", "2023" → "2024"). */

@@ -67,7 +67,7 @@ export interface TrackResult {
 
 /** The phrase's words: letters and digits joined by inner dots, apostrophes and hyphens ("U.S.-Japan"). */
 export function phraseWords(phrase: string): string[] {
-  return (phrase.match(/[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu) ?? []).slice(0, MAX_PHRASE_WORDS);
+  return (phrase.match(/[\p{L}\p{N}]+(?:[.'’-]+[\p{L}\p{N}]+)*\.?/gu) ?? []).slice(0, MAX_PHRASE_WORDS);
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

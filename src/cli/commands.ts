@@ -2,6 +2,7 @@
 // only when it runs, so starting one command costs nothing of the others.
 import { oneOf, positiveNumber, wholeNumberAtLeastOne, type OptionSpecs, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, COMPARE_FORMATS } from './formats';
+import { CORPUS_COMMAND, TRACK_COMMAND } from './corpusSpecs';
 
 export interface Command {
   usage: string;
@@ -80,6 +81,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       return runCompare(compareOptions(args));
     },
   },
+  corpus: CORPUS_COMMAND,
+  track: TRACK_COMMAND,
 };
 
 /**

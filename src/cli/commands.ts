@@ -73,6 +73,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       return runCompare(compareOptions(args));
     },
   },
+  import: { usage: 'Usage: readout-lens import [options] <url | file.html>\n\nMakes a readout from a web page (http or https) or an HTML file saved from a browser: front matter with\ntitle, date, source and government (for sites lexicons/import-sites.yaml knows), then the article\'s\nparagraphs without navigation, cookie banners, share links, related content, feedback forms or footers.\n\nOptions:\n  -o, --output file.readout   write the readout to this file (default: stdout); nothing is written on failure\n  --max-size-mb N             refuse pages larger than N MB (default: 5)\n  --timeout-s N               give up on a server that has not answered within N seconds (default: 15)\n  -h, --help                  show this help\n\nExit codes: 0 success, 2 bad arguments or a page that cannot be imported (the message says why).', options: { o: { kind: 'value' }, output: { kind: 'value' }, 'max-size-mb': { kind: 'value', parse: positiveNumber }, 'timeout-s': { kind: 'value', parse: positiveNumber } }, run: async (args) => import('./importCommand').then((c) => c.runImport(c.importOptions(args))) },
 };
 
 /**

@@ -106,12 +106,15 @@ function visibleDate(root: DomElement): string | undefined {
   return undefined;
 }
 
-/** The article's blocks as paragraphs: inline text joined, a blank line (two <br>) splitting a block. */
+/** A <br> in the buffer: one is a line wrap like the source's own newlines, two in a row end a paragraph. */
+const BR = '\u2028';
+
+/** The article's blocks as paragraphs: inline text joined, two <br> in a row splitting a block. */
 export function paragraphsOf(root: DomNode): string[] {
   const paragraphs: string[] = [];
   let buffer = '';
   const flush = (): void => {
-    for (const part of buffer.split(/\n[ \t]*\n/)) {
+    for (const part of buffer.split(/\u2028\s*\u2028/)) {
       const p = joinLineWraps(part);
       if (p) paragraphs.push(p);
     }
@@ -125,7 +128,7 @@ export function paragraphsOf(root: DomNode): string[] {
     if (node.nodeType !== ELEMENT_NODE) return;
     const name = node.nodeName.toUpperCase();
     if (name === 'BR') {
-      buffer += '\n';
+      buffer += BR;
       return;
     }
     if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
@@ -173,6 +176,8 @@ export function extractReadout(html: string, options: ExtractOptions): ImportedR
   // Readability keeps a heading or a date line at the top of the article now and then; the front matter has them.
   paragraphs = paragraphs.filter((p, i) => {
     if (i < 4 && finalTitle !== undefined && p === finalTitle) return false;
+    // A summary shown above the body often repeats its first paragraph.
+    if (i > 0 && p === paragraphs[i - 1]) return false;
     if (i < 4 && dateLine(p)) {
       date ??= dateLine(p);
       return false;
@@ -180,7 +185,9 @@ export function extractReadout(html: string, options: ExtractOptions): ImportedR
     return true;
   });
   date ??= isoDate(article?.publishedTime ?? '');
-  if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) {
+  // A page whose text is mostly links (a list of news, a search page) has no article, whatever Readability found.
+  const linkChars = content ? selectAll(content as DomElement, 'a').reduce((n, a) => n + joinLineWraps(a.textContent ?? '').length, 0) : 0;
+  if (paragraphs.join(' ').length - linkChars < MIN_ARTICLE_CHARS) {
     throw new ImportError('no-article', 'no article found on the page (it may be a list of links, a search page or a page that needs JavaScript)');
   }
   return { title: finalTitle, date, source: options.url, government, paragraphs };
@@ -190,5 +197,5 @@ export function extractReadout(html: string, options: ExtractOptions): ImportedR
 export function fragmentParagraphs(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument };
   for (const el of selectAll(document, 'script, style, noscript, template')) el.remove();
-  return paragraphsOf(document);
+  return paragraphsOf(document.querySelector('body') ?? document);
 }

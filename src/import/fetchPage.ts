@@ -66,9 +66,10 @@ function requestOnce(url: URL, limits: FetchLimits, signal: AbortSignal): Promis
         'user-agent': 'readout-lens (readout import)',
       },
     });
+    // The first failure is the one to report: destroying the request makes its streams report more.
     const fail = (err: unknown): void => {
-      req.destroy();
       reject(err);
+      req.destroy();
     };
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (signal.aborted) return reject(signal.reason);
@@ -94,8 +95,8 @@ function requestOnce(url: URL, limits: FetchLimits, signal: AbortSignal): Promis
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > limits.maxBytes) {
-          body.destroy();
           fail(new ImportError('too-large', `the page is over the ${megabytes(limits.maxBytes)} limit`));
+          body.destroy();
         } else chunks.push(chunk);
       });
       body.on('error', (err: Error) => fail(signal.aborted ? signal.reason : new ImportError('unreachable', `the page could not be read to its end (${err.message})`)));

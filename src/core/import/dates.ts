@@ -37,8 +37,18 @@ export function isoDate(text: string): string | undefined {
   return first?.day;
 }
 
-/** Words that may stand around a date on a date line ("Published 5 July 2024", "Updated: ..."). */
-const DATE_LINE_WORDS = /^(?:(?:first\s+)?published|posted|released|issued|updated|last\s+updated|date|on|at|from|\d{1,2}[:.]\d{2}|[ap]\.?m\.?|[A-Z]{2,4}|E[DS]T|GMT|JST|BST|UTC|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[\s,.:|–—()/-]+)*$/i;
+/** Words that may stand around a date on a date line ("Published 5 July 2024", "Friday, ... | 6:42 PM EDT"). */
+const DATE_LINE_WORD = /^(?:(?:first)?published|posted|released|issued|updated|last|date|dated|on|at|from|[ap]\.?m\.?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)$/i;
+/** A time zone as pages print it: upper case only, so that "the" or "and" is not taken for one. */
+const TIME_ZONE = /^(?:[A-Z]{2,4}|UTC[+-]\d{1,2})$/;
+
+function onlyDateLineWords(rest: string): boolean {
+  return rest
+    .split(/[\s,|–—()/]+/)
+    .map((w) => w.replace(/^[-.:]+|[-.:]+$/g, ''))
+    .filter((w) => w.length > 0)
+    .every((w) => DATE_LINE_WORD.test(w) || TIME_ZONE.test(w));
+}
 
 /**
  * The date of a line that is only a date (with words such as "Published" or a time around it), or undefined
@@ -50,5 +60,5 @@ export function dateLine(line: string): string | undefined {
   const day = isoDate(text);
   if (!day) return undefined;
   const rest = text.replace(ISO, ' ').replace(MONTH_DAY_YEAR, ' ').replace(DAY_MONTH_YEAR, ' ').replace(CJK, ' ').replace(/T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/, ' ');
-  return DATE_LINE_WORDS.test(rest.trim()) ? day : undefined;
+  return onlyDateLineWords(rest) ? day : undefined;
 }

@@ -14,7 +14,8 @@ export interface ImportedReadout {
 
 /** A paragraph as one line: line wraps and runs of spaces (non-breaking ones too) become one space. */
 export function joinLineWraps(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+  // Chinese and Japanese have no spaces between words: a line wrap between two of their characters is nothing.
+  return text.replace(/([\u3000-\u9fff\uff00-\uffef])(?:[ \t]*(?:\r?\n|\u2028))+[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])/g, '$1').replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
 }
 
 /** A front matter value, quoted only when plain YAML would read it as something else. */

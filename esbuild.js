@@ -1,4 +1,4 @@
-// Builds the extension, CLI and analysis-worker bundles (dist/), the built-in lexicons parsed into
+// Builds the extension, CLI, analysis-worker and importer bundles (dist/), the built-in lexicons parsed into
 // dist/lexicons.json (see src/core/lexicon/snapshot.ts), the grammar's cue patterns (scripts/generate-grammar.mjs),
 // and compiles the tests (out/) for mocha.
 // Usage: node esbuild.js [--production] [--watch] [--tests]
@@ -34,12 +34,33 @@ const common = {
   legalComments: 'none',
 };
 
+// Code that only an import runs is loaded when one runs, from bundles of its own: the importer (src/import/: a
+// DOM and an article extractor, several times the size of the extension) for the CLI and the extension, and
+// the extension's import commands. An import of one of these files from another bundle stays an import of
+// the bundle's file in dist/, so neither the extension nor the CLI pays for them at start.
+const LAZY = { 'src/import/index.ts': './importer.js', 'src/extension/importCommands.ts': './importCommands.js' };
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const file = path.relative(__dirname, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+      const target = LAZY[file] ?? LAZY[`${file}.ts`];
+      return target ? { path: target, external: true } : undefined;
+    });
+  },
+};
+
 const yamlBuild = path.join(__dirname, 'node_modules', 'yaml', 'browser', 'dist', 'index.js');
+/** The extension's bundles load the YAML library on first use (src/runtime/lazyYaml.ts), from dist/yaml.js. */
+const lazyYaml = { yaml: path.join(__dirname, 'src', 'runtime', 'lazyYaml.ts') };
 const bundles = [
-  // The extension loads the YAML library on first use (src/runtime/lazyYaml.ts), from dist/yaml.js.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: { yaml: path.join(__dirname, 'src', 'runtime', 'lazyYaml.ts') } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
   { ...common, entryPoints: [yamlBuild], outfile: 'dist/yaml.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { READOUT_LENS_VERSION: JSON.stringify(require('./package.json').version) } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { READOUT_LENS_VERSION: JSON.stringify(require('./package.json').version) }, plugins: [lazyBundles] },
+  // linkedom falls back to its own shim when the optional native `canvas` package is missing (always, here).
+  { ...common, entryPoints: ['src/import/index.ts'], outfile: 'dist/importer.js', external: ['canvas'] },
+  { ...common, entryPoints: ['src/extension/importCommands.ts'], outfile: 'dist/importCommands.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
   // analyze() off the main thread: the extension's worker for large documents, the CLI's for many files.
   { ...common, entryPoints: ['src/runtime/worker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
@@ -87,7 +108,11 @@ async function main() {
 
 /** The options of the shipped extension bundle (production), for the size check and the benchmark. */
 function productionBundle(outfile) {
-  return { ...bundles[0], sourcemap: false, minify: true, outfile, logLevel: 'error' };
+  // Plugins need the asynchronous API and the callers build synchronously: the importer is left out by name
+  // instead, which yields the same bundle but for the text of that one import path.
+  const extension = { ...bundles[0] };
+  delete extension.plugins;
+  return { ...extension, external: [...extension.external, './importCommands', '../import/index'], sourcemap: false, minify: true, outfile, logLevel: 'error' };
 }
 module.exports = { productionBundle, common };
 

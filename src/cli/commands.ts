@@ -3,6 +3,7 @@
 import { oneOf, positiveNumber, wholeNumberAtLeastOne, type OptionSpecs, type ParsedArgs } from './args';
 import { ANALYZE_FORMATS, COMPARE_FORMATS } from './formats';
 import { CORPUS_COMMAND, TRACK_COMMAND } from './corpusSpecs';
+import { IMPORT_COMMAND } from './importSpec';
 
 export interface Command {
   usage: string;
@@ -83,6 +84,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   corpus: CORPUS_COMMAND,
   track: TRACK_COMMAND,
+  import: IMPORT_COMMAND,
 };
 
 /**

@@ -7,13 +7,13 @@ import * as path from 'path';
 import { counterpartIndex, type CounterpartIndex } from '../core/corpus/counterparts';
 import { settleHomes, summarize, summarizeAnalysis, type ReadoutSummary, type SummaryInput } from '../core/corpus/summary';
 import { byDate, groupByCounterpart, matchesFilter, periodOf, timeline, type Period, type TimelineSubject } from '../core/corpus/timeline';
-import { analyze } from '../core/pipeline/analyze';
 import { csvField } from '../core/report/report';
 import { escapeText } from '../core/report/markdownText';
-import type { TopicId } from '../core/types';
+import type { Analysis, TopicId } from '../core/types';
 import type { ParsedArgs } from './args';
 import { CliError, exitCode, reason, usageError, type Problem } from './errors';
-import { collectFiles, readText } from './files';
+import { analyzeReadout } from './analyzeFile';
+import { collectFiles } from './files';
 import { loadCliLexicon } from './lexicon';
 import type { FileResult } from './analyzeFile';
 import type { WorkerSetup } from './workers';
@@ -124,8 +124,8 @@ export interface Corpus {
 /** Every readout's summary: analysed here (on the worker pool for many files) or read from NDJSON. */
 export async function readCorpus(opts: CorpusInputOptions, workerEntry: string, problems: Problem[]): Promise<Corpus> {
   const started = performance.now();
-  const compiled = loadCliLexicon(opts.lexicons, problems);
-  const index = counterpartIndex(compiled.lexicon.entities);
+  const { lexicon, compiled } = loadCliLexicon(opts.lexicons, problems);
+  const index = counterpartIndex(lexicon.entities);
   const summaries: ReadoutSummary[] = [];
   if (opts.fromNdjson.length) {
     readNdjson(opts.fromNdjson, problems, (r) => summaries.push(summarize(r, index)));
@@ -139,7 +139,7 @@ export async function readCorpus(opts: CorpusInputOptions, workerEntry: string, 
   const rel = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join('/') || file;
   if (parallel) {
     // The pool's workers write analyze's NDJSON line per file: exactly what --from-ndjson reads.
-    const setup: WorkerSetup = { readoutLensCli: true, format: 'ndjson', lexicons: opts.lexicons, maxSizeMB: opts.maxSizeMB };
+    const setup: WorkerSetup = { readoutLensCli: true, format: 'ndjson', lexicon, maxSizeMB: opts.maxSizeMB };
     let done = 0;
     await (await import('./workers')).analyzeInWorkers(workerEntry, files, setup, jobs, (r: FileResult) => {
       problems.push(...r.problems);
@@ -147,17 +147,15 @@ export async function readCorpus(opts: CorpusInputOptions, workerEntry: string, 
       progress.tick(++done);
     });
   } else {
-    const maxLength = Math.floor(opts.maxSizeMB * 1024 * 1024);
     files.forEach((file, i) => {
-      let text: string;
+      let analysis: Analysis;
       try {
-        text = readText(file);
+        // The same read and analysis as `analyze` (size limit, encodings), so the summaries agree with its NDJSON.
+        analysis = analyzeReadout(file, compiled, opts.maxSizeMB, problems).analysis;
       } catch (err) {
         problems.push({ kind: 'unreadable', message: `${file}: cannot analyse (${reason(err)})` });
         return;
       }
-      const analysis = analyze(text, compiled, { maxLength });
-      if (analysis.truncated) problems.push({ kind: 'truncated', message: `${file}: analysed only the first ${opts.maxSizeMB} MB` });
       summaries.push(summarizeAnalysis(rel(file), analysis, index));
       progress.tick(i + 1);
     });

@@ -10,7 +10,8 @@ import type { ReadoutProblem, Span } from '../core/types';
 import type { ParsedArgs } from './args';
 import { Progress, inputOptions, readNdjson, statsLine, type CorpusFormat, type CorpusInputOptions } from './corpusCommand';
 import { exitCode, reason, usageError, type Problem } from './errors';
-import { collectFiles, readText } from './files';
+import { readTextFile } from '../runtime/readText';
+import { collectFiles } from './files';
 
 export interface TrackOptions extends CorpusInputOptions {
   phrase: string;
@@ -53,9 +54,10 @@ export function trackOutput(r: TrackResult, format: CorpusFormat): string {
 
 function readBody(file: string, maxLength: number, problems: Problem[]): string | undefined {
   try {
-    const text = readText(file);
-    if (text.length > maxLength) problems.push({ kind: 'truncated', message: `${file}: searched only the first ${(maxLength / 1024 / 1024).toFixed(0)} MB` });
-    return text.length > maxLength ? text.slice(0, maxLength) : text;
+    const read = readTextFile(file, maxLength);
+    if (read.invalidAt !== undefined) problems.push({ kind: 'warning', message: `${file}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+    if (read.text.length > maxLength) problems.push({ kind: 'warning', message: `${file}: searched only the first ${(maxLength / 1024 / 1024).toFixed(0)} MB` });
+    return read.text.length > maxLength ? read.text.slice(0, maxLength) : read.text;
   } catch (err) {
     problems.push({ kind: 'unreadable', message: `${file}: cannot read (${reason(err)})` });
     return undefined;

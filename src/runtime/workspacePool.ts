@@ -62,12 +62,15 @@ export class WorkspacePool {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Workers that crashed (a file too large for its heap, a bug): past MAX_FAILURES the pool gives up. */
   private failures = 0;
+  private scriptExists: boolean | undefined;
 
   constructor(private readonly script: string, private readonly log: (msg: string) => void, private readonly size = poolSize()) {}
 
   /** False when the worker script is missing or workers failed again and again: there is no workspace analysis then. */
   get available(): boolean {
-    return this.failures < MAX_FAILURES && fs.existsSync(this.script);
+    // Looked up once: the script does not come and go, and the pool asks before every file.
+    this.scriptExists ??= fs.existsSync(this.script);
+    return this.failures < MAX_FAILURES && this.scriptExists;
   }
 
   /** Files queued or being analysed. */

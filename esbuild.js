@@ -1,4 +1,4 @@
-// Builds the extension, CLI, analysis-worker and importer bundles (dist/), the built-in lexicons parsed into
+// Builds the extension, CLI, analysis-worker, workspace-worker and importer bundles (dist/), the built-in lexicons parsed into
 // dist/lexicons.json (see src/core/lexicon/snapshot.ts), the grammar's cue patterns (scripts/generate-grammar.mjs),
 // and compiles the tests (out/) for mocha.
 // Usage: node esbuild.js [--production] [--watch] [--tests]
@@ -63,6 +63,8 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/importCommands.ts'], outfile: 'dist/importCommands.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
   // analyze() off the main thread: the extension's worker for large documents, the CLI's for many files.
   { ...common, entryPoints: ['src/runtime/worker.ts'], outfile: 'dist/analysisWorker.js' },
+  // The readouts of a whole workspace, read and analysed off the extension host's thread.
+  { ...common, entryPoints: ['src/runtime/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
 ];
 
 // Tests run from out/ with the same folder layout as the sources, so relative imports keep working.

@@ -53,7 +53,7 @@ async function runWithElectron(workspace) {
  * Runs the suite in code-server. `untrusted`: with workspace trust on and never prompted for, so the workspace
  * stays in Restricted Mode, running only the suite's "untrusted workspace" tests (READOUT_LENS_TRUST tells them).
  */
-async function runWithCodeServer(workspace, { untrusted = false } = {}) {
+async function runWithCodeServer(workspace, { untrusted = false, env } = {}) {
   ensureCodeServer();
   const { chromium } = require('playwright-core');
   const serverLog = [];
@@ -65,7 +65,9 @@ async function runWithCodeServer(workspace, { untrusted = false } = {}) {
           userSettings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' },
           env: { READOUT_LENS_TRUST: 'untrusted', READOUT_LENS_TEST_GREP: 'untrusted workspace' },
         }
-      : {}),
+      : env
+        ? { env }
+        : {}),
   });
   let browser;
   let timer;
@@ -127,10 +129,11 @@ async function main() {
         say(`no desktop VS Code available (${String(err.message ?? err).split('\n')[0]}); using code-server`);
       }
     }
-    await runWithCodeServer(workspace);
+    // Only the corpus run's test asked for: nothing for the first run to do.
+    const grep = process.env.READOUT_LENS_TEST_GREP;
+    if (grep !== 'workspace performance') await runWithCodeServer(workspace);
     // Workspace trust, in a second VS Code: the suite above runs with trust off (a test harness cannot answer the
     // trust prompt), so the untrusted workspace gets a run of its own. Skipped when only some tests were asked for.
-    const grep = process.env.READOUT_LENS_TEST_GREP;
     if (!grep || /untrusted/.test(grep)) {
       say('again in an untrusted workspace (workspace trust on, Restricted Mode): the "untrusted workspace" tests');
       const untrusted = makeWorkspace();
@@ -138,6 +141,21 @@ async function main() {
         await runWithCodeServer(untrusted, { untrusted: true });
       } finally {
         fs.rmSync(untrusted, { recursive: true, force: true });
+      }
+    }
+    // The workspace analysis figures, with the real readouts as the workspace (a copy: VS Code may write to it).
+    const corpus = path.join(root, '..', 'shared', 'samples', 'wh-readouts');
+    if (grep && /performance/.test(grep)) {
+      if (!fs.existsSync(corpus)) say('no ../shared/samples/wh-readouts here: no workspace analysis figures');
+      else {
+        say('again with a copy of ../shared/samples/wh-readouts as the workspace: the "workspace performance" test');
+        const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-corpus-'));
+        fs.cpSync(corpus, copy, { recursive: true });
+        try {
+          await runWithCodeServer(copy, { env: { READOUT_LENS_WORKSPACE: 'corpus', READOUT_LENS_TEST_GREP: 'workspace performance' } });
+        } finally {
+          fs.rmSync(copy, { recursive: true, force: true });
+        }
       }
     }
   } finally {

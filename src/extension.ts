@@ -16,6 +16,7 @@ import { CommitmentStatusBar } from './extension/statusBar';
 import { ReadoutSymbolProvider } from './extension/symbols';
 import { trackSettings } from './extension/settings';
 import { ReadoutViews } from './extension/views';
+import { WorkspaceAnalysis } from './extension/workspaceAnalysis';
 import type { Analysis } from './core/types';
 
 /** What the extension exports to other extensions and to its integration tests. */
@@ -24,6 +25,8 @@ export interface ReadoutLensApi {
   lexicons: LexiconService;
   views: ReadoutViews;
   statusBar: CommitmentStatusBar;
+  /** Diagnostics and summaries of the workspace's readouts that are not open (readoutLens.workspace.analyze). */
+  workspace: WorkspaceAnalysis;
   /** The language feature providers as registered, for tests that call them with a token of their own. */
   providers: {
     hover: ReadoutHoverProvider;
@@ -51,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
   const statusBar = new CommitmentStatusBar(analyses, lexicons);
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
+  const workspace = new WorkspaceAnalysis(analyses, lexicons, output);
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),
@@ -70,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     codeLens,
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     new CueDiagnostics(analyses, lexicons),
+    workspace,
     vscode.languages.registerHoverProvider(selector, providers.hover),
     vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
     vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
@@ -87,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     registerImportCommands(),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, providers, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, providers, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

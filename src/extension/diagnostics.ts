@@ -5,18 +5,12 @@ import * as vscode from 'vscode';
 import { cueMessage } from '../core/report/cards';
 import type { Analysis } from '../core/types';
 import type { AnalysisService } from './analysisService';
-import { UNKNOWN_ACRONYM_CODE } from './lexiconNavigation';
+import { FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE, acronymMessage, cueCode, ignoreKey, planFindings, problemSeverity, type FindingOptions } from '../runtime/findings';
 import type { LexiconService } from './lexiconService';
-import { getSettings, toSeverity } from './settings';
+import { getSettings, toSeverity, type Settings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Readout Lens';
-export const FIRM_CODE = 'firm-commitment';
-export const HEDGED_CODE = 'hedged-commitment';
-
-/** Normalises a cue text for the ignore list: case, white space and curly quotes do not matter. */
-export function ignoreKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export { FIRM_CODE, HEDGED_CODE, ignoreKey };
 
 /**
  * Longest stretch of building diagnostics before yielding to the event loop. Longer than the analysis slices:
@@ -24,8 +18,16 @@ export function ignoreKey(text: string): string {
  */
 export const BUILD_SLICE_MS = 20;
 
-function problemSeverity(severity: string): vscode.DiagnosticSeverity {
-  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+/** The settings' choices about diagnostics as the shared plan (src/runtime/findings.ts) reads them. */
+export function findingOptions(settings: Readonly<Settings>): FindingOptions {
+  const rank = (name: Settings['firmSeverity']): number => toSeverity(name) ?? -1;
+  return {
+    firm: rank(settings.firmSeverity),
+    hedged: rank(settings.hedgedSeverity),
+    acronym: rank(settings.unknownAcronymSeverity),
+    ignored: settings.ignore.map(ignoreKey),
+    maxDiagnostics: settings.maxDiagnostics,
+  };
 }
 
 /** Readouts with more findings than readoutLens.diagnostics.maxPerFile: how many were published, of how many. */
@@ -106,7 +108,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     const token = run.token;
     const version = document.version;
     const settings = getSettings(document.uri);
-    const ignored = new Set(settings.ignore.map(ignoreKey));
+    const options = findingOptions(settings);
     const patterns = this.lexicons.current()?.cueById;
     let sliceStart = performance.now();
     /** True when the build must stop: a newer publish began or the document changed or closed. */
@@ -116,41 +118,16 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       sliceStart = performance.now();
       return token.isCancellationRequested || document.isClosed || document.version !== version;
     };
-    const firm = toSeverity(settings.firmSeverity);
-    const hedged = toSeverity(settings.hedgedSeverity);
-    const acronymSeverity = toSeverity(settings.unknownAcronymSeverity);
     const cues = analysis.cues;
-    const acronyms = acronymSeverity === undefined ? [] : analysis.unknownAcronyms;
+    const acronyms = options.acronym < 0 ? [] : analysis.unknownAcronyms;
     const problems = analysis.readout.problems;
-    // First pass, allocation-free: the severity of every finding (-1: not published) and how many of each.
-    const severities = new Int8Array(cues.length + acronyms.length).fill(-1);
-    const perSeverity = [0, 0, 0, 0];
-    for (let i = 0; i < cues.length; i++) {
-      const cue = cues[i];
-      const severity = cue.strength === 'firm' ? firm : hedged;
-      if (severity === undefined) continue;
-      if (ignored.size > 0 && ignored.has(ignoreKey(cue.text))) continue;
-      severities[i] = severity;
-      perSeverity[severity]++;
-    }
-    if (acronymSeverity !== undefined) {
-      severities.fill(acronymSeverity, cues.length, cues.length + acronyms.length);
-      perSeverity[acronymSeverity] += acronyms.length;
-    }
-    // The file's own problems first, then how many cues and acronyms of each severity fit, most severe first.
-    const problemsShown = Math.min(problems.length, settings.maxDiagnostics);
-    const quota = [0, 0, 0, 0];
-    let budget = settings.maxDiagnostics - problemsShown;
-    for (let s = 0; s < 4; s++) {
-      quota[s] = Math.min(perSeverity[s], budget);
-      budget -= quota[s];
-    }
-    const eligible = perSeverity[0] + perSeverity[1] + perSeverity[2] + perSeverity[3] + problems.length;
+    // First pass, allocation-free: the severity of every finding (-1: not published) and how many of each fit.
+    const { severities, quota, problemsShown, eligible } = planFindings(analysis, options, new Set(options.ignored));
     const lines = this.analyses.lines(document);
     const diagnostics: vscode.Diagnostic[] = [];
     for (let i = 0; i < problemsShown; i++) {
       const p = problems[i];
-      const d = new vscode.Diagnostic(lines.range(p.start, Math.max(p.end, p.start)), p.message, problemSeverity(p.severity));
+      const d = new vscode.Diagnostic(lines.range(p.start, Math.max(p.end, p.start)), p.message, problemSeverity(p.severity) as vscode.DiagnosticSeverity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = p.code;
       diagnostics.push(d);
@@ -162,7 +139,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       const cue = cues[i];
       const d = new vscode.Diagnostic(lines.range(cue.start, cue.end), cueMessage(cue, patterns?.get(cue.patternId)), severity);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = cue.strength === 'firm' ? FIRM_CODE : HEDGED_CODE;
+      d.code = cueCode(cue.strength);
       diagnostics.push(d);
     }
     for (let i = 0; i < acronyms.length; i++) {
@@ -172,7 +149,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       const a = acronyms[i];
       const range = lines.range(a.start, a.end);
       const word = document.getText(range);
-      const d = new vscode.Diagnostic(range, `"${word}" is in no lexicon: add it to a workspace lexicon to get a hover card.`, severity);
+      const d = new vscode.Diagnostic(range, acronymMessage(word), severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = UNKNOWN_ACRONYM_CODE;
       diagnostics.push(d);

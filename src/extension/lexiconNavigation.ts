@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import { spanAt } from '../core/text/spans';
 import { ENTITY_TYPES } from '../core/types';
+import { UNKNOWN_ACRONYM_CODE } from '../runtime/findings';
 import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
-export const UNKNOWN_ACRONYM_CODE = 'unknown-acronym';
+export { UNKNOWN_ACRONYM_CODE };
+
 const DEFAULT_LEXICON = '.readout-lens/lexicon.yaml';
 
 export class EntityDefinitionProvider implements vscode.DefinitionProvider {

@@ -16,6 +16,8 @@ export interface Settings {
   codeLens: boolean;
   /** At most this many diagnostics per readout (readoutLens.diagnostics.maxPerFile). */
   maxDiagnostics: number;
+  /** Which readouts have diagnostics: the open ones, or every one in the workspace (readoutLens.workspace.analyze). */
+  workspaceAnalyze: 'openFiles' | 'workspace';
 }
 
 /**
@@ -81,6 +83,7 @@ function readSettings(scope?: vscode.ConfigurationScope): Readonly<Settings> {
     followCursor: c.get<boolean>('topicTree.followCursor', true),
     codeLens: c.get<boolean>('codeLens.enabled', false),
     maxDiagnostics: Math.max(1, Math.floor(c.get<number>('diagnostics.maxPerFile', DEFAULT_MAX_DIAGNOSTICS))),
+    workspaceAnalyze: c.get<string>('workspace.analyze', 'openFiles') === 'workspace' ? 'workspace' : 'openFiles',
   };
 }
 

@@ -111,7 +111,7 @@ interface GoldenLabel {
 const CASES: Array<[string, TopicId]> = [
   ['The Prime Minister held a meeting with the President on the margins of the summit in Rome.', 'bilateral-relations'],
   ['The two leaders held a telephone call this morning.', 'bilateral-relations'],
-  ['The Chancellor congratulated the new Premier on her victory and thanked her for the warm welcome.', 'bilateral-relations'],
+  ['The Chancellor congratulated the new Premier on her victory and thanked her for the warm welcome.', 'other'],
   ['They agreed to keep up sanctions against Russia and firm support for Ukraine.', 'russia-ukraine'],
   ['The ministers condemned the continued bombardment of Kyiv and the invasion of Ukraine.', 'russia-ukraine'],
   ['Both sides stressed the denuclearization of North Korea in line with UNSC resolutions.', 'korean-peninsula'],

@@ -1,0 +1,92 @@
+// A sentence's role in its readout, for the topic rules that read role rather than words (policy T2, T5, T6): the
+// opening "X met Y" sentence and the parties it names, list items and the sentence that introduces them.
+import type { EntityMention } from '../types';
+
+/** Role bits of one sentence (TopicScorer sets them, rankTopics reads them). */
+export const ROLE = {
+  /** T6: courtesy or framing words (the `other` topic's keywords and phrases). */
+  marker: 1,
+  /** T5: an item of a list ("- ...", "1. ..."). */
+  listItem: 2,
+  /** A line without closing punctuation (a heading inside a list). */
+  heading: 4,
+  /** Ends with a colon: introduces what follows. */
+  introducer: 8,
+  /** T2: the opening sentence names who met whom. */
+  opening: 16,
+  /** T2: ...and three or more parties met (or they met as a forum). */
+  openingMultilateral: 32,
+} as const;
+
+/**
+ * Words before a place or forum that make it where a meeting happened rather than a party to it ("in Tokyo",
+ * "on the margins of the G20"). Compared lower-cased with the one or two words before the mention, the article
+ * skipped.
+ */
+const VENUE_WORDS = new Set(['in', 'at', 'to', 'during', 'margins of', 'sidelines of', 'side lines of']);
+
+/** The verbs of an opening "X met Y" (read only in a readout's first sentence). */
+const MEETING =
+  /\b(?:met|meets|meeting with|(?:spoke|speaks|talked)(?: \w+){0,3} (?:with|to)|call with|called|convened|hosted|hosts|welcomed|welcomes|travell?ed to|visited|held (?:a|an|the)\b|joined|attended|participated)\b/i;
+
+/** Does the sentence open a readout with who met whom? */
+export function isMeeting(text: string): boolean {
+  return MEETING.test(text.length > 2000 ? text.slice(0, 2000) : text);
+}
+
+const LIST_MARKER = /^\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
+
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+}
+
+/** The word of `text` that ends before `end` (skipping spaces and commas), as [start, end), or undefined. */
+function wordBefore(text: string, end: number): [number, number] | undefined {
+  let e = end;
+  while (e > 0 && !isWordUnit(text.charCodeAt(e - 1))) {
+    const c = text.charCodeAt(e - 1);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return undefined;
+    e--;
+  }
+  let s = e;
+  while (s > 0 && isWordUnit(text.charCodeAt(s - 1)) && e - s < 40) s--;
+  return s < e ? [s, e] : undefined;
+}
+
+/** Is the mention where the meeting happened ("in Phnom Penh", "on the margins of the G7")? */
+export function isVenue(text: string, m: EntityMention): boolean {
+  let w = wordBefore(text, m.start);
+  if (w === undefined) return false;
+  let word = text.slice(w[0], w[1]).toLowerCase();
+  if (word === 'the') {
+    w = wordBefore(text, w[0]);
+    if (w === undefined) return false;
+    word = text.slice(w[0], w[1]).toLowerCase();
+  }
+  if (VENUE_WORDS.has(word)) return true;
+  if (word !== 'of') return false;
+  const before = wordBefore(text, w[0]);
+  return before !== undefined && VENUE_WORDS.has(`${text.slice(before[0], before[1]).toLowerCase()} of`);
+}
+
+/** The role bits read from a sentence's own text: list item, heading, introducer. */
+export function layoutRole(text: string): number {
+  let role = LIST_MARKER.test(text.slice(0, 8)) ? ROLE.listItem : 0;
+  // The last character that is not emphasis, markup or space.
+  let e = text.length;
+  for (;;) {
+    while (e > 0 && /[\s*_\\]/.test(text[e - 1])) e--;
+    if (e > 0 && text[e - 1] === '>') {
+      const open = text.lastIndexOf('<', e - 1);
+      if (open >= 0 && e - open < 40) {
+        e = open;
+        continue;
+      }
+    }
+    break;
+  }
+  const last = e > 0 ? text[e - 1] : '';
+  if (last === ':') role |= ROLE.introducer;
+  else if (!/[.!?"”’)]/.test(last)) role |= ROLE.heading;
+  return role;
+}

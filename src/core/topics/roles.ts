@@ -27,7 +27,7 @@ const VENUE_WORDS = new Set(['in', 'at', 'to', 'during', 'margins of', 'sideline
 
 /** The verbs of an opening "X met Y" (read only in a readout's first sentence). */
 const MEETING =
-  /\b(?:met|meets|meeting with|(?:spoke|speaks|talked)(?: \w+){0,3} (?:with|to)|call with|called|convened|hosted|hosts|welcomed|welcomes|travell?ed to|visited|held (?:a|an|the)\b|joined|attended|participated)\b/i;
+  /\b(?:met|meets|meeting with|(?:spoke|speaks|talked)(?: \w+){0,5} (?:with|to)|call with|called|convened|hosted|hosts|welcomed|welcomes|travell?ed to|visited|held (?:a|an|the)\b|joined|attended|participated)\b/i;
 
 /** Does the sentence open a readout with who met whom? */
 export function isMeeting(text: string): boolean {

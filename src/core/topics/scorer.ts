@@ -3,7 +3,7 @@
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { PerId, SpanScan, WordCache, interner, scanSpan } from '../text/scan';
 import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
-import { BACKDROP_TOPIC, OTHER_SLOT, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
+import { BACKDROP_TOPIC, OTHER_SLOT, SECONDARY_MIN_SCORE, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
 import { resolveTopics, type TopicScores } from './context';
 import { ROLE, layoutRole } from './roles';
 import { foldWord, surfaceOf, topicWordEnd } from './words';
@@ -218,7 +218,8 @@ export class TopicScorer {
     // the parties' names are no subject either.
     if (rows[row + OTHER_SLOT] > 0 && i < this.roles.length) {
       this.roles[i] |= ROLE.marker;
-      rows[row + BACKDROP_SLOT] = 0;
+      // ...unless the relationship itself is named ("the UK–Australia relationship"), not only a country.
+      if (rows[row + BACKDROP_SLOT] < SECONDARY_MIN_SCORE) rows[row + BACKDROP_SLOT] = 0;
     }
     rows[row + OTHER_SLOT] = 0;
   }

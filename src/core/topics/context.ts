@@ -5,7 +5,7 @@ import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_FACTOR, BACKDROP_TOPIC, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { rankTopics } from './ranking';
-import { ROLE, isMeeting, isVenue } from './roles';
+import { ROLE, follows, isMeeting } from './roles';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
 export interface TopicScores {
@@ -43,7 +43,7 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
-    if (isVenue(text, m)) continue;
+    if (follows(text, m, model.roleWords.venue)) continue;
     if (m.type === 'forum') {
       forum = true;
       continue;
@@ -76,7 +76,7 @@ export function resolveTopics(
   let opening = 0;
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
     const parties = new Set<string>();
-    if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text)) opening = openingRole(text, model, mentions, sentences[0].index, parties);
+    if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text, model.roleWords)) opening = openingRole(text, model, mentions, sentences[0].index, parties);
     if (parties.size > 0) {
       for (const m of mentions) {
         if (!parties.has(m.id)) continue;

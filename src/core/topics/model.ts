@@ -2,6 +2,7 @@
 // phrase trie and entity evidence, each piece knowing its topic's score slot (scorer.ts adds them up).
 import type { EntityEntry, TopicEntry, TopicId } from '../types';
 import { TOPIC_IDS } from '../types';
+import { compileRoleWords, type RoleWords } from './roleWords';
 import { termWords, type TermWord } from './words';
 
 /**
@@ -62,6 +63,8 @@ export interface TopicModel {
   order: Map<TopicId, number>;
   /** Every folded word on a phrase-trie edge → a small number, looked up once per token spelling. */
   phraseWords: Map<string, number>;
+  /** The word classes the roles read (the opening's verbs, venue words). */
+  roleWords: RoleWords;
 }
 
 function isCapitalised(word: string): boolean {
@@ -89,14 +92,18 @@ function addKeyword(model: TopicModel, raw: string, word: TermWord, ev: KeywordE
   pushEvidence(model.keywords, word.folded, ev);
 }
 
-/** Compiles the topic lexicon and the entity lexicon's topic hints into one lookup model. Never throws. */
-export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): TopicModel {
+/**
+ * Compiles the topic lexicon, the entity lexicon's topic hints and the word classes the roles read (by class id;
+ * none: no opening is recognised) into one lookup model. Never throws.
+ */
+export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wordLists: Readonly<Record<string, readonly string[] | undefined>> = {}): TopicModel {
   const model: TopicModel = {
     keywords: new Map(),
     phrases: { next: new Map(), byKey: new Map() },
     entities: new Map(),
     order: new Map(TOPIC_IDS.map((id, i) => [id, i])),
     phraseWords: new Map(),
+    roleWords: compileRoleWords(wordLists ?? {}),
   };
   for (const entry of Array.isArray(topics) ? topics : []) {
     if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;

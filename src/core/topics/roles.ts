@@ -1,6 +1,7 @@
 // A sentence's role in its readout, for the topic rules that read role rather than words (policy T2, T5, T6): the
 // opening "X met Y" sentence and the parties it names, list items and the sentence that introduces them.
 import type { EntityMention } from '../types';
+import type { RoleWords } from './roleWords';
 
 /** Role bits of one sentence (TopicScorer sets them, rankTopics reads them). */
 export const ROLE = {
@@ -18,20 +19,9 @@ export const ROLE = {
   openingMultilateral: 32,
 } as const;
 
-/**
- * Words before a place or forum that make it where a meeting happened rather than a party to it ("in Tokyo",
- * "on the margins of the G20"). Compared lower-cased with the one or two words before the mention, the article
- * skipped.
- */
-const VENUE_WORDS = new Set(['in', 'at', 'to', 'during', 'margins of', 'sidelines of', 'side lines of']);
-
-/** The verbs of an opening "X met Y" (read only in a readout's first sentence). */
-const MEETING =
-  /\b(?:met|meets|meeting with|(?:spoke|speaks|talked)(?: \w+){0,5} (?:with|to)|call with|called|convened|hosted|hosts|welcomed|welcomes|travell?ed to|visited|held (?:a|an|the)\b|joined|attended|participated)\b/i;
-
 /** Does the sentence open a readout with who met whom? */
-export function isMeeting(text: string): boolean {
-  return MEETING.test(text.length > 2000 ? text.slice(0, 2000) : text);
+export function isMeeting(text: string, words: RoleWords): boolean {
+  return words.meeting.test(text.length > 2000 ? text.slice(0, 2000) : text);
 }
 
 const LIST_MARKER = /^\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
@@ -53,8 +43,11 @@ function wordBefore(text: string, end: number): [number, number] | undefined {
   return s < e ? [s, e] : undefined;
 }
 
-/** Is the mention where the meeting happened ("in Phnom Penh", "on the margins of the G7")? */
-export function isVenue(text: string, m: EntityMention): boolean {
+/**
+ * Is the mention preceded by a word of `words` (one or two words, "in", "margins of"; the article skipped)? Where
+ * the meeting happened ("in Phnom Penh", "on the margins of the G7"), or what it was about ("support for Ukraine").
+ */
+export function follows(text: string, m: EntityMention, words: ReadonlySet<string>): boolean {
   let w = wordBefore(text, m.start);
   if (w === undefined) return false;
   let word = text.slice(w[0], w[1]).toLowerCase();
@@ -63,10 +56,10 @@ export function isVenue(text: string, m: EntityMention): boolean {
     if (w === undefined) return false;
     word = text.slice(w[0], w[1]).toLowerCase();
   }
-  if (VENUE_WORDS.has(word)) return true;
+  if (words.has(word)) return true;
   if (word !== 'of') return false;
   const before = wordBefore(text, w[0]);
-  return before !== undefined && VENUE_WORDS.has(`${text.slice(before[0], before[1]).toLowerCase()} of`);
+  return before !== undefined && words.has(`${text.slice(before[0], before[1]).toLowerCase()} of`);
 }
 
 /** The role bits read from a sentence's own text: list item, heading, introducer. */

@@ -3,7 +3,7 @@
 // over the whole readout, after its sentences (or paragraphs, cached apart) were scored.
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
-import { BACKDROP_FACTOR, BACKDROP_TOPIC, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { rankTopics } from './ranking';
 import { ROLE, follows, isMeeting } from './roles';
 
@@ -31,8 +31,8 @@ function rankOf(model: TopicModel): Int32Array {
 }
 
 /**
- * T2: the opening sentence (a first sentence with a verb of meeting) names who met whom. The places and persons it names (not where they met) are the
- * parties; three or more places, two that are not the backdrop's own countries (the readout's issuer makes a
+ * T2: the opening sentence (a first sentence with a verb of meeting) names who met whom. The places and persons it
+ * names (not where they met, nor what they met about: "costs on Russia") are the parties; three or more places, two that are not the backdrop's own countries (the readout's issuer makes a
  * third), or a forum they met as, make the meeting multilateral. Returns the opening's role bits (0 when it names
  * no party) and fills `parties` with the parties' entity ids.
  */
@@ -43,7 +43,7 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
-    if (follows(text, m, model.roleWords.venue)) continue;
+    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) continue;
     if (m.type === 'forum') {
       forum = true;
       continue;
@@ -61,7 +61,8 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
 
 /**
  * One SentenceTopics per sentence of a readout from its scores: the opening's parties are found and their
- * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject), then
+ * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject): all of
+ * it in the opening and in sentences with words of the relationship (T2), part of it elsewhere (T3), then
  * rankTopics picks. `rows` and `roles` are left as they were. Linear in the sentences and mentions.
  */
 export function resolveTopics(
@@ -86,11 +87,17 @@ export function resolveTopics(
         if (scores === rows) scores = rows.slice();
         const row = i * TOPIC_COUNT;
         const courtesy = (roles[i] & ROLE.marker) !== 0;
+        // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
+        // its own topic stays, at a discount, as its conduct, policies or conflict may be what is discussed.
+        const share = i === sentences[0].index || (roles[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
         for (const e of ev) {
           const slot = slotOf(e.topic);
-          scores[row + slot] -= e.weight;
+          // A party's own backdrop evidence stays where it is, except in courtesy.
+          if (e.topic === BACKDROP_TOPIC && !courtesy) continue;
+          const moved = e.topic === BACKDROP_TOPIC ? e.weight : e.weight * share;
+          scores[row + slot] -= moved;
           if (!(scores[row + slot] > NOTHING)) scores[row + slot] = 0;
-          if (!courtesy) scores[row + BACKDROP_SLOT] += e.topic === BACKDROP_TOPIC ? e.weight : e.weight * BACKDROP_FACTOR;
+          if (!courtesy) scores[row + BACKDROP_SLOT] += moved * BACKDROP_FACTOR;
         }
       }
     }

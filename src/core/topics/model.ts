@@ -27,6 +27,13 @@ export const TOPIC_WEIGHTS = {
 export const BACKDROP_FACTOR = 0.4;
 export const BACKDROP_TOPIC: TopicId = 'bilateral-relations';
 
+/**
+ * T3: a party to the meeting (context.ts) named in a sentence that does not speak of the relationship keeps this
+ * share of its own topic's evidence ("Israel's right to defend itself" is middle-east); the rest goes to the
+ * backdrop. Chosen on the development split (0.5 over 0, 0.75 and 1).
+ */
+export const PARTY_TOPIC_SHARE = 0.5;
+
 /** A secondary topic is reported only when its score reaches this fraction of the primary's. */
 export const SECONDARY_RATIO = 0.5;
 /** ...and at least this absolute score, so a single discounted country name never becomes a secondary topic. */

@@ -8,6 +8,7 @@ export const TOPIC_WORD_CLASSES = {
   speakingParticles: 'speaking-particles',
   venueWords: 'venue-words',
   meetingSubjectWords: 'meeting-subject-words',
+  relationshipWords: 'relationship-words',
 } as const;
 
 export interface RoleWords {
@@ -17,6 +18,8 @@ export interface RoleWords {
   readonly venue: ReadonlySet<string>;
   /** A word before a place the opening names as what was discussed ("support for Ukraine"), not a party. */
   readonly meetingSubject: ReadonlySet<string>;
+  /** Words (as written, lower-cased) that make a sentence speak of the parties' relationship itself. */
+  readonly relationship: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
@@ -40,5 +43,6 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     meeting: parts.length > 0 ? new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i') : NEVER,
     venue: new Set(words(C.venueWords)),
     meetingSubject: new Set(words(C.meetingSubjectWords)),
+    relationship: new Set(words(C.relationshipWords)),
   };
 }

@@ -17,6 +17,8 @@ export const ROLE = {
   opening: 16,
   /** T2: ...and three or more parties met (or they met as a forum). */
   openingMultilateral: 32,
+  /** T2: words of the parties' relationship itself (ties, the meeting, channels, a visit, keeping in touch). */
+  relationship: 64,
 } as const;
 
 /** Does the sentence open a readout with who met whom? */

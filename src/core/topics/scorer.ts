@@ -25,6 +25,8 @@ interface TokenInfo {
   phrase: PhraseNode | null;
   /** The word's number in `TopicModel.phraseWords`, or -1 when no phrase goes on with it. */
   phraseWord: number;
+  /** T2: a word of the parties' relationship itself. */
+  relationship: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -35,6 +37,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : null,
     phrase: model.phrases.next.get(folded) ?? null,
     phraseWord: model.phraseWords.get(folded) ?? -1,
+    relationship: model.roleWords.relationship.has(surface.toLowerCase()),
   };
 }
 
@@ -189,12 +192,14 @@ export class TopicScorer {
         if (starts[k] >= m.start && ev !== undefined) covered[k] = 1;
       }
     }
+    let relationship = false;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
         i++;
         continue;
       }
       const info = infos[i];
+      if (info.relationship) relationship = true;
       let node: PhraseNode | undefined | null = info.phrase;
       let best: Evidence[] | undefined;
       let bestEnd = i;
@@ -208,12 +213,14 @@ export class TopicScorer {
       }
       if (best !== undefined) {
         add(rows, row, best);
+        for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship) relationship = true;
         i = bestEnd + 1;
         continue;
       }
       if (info.keywords !== null) add(rows, row, info.keywords);
       i++;
     }
+    if (relationship && i < this.roles.length) this.roles[i] |= ROLE.relationship;
     // T6: 'other' is what no evidence is, never a score of its own; its words mark courtesy and framing, where
     // the parties' names are no subject either.
     if (rows[row + OTHER_SLOT] > 0 && i < this.roles.length) {

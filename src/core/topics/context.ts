@@ -40,6 +40,7 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   let places = 0;
   let foreign = 0;
   let forum = false;
+  let countries: string[] | undefined;
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
@@ -50,11 +51,18 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
     }
     if (parties.has(m.id)) continue;
     parties.add(m.id);
+    if (m.type === 'person') {
+      const country = model.countryOf.get(m.id);
+      if (country !== undefined) (countries ??= []).push(country);
+    }
     if (m.type !== 'place') continue;
     places++;
     const ev = model.entities.get(m.id);
     if (ev === undefined || ev.some((e) => e.topic !== BACKDROP_TOPIC)) foreign++;
   }
+  // A person brings the country it speaks for, named or not ("Foreign Minister Wang Yi": China is a party); the
+  // count of places met stays with the places named.
+  if (countries !== undefined) for (const c of countries) parties.add(c);
   if (parties.size === 0 && !forum) return 0;
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
 }

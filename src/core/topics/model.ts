@@ -72,7 +72,12 @@ export interface TopicModel {
   phraseWords: Map<string, number>;
   /** The word classes the roles read (the opening's verbs, venue words). */
   roleWords: RoleWords;
+  /** Person id → the place entity its "Country" fact names: a person at the meeting brings that party (T2). */
+  countryOf: Map<string, string>;
 }
+
+/** The entity fact that names a person's country. */
+const COUNTRY_FACT = 'Country';
 
 function isCapitalised(word: string): boolean {
   return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
@@ -111,6 +116,7 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wor
     order: new Map(TOPIC_IDS.map((id, i) => [id, i])),
     phraseWords: new Map(),
     roleWords: compileRoleWords(wordLists ?? {}),
+    countryOf: new Map(),
   };
   for (const entry of Array.isArray(topics) ? topics : []) {
     if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;
@@ -147,6 +153,17 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wor
       const base = i === 0 ? TOPIC_WEIGHTS.entityHint : TOPIC_WEIGHTS.entitySecondaryHint;
       pushEvidence(model.entities, entity.id, evidence(topic, base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1)));
     });
+  }
+  const placeByName = new Map<string, string>();
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || entity.type !== 'place' || typeof entity.id !== 'string') continue;
+    for (const name of [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])]) if (typeof name === 'string' && !placeByName.has(name)) placeByName.set(name, entity.id);
+  }
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || entity.type !== 'person' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
+    const fact = entity.facts.find((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT);
+    const place = typeof fact?.value === 'string' ? placeByName.get(fact.value) : undefined;
+    if (place !== undefined) model.countryOf.set(entity.id, place);
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
   const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));

@@ -18,7 +18,8 @@ import type {
   TopicId,
 } from '../../src/core/types';
 import { TOPIC_IDS } from '../../src/core/types';
-import { corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compiledBuiltins, corpusAvailable, corpusDir, readRepoFile, repoRoot } from './helpers';
 
 function loadTopics(): TopicEntry[] {
   const doc = parse(readRepoFile('lexicons/topics.yaml')) as { topics: TopicEntry[] };
@@ -111,7 +112,7 @@ interface GoldenLabel {
 const CASES: Array<[string, TopicId]> = [
   ['The Prime Minister held a meeting with the President on the margins of the summit in Rome.', 'bilateral-relations'],
   ['The two leaders held a telephone call this morning.', 'bilateral-relations'],
-  ['The Chancellor congratulated the new Premier on her victory and thanked her for the warm welcome.', 'bilateral-relations'],
+  ['The Chancellor congratulated the new Premier on her victory and thanked her for the warm welcome.', 'other'],
   ['They agreed to keep up sanctions against Russia and firm support for Ukraine.', 'russia-ukraine'],
   ['The ministers condemned the continued bombardment of Kyiv and the invasion of Ukraine.', 'russia-ukraine'],
   ['Both sides stressed the denuclearization of North Korea in line with UNSC resolutions.', 'korean-peninsula'],
@@ -309,6 +310,33 @@ describe('topics', () => {
       const broken = { sentences: [{ start: 5, end: 2, index: 0, paragraph: 0, text: 'x' }] } as unknown as ParsedReadout;
       assert.deepStrictEqual(assignTopics('abc', broken, [], model), [{ sentence: 0, primary: 'other' }]);
       assert.deepStrictEqual(compileTopics(null as unknown as TopicEntry[], null as unknown as EntityEntry[]).keywords.size, 0);
+    });
+  });
+
+  describe('the meeting\'s parties (T2, T3)', () => {
+    const primaries = (text: string): TopicId[] => analyze(text, compiledBuiltins()).topics.map((t) => t.primary);
+
+    it('reads a party as one side of the relationship where the relationship is spoken of, else keeps its own topic', () => {
+      const text = [
+        'President Biden spoke today with Prime Minister Netanyahu of Israel.',
+        'The President reiterated his support for Israel and its right to defend itself.',
+        'The leaders agreed to remain in close touch with Israel.',
+        'They discussed the strength of the relationship with Israel.',
+      ].join('\n\n');
+      assert.deepStrictEqual(primaries(text), ['bilateral-relations', 'middle-east', 'bilateral-relations', 'bilateral-relations']);
+    });
+
+    it('takes a person at the meeting to bring the country its Country fact names', () => {
+      const text = [
+        'National Security Advisor Jake Sullivan met today with Foreign Minister Wang Yi in Bangkok.',
+        'The two sides committed to maintain this channel of communication between the United States and China.',
+      ].join('\n\n');
+      assert.deepStrictEqual(primaries(text), ['bilateral-relations', 'bilateral-relations']);
+    });
+
+    it('does not take a place the opening names as what was discussed for a party', () => {
+      const text = ['President Biden spoke today with Allies and partners to discuss the imposition of costs on Russia.', 'They discussed Russia.'].join('\n\n');
+      assert.deepStrictEqual(primaries(text)[1], 'russia-ukraine');
     });
   });
 

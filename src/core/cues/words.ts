@@ -1,6 +1,7 @@
 // The word classes the policy rules read (grammar, not vocabulary: cue verbs stay in lexicons/commitments.yaml),
 // compiled once per lexicon into Sets from lexicons/word-classes.yaml.
 import { SENTENCE_WORD_CLASSES } from '../readout/words';
+import { TOPIC_WORD_CLASSES } from '../topics/roleWords';
 import type { EntityEntry, WordClassEntry } from '../types';
 
 /** A two-word entry ("made clear", "take place") of a word class, as a lookup from one of its words to the other. */
@@ -121,8 +122,8 @@ export const WORD_CLASSES = {
   pluralActorEnds: 'plural-actor-ends',
 } as const;
 
-/** The class ids of lexicons/word-classes.yaml: the cue rules' and sentence splitting's. */
-export const WORD_CLASS_IDS: readonly string[] = [...Object.values(WORD_CLASSES), ...Object.values(SENTENCE_WORD_CLASSES)];
+/** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
+export const WORD_CLASS_IDS: readonly string[] = [...Object.values(WORD_CLASSES), ...Object.values(SENTENCE_WORD_CLASSES), ...Object.values(TOPIC_WORD_CLASSES)];
 
 /** Word lists by class id (lower-cased by compileCueWords). */
 export type WordLists = Readonly<Record<string, readonly string[] | undefined>>;

@@ -7,7 +7,7 @@ import { recogniseNames } from '../entities/names';
 import { lastParagraphBreak } from '../text/breaks';
 import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
-import { TopicScorer } from '../topics/topics';
+import { TopicScorer, type TopicScores } from '../topics/topics';
 import type { Analysis, EntityMention, ParsedReadout, ReadoutProblem, Sentence } from '../types';
 import { formatCount } from '../text/format';
 import type { CompiledLexicon } from './compile';
@@ -70,7 +70,7 @@ export function analyseSentences(
   text: string,
   readout: ParsedReadout,
   compiled: CompiledLexicon,
-): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> & { cueProblems: ReadoutProblem[] } {
+): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> & { cueProblems: ReadoutProblem[]; topicScores: TopicScores } {
   const sentences = readout.sentences;
   const atoms = sharedAtoms;
   const cues = new CueFinder(text, compiled.cues);
@@ -78,7 +78,10 @@ export function analyseSentences(
   const topics = new TopicScorer(text, compiled.topics, sentences.length);
   const acronyms = new AcronymFinder(text, entities);
   eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms);
-  return { cues: cues.cues, entities: sortMentions(entities), topics: topics.finish(sentences), unknownAcronyms: acronyms.found, cueProblems: cues.problems };
+  const mentions = sortMentions(entities);
+  // Topics read the whole readout (its opening, lists across paragraphs): topicScores lets a readout put together
+  // from paragraphs analysed apart resolve them once over all of it.
+  return { cues: cues.cues, entities: mentions, topics: topics.finish(sentences, mentions), unknownAcronyms: acronyms.found, cueProblems: cues.problems, topicScores: topics.scores() };
 }
 
 /**

@@ -16,6 +16,8 @@ import type {
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
 import { recogniseNames } from '../entities/names';
 import type { CompiledLexicon } from './compile';
+import { TOPIC_COUNT } from '../topics/model';
+import { resolveTopics, type TopicScores } from '../topics/topics';
 
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
 // the cues before it, across paragraphs. So each paragraph is analysed on its own (offsets relative to the
@@ -36,7 +38,8 @@ interface ParagraphResult {
   /** When openPronouns: the paragraph's cues found again with the actors before it, keyed by those actors. */
   resolved?: Map<string, Cue[]>;
   entities: EntityMention[];
-  topics: SentenceTopics[];
+  /** Its sentences' topic scores: topics are resolved over the whole readout (context.ts). */
+  topicScores: TopicScores;
   acronyms: Span[];
   /** Sentences whose cue matching passed the work budget (CueFinder.problems). */
   problems: ReadoutProblem[];
@@ -56,7 +59,6 @@ interface Placed {
   sentences: Sentence[];
   cues: Cue[];
   entities: EntityMention[];
-  topics: SentenceTopics[];
   acronyms: Span[];
 }
 
@@ -74,7 +76,6 @@ function place(old: Placed | undefined, r: ParagraphResult, offset: number, base
     sentences: r.sentences.map((s, i) => ({ start: s.start + offset, end: s.end + offset, index: base + i, paragraph: index, text: s.text })),
     cues: cues.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset, sentence: c.sentence + base })),
     entities: r.entities.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset, sentence: m.sentence + base })),
-    topics: r.topics.map((t) => ({ ...t, sentence: t.sentence + base })),
     acronyms: r.acronyms.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset })),
   };
 }
@@ -156,11 +157,11 @@ function ownCopy(s: string): string {
 function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean, compiled: CompiledLexicon): ParagraphResult {
   const key = ownCopy(slice);
   const span: ParagraphSpan = { start: 0, end: key.length, lineStarts: p.lineStarts.map((s) => s - p.start) };
-  if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topics: [], acronyms: [], problems: [] };
+  if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topicScores: NO_SCORES, acronyms: [], problems: [] };
   const sentences: Sentence[] = splitParagraph(key, span, compiled.sentenceWords).map((s, index) => ({ start: s.start, end: s.end, index, paragraph: 0, text: key.slice(s.start, s.end) }));
   const paragraph: Paragraph = { start: 0, end: key.length, index: 0, sentences: sentences.map((s) => s.index) };
   const readout: ParsedReadout = { header: { kind: 'none' }, body: { start: 0, end: key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
-  const { cues, entities, topics, unknownAcronyms: acronyms, cueProblems } = analyseSentences(key, readout, compiled);
+  const { cues, entities, topicScores, unknownAcronyms: acronyms, cueProblems } = analyseSentences(key, readout, compiled);
   return {
     key,
     binary: false,
@@ -168,7 +169,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
     cues,
     openPronouns: cues.some((c) => c.actor !== undefined && isOpenPronoun(compiled.cues.words, c.actor)),
     entities,
-    topics,
+    topicScores,
     acronyms,
     problems: cueProblems,
   };
@@ -200,6 +201,21 @@ function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexic
   return cues;
 }
 
+const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0) };
+
+/** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
+function readoutTopics(text: string, compiled: CompiledLexicon, sentences: Sentence[], mentions: EntityMention[], paragraphs: ParagraphResult[]): SentenceTopics[] {
+  const rows = new Float64Array(sentences.length * TOPIC_COUNT);
+  const roles = new Uint8Array(sentences.length);
+  let at = 0;
+  for (const r of paragraphs) {
+    rows.set(r.topicScores.rows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
+    roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
+    at += r.sentences.length;
+  }
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles);
+}
+
 /**
  * The same Analysis as `analyze(text, compiled, options)`, reusing the paragraphs `cache` holds from earlier
  * runs: re-analysing a large readout after an edit costs its layout plus the changed paragraphs.
@@ -216,7 +232,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const sentences: Sentence[] = [];
   const cues: Cue[] = [];
   const entities: EntityMention[] = [];
-  const topics: SentenceTopics[] = [];
+  const scored: ParagraphResult[] = [];
   const unknownAcronyms: Span[] = [];
   const cueProblems: ReadoutProblem[] = [];
   /** Actors of the last ACTOR_HISTORY actor-bearing cues so far, most recent last (what findCues carries). */
@@ -258,7 +274,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
       }
     }
     for (const m of placed.entities) entities.push(m);
-    for (const t of placed.topics) topics.push(t);
+    scored.push(r);
     for (const a of placed.acronyms) unknownAcronyms.push(a);
     for (const q of r.problems) cueProblems.push({ ...q, start: q.start + p.start, end: q.end + p.start });
   }
@@ -269,6 +285,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text, analyzedLength));
   for (const q of cueProblems) problems.push(q);
+  const topics = readoutTopics(analysed, compiled, sentences, entities, scored);
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph.

@@ -2,6 +2,7 @@
 // phrase trie and entity evidence, each piece knowing its topic's score slot (scorer.ts adds them up).
 import type { EntityEntry, TopicEntry, TopicId } from '../types';
 import { TOPIC_IDS } from '../types';
+import { compileRoleWords, type RoleWords } from './roleWords';
 import { termWords, type TermWord } from './words';
 
 /**
@@ -25,6 +26,13 @@ export const TOPIC_WEIGHTS = {
  */
 export const BACKDROP_FACTOR = 0.4;
 export const BACKDROP_TOPIC: TopicId = 'bilateral-relations';
+
+/**
+ * T3: a party to the meeting (context.ts) named in a sentence that does not speak of the relationship keeps this
+ * share of its own topic's evidence ("Israel's right to defend itself" is middle-east); the rest goes to the
+ * backdrop. Chosen on the development split (0.5 over 0, 0.75 and 1).
+ */
+export const PARTY_TOPIC_SHARE = 0.5;
 
 /** A secondary topic is reported only when its score reaches this fraction of the primary's. */
 export const SECONDARY_RATIO = 0.5;
@@ -62,7 +70,14 @@ export interface TopicModel {
   order: Map<TopicId, number>;
   /** Every folded word on a phrase-trie edge → a small number, looked up once per token spelling. */
   phraseWords: Map<string, number>;
+  /** The word classes the roles read (the opening's verbs, venue words). */
+  roleWords: RoleWords;
+  /** Person id → the place entity its "Country" fact names: a person at the meeting brings that party (T2). */
+  countryOf: Map<string, string>;
 }
+
+/** The entity fact that names a person's country. */
+const COUNTRY_FACT = 'Country';
 
 function isCapitalised(word: string): boolean {
   return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
@@ -89,14 +104,19 @@ function addKeyword(model: TopicModel, raw: string, word: TermWord, ev: KeywordE
   pushEvidence(model.keywords, word.folded, ev);
 }
 
-/** Compiles the topic lexicon and the entity lexicon's topic hints into one lookup model. Never throws. */
-export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): TopicModel {
+/**
+ * Compiles the topic lexicon, the entity lexicon's topic hints and the word classes the roles read (by class id;
+ * none: no opening is recognised) into one lookup model. Never throws.
+ */
+export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wordLists: Readonly<Record<string, readonly string[] | undefined>> = {}): TopicModel {
   const model: TopicModel = {
     keywords: new Map(),
     phrases: { next: new Map(), byKey: new Map() },
     entities: new Map(),
     order: new Map(TOPIC_IDS.map((id, i) => [id, i])),
     phraseWords: new Map(),
+    roleWords: compileRoleWords(wordLists ?? {}),
+    countryOf: new Map(),
   };
   for (const entry of Array.isArray(topics) ? topics : []) {
     if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;
@@ -133,6 +153,17 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[]): To
       const base = i === 0 ? TOPIC_WEIGHTS.entityHint : TOPIC_WEIGHTS.entitySecondaryHint;
       pushEvidence(model.entities, entity.id, evidence(topic, base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1)));
     });
+  }
+  const placeByName = new Map<string, string>();
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || entity.type !== 'place' || typeof entity.id !== 'string') continue;
+    for (const name of [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])]) if (typeof name === 'string' && !placeByName.has(name)) placeByName.set(name, entity.id);
+  }
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || entity.type !== 'person' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
+    const fact = entity.facts.find((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT);
+    const place = typeof fact?.value === 'string' ? placeByName.get(fact.value) : undefined;
+    if (place !== undefined) model.countryOf.set(entity.id, place);
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
   const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));

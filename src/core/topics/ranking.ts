@@ -2,7 +2,8 @@
 // its context (its paragraph, then the sentence before it), else 'other'.
 import type { Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
-import { SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT } from './model';
+import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, slotOf } from './model';
+import { ROLE } from './roles';
 
 /**
  * The best and second-best topics of a row; ties go to the lower `rank` (scorer.ts: the backdrop topic loses
@@ -31,12 +32,31 @@ function pick(scores: Float64Array, row: number, sentence: number, rank: Int32Ar
   return result;
 }
 
+/** T2: the opening sentence is about who met whom; what they met to discuss is its secondary topic. */
+function opening(scores: Float64Array, row: number, sentence: number, rank: Int32Array, role: number): SentenceTopics {
+  const primary = role & ROLE.openingMultilateral ? MULTILATERAL : BACKDROP_TOPIC;
+  const skip = slotOf(primary);
+  let best = -1;
+  for (let t = 0; t < TOPIC_COUNT; t++) {
+    if (t === skip || t === BACKDROP_SLOT || !(scores[row + t] > 0)) continue;
+    if (best < 0 || scores[row + t] > scores[row + best] || (scores[row + t] === scores[row + best] && rank[t] < rank[best])) best = t;
+  }
+  if (best < 0 && primary !== BACKDROP_TOPIC && scores[row + BACKDROP_SLOT] > 0) best = BACKDROP_SLOT;
+  return best < 0 ? { sentence, primary } : { sentence, primary, secondary: TOPIC_IDS[best] };
+}
+
+const MULTILATERAL = 'multilateral' as const;
+const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+const LIST_PART = ROLE.listItem | ROLE.heading;
+
 /**
- * One SentenceTopics per sentence, in order, from `rows` (TOPIC_COUNT scores per sentence): a sentence's own
- * best topics, else (T5: context carries the topic) its paragraph's best topic, else the previous sentence's
- * topic in the same paragraph, else (T6) 'other'.
+ * One SentenceTopics per sentence, in order, from `rows` (TOPIC_COUNT scores per sentence), each sentence's
+ * role bits (roles.ts) and the first sentence's role as the opening (context.ts): the opening sentence is about the meeting (T2); a sentence's own best topics, else
+ * (T5: context carries the topic) its paragraph's best topic, else the previous sentence's topic in the same
+ * paragraph, else (T6) 'other'. Courtesy and framing with no subject of its own is 'other' (T6), and so are the
+ * items of a list it introduces (T5); items with no evidence of their own take their introducer's topic.
  */
-export function rankTopics(rows: Float64Array, rank: Int32Array, sentences: readonly Sentence[]): SentenceTopics[] {
+export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[]): SentenceTopics[] {
   // Each paragraph's evidence: the sum of its sentences' rows, in one array (a row per paragraph).
   const slots = new Int32Array(sentences.length);
   const slotByParagraph = new Map<number, number>();
@@ -61,10 +81,28 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, sentences: read
     for (let t = 0; t < TOPIC_COUNT; t++) if (rows[row + t] > 0) paragraphRows[p + t] += rows[row + t];
   }
   const results: SentenceTopics[] = [];
+  // The sentence introducing the list being read (-1: none), while only its items and headings follow it.
+  let introducer = -1;
   sentences.forEach((s, i) => {
+    const role = (roles[i] ?? 0) | (i === 0 ? openingRole : 0);
     const own = pick(rows, i * TOPIC_COUNT, s.index, rank);
+    if (role & LIST_PART && introducer >= 0) {
+      const intro = results[introducer].primary;
+      if (intro === 'other') results.push({ sentence: s.index, primary: 'other' });
+      else results.push(own ?? { sentence: s.index, primary: intro });
+      return;
+    }
+    introducer = role & ROLE.introducer ? i : -1;
+    if (role & ROLE.opening) {
+      results.push(opening(rows, i * TOPIC_COUNT, s.index, rank, role));
+      return;
+    }
     if (own !== undefined) {
       results.push(own);
+      return;
+    }
+    if (role & ROLE.marker) {
+      results.push({ sentence: s.index, primary: 'other' });
       return;
     }
     const para = pick(paragraphRows, slots[i] * TOPIC_COUNT, s.index, rank);

@@ -1,11 +1,11 @@
 // Scores a sentence's topics from its words, phrases and entity mentions, into one row of scores per sentence;
-// ranking.ts then picks each sentence's topics. Reads the words from the shared scan's atoms (words.ts).
+// context.ts then reads the readout around them and ranking.ts picks each sentence's topics. Reads the words from the shared scan's atoms (words.ts).
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
-import { TOPIC_IDS } from '../types';
 import { PerId, SpanScan, WordCache, interner, scanSpan } from '../text/scan';
 import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
-import { BACKDROP_TOPIC, OTHER_SLOT, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
-import { rankTopics } from './ranking';
+import { BACKDROP_TOPIC, OTHER_SLOT, SECONDARY_MIN_SCORE, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
+import { resolveTopics, type TopicScores } from './context';
+import { ROLE, layoutRole } from './roles';
 import { foldWord, surfaceOf, topicWordEnd } from './words';
 
 interface WordForms {
@@ -25,6 +25,8 @@ interface TokenInfo {
   phrase: PhraseNode | null;
   /** The word's number in `TopicModel.phraseWords`, or -1 when no phrase goes on with it. */
   phraseWord: number;
+  /** T2: a word of the parties' relationship itself. */
+  relationship: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -35,6 +37,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : null,
     phrase: model.phrases.next.get(folded) ?? null,
     phraseWord: model.phraseWords.get(folded) ?? -1,
+    relationship: model.roleWords.relationship.has(surface.toLowerCase()),
   };
 }
 
@@ -59,7 +62,8 @@ function infoByIdOf(model: TopicModel): PerId<TokenInfo> {
  */
 export class TopicScorer {
   private readonly rows: Float64Array;
-  private readonly rank: Int32Array;
+  /** Each sentence's role bits (roles.ts). */
+  private readonly roles: Uint8Array;
   private readonly byId: PerId<TokenInfo>;
   private count = 0;
   private starts = new Int32Array(256);
@@ -74,9 +78,7 @@ export class TopicScorer {
     sentenceCount: number,
   ) {
     this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
-    // The tie-break of ranking: the backdrop topic (T2) loses ties, then the lexicon's topic order.
-    this.rank = new Int32Array(TOPIC_COUNT);
-    TOPIC_IDS.forEach((id, i) => (this.rank[i] = id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999)));
+    this.roles = new Uint8Array(sentenceCount);
     this.byId = infoByIdOf(model);
   }
 
@@ -87,6 +89,7 @@ export class TopicScorer {
   sentence(i: number, s: Sentence, mentions: readonly EntityMention[], from: number, to: number, atoms?: SpanScan): void {
     const text = this.text;
     this.count = 0;
+    let own = typeof s.text === 'string' ? s.text : '';
     if (typeof text === 'string' && s.end > s.start && s.start < text.length) {
       const start = Math.max(0, s.start);
       const end = Math.min(s.end, text.length);
@@ -98,10 +101,11 @@ export class TopicScorer {
       else this.wordsOfSpan(text, start, end, 0);
     } else {
       // A sentence outside the text (a readout made by hand): its own text, at its offsets.
-      const own = `${s.text ?? ''}`;
+      own = `${s.text ?? ''}`;
       this.wordsOfSpan(own, 0, own.length, s.start);
     }
-    this.score(i * TOPIC_COUNT, mentions, from, to);
+    if (i < this.roles.length) this.roles[i] = layoutRole(own);
+    this.score(i, mentions, from, to);
   }
 
   /** The words of `text[start, end)` from its scan with this stage's word characters, a window at a time. */
@@ -168,8 +172,9 @@ export class TopicScorer {
    * phrase starting at a word wins over the single word. Each topic's score adds the same weights in the same
    * order as a per-sentence map would.
    */
-  private score(row: number, mentions: readonly EntityMention[], from: number, to: number): void {
+  private score(i: number, mentions: readonly EntityMention[], from: number, to: number): void {
     const { rows, model, starts, ends, infos } = this;
+    const row = i * TOPIC_COUNT;
     const count = this.count;
     // Mentions arrive sorted by start; a sweep marks the tokens they cover.
     if (coveredBuffer.length < count) coveredBuffer = new Uint8Array(count * 2);
@@ -187,12 +192,14 @@ export class TopicScorer {
         if (starts[k] >= m.start && ev !== undefined) covered[k] = 1;
       }
     }
+    let relationship = false;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
         i++;
         continue;
       }
       const info = infos[i];
+      if (info.relationship) relationship = true;
       let node: PhraseNode | undefined | null = info.phrase;
       let best: Evidence[] | undefined;
       let bestEnd = i;
@@ -206,21 +213,39 @@ export class TopicScorer {
       }
       if (best !== undefined) {
         add(rows, row, best);
+        for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship) relationship = true;
         i = bestEnd + 1;
         continue;
       }
       if (info.keywords !== null) add(rows, row, info.keywords);
       i++;
     }
-    // T6: 'other' is what no evidence is, never a score of its own.
+    if (relationship && i < this.roles.length) this.roles[i] |= ROLE.relationship;
+    // T6: 'other' is what no evidence is, never a score of its own; its words mark courtesy and framing, where
+    // the parties' names are no subject either.
+    if (rows[row + OTHER_SLOT] > 0 && i < this.roles.length) {
+      this.roles[i] |= ROLE.marker;
+      // ...unless the relationship itself is named ("the UK–Australia relationship"), not only a country.
+      if (rows[row + BACKDROP_SLOT] < SECONDARY_MIN_SCORE) rows[row + BACKDROP_SLOT] = 0;
+    }
     rows[row + OTHER_SLOT] = 0;
   }
 
-  /** One SentenceTopics per sentence, in order, from the rows scored (see rankTopics). */
-  finish(sentences: readonly Sentence[]): SentenceTopics[] {
-    return rankTopics(this.rows, this.rank, sentences);
+  /** The scores and roles of the sentences scored so far (for a readout put together from paragraphs). */
+  scores(): TopicScores {
+    return { rows: this.rows, roles: this.roles };
+  }
+
+  /**
+   * One SentenceTopics per sentence, in order, from the rows scored and the readout's context (context.ts);
+   * `mentions` are the sentences' entity mentions, in order.
+   */
+  finish(sentences: readonly Sentence[], mentions: readonly EntityMention[]): SentenceTopics[] {
+    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles);
   }
 }
+
+const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
 
 function add(rows: Float64Array, row: number, evidence: readonly Evidence[]): void {
   for (let k = 0; k < evidence.length; k++) {

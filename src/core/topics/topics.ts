@@ -6,6 +6,7 @@ import { TopicScorer } from './scorer';
 
 export { BACKDROP_FACTOR, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_WEIGHTS, compileTopics, type TopicModel } from './model';
 export { TopicScorer } from './scorer';
+export { resolveTopics, type TopicScores } from './context';
 export { foldWord } from './words';
 
 /** Are the mentions sorted by start then end, with their sentence indices in the same order as the sentences'? */
@@ -58,7 +59,7 @@ export function assignTopics(
         scorer.sentence(i, s, own, 0, own.length);
       });
     }
-    return scorer.finish(sentences);
+    return scorer.finish(sentences, all);
   } catch {
     return sentences.map((s, i) => ({ sentence: s?.index ?? i, primary: 'other' }));
   }

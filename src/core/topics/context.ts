@@ -1,0 +1,114 @@
+// The readout around each sentence's own scores (policy T2): who met whom in the opening sentence, and the
+// parties it names, whose mentions elsewhere are one side of the relationship rather than its subject. Runs once
+// over the whole readout, after its sentences (or paragraphs, cached apart) were scored.
+import type { EntityMention, Sentence, SentenceTopics } from '../types';
+import { TOPIC_IDS } from '../types';
+import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { rankTopics } from './ranking';
+import { ROLE, follows, isMeeting } from './roles';
+
+/** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
+export interface TopicScores {
+  rows: Float64Array;
+  roles: Uint8Array;
+}
+
+const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+/** Scores this close to zero are what is left of evidence taken away again. */
+const NOTHING = 1e-9;
+
+/** The tie-break of ranking, per model: the backdrop topic (T2) loses ties, then the lexicon's topic order. */
+const ranks = new WeakMap<TopicModel, Int32Array>();
+
+function rankOf(model: TopicModel): Int32Array {
+  let rank = ranks.get(model);
+  if (rank === undefined) {
+    const r = new Int32Array(TOPIC_COUNT);
+    TOPIC_IDS.forEach((id, i) => (r[i] = id === BACKDROP_TOPIC ? 1000 : (model.order.get(id) ?? 999)));
+    ranks.set(model, (rank = r));
+  }
+  return rank;
+}
+
+/**
+ * T2: the opening sentence (a first sentence with a verb of meeting) names who met whom. The places and persons it
+ * names (not where they met, nor what they met about: "costs on Russia") are the parties; three or more places, two that are not the backdrop's own countries (the readout's issuer makes a
+ * third), or a forum they met as, make the meeting multilateral. Returns the opening's role bits (0 when it names
+ * no party) and fills `parties` with the parties' entity ids.
+ */
+function openingRole(text: string, model: TopicModel, mentions: readonly EntityMention[], first: number, parties: Set<string>): number {
+  let places = 0;
+  let foreign = 0;
+  let forum = false;
+  let countries: string[] | undefined;
+  for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
+    const m = mentions[q];
+    if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
+    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) continue;
+    if (m.type === 'forum') {
+      forum = true;
+      continue;
+    }
+    if (parties.has(m.id)) continue;
+    parties.add(m.id);
+    if (m.type === 'person') {
+      const country = model.countryOf.get(m.id);
+      if (country !== undefined) (countries ??= []).push(country);
+    }
+    if (m.type !== 'place') continue;
+    places++;
+    const ev = model.entities.get(m.id);
+    if (ev === undefined || ev.some((e) => e.topic !== BACKDROP_TOPIC)) foreign++;
+  }
+  // A person brings the country it speaks for, named or not ("Foreign Minister Wang Yi": China is a party); the
+  // count of places met stays with the places named.
+  if (countries !== undefined) for (const c of countries) parties.add(c);
+  if (parties.size === 0 && !forum) return 0;
+  return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
+}
+
+/**
+ * One SentenceTopics per sentence of a readout from its scores: the opening's parties are found and their
+ * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject): all of
+ * it in the opening and in sentences with words of the relationship (T2), part of it elsewhere (T3), then
+ * rankTopics picks. `rows` and `roles` are left as they were. Linear in the sentences and mentions.
+ */
+export function resolveTopics(
+  text: string,
+  model: TopicModel,
+  sentences: readonly Sentence[],
+  mentions: readonly EntityMention[],
+  rows: Float64Array,
+  roles: Uint8Array,
+): SentenceTopics[] {
+  let scores = rows;
+  let opening = 0;
+  if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
+    const parties = new Set<string>();
+    if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text, model.roleWords)) opening = openingRole(text, model, mentions, sentences[0].index, parties);
+    if (parties.size > 0) {
+      for (const m of mentions) {
+        if (!parties.has(m.id)) continue;
+        const i = m.sentence;
+        const ev = model.entities.get(m.id);
+        if (ev === undefined || !(i >= 0 && i < sentences.length) || sentences[i].index !== i) continue;
+        if (scores === rows) scores = rows.slice();
+        const row = i * TOPIC_COUNT;
+        const courtesy = (roles[i] & ROLE.marker) !== 0;
+        // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
+        // its own topic stays, at a discount, as its conduct, policies or conflict may be what is discussed.
+        const share = i === sentences[0].index || (roles[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
+        for (const e of ev) {
+          const slot = slotOf(e.topic);
+          // A party's own backdrop evidence stays where it is, except in courtesy.
+          if (e.topic === BACKDROP_TOPIC && !courtesy) continue;
+          const moved = e.topic === BACKDROP_TOPIC ? e.weight : e.weight * share;
+          scores[row + slot] -= moved;
+          if (!(scores[row + slot] > NOTHING)) scores[row + slot] = 0;
+          if (!courtesy) scores[row + BACKDROP_SLOT] += moved * BACKDROP_FACTOR;
+        }
+      }
+    }
+  }
+  return rankTopics(scores, rankOf(model), roles, opening, sentences);
+}

@@ -1,0 +1,48 @@
+// The word classes the topic roles read (lexicons/word-classes.yaml, policy T2): the verbs of an opening "X met Y",
+// and the words before a place that make it where they met or what they met about rather than a party.
+
+/** Class ids of lexicons/word-classes.yaml that the topic roles read. */
+export const TOPIC_WORD_CLASSES = {
+  meetingVerbs: 'meeting-verbs',
+  speakingVerbs: 'speaking-verbs',
+  speakingParticles: 'speaking-particles',
+  venueWords: 'venue-words',
+  meetingSubjectWords: 'meeting-subject-words',
+  relationshipWords: 'relationship-words',
+} as const;
+
+export interface RoleWords {
+  /** An opening "X met Y": a meeting verb, or a speaking verb with a particle at most five words on. */
+  readonly meeting: RegExp;
+  /** One or two words ("in", "margins of") before a place where the meeting happened. */
+  readonly venue: ReadonlySet<string>;
+  /** A word before a place the opening names as what was discussed ("support for Ukraine"), not a party. */
+  readonly meetingSubject: ReadonlySet<string>;
+  /** Words (as written, lower-cased) that make a sentence speak of the parties' relationship itself. */
+  readonly relationship: ReadonlySet<string>;
+}
+
+const NEVER = /(?!)/;
+
+function alternatives(words: readonly string[]): string {
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/** The role words of a lexicon's word lists by class id (lower-cased; an absent class is empty). */
+export function compileRoleWords(lists: Readonly<Record<string, readonly string[] | undefined>>): RoleWords {
+  const words = (id: string): string[] =>
+    (lists[id] ?? []).map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim()).filter((w) => w !== '');
+  const C = TOPIC_WORD_CLASSES;
+  const parts: string[] = [];
+  const verbs = words(C.meetingVerbs);
+  if (verbs.length > 0) parts.push(alternatives(verbs));
+  const speaking = words(C.speakingVerbs);
+  const particles = words(C.speakingParticles);
+  if (speaking.length > 0 && particles.length > 0) parts.push(`(?:${alternatives(speaking)})(?: \\w+){0,5} (?:${alternatives(particles)})`);
+  return {
+    meeting: parts.length > 0 ? new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i') : NEVER,
+    venue: new Set(words(C.venueWords)),
+    meetingSubject: new Set(words(C.meetingSubjectWords)),
+    relationship: new Set(words(C.relationshipWords)),
+  };
+}

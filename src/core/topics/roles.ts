@@ -1,0 +1,87 @@
+// A sentence's role in its readout, for the topic rules that read role rather than words (policy T2, T5, T6): the
+// opening "X met Y" sentence and the parties it names, list items and the sentence that introduces them.
+import type { EntityMention } from '../types';
+import type { RoleWords } from './roleWords';
+
+/** Role bits of one sentence (TopicScorer sets them, rankTopics reads them). */
+export const ROLE = {
+  /** T6: courtesy or framing words (the `other` topic's keywords and phrases). */
+  marker: 1,
+  /** T5: an item of a list ("- ...", "1. ..."). */
+  listItem: 2,
+  /** A line without closing punctuation (a heading inside a list). */
+  heading: 4,
+  /** Ends with a colon: introduces what follows. */
+  introducer: 8,
+  /** T2: the opening sentence names who met whom. */
+  opening: 16,
+  /** T2: ...and three or more parties met (or they met as a forum). */
+  openingMultilateral: 32,
+  /** T2: words of the parties' relationship itself (ties, the meeting, channels, a visit, keeping in touch). */
+  relationship: 64,
+} as const;
+
+/** Does the sentence open a readout with who met whom? */
+export function isMeeting(text: string, words: RoleWords): boolean {
+  return words.meeting.test(text.length > 2000 ? text.slice(0, 2000) : text);
+}
+
+const LIST_MARKER = /^\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
+
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+}
+
+/** The word of `text` that ends before `end` (skipping spaces and commas), as [start, end), or undefined. */
+function wordBefore(text: string, end: number): [number, number] | undefined {
+  let e = end;
+  while (e > 0 && !isWordUnit(text.charCodeAt(e - 1))) {
+    const c = text.charCodeAt(e - 1);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return undefined;
+    e--;
+  }
+  let s = e;
+  while (s > 0 && isWordUnit(text.charCodeAt(s - 1)) && e - s < 40) s--;
+  return s < e ? [s, e] : undefined;
+}
+
+/**
+ * Is the mention preceded by a word of `words` (one or two words, "in", "margins of"; the article skipped)? Where
+ * the meeting happened ("in Phnom Penh", "on the margins of the G7"), or what it was about ("support for Ukraine").
+ */
+export function follows(text: string, m: EntityMention, words: ReadonlySet<string>): boolean {
+  let w = wordBefore(text, m.start);
+  if (w === undefined) return false;
+  let word = text.slice(w[0], w[1]).toLowerCase();
+  if (word === 'the') {
+    w = wordBefore(text, w[0]);
+    if (w === undefined) return false;
+    word = text.slice(w[0], w[1]).toLowerCase();
+  }
+  if (words.has(word)) return true;
+  if (word !== 'of') return false;
+  const before = wordBefore(text, w[0]);
+  return before !== undefined && words.has(`${text.slice(before[0], before[1]).toLowerCase()} of`);
+}
+
+/** The role bits read from a sentence's own text: list item, heading, introducer. */
+export function layoutRole(text: string): number {
+  let role = LIST_MARKER.test(text.slice(0, 8)) ? ROLE.listItem : 0;
+  // The last character that is not emphasis, markup or space.
+  let e = text.length;
+  for (;;) {
+    while (e > 0 && /[\s*_\\]/.test(text[e - 1])) e--;
+    if (e > 0 && text[e - 1] === '>') {
+      const open = text.lastIndexOf('<', e - 1);
+      if (open >= 0 && e - open < 40) {
+        e = open;
+        continue;
+      }
+    }
+    break;
+  }
+  const last = e > 0 ? text[e - 1] : '';
+  if (last === ':') role |= ROLE.introducer;
+  else if (!/[.!?"”’)]/.test(last)) role |= ROLE.heading;
+  return role;
+}

@@ -1,7 +1,8 @@
 // The development set (test/fixtures/devset, labelled by reading the texts against the policy: GUIDE.md): topics,
 // entities and cues of 96 wh-readouts read from ../shared at run time. Prints the figures of the development split
-// and of the blind split (which no tuning reads: only its totals are printed, never its misses). A regression guard, not a target: it fails when a label cannot be located in its
-// text (a broken fixture) or a blind figure falls below the floor recorded from the last measured run.
+// and of the blind split (which no tuning reads: only its totals are printed, never its misses). A regression guard,
+// not a target: it fails when a label cannot be located in its text (a broken fixture) or a blind figure falls below
+// the floor recorded from the last measured run.
 // DEVSET_MISSES=1 prints the development split's misses, for tuning; DEVSET_BLIND_CONFUSION=1 the blind split's topic
 // confusion table, for the report.
 import * as assert from 'assert';

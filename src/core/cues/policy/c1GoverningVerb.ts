@@ -82,7 +82,10 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
   // A coordinated verb inside the governed clause inherits its status ("stressed that China will open its market and
   // welcomes more products"), unless it takes the governing verb's own form ("noted that trade had grown and welcomed
   // the fund": a second verb of the outer clause). A modal cue opens no clause of this kind.
-  if (subject.kind !== 'coordinated' || W.modals.has(tokens[prev.startTok].lower) || !opensClause(W, tokens, prev, v)) return false;
+  // A copular cue ("it is critical to ensure that … and underscored") takes no past verb as a partner either: that
+  // verb is coordinated with the sentence's own verb.
+  const governing = tokens[prev.startTok].lower;
+  if (subject.kind !== 'coordinated' || W.modals.has(governing) || W.expletives.has(governing) || !opensClause(W, tokens, prev, v)) return false;
   return verbForm(W, tokens[v].lower) !== verbForm(W, tokens[prev.startTok].lower);
 }
 

@@ -4,6 +4,8 @@
 import type { Accepted, SentenceContext } from '../sentence';
 import { findSubject, type Subject } from '../subject';
 import { hasComplementizer, hasSemicolon } from '../sentence';
+import { hasCodeUnit } from '../../text/scan';
+import { isDeterminer } from '../words';
 
 /** How an accepted cue is written: a finite verb or modal, a participle, a purpose infinitive. */
 export const FINITE = 0;
@@ -33,7 +35,9 @@ export function isParticipialClause(ctx: SentenceContext, i: number, before: str
   } else {
     link = W.coordinators.has(before) && prev !== undefined && prev.nonFinite === PARTICIPLE && !hasSemicolon(ctx, prev.endTok, i);
   }
-  return link && !inGerundSeries(ctx, i);
+  // A participle after a link ("while stressing") heads its clause; after punctuation or "and" it may be one item
+  // of a series of gerunds.
+  return link && (W.participleLinks.has(before) || !inGerundSeries(ctx, i));
 }
 
 /** Is the word at `k` an "-ing" form that starts no cue (a gerund such as "enhancing", not "including")? */
@@ -88,7 +92,7 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
   const { tokens } = ctx;
   const floor = Math.max(prev !== undefined ? prev.endTok : 0, to - PURPOSE_REACH);
   for (let k = to - 1; k >= floor; k--) {
-    if (tokens[k + 1].semicolonBefore) return -1;
+    if (semicolonAt(ctx, k + 1)) return -1;
     const w = tokens[k].lower;
     // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
     if (W.relatives.has(w) || W.complementizers.has(w)) return -1;
@@ -113,10 +117,16 @@ export function impliedSubject(ctx: SentenceContext, governor: number): Subject 
 export function participleGovernor(ctx: SentenceContext, i: number): number {
   const { tokens } = ctx;
   for (let k = i - 1; k >= 0 && k >= i - PURPOSE_REACH; k--) {
-    if (tokens[k + 1].semicolonBefore) return -1;
+    if (semicolonAt(ctx, k + 1)) return -1;
     if (isMeetingVerb(ctx, k)) return k;
   }
   return -1;
+}
+
+/** A semicolon (not a colon, as in a link's "https:") before token `k` ends the clause. */
+function semicolonAt(ctx: SentenceContext, k: number): boolean {
+  const { tokens } = ctx;
+  return tokens[k].semicolonBefore && hasCodeUnit(ctx.text, tokens[k - 1].end, tokens[k].start, 59);
 }
 
 /** The token at `k` is a verb of the meeting, not a passive ("the Fund hosted by the World Bank") or a name. */
@@ -124,5 +134,10 @@ function isMeetingVerb(ctx: SentenceContext, k: number): boolean {
   const { tokens } = ctx;
   const t = tokens[k];
   if (t.capitalized || !ctx.words.narrativeVerbs.has(t.lower)) return false;
-  return !(k + 1 < tokens.length && !tokens[k + 1].punctBefore && tokens[k + 1].lower === 'by');
+  // A passive has its agent after "by" ("hosted by the World Bank"); "spoke by phone" is the meeting's means.
+  if (k + 2 < tokens.length && !tokens[k + 1].punctBefore && tokens[k + 1].lower === 'by') {
+    const agent = tokens[k + 2];
+    return !(agent.capitalized || isDeterminer(ctx.words, agent.lower));
+  }
+  return true;
 }

@@ -5,7 +5,7 @@ import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
 import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
-import { isGappedNeed, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
+import { isGappedNeed, isObjectOrParticiple, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
@@ -66,6 +66,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     subject = prev.endTok < subject.end ? { kind: 'np', start: prev.endTok, end: subject.end } : { kind: 'none', start: subjectAt, end: subjectAt };
   }
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
+  if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {
     if (!modalHasParty(W, tokens, firstWord, subject, inherited !== undefined)) return undefined;
     if (isGoverned(ctx, subjectAt, subject, true)) return undefined;

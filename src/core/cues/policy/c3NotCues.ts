@@ -126,3 +126,29 @@ export function isThirdPartyVerb(ctx: SentenceContext, modal: boolean, verb: str
   }
   return false;
 }
+
+/**
+ * Policy C3.d, participles and objects that are no cues of their own:
+ * - a base form whose "subject" is the object of the verb before it ("conveyed U.S. support for", "sustained U.S.
+ *   support"): the cue word is a noun;
+ * - a verb in a relative clause on its object ("These laws, which President Biden signed in 2022"): a past act
+ *   recounted, not a position taken;
+ * - a one-word past participle with its agent or adjunct and no subject ("the initiative launched by President
+ *   Biden", "initiatives announced by the UAE", "Launched in January 2024, the Group …"): an adjective.
+ * `c` is the cue's first token, `end` the token after its pattern, `subject` its subject.
+ */
+export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, end: number, subject: Subject, isBase: boolean): boolean {
+  if (subject.kind === 'np') {
+    const s = subject.start;
+    if (isBase && s > 0 && !tokens[s].punctBefore) {
+      const w = tokens[s - 1].lower;
+      if (!tokens[s - 1].capitalized && verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.doAuxiliaries.has(w)) return true;
+    }
+    if (s > 0 && !tokens[s].punctBefore && W.relatives.has(tokens[s - 1].lower) && !W.complementizers.has(tokens[s - 1].lower)) return true;
+    return false;
+  }
+  if (end !== c + 1 || end >= tokens.length || tokens[end].punctBefore || verbForm(W, tokens[c].lower) !== 1) return false;
+  const next = tokens[end].lower;
+  if (next === 'by') return c > 0 && !tokens[c].punctBefore && !W.auxiliaries.has(tokens[c - 1].lower) && !W.pronouns.has(tokens[c - 1].lower);
+  return c === 0 && W.prepositions.has(next) && next !== 'to';
+}

@@ -6,7 +6,7 @@ import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1
 import { negationScope } from './policy/c2Negation';
 import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
-import { modalHasParty } from './policy/c4PartyFuture';
+import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
@@ -64,6 +64,13 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   // is "Spain", right after the cue "hopes" (so policy C1 governs it), not "China hopes Spain".
   if (nonFinite === FINITE && prev !== undefined && subject.kind === 'np' && subject.start < prev.endTok) {
     subject = prev.endTok < subject.end ? { kind: 'np', start: prev.endTok, end: subject.end } : { kind: 'none', start: subjectAt, end: subjectAt };
+  }
+  if (p.modal && W.futureModals.has(firstWord)) {
+    // Policy C4: the modal's party may stand before a verb that is no cue ("met … and will meet") or between commas
+    // ("her Advisor, Dr. Phil Gordon, would travel"); a gerund subject or a passive is no party's action.
+    if (subject.kind === 'coordinated' && prev === undefined) subject = coordinatedSubject(W, tokens, subjectAt - 1);
+    else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(tokens, subjectAt);
+    if (isGerundSubject(W, tokens, subject) || !futureIsAction(W, tokens, c.start)) return undefined;
   }
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;

@@ -144,7 +144,10 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
       const w = tokens[s - 1].lower;
       if (!tokens[s - 1].capitalized && verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.doAuxiliaries.has(w)) return true;
     }
-    if (s > 0 && !tokens[s].punctBefore && W.relatives.has(tokens[s - 1].lower) && !W.complementizers.has(tokens[s - 1].lower)) return true;
+    // "which President Biden signed", not "in which the two leaders concurred" (the relative is a preposition's).
+    if (s > 0 && !tokens[s].punctBefore && W.relatives.has(tokens[s - 1].lower) && !W.complementizers.has(tokens[s - 1].lower)) {
+      return !(s > 1 && !tokens[s - 1].punctBefore && W.prepositions.has(tokens[s - 2].lower));
+    }
     return false;
   }
   if (end !== c + 1 || end >= tokens.length || tokens[end].punctBefore || verbForm(W, tokens[c].lower) !== 1) return false;

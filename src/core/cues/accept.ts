@@ -70,7 +70,8 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     // ("her Advisor, Dr. Phil Gordon, would travel"); a gerund subject or a passive is no party's action.
     if (subject.kind === 'coordinated' && prev === undefined) subject = coordinatedSubject(W, tokens, subjectAt - 1);
     else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(tokens, subjectAt);
-    if (isGerundSubject(W, tokens, subject) || !futureIsAction(W, tokens, c.start)) return undefined;
+    else if (isGerundSubject(W, tokens, subject)) return undefined;
+    if (!futureIsAction(W, tokens, c.start)) return undefined;
   }
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;

@@ -95,7 +95,7 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
     if (semicolonAt(ctx, k + 1)) return -1;
     const w = tokens[k].lower;
     // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
-    if (W.relatives.has(w) || W.complementizers.has(w)) return -1;
+    if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
     if (isMeetingVerb(ctx, k)) return k;
   }
   if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;

@@ -138,6 +138,11 @@ export function isThirdPartyVerb(ctx: SentenceContext, modal: boolean, verb: str
  * `c` is the cue's first token, `end` the token after its pattern, `subject` its subject.
  */
 export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, end: number, subject: Subject, isBase: boolean): boolean {
+  const participle = end === c + 1 && end < tokens.length && !tokens[end].punctBefore && verbForm(W, tokens[c].lower) === 1;
+  if (participle && tokens[end].lower === 'by' && c > 0 && !tokens[c].punctBefore) {
+    const w = tokens[c - 1].lower;
+    if (!tokens[c - 1].capitalized && !W.auxiliaries.has(w) && !W.pronouns.has(w) && !W.doAuxiliaries.has(w) && !isAdverb(W, w)) return true;
+  }
   if (subject.kind === 'np') {
     const s = subject.start;
     if (isBase && s > 0 && !tokens[s].punctBefore) {
@@ -150,8 +155,7 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
     }
     return false;
   }
-  if (end !== c + 1 || end >= tokens.length || tokens[end].punctBefore || verbForm(W, tokens[c].lower) !== 1) return false;
+  if (!participle) return false;
   const next = tokens[end].lower;
-  if (next === 'by') return c > 0 && !tokens[c].punctBefore && !W.auxiliaries.has(tokens[c - 1].lower) && !W.pronouns.has(tokens[c - 1].lower);
   return c === 0 && W.prepositions.has(next) && next !== 'to';
 }

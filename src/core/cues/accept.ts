@@ -42,6 +42,8 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     // Policy C1: the infinitive of a verb before it is that verb's; after a verb of the meeting it is a purpose
     // infinitive and a cue of its own (policy C1.d: "met to discuss").
     if (before === 'to') {
+      // A capitalised infinitive is part of a name ("the Partnership to Address the Climate Crisis").
+      if (tokens[c.start].capitalized) return undefined;
       governor = purposeGovernor(ctx, b, prev);
       if (governor < 0) return undefined;
       nonFinite = PURPOSE;

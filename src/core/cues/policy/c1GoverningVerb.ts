@@ -90,7 +90,9 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     }
     // Policy C1.f: any verb whose subject stands inside the clause the cue opened is governed ("stressed that although
     // …, both countries need to"), unless a new clause is coordinated after "and" / "but".
-    if (!modal && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) return true;
+    // A preamble ("Recognizing that …, the two Presidents committed to") closes before the main clause's subject.
+    const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing');
+    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) return true;
   }
   if (modal) return clauseOpen(ctx, prev, v);
   // A coordinated verb inside the governed clause inherits its status ("stressed that China will open its market and

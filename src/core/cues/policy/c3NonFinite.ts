@@ -5,7 +5,7 @@ import type { Accepted, SentenceContext } from '../sentence';
 import { findSubject, type Subject } from '../subject';
 import { hasComplementizer, hasSemicolon } from '../sentence';
 import { hasCodeUnit } from '../../text/scan';
-import { isDeterminer } from '../words';
+import { isDeterminer, verbForm } from '../words';
 
 /** How an accepted cue is written: a finite verb or modal, a participle, a purpose infinitive. */
 export const FINITE = 0;
@@ -27,6 +27,9 @@ export function isParticipialClause(ctx: SentenceContext, i: number, before: str
   // An opener frames the sentence ("Discussing AUKUS, the leaders …", "Recalling …"), and a participle of noticing
   // frames a fact ("…, noting that trade grew"): neither takes a position.
   if (i === 0 || W.framingParticiples.has(ctx.tokens[i].lower)) return false;
+  // A capitalised "-ing" word mid-sentence is a title ("… Condemning and Combating Racism"); after a semicolon or
+  // colon it is an item of a list ("cyber defense; exchanging information").
+  if (ctx.tokens[i].capitalized || ctx.tokens[i].semicolonBefore) return false;
   let link: boolean;
   if (before === '' || W.participleLinks.has(before)) {
     // Mid-sentence, a participial clause speaks for the main clause, not for a clause inside it ("saw how the
@@ -96,7 +99,8 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
     const w = tokens[k].lower;
     // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
     if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
-    if (isMeetingVerb(ctx, k)) return k;
+    // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1).
+    if (isMeetingVerb(ctx, k)) return prev !== undefined && verbForm(W, tokens[k].lower) === 0 ? -1 : k;
   }
   if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;
   return to > 0 && W.coordinators.has(tokens[to - 1].lower) ? prev.governor : -1;

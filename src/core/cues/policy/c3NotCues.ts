@@ -56,14 +56,15 @@ export function isWelcomeVisitor(W: CueWords, tokens: Token[], end: number): boo
   let k = end;
   if (k < tokens.length && tokens[k].lower === 'the') k++;
   if (k >= tokens.length || !(tokens[k].capitalized || W.objectPronouns.has(tokens[k].lower))) return false;
-  for (let n = 0; k < tokens.length && n < 8; k++, n++) {
+  // Several visitors may be listed ("welcomed Foreign Minister Leyva, Ambassador Murillo, and their delegation to").
+  for (let n = 0; k < tokens.length && n < 16; k++, n++) {
     const t = tokens[k];
-    if (t.punctBefore && k > end) return false;
+    if (t.punctBefore && k > end && !(t.capitalized || W.coordinators.has(t.lower))) return false;
     if (t.lower === 'to' && k + 1 < tokens.length) {
       const next = tokens[k + 1];
       return next.capitalized || (next.lower === 'the' && k + 2 < tokens.length && tokens[k + 2].capitalized);
     }
-    if (!t.capitalized && !(t.lower === 'the' || t.lower === 'of' || t.lower === 'and' || W.objectPronouns.has(t.lower))) return false;
+    if (!t.capitalized && !(t.lower === 'the' || t.lower === 'of' || t.lower === 'and' || W.objectPronouns.has(t.lower) || W.partyNouns.has(t.lower) || W.determiners.has(t.lower))) return false;
   }
   return false;
 }

@@ -62,6 +62,8 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
 
   // A non-finite cue has no subject of its own: its party is the main clause's (the verb of the meeting's).
   let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : impliedSubject(ctx, governor);
+  // "(agreed that) it is critical to": the expletive the pattern starts with is the subject (policy C1 reads it).
+  if (W.expletives.has(firstWord) && c.end - c.start > 1) subject = { kind: 'np', start: c.start, end: c.start + 1 };
   // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
   // is "Spain", right after the cue "hopes" (so policy C1 governs it), not "China hopes Spain".
   if (nonFinite === FINITE && prev !== undefined && subject.kind === 'np' && subject.start < prev.endTok) {

@@ -58,4 +58,43 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('The leaders agreed to work together to address the crisis.'), ['agreed to:firm']);
     assert.deepStrictEqual(brief('The fund hosted by the World Bank helps countries to address gaps.'), []);
   });
+
+  it('governed clauses: every cue verb inside a clause a listed verb opened (policy C1.f)', () => {
+    assert.deepStrictEqual(brief('Mr. Sullivan stressed that although they compete, both countries need to prevent conflict.'), ['stressed:hedged']);
+    assert.deepStrictEqual(brief('The Vice President emphasized that she and President Biden believe the WHO is vital.'), ['emphasized:hedged']);
+    assert.deepStrictEqual(brief('President Biden emphasized the commitment and that he looks forward to working together.'), ['emphasized:hedged']);
+    assert.deepStrictEqual(brief('Recognizing that they share a stake, the two Presidents committed to continuing to partner.'), ['Recognizing:hedged', 'committed to:firm']);
+    assert.deepStrictEqual(brief('They also agreed that it is critical to ensure that civilians are protected.'), ['agreed that:hedged']);
+  });
+
+  it('nouns, past participles and past acts are no cues (policy C3.d, C3.f)', () => {
+    assert.deepStrictEqual(brief('Mr. Finer conveyed U.S. support for civil society.'), ['conveyed U.S. support:hedged']);
+    assert.deepStrictEqual(brief('Mr. Sullivan reiterated condolences and sustained U.S. support for the people.'), ['reiterated:hedged']);
+    assert.deepStrictEqual(brief('These laws, which President Biden signed in December 2022, advance the agenda.'), []);
+    assert.deepStrictEqual(brief('Launched in January 2024, the Working Group is a key mechanism.'), []);
+    assert.deepStrictEqual(brief('They discussed recent initiatives announced by the UAE.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('They held a meeting in which the two leaders concurred on continuing to work together.'), ['concurred on continuing to:hedged']);
+    assert.deepStrictEqual(brief('The two sides reached consensus at their last meeting on trade.'), []);
+    assert.deepStrictEqual(brief('They welcomed Foreign Minister Leyva, Ambassador Murillo, and their delegation to the White House.'), []);
+  });
+
+  it('will / would: passives and gerund subjects are no action; coordinated and appositive subjects count (policy C4.d, C4.e)', () => {
+    assert.deepStrictEqual(brief('The President will continue to be briefed regularly.'), []);
+    assert.deepStrictEqual(brief('Empowering a new government to stabilize the economy will also create space for dialogue.'), []);
+    const met = cuesOf('General Laura Richardson met today with President Noboa and will meet with officials tomorrow.');
+    assert.deepStrictEqual(met.map((c) => `${c.text}:${c.strength}:${c.actor ?? ''}`), ['will:firm:General Laura Richardson']);
+    assert.deepStrictEqual(brief('She stated that the United States has no higher priority than safety, and will act in self-defense.'), ['will:firm']);
+    const told = cuesOf('The Vice President told President Herzog that, to follow up, her Advisor, Dr. Phil Gordon, would travel to Israel.');
+    assert.deepStrictEqual(told.map((c) => `${c.text}:${c.strength}:${c.rule}`), ['would:firm:reported will/would + action by a party']);
+    assert.deepStrictEqual(brief('We announce the launch of a new partnership.'), ['announce:firm']);
+  });
+
+  it('entries by CAMEO category: praise, consult, discuss (S-hedged.e)', () => {
+    assert.deepStrictEqual(brief('The leaders applauded the agreement and lauded its authors.'), ['applauded:hedged', 'lauded:hedged']);
+    assert.deepStrictEqual(brief('They consulted on the situation in Niger.'), ['consulted on:hedged']);
+    assert.deepStrictEqual(brief('The leaders had an in-depth discussion on foreign policy.'), ['had an in-depth discussion:hedged']);
+    assert.deepStrictEqual(brief('The President offered his full support for the effort.'), ['offered his full support:hedged']);
+    assert.deepStrictEqual(brief('The Vice President re-affirmed the support of the Administration.'), ['re-affirmed:hedged']);
+    assert.deepStrictEqual(brief('The Vice President made clear it is critical to ensure access.'), ['is critical:hedged']);
+  });
 });

@@ -5,7 +5,7 @@ import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
 import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
-import { isGappedNeed, isObjectOrParticiple, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
+import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
@@ -98,6 +98,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   }
   if (W.visitorCourtesies.has(firstWord) && isWelcomeVisitor(W, tokens, c.end)) return undefined;
   if (nonFinite === FINITE && isThirdPartyVerb(ctx, p.modal, firstWord, subject, subjectAt, prev)) return undefined;
+  if (!p.modal && isPastMeeting(W, tokens, c.start, c.end)) return undefined;
 
   let rule = 'governing verb';
   if (c.needsWill) rule = 'agreed that + will action';

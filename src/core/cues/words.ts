@@ -74,6 +74,8 @@ export interface CueWords {
   readonly notGerunds: ReadonlySet<string>;
   /** Participles that frame a fact and take no position ("…, noting that", "Recalling …"), policy C3.a. */
   readonly framingParticiples: ReadonlySet<string>;
+  /** "last", "previous": an earlier meeting a cue is dated to is recounted, not held now (policy C3.f). */
+  readonly pastMarkers: ReadonlySet<string>;
   /** Words after which an "-s" cue is a plural noun ("pledges of", "pledges into"). */
   readonly pluralNounFollowers: ReadonlySet<string>;
   /** Actors read as plural: whole actors, first words, last-word endings. */
@@ -127,6 +129,7 @@ export const WORD_CLASSES = {
   participleLinks: 'participle-links',
   notGerunds: 'not-gerunds',
   framingParticiples: 'framing-participles',
+  pastMarkers: 'past-markers',
   pluralNounFollowers: 'plural-noun-followers',
   pluralActors: 'plural-actors',
   pluralActorStarts: 'plural-actor-starts',
@@ -223,6 +226,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     participleLinks: set(C.participleLinks),
     notGerunds: set(C.notGerunds),
     framingParticiples: set(C.framingParticiples),
+    pastMarkers: set(C.pastMarkers),
     pluralNounFollowers: set(C.pluralNounFollowers),
     pluralActors: new Set(words(C.pluralActors)),
     pluralActorStarts: [...set(C.pluralActorStarts)],

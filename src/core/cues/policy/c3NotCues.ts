@@ -160,3 +160,28 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
   const next = tokens[end].lower;
   return c === 0 && W.prepositions.has(next) && next !== 'to';
 }
+
+/**
+ * Policy C3.f, a past meeting recounted: a cue dated to an earlier meeting ("reached consensus at their last
+ * meeting", "At the previous summit, the leaders agreed to") tells what was decided then, not a position taken
+ * now. Looks for "at / during" + a determiner + a past marker + an event noun within a few words of the cue.
+ */
+export function isPastMeeting(W: CueWords, tokens: Token[], start: number, end: number): boolean {
+  const from = Math.max(0, start - 12);
+  const to = Math.min(tokens.length - 2, end + 10);
+  for (let k = from; k < to; k++) {
+    const w = tokens[k].lower;
+    if (w !== 'at' && w !== 'during') continue;
+    let m = k + 1;
+    if (m < tokens.length && isDeterminer(W, tokens[m].lower) && !W.pastMarkers.has(tokens[m].lower)) m++;
+    if (m + 1 < tokens.length && W.pastMarkers.has(tokens[m].lower) && W.arrangedEvents.has(tokens[m + 1].lower)) {
+      // The phrase belongs to the cue's clause: no semicolon between them.
+      const lo = Math.min(k, start);
+      const hi = Math.max(m + 1, end - 1);
+      let clean = true;
+      for (let q = lo + 1; q <= hi; q++) if (tokens[q].semicolonBefore) clean = false;
+      if (clean) return true;
+    }
+  }
+  return false;
+}

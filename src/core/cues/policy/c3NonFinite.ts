@@ -119,7 +119,6 @@ export function impliedSubject(ctx: SentenceContext, governor: number): Subject 
  * highlighting …"): the nearest one before it in the sentence, or -1.
  */
 export function participleGovernor(ctx: SentenceContext, i: number): number {
-  const { tokens } = ctx;
   for (let k = i - 1; k >= 0 && k >= i - PURPOSE_REACH; k--) {
     if (semicolonAt(ctx, k + 1)) return -1;
     if (isMeetingVerb(ctx, k)) return k;

@@ -12,7 +12,14 @@ import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
 import { hasSemicolon, type Accepted, type SentenceContext } from './sentence';
 import { findSubject } from './subject';
-import { isAdverb, verbForm } from './words';
+import type { Token } from './tokens';
+import { isAdverb, verbForm, type CueWords } from './words';
+
+/** A relative pronoun ("the athletes who have trained … and will") among tokens [from, to): a clause of its own. */
+function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!tokens[k].capitalized && W.relatives.has(tokens[k].lower) && !W.complementizers.has(tokens[k].lower)) return true;
+  return false;
+}
 
 /** The cue candidate `c` stands for, or undefined when a rule rejects it (the next candidate is then tried). */
 export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined {
@@ -72,7 +79,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (p.modal && W.futureModals.has(firstWord)) {
     // Policy C4: the modal's party may stand before a verb that is no cue ("met … and will meet") or between commas
     // ("her Advisor, Dr. Phil Gordon, would travel"); a gerund subject or a passive is no party's action.
-    if (subject.kind === 'coordinated' && prev === undefined) subject = coordinatedSubject(W, tokens, subjectAt - 1);
+    if (subject.kind === 'coordinated' && (prev === undefined || relativeBetween(W, tokens, prev.endTok, subjectAt))) {
+      subject = coordinatedSubject(W, tokens, subjectAt - 1);
+    }
     else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(tokens, subjectAt);
     else if (isGerundSubject(W, tokens, subject)) return undefined;
     if (!futureIsAction(W, tokens, c.start)) return undefined;

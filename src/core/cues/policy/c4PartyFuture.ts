@@ -67,9 +67,16 @@ export function coordinatedSubject(W: CueWords, tokens: Token[], and: number): S
     if (tokens[k + 1].semicolonBefore) break;
     const t = tokens[k];
     const w = t.lower;
+    // Inside a relative or complement clause the subject is its relative ("athletes who have trained … and will").
+    if (!t.capitalized && (W.relatives.has(w) || W.complementizers.has(w))) break;
     if (t.capitalized || !(W.auxiliaries.has(w) || W.narrativeVerbs.has(w) || (w.length > 3 && verbForm(W, w) === 1))) continue;
     const subject = findSubject(W, tokens, k);
-    if (subject.kind === 'np') return subject;
+    if (subject.kind !== 'np') continue;
+    // The subject opens its clause (sentence start, punctuation, "that"); a noun phrase cut from a longer one ("any
+    // attack by North Korea against … its allies is") is not it.
+    const s = subject.start;
+    const opens = s === 0 || tokens[s].punctBefore || W.complementizers.has(tokens[s - 1].lower);
+    return opens ? subject : { kind: 'none', start: and, end: and };
   }
   return { kind: 'none', start: and, end: and };
 }

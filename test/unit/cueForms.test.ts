@@ -65,6 +65,13 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('President Biden emphasized the commitment and that he looks forward to working together.'), ['emphasized:hedged']);
     assert.deepStrictEqual(brief('Recognizing that they share a stake, the two Presidents committed to continuing to partner.'), ['Recognizing:hedged', 'committed to:firm']);
     assert.deepStrictEqual(brief('They also agreed that it is critical to ensure that civilians are protected.'), ['agreed that:hedged']);
+    // A plain report in between keeps its clause's own cue (C1.a), and a pronoun after "said" is a subject.
+    assert.deepStrictEqual(
+      brief('Sullivan explained that the administration believes diplomacy is best, while noting that the President has made clear that if it fails, the United States is prepared to act.'),
+      ['believes:hedged', 'is prepared to:hedged'],
+    );
+    assert.deepStrictEqual(brief('The leaders thanked the Vice President, and they said they look forward to working together.'), ['thanked:hedged', 'look forward to:hedged']);
+    assert.deepStrictEqual(brief('He praised the Initiative, which they both agreed has been critical to food security.'), ['praised:hedged', 'agreed:hedged']);
   });
 
   it('nouns, past participles and past acts are no cues (policy C3.d, C3.f)', () => {

@@ -92,7 +92,12 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     // …, both countries need to"), unless a new clause is coordinated after "and" / "but".
     // A preamble ("Recognizing that …, the two Presidents committed to") closes before the main clause's subject.
     const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing');
-    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) return true;
+    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) {
+      // A plain report in between opens a clause of its own ("noting that the President has made clear that …, the
+      // United States is prepared to", C1.a).
+      for (let k = prev.endTok; k < subject.start; k++) if (!tokens[k].capitalized && reportingVerbAt(W, tokens, k) >= 0) return false;
+      return true;
+    }
   }
   if (modal) return clauseOpen(ctx, prev, v);
   // A coordinated verb inside the governed clause inherits its status ("stressed that China will open its market and

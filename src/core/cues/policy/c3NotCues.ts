@@ -146,12 +146,16 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
   }
   if (subject.kind === 'np') {
     const s = subject.start;
-    if (isBase && s > 0 && !tokens[s].punctBefore) {
+    // Not after a verb that takes a clause ("they said they look forward to"): a pronoun is never an object here.
+    if (isBase && s > 0 && !tokens[s].punctBefore && !W.pronouns.has(tokens[s].lower)) {
       const w = tokens[s - 1].lower;
-      if (!tokens[s - 1].capitalized && verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.doAuxiliaries.has(w)) return true;
+      const takesClause = W.pureReporting.has(w) || W.reportingVerbs.has(w) || W.subjectStops.has(w);
+      if (!tokens[s - 1].capitalized && !takesClause && verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.doAuxiliaries.has(w)) return true;
     }
-    // "which President Biden signed", not "in which the two leaders concurred" (the relative is a preposition's).
+    // "which President Biden signed", not "in which the two leaders concurred" (the relative is a preposition's) nor
+    // "which they both agreed has been critical" (the relative is the subject of the clause the cue takes).
     if (s > 0 && !tokens[s].punctBefore && W.relatives.has(tokens[s - 1].lower) && !W.complementizers.has(tokens[s - 1].lower)) {
+      if (end < tokens.length && !tokens[end].punctBefore && (W.auxiliaries.has(tokens[end].lower) || W.modals.has(tokens[end].lower))) return false;
       return !(s > 1 && !tokens[s - 1].punctBefore && W.prepositions.has(tokens[s - 2].lower));
     }
     return false;

@@ -10,14 +10,14 @@ import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject,
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
-import { hasSemicolon, type Accepted, type SentenceContext } from './sentence';
+import { SHORT_SCAN, hasSemicolon, type Accepted, type SentenceContext } from './sentence';
 import { findSubject } from './subject';
 import type { Token } from './tokens';
 import { isAdverb, verbForm, type CueWords } from './words';
 
 /** A relative pronoun ("the athletes who have trained … and will") among tokens [from, to): a clause of its own. */
 function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!tokens[k].capitalized && W.relatives.has(tokens[k].lower) && !W.complementizers.has(tokens[k].lower)) return true;
+  for (let k = Math.max(from, to - SHORT_SCAN); k < to; k++) if (!tokens[k].capitalized && W.relatives.has(tokens[k].lower) && !W.complementizers.has(tokens[k].lower)) return true;
   return false;
 }
 

@@ -60,7 +60,7 @@ function reportOutsideScope(ctx: SentenceContext, prev: Accepted, r: number): bo
 function insideReport(ctx: SentenceContext, prev: Accepted): boolean {
   const W = ctx.words;
   const { tokens } = ctx;
-  for (let k = prev.startTok - 1; k >= 0; k--) if (reportingVerbAt(W, tokens, k) >= 0) return true;
+  for (let k = prev.startTok - 1; k >= 0 && k >= prev.startTok - SHORT_SCAN; k--) if (!tokens[k].capitalized && reportingVerbAt(W, tokens, k) >= 0) return true;
   return false;
 }
 
@@ -95,7 +95,10 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) {
       // A plain report in between opens a clause of its own ("noting that the President has made clear that …, the
       // United States is prepared to", C1.a).
-      for (let k = prev.endTok; k < subject.start; k++) if (!tokens[k].capitalized && reportingVerbAt(W, tokens, k) >= 0) return false;
+      // Bounded (SHORT_SCAN) so a long sentence of many cues stays linear.
+      for (let k = Math.max(prev.endTok, subject.start - SHORT_SCAN); k < subject.start; k++) {
+        if (!tokens[k].capitalized && reportingVerbAt(W, tokens, k) >= 0) return false;
+      }
       return true;
     }
   }

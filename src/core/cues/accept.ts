@@ -4,13 +4,22 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { isGappedNeed, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
-import { modalHasParty } from './policy/c4PartyFuture';
+import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
+import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
+import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
-import { hasSemicolon, type Accepted, type SentenceContext } from './sentence';
+import { SHORT_SCAN, hasSemicolon, type Accepted, type SentenceContext } from './sentence';
 import { findSubject } from './subject';
-import { isAdverb, verbForm } from './words';
+import type { Token } from './tokens';
+import { isAdverb, verbForm, type CueWords } from './words';
+
+/** A relative pronoun ("the athletes who have trained … and will") among tokens [from, to): a clause of its own. */
+function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number): boolean {
+  for (let k = Math.max(from, to - SHORT_SCAN); k < to; k++) if (!tokens[k].capitalized && W.relatives.has(tokens[k].lower) && !W.complementizers.has(tokens[k].lower)) return true;
+  return false;
+}
 
 /** The cue candidate `c` stands for, or undefined when a rule rejects it (the next candidate is then tried). */
 export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined {
@@ -25,34 +34,65 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   let b = c.start - 1;
   while (b >= 0 && !tokens[b + 1].punctBefore && isAdverb(W, tokens[b].lower)) b--;
   const before = b >= 0 && !tokens[b + 1].punctBefore ? tokens[b].lower : '';
-  const isBase = p.first.get(firstWord) === true && !p.modal;
+  const form = p.first.get(firstWord);
+  const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
+  let nonFinite = FINITE;
+  let governor = -1;
+  if (form === FORM_PARTICIPLE) {
+    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause.
+    if (!isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    nonFinite = PARTICIPLE;
+    governor = before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
+  }
   if (isBase) {
-    // Policy C1: the infinitive of a verb before it is that verb's.
-    if (before === 'to' || W.modals.has(before)) return undefined;
+    // Policy C1: the infinitive of a verb before it is that verb's; after a verb of the meeting it is a purpose
+    // infinitive and a cue of its own (policy C1.d: "met to discuss").
+    if (before === 'to') {
+      // A capitalised infinitive is part of a name ("the Partnership to Address the Climate Crisis").
+      if (tokens[c.start].capitalized) return undefined;
+      governor = purposeGovernor(ctx, b, prev);
+      if (governor < 0) return undefined;
+      nonFinite = PURPOSE;
+    }
+    if (W.modals.has(before)) return undefined;
     // "must uphold multilateralism and oppose unilateralism", "agreed to expand trade and welcome investors": a base
     // form after "and" is a second verb of the modal or infinitive before it. It is a cue of its own only beside a
     // base-form cue ("We reaffirm the alliance and welcome the fund", "We look forward to the summit and welcome ...");
     // a past or -s cue ("agreed", "is willing to") cannot take a base form as its partner.
-    if (before === 'and' && prev !== undefined && !hasSemicolon(ctx, prev.endTok, c.start)) {
+    if (nonFinite === FINITE && before === 'and' && prev !== undefined && !hasSemicolon(ctx, prev.endTok, c.start)) {
       const prevVerb = tokens[prev.startTok].lower;
       if (W.modals.has(prevVerb) || verbForm(W, prevVerb) !== 0) return undefined;
     }
   }
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
 
-  let subject = findSubject(W, tokens, subjectAt);
+  // A non-finite cue has no subject of its own: its party is the main clause's (the verb of the meeting's).
+  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : impliedSubject(ctx, governor);
+  // "(agreed that) it is critical to": the expletive the pattern starts with is the subject (policy C1 reads it).
+  if (W.expletives.has(firstWord) && c.end - c.start > 1) subject = { kind: 'np', start: c.start, end: c.start + 1 };
   // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
   // is "Spain", right after the cue "hopes" (so policy C1 governs it), not "China hopes Spain".
-  if (prev !== undefined && subject.kind === 'np' && subject.start < prev.endTok) {
+  if (nonFinite === FINITE && prev !== undefined && subject.kind === 'np' && subject.start < prev.endTok) {
     subject = prev.endTok < subject.end ? { kind: 'np', start: prev.endTok, end: subject.end } : { kind: 'none', start: subjectAt, end: subjectAt };
   }
+  if (p.modal && W.futureModals.has(firstWord)) {
+    // Policy C4: the modal's party may stand before a verb that is no cue ("met … and will meet") or between commas
+    // ("her Advisor, Dr. Phil Gordon, would travel"); a gerund subject or a passive is no party's action.
+    if (subject.kind === 'coordinated' && (prev === undefined || relativeBetween(W, tokens, prev.endTok, subjectAt))) {
+      subject = coordinatedSubject(W, tokens, subjectAt - 1);
+    }
+    else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(tokens, subjectAt);
+    else if (isGerundSubject(W, tokens, subject)) return undefined;
+    if (!futureIsAction(W, tokens, c.start)) return undefined;
+  }
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
+  if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {
     if (!modalHasParty(W, tokens, firstWord, subject, inherited !== undefined)) return undefined;
     if (isGoverned(ctx, subjectAt, subject, true)) return undefined;
     if (W.futureModals.has(firstWord) && postposedListedVerb(ctx, end - 1)) return undefined;
-  } else {
+  } else if (nonFinite === FINITE) {
     if (isBase) {
       // A base form ("We share ...") needs a party as its subject, as a modal does (policy C4, C5).
       const party = subject.kind === 'coordinated' ? inherited !== undefined : isPartySubject(W, tokens, subject, false);
@@ -66,10 +106,13 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     }
   }
   if (W.visitorCourtesies.has(firstWord) && isWelcomeVisitor(W, tokens, c.end)) return undefined;
-  if (isThirdPartyVerb(ctx, p.modal, firstWord, subject, subjectAt, prev)) return undefined;
+  if (nonFinite === FINITE && isThirdPartyVerb(ctx, p.modal, firstWord, subject, subjectAt, prev)) return undefined;
+  if (!p.modal && isPastMeeting(W, tokens, c.start, c.end)) return undefined;
 
   let rule = 'governing verb';
   if (c.needsWill) rule = 'agreed that + will action';
+  else if (nonFinite === PURPOSE) rule = `purpose infinitive after "${tokens[governor].lower}"`;
+  else if (nonFinite === PARTICIPLE) rule = governor >= 0 ? `participial clause after "${tokens[governor].lower}"` : 'participial clause';
   else if (p.modal && W.futureModals.has(firstWord)) {
     if (ctx.firstReporting === undefined) {
       let k = 0;
@@ -81,17 +124,20 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   } else if (subject.kind === 'coordinated') rule = 'coordinated verb';
   if (negated) rule += ', negated';
 
-  const cueStart = tokens[start].start;
+  // "it is critical to": the expletive is the cue's subject, not part of its verb phrase (nor its governing verb).
+  const verbAt = W.expletives.has(tokens[start].lower) && end - start > 1 ? start + 1 : start;
+  const cueStart = tokens[verbAt].start;
   const cueEnd = tokens[end - 1].end;
   const strength: Strength = source.strength;
   const cueText = text.slice(cueStart, cueEnd);
-  const governingVerb = tokens[c.start].lower;
-  const actor = resolveActor(ctx, subject);
+  const governingVerb = tokens[Math.max(c.start, verbAt)].lower;
+  // A participle coordinated with one before it, or one with no verb of the meeting, speaks for the cue before it.
+  const actor = nonFinite !== FINITE && subject.kind !== 'np' ? prev?.cue.actor : resolveActor(ctx, subject);
   // Built whole, with or without its actor (last, as before): adding the property afterwards cost an object
   // shape change and a property store per cue.
   const cue: Cue =
     actor === undefined
       ? { start: cueStart, end: cueEnd, text: cueText, strength, negated, sentence: ctx.sentence, patternId: source.id, governingVerb, rule }
       : { start: cueStart, end: cueEnd, text: cueText, strength, negated, sentence: ctx.sentence, patternId: source.id, governingVerb, rule, actor };
-  return { cue, startTok: c.start, endTok: end, actorKind: ACTOR_PRONOUN };
+  return { cue, startTok: c.start, endTok: end, actorKind: ACTOR_PRONOUN, nonFinite, governor };
 }

@@ -1,15 +1,15 @@
 // Compiles the cue patterns once per lexicon: parsed, indexed by their possible first words, with the test on
 // the token after the first word that most tries fail at.
 import type { CuePattern, LexiconOrigin } from '../types';
-import { PatternParser, type Element } from './pattern';
+import { FORM_BASE, FORM_LISTED, FORM_PARTICIPLE, PatternParser, type Element } from './pattern';
 import type { CueWords } from './words';
 
 export interface CompiledPattern {
   order: number;
   source: CuePattern;
   seq: Element[];
-  /** First-word forms with their base-form flag. */
-  first: Map<string, boolean>;
+  /** First-word forms: FORM_BASE, FORM_LISTED or FORM_PARTICIPLE (pattern.ts); base wins, then listed. */
+  first: Map<string, number>;
   modal: boolean;
   /** The pattern holds the ~will condition (a firm "agreed that + will action"). */
   willCondition: boolean;
@@ -88,8 +88,13 @@ export interface CueMatcher {
   readonly words: CueWords;
 }
 
-function firstForms(el: Element, into: Map<string, boolean>): void {
-  if (el.kind === 'word') for (const [f, b] of el.forms) into.set(f, into.get(f) === true || b);
+function firstForms(el: Element, into: Map<string, number>): void {
+  if (el.kind === 'word') {
+    for (const [f, b] of el.forms) {
+      const had = into.get(f);
+      into.set(f, had === undefined ? b : had === FORM_BASE || b === FORM_BASE ? FORM_BASE : had === FORM_LISTED || b === FORM_LISTED ? FORM_LISTED : FORM_PARTICIPLE);
+    }
+  }
   else if (el.kind === 'alt') for (const o of el.options) firstForms(o[0], into);
 }
 
@@ -108,7 +113,7 @@ export function compileCuePatterns(patterns: CuePattern[], words: CueWords): Cue
     let compiled: CompiledPattern;
     try {
       const seq = new PatternParser(source.pattern).parse();
-      const first = new Map<string, boolean>();
+      const first = new Map<string, number>();
       firstForms(seq[0], first);
       const modal = [...first.keys()].every((f) => words.modals.has(f));
       compiled = { order, source, seq, first, modal, willCondition: hasWillCondition(seq), second: secondTokenOf(seq) };

@@ -7,8 +7,8 @@
  */
 export interface Element {
   kind: 'word' | 'alt' | 'opt' | 'slot' | 'end' | 'will';
-  /** word: form -> is the base form. */
-  forms: Map<string, boolean>;
+  /** word: form -> how the entry names it (FORM_LISTED, FORM_BASE or FORM_PARTICIPLE). */
+  forms: Map<string, number>;
   /** alt: the options. */
   options: Element[][];
   /** alt, when each option is one word: form -> its options (ascending); else null. */
@@ -18,7 +18,31 @@ export interface Element {
   slot: 'adv' | 'det' | 'np' | '';
 }
 
-const NO_FORMS: Map<string, boolean> = new Map();
+/** A form written in the pattern (a literal word, or an inflection's ending other than the first). */
+export const FORM_LISTED = 0;
+/** The first ending of an inflection: the base form ("agree" in agree{,s,d}). */
+export const FORM_BASE = 1;
+/**
+ * The "-ing" participle an inflection implies when it lists none ("noting" from note{,s,d}): one entry covers its
+ * verb in every form, and the participle is a cue only in a participial position (policy C3.a).
+ */
+export const FORM_PARTICIPLE = 2;
+
+const NO_FORMS: Map<string, number> = new Map();
+
+const VOWELS = 'aeiou';
+
+/**
+ * The "-ing" form of a verb from its base and the inflection's other forms: "note" → "noting", "agree" →
+ * "agreeing", "commit" (past "committed") → "committing", "stress" → "stressing", "pay" → "paying".
+ */
+export function participleOf(base: string, forms: readonly string[]): string {
+  if (base.endsWith('ie')) return `${base.slice(0, -2)}ying`;
+  if (base.endsWith('e') && !base.endsWith('ee') && base.length > 2) return `${base.slice(0, -1)}ing`;
+  const last = base[base.length - 1];
+  if (base.length > 2 && !VOWELS.includes(last) && forms.includes(`${base}${last}ed`)) return `${base}${last}ing`;
+  return `${base}ing`;
+}
 
 export function element(kind: Element['kind'], parts: Partial<Element>): Element {
   return { kind, forms: parts.forms ?? NO_FORMS, options: parts.options ?? [], byWord: parts.byWord ?? null, seq: parts.seq ?? [], slot: parts.slot ?? '' };
@@ -159,7 +183,7 @@ export class PatternParser {
     const start = this.pos;
     while (this.pos < this.src.length && isPatternWordChar(this.src[this.pos])) this.pos++;
     const stem = normalizeWord(this.src.slice(start, this.pos));
-    const forms = new Map<string, boolean>();
+    const forms = new Map<string, number>();
     if (this.src[this.pos] === '{') {
       const close = this.src.indexOf('}', this.pos);
       if (close < 0) throw new PatternError('missing "}"');
@@ -170,14 +194,20 @@ export class PatternParser {
       if (endings.length < 2) throw new PatternError('an inflection needs at least two endings, e.g. agree{,d}');
       endings.forEach((e, i) => {
         const form = stem + normalizeWord(e);
-        if (form.length > 0 && !forms.has(form)) forms.set(form, i === 0);
+        if (form.length > 0 && !forms.has(form)) forms.set(form, i === 0 ? FORM_BASE : FORM_LISTED);
       });
+      const listed = [...forms.keys()];
+      const base = stem + normalizeWord(endings[0]);
+      if (/^[a-z]+$/.test(base) && !listed.some((f) => f.endsWith('ing'))) {
+        const participle = participleOf(base, listed);
+        if (!forms.has(participle)) forms.set(participle, FORM_PARTICIPLE);
+      }
       this.pos = close + 1;
       if (this.pos < this.src.length && isPatternWordChar(this.src[this.pos])) {
         throw new PatternError('an inflection { } must end the word');
       }
     } else {
-      forms.set(stem, false);
+      forms.set(stem, FORM_LISTED);
     }
     if (forms.size === 0) throw new PatternError('empty word');
     return element('word', { forms });

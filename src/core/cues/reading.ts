@@ -1,6 +1,7 @@
 // Whether a cue word reads as a verb at all: after a determiner it is a noun ("the pledge"), and an "-s" form
 // may be a plural noun ("pledges of support").
 import type { Candidate } from './matcher';
+import { FORM_LISTED } from './pattern';
 import type { Token } from './tokens';
 import { isAdverb, verbForm, type CueWords } from './words';
 
@@ -32,5 +33,5 @@ export function isNounReading(W: CueWords, tokens: Token[], c: Candidate): boole
   if (prevTok && (W.nounContext.has(prevTok.lower) || prevTok.lower.endsWith("'s") || prevTok.lower.endsWith("s'"))) return true;
   const p = c.pattern;
   const firstWord = tokens[c.start].lower;
-  return !p.modal && c.end === c.start + 1 && p.first.get(firstWord) === false && verbForm(W, firstWord) === 2 && isPluralNounReading(W, tokens, c);
+  return !p.modal && c.end === c.start + 1 && p.first.get(firstWord) === FORM_LISTED && verbForm(W, firstWord) === 2 && isPluralNounReading(W, tokens, c);
 }

@@ -12,6 +12,10 @@ export interface Accepted {
   endTok: number;
   /** actorKind of the cue's actor (ACTOR_PRONOUN when it has none), set when the cue is accepted. */
   actorKind: number;
+  /** FINITE, PARTICIPLE or PURPOSE (policy/c3NonFinite.ts): how the cue's verb is written. */
+  nonFinite: number;
+  /** The token of the verb of the meeting a non-finite cue depends on ("met" in "met to discuss"); -1 when none. */
+  governor: number;
 }
 
 export interface SentenceContext {

@@ -67,6 +67,16 @@ export interface CueWords {
   readonly visitorCourtesies: ReadonlySet<string>;
   readonly objectPronouns: ReadonlySet<string>;
   readonly timeAdjuncts: ReadonlySet<string>;
+  /** Verbs of the meeting itself ("met", "spoke"): a purpose infinitive after one is a cue (policy C1.d). */
+  readonly narrativeVerbs: ReadonlySet<string>;
+  /** Words before an "-ing" form that keep it a participial clause ("while stressing", policy C3.a). */
+  readonly participleLinks: ReadonlySet<string>;
+  /** "-ing" words that are no gerund ("including", "during"): they do not make a series of gerunds. */
+  readonly notGerunds: ReadonlySet<string>;
+  /** Participles that frame a fact and take no position ("…, noting that", "Recalling …"), policy C3.a. */
+  readonly framingParticiples: ReadonlySet<string>;
+  /** "last", "previous": an earlier meeting a cue is dated to is recounted, not held now (policy C3.f). */
+  readonly pastMarkers: ReadonlySet<string>;
   /** Words after which an "-s" cue is a plural noun ("pledges of", "pledges into"). */
   readonly pluralNounFollowers: ReadonlySet<string>;
   /** Actors read as plural: whole actors, first words, last-word endings. */
@@ -116,6 +126,11 @@ export const WORD_CLASSES = {
   visitorCourtesies: 'visitor-courtesies',
   objectPronouns: 'object-pronouns',
   timeAdjuncts: 'time-adjuncts',
+  narrativeVerbs: 'narrative-verbs',
+  participleLinks: 'participle-links',
+  notGerunds: 'not-gerunds',
+  framingParticiples: 'framing-participles',
+  pastMarkers: 'past-markers',
   pluralNounFollowers: 'plural-noun-followers',
   pluralActors: 'plural-actors',
   pluralActorStarts: 'plural-actor-starts',
@@ -208,6 +223,11 @@ export function compileCueWords(lists: WordLists): CueWords {
     visitorCourtesies: set(C.visitorCourtesies),
     objectPronouns: set(C.objectPronouns),
     timeAdjuncts: set(C.timeAdjuncts),
+    narrativeVerbs: set(C.narrativeVerbs),
+    participleLinks: set(C.participleLinks),
+    notGerunds: set(C.notGerunds),
+    framingParticiples: set(C.framingParticiples),
+    pastMarkers: set(C.pastMarkers),
     pluralNounFollowers: set(C.pluralNounFollowers),
     pluralActors: new Set(words(C.pluralActors)),
     pluralActorStarts: [...set(C.pluralActorStarts)],

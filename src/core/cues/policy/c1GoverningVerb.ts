@@ -1,6 +1,6 @@
 // Policy C1, the governing verb decides: a will/would inside a clause governed by a listed verb is not a second
 // cue, a clause ends where a plain reporting verb opens its own, and "agreed that" + will action by a party is firm.
-import { reporterBefore } from '../reporting';
+import { reporterBefore, reportingVerbAt } from '../reporting';
 import { SHORT_SCAN, clauseOpen, hasSemicolon, opensClause, semicolonRightAfterCue, sentenceIndex, type Accepted, type SentenceContext } from '../sentence';
 import { findSubject, type Subject } from '../subject';
 import type { Token } from '../tokens';
@@ -56,6 +56,14 @@ function reportOutsideScope(ctx: SentenceContext, prev: Accepted, r: number): bo
   return w === 'and' || w === 'but';
 }
 
+/** The cue stands inside the complement of a plain reporting verb ("said that the leaders had agreed …"). */
+function insideReport(ctx: SentenceContext, prev: Accepted): boolean {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  for (let k = prev.startTok - 1; k >= 0 && k >= prev.startTok - SHORT_SCAN; k--) if (!tokens[k].capitalized && reportingVerbAt(W, tokens, k) >= 0) return true;
+  return false;
+}
+
 /** Policy C1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
 export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
   const W = ctx.words;
@@ -69,12 +77,28 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     // A plain reporting verb after the cue may open a clause of its own: "... and stated that Australia would".
     const r = reporterBefore(W, tokens, subject.start, prev.endTok);
     if (r >= 0 && reportOutsideScope(ctx, prev, r)) return false;
-    const ci = subject.start - 1;
-    const before = tokens[ci];
+    let ci = subject.start - 1;
+    // "emphasized that she and President Biden believe": a pronoun coordinated with the subject belongs to it.
+    if (ci >= 1 && W.coordinators.has(tokens[ci].lower) && !tokens[ci].punctBefore && W.pronouns.has(tokens[ci - 1].lower)) ci -= 2;
+    const before = ci >= 0 ? tokens[ci] : undefined;
     if (before && W.complementizers.has(before.lower) && ci >= prev.endTok - (lastCueWord === 'that' ? 1 : 0)) {
-      // "said that the leaders had agreed to meet and that Japan would host": a second "that" clause after "and"
-      // belongs to the cue only when the cue opened a clause of its own; otherwise it is parallel to an earlier one.
-      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci)) return false;
+      // "said that the leaders had agreed to meet and that Japan would host": a second "that" clause after "and" is
+      // parallel to an earlier one of a plain report; otherwise it is the cue's own second complement ("emphasized
+      // the commitment … and that he looks forward to", policy C1.f).
+      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci) && insideReport(ctx, prev)) return false;
+      return true;
+    }
+    // Policy C1.f: any verb whose subject stands inside the clause the cue opened is governed ("stressed that although
+    // …, both countries need to"), unless a new clause is coordinated after "and" / "but".
+    // A preamble ("Recognizing that …, the two Presidents committed to") closes before the main clause's subject.
+    const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing');
+    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) {
+      // A plain report in between opens a clause of its own ("noting that the President has made clear that …, the
+      // United States is prepared to", C1.a).
+      // Bounded (SHORT_SCAN) so a long sentence of many cues stays linear.
+      for (let k = Math.max(prev.endTok, subject.start - SHORT_SCAN); k < subject.start; k++) {
+        if (!tokens[k].capitalized && reportingVerbAt(W, tokens, k) >= 0) return false;
+      }
       return true;
     }
   }
@@ -82,7 +106,10 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
   // A coordinated verb inside the governed clause inherits its status ("stressed that China will open its market and
   // welcomes more products"), unless it takes the governing verb's own form ("noted that trade had grown and welcomed
   // the fund": a second verb of the outer clause). A modal cue opens no clause of this kind.
-  if (subject.kind !== 'coordinated' || W.modals.has(tokens[prev.startTok].lower) || !opensClause(W, tokens, prev, v)) return false;
+  // A copular cue ("it is critical to ensure that … and underscored") takes no past verb as a partner either: that
+  // verb is coordinated with the sentence's own verb.
+  const governing = tokens[prev.startTok].lower;
+  if (subject.kind !== 'coordinated' || W.modals.has(governing) || W.expletives.has(governing) || !opensClause(W, tokens, prev, v)) return false;
   return verbForm(W, tokens[v].lower) !== verbForm(W, tokens[prev.startTok].lower);
 }
 

@@ -56,14 +56,15 @@ export function isWelcomeVisitor(W: CueWords, tokens: Token[], end: number): boo
   let k = end;
   if (k < tokens.length && tokens[k].lower === 'the') k++;
   if (k >= tokens.length || !(tokens[k].capitalized || W.objectPronouns.has(tokens[k].lower))) return false;
-  for (let n = 0; k < tokens.length && n < 8; k++, n++) {
+  // Several visitors may be listed ("welcomed Foreign Minister Leyva, Ambassador Murillo, and their delegation to").
+  for (let n = 0; k < tokens.length && n < 16; k++, n++) {
     const t = tokens[k];
-    if (t.punctBefore && k > end) return false;
+    if (t.punctBefore && k > end && !(t.capitalized || W.coordinators.has(t.lower))) return false;
     if (t.lower === 'to' && k + 1 < tokens.length) {
       const next = tokens[k + 1];
       return next.capitalized || (next.lower === 'the' && k + 2 < tokens.length && tokens[k + 2].capitalized);
     }
-    if (!t.capitalized && !(t.lower === 'the' || t.lower === 'of' || t.lower === 'and' || W.objectPronouns.has(t.lower))) return false;
+    if (!t.capitalized && !(t.lower === 'the' || t.lower === 'of' || t.lower === 'and' || W.objectPronouns.has(t.lower) || W.partyNouns.has(t.lower) || W.determiners.has(t.lower))) return false;
   }
   return false;
 }
@@ -123,6 +124,68 @@ export function isThirdPartyVerb(ctx: SentenceContext, modal: boolean, verb: str
     let w = subjectAt - 1;
     while (w >= 0 && !tokens[w + 1].punctBefore && (isAdverb(W, tokens[w].lower) || W.auxiliaries.has(tokens[w].lower) || W.doAuxiliaries.has(tokens[w].lower))) w--;
     return w > 0 && !tokens[w + 1].punctBefore && W.relatives.has(tokens[w].lower) && (prev === undefined || w >= prev.endTok) && antecedentIsThirdParty(W, tokens, w);
+  }
+  return false;
+}
+
+/**
+ * Policy C3.d, participles and objects that are no cues of their own:
+ * - a base form whose "subject" is the object of the verb before it ("conveyed U.S. support for", "sustained U.S.
+ *   support"): the cue word is a noun;
+ * - a verb in a relative clause on its object ("These laws, which President Biden signed in 2022"): a past act
+ *   recounted, not a position taken;
+ * - a one-word past participle with its agent or adjunct and no subject ("the initiative launched by President
+ *   Biden", "initiatives announced by the UAE", "Launched in January 2024, the Group …"): an adjective.
+ * `c` is the cue's first token, `end` the token after its pattern, `subject` its subject.
+ */
+export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, end: number, subject: Subject, isBase: boolean): boolean {
+  const participle = end === c + 1 && end < tokens.length && !tokens[end].punctBefore && verbForm(W, tokens[c].lower) === 1;
+  if (participle && tokens[end].lower === 'by' && c > 0 && !tokens[c].punctBefore) {
+    const w = tokens[c - 1].lower;
+    if (!tokens[c - 1].capitalized && !W.auxiliaries.has(w) && !W.pronouns.has(w) && !W.doAuxiliaries.has(w) && !isAdverb(W, w)) return true;
+  }
+  if (subject.kind === 'np') {
+    const s = subject.start;
+    // Not after a verb that takes a clause ("they said they look forward to"): a pronoun is never an object here.
+    if (isBase && s > 0 && !tokens[s].punctBefore && !W.pronouns.has(tokens[s].lower)) {
+      const w = tokens[s - 1].lower;
+      const takesClause = W.pureReporting.has(w) || W.reportingVerbs.has(w) || W.subjectStops.has(w);
+      if (!tokens[s - 1].capitalized && !takesClause && verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.doAuxiliaries.has(w)) return true;
+    }
+    // "which President Biden signed", not "in which the two leaders concurred" (the relative is a preposition's) nor
+    // "which they both agreed has been critical" (the relative is the subject of the clause the cue takes).
+    if (s > 0 && !tokens[s].punctBefore && W.relatives.has(tokens[s - 1].lower) && !W.complementizers.has(tokens[s - 1].lower)) {
+      if (end < tokens.length && !tokens[end].punctBefore && (W.auxiliaries.has(tokens[end].lower) || W.modals.has(tokens[end].lower))) return false;
+      return !(s > 1 && !tokens[s - 1].punctBefore && W.prepositions.has(tokens[s - 2].lower));
+    }
+    return false;
+  }
+  if (!participle) return false;
+  const next = tokens[end].lower;
+  return c === 0 && W.prepositions.has(next) && next !== 'to';
+}
+
+/**
+ * Policy C3.f, a past meeting recounted: a cue dated to an earlier meeting ("reached consensus at their last
+ * meeting", "At the previous summit, the leaders agreed to") tells what was decided then, not a position taken
+ * now. Looks for "at / during" + a determiner + a past marker + an event noun within a few words of the cue.
+ */
+export function isPastMeeting(W: CueWords, tokens: Token[], start: number, end: number): boolean {
+  const from = Math.max(0, start - 12);
+  const to = Math.min(tokens.length - 2, end + 10);
+  for (let k = from; k < to; k++) {
+    const w = tokens[k].lower;
+    if (w !== 'at' && w !== 'during') continue;
+    let m = k + 1;
+    if (m < tokens.length && isDeterminer(W, tokens[m].lower) && !W.pastMarkers.has(tokens[m].lower)) m++;
+    if (m + 1 < tokens.length && W.pastMarkers.has(tokens[m].lower) && W.arrangedEvents.has(tokens[m + 1].lower)) {
+      // The phrase belongs to the cue's clause: no semicolon between them.
+      const lo = Math.min(k, start);
+      const hi = Math.max(m + 1, end - 1);
+      let clean = true;
+      for (let q = lo + 1; q <= hi; q++) if (tokens[q].semicolonBefore) clean = false;
+      if (clean) return true;
+    }
   }
   return false;
 }

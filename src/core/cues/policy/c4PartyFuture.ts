@@ -1,8 +1,8 @@
 // Policy C4: will/shall/would is a cue only with a party (its government, policy, agency) as subject of a future
 // action; an event the parties arrange ("the next Summit will take place") counts after "agreed that".
-import { headOf, type Subject } from '../subject';
+import { findSubject, headOf, type Subject } from '../subject';
 import type { Token } from '../tokens';
-import { isAdverb, type CueWords } from '../words';
+import { isAdverb, isDeterminer, verbForm, type CueWords } from '../words';
 import { isPartySubject } from './c5JointVoice';
 
 /**
@@ -33,4 +33,60 @@ export function modalHasParty(W: CueWords, tokens: Token[], modal: string, subje
   const strict = W.strictModals.has(modal);
   if (!W.futureModals.has(modal) && !strict) return true;
   return subject.kind === 'coordinated' ? inherited : isPartySubject(W, tokens, subject, strict);
+}
+
+/**
+ * The future modal at `k` states an action of its subject: not a passive ("The President will continue to be
+ * briefed", "will be guided by"), whose subject undergoes what another does. An arranged event ("will be held") is
+ * read by isArrangedEvent.
+ */
+export function futureIsAction(W: CueWords, tokens: Token[], k: number): boolean {
+  const n = tokens.length;
+  let m = k + 1;
+  while (m < n && !tokens[m].punctBefore && (isAdverb(W, tokens[m].lower) || W.negationAdverbs.has(tokens[m].lower))) m++;
+  // "will continue to be briefed": one verb and "to" before the passive.
+  if (m + 2 < n && tokens[m + 1].lower === 'to' && tokens[m + 2].lower === 'be' && !tokens[m + 1].punctBefore && !tokens[m + 2].punctBefore) m += 2;
+  if (m + 1 >= n || tokens[m].lower !== 'be' || tokens[m + 1].punctBefore) return true;
+  const w = tokens[m + 1].lower;
+  return !(verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.arrangedParticiples.has(w));
+}
+
+/** A gerund subject ("Empowering a new government … will create space") names an act, not a party. */
+export function isGerundSubject(W: CueWords, tokens: Token[], subject: Subject): boolean {
+  if (subject.kind !== 'np' || subject.end - subject.start < 2) return false;
+  const w = tokens[subject.start].lower;
+  return w.length > 5 && w.endsWith('ing') && isDeterminer(W, tokens[subject.start + 1].lower);
+}
+
+/**
+ * The subject of a modal coordinated with a verb that is no cue ("met today with President Noboa and will meet
+ * …", "has no higher priority …, and will act"): the subject of the nearest verb before the "and" at `and`.
+ */
+export function coordinatedSubject(W: CueWords, tokens: Token[], and: number): Subject {
+  for (let k = and - 1; k >= 0 && k >= and - 40; k--) {
+    if (tokens[k + 1].semicolonBefore) break;
+    const t = tokens[k];
+    const w = t.lower;
+    // Inside a relative or complement clause the subject is its relative ("athletes who have trained … and will").
+    if (!t.capitalized && (W.relatives.has(w) || W.complementizers.has(w))) break;
+    if (t.capitalized || !(W.auxiliaries.has(w) || W.narrativeVerbs.has(w) || (w.length > 3 && verbForm(W, w) === 1))) continue;
+    const subject = findSubject(W, tokens, k);
+    if (subject.kind !== 'np') continue;
+    // The subject opens its clause (sentence start, punctuation, "that"); a noun phrase cut from a longer one ("any
+    // attack by North Korea against … its allies is") is not it.
+    const s = subject.start;
+    const opens = s === 0 || tokens[s].punctBefore || W.complementizers.has(tokens[s - 1].lower);
+    return opens ? subject : { kind: 'none', start: and, end: and };
+  }
+  return { kind: 'none', start: and, end: and };
+}
+
+/** "her National Security Advisor, Dr. Phil Gordon, would travel": the name between commas before the modal at `k`. */
+export function appositiveSubject(tokens: Token[], k: number): Subject {
+  let s = k;
+  while (s > 0 && s > k - 5 && tokens[s - 1].capitalized) {
+    s--;
+    if (tokens[s].punctBefore) return { kind: 'np', start: s, end: k };
+  }
+  return { kind: 'none', start: k, end: k };
 }

@@ -1,0 +1,146 @@
+// Cues without a finite verb: a listed verb's "-ing" participle in a participial clause (policy C3.a) and its
+// purpose infinitive after a verb of the meeting itself (policy C1.d: "met to discuss"); both speak for the main
+// clause's party.
+import type { Accepted, SentenceContext } from '../sentence';
+import { findSubject, type Subject } from '../subject';
+import { hasComplementizer, hasSemicolon } from '../sentence';
+import { hasCodeUnit } from '../../text/scan';
+import { isDeterminer, verbForm } from '../words';
+
+/** How an accepted cue is written: a finite verb or modal, a participle, a purpose infinitive. */
+export const FINITE = 0;
+export const PARTICIPLE = 1;
+export const PURPOSE = 2;
+
+/** How far back a purpose infinitive looks for the verb of the meeting ("met with … on … at … to discuss"). */
+const PURPOSE_REACH = 48;
+
+/**
+ * Policy C3.a: the "-ing" form at `i` heads a participial clause whose subject is the main clause's: it opens the
+ * sentence ("Stressing the need …, the leaders"), follows punctuation ("…, underscoring that", "… – noting"), a
+ * participle link ("while also stressing") or "and" after a participial cue ("highlighting … and reaffirming").
+ * Elsewhere it is a gerund (after a preposition, "to" or a determiner) or a progressive ("are deepening"), no cue.
+ * `before` is the word before the cue past its modifiers ('' after punctuation or at the sentence start).
+ */
+export function isParticipialClause(ctx: SentenceContext, i: number, before: string, prev: Accepted | undefined): boolean {
+  const W = ctx.words;
+  // An opener frames the sentence ("Discussing AUKUS, the leaders …", "Recalling …"), and a participle of noticing
+  // frames a fact ("…, noting that trade grew"): neither takes a position.
+  if (i === 0 || W.framingParticiples.has(ctx.tokens[i].lower)) return false;
+  // A capitalised "-ing" word mid-sentence is a title ("… Condemning and Combating Racism"); after a semicolon or
+  // colon it is an item of a list ("cyber defense; exchanging information").
+  if (ctx.tokens[i].capitalized || ctx.tokens[i].semicolonBefore) return false;
+  let link: boolean;
+  if (before === '' || W.participleLinks.has(before)) {
+    // Mid-sentence, a participial clause speaks for the main clause, not for a clause inside it ("saw how the
+    // government advances … while supporting"): a cue or the verb of the meeting before it, or no clause opened.
+    link = prev !== undefined || participleGovernor(ctx, i) >= 0 || !hasComplementizer(ctx, 0, i);
+  } else {
+    link = W.coordinators.has(before) && prev !== undefined && prev.nonFinite === PARTICIPLE && !hasSemicolon(ctx, prev.endTok, i);
+  }
+  // A participle after a link ("while stressing") heads its clause; after punctuation or "and" it may be one item
+  // of a series of gerunds.
+  return link && (W.participleLinks.has(before) || !inGerundSeries(ctx, i));
+}
+
+/** Is the word at `k` an "-ing" form that starts no cue (a gerund such as "enhancing", not "including")? */
+function isPlainGerund(ctx: SentenceContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  const w = t.lower;
+  if (t.capitalized || w.length < 6 || !w.endsWith('ing') || ctx.words.notGerunds.has(w)) return false;
+  for (const a of ctx.accepted) if (a.startTok === k) return false;
+  return true;
+}
+
+/**
+ * The "-ing" form at `i` is one item of a series of gerunds ("the importance of supporting victims, enhancing
+ * civilian security, and adhering to …", "challenges …, addressing climate change, and enhancing our partnership"):
+ * the item before or after it in the series starts with an "-ing" form that is no cue of its own.
+ */
+function inGerundSeries(ctx: SentenceContext, i: number): boolean {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const n = tokens.length;
+  let s = i;
+  if (s > 0 && !tokens[s].punctBefore && W.coordinators.has(tokens[s - 1].lower)) s--;
+  // The item before: from the punctuation before it to `s`.
+  for (let k = s - 1; k >= 0 && k >= s - PURPOSE_REACH; k--) {
+    if (tokens[k].punctBefore) {
+      const first = W.coordinators.has(tokens[k].lower) && k + 1 < s ? k + 1 : k;
+      if (tokens[k].semicolonBefore) break;
+      if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
+      break;
+    }
+  }
+  // The item after.
+  for (let k = i + 1; k < n && k <= i + PURPOSE_REACH; k++) {
+    if (tokens[k].punctBefore) {
+      if (tokens[k].semicolonBefore) break;
+      const first = W.coordinators.has(tokens[k].lower) && k + 1 < n ? k + 1 : k;
+      if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Policy C1.d: the base form after "to" at `to` is a purpose infinitive of the meeting ("spoke today with … to
+ * discuss", "convened leaders to reaffirm"): the verb of the meeting before it, in the same clause, with no cue
+ * between. Returns that verb's token, or -1. A second purpose infinitive ("to affirm … and to express") continues
+ * the first one's; after any other cue the infinitive belongs to it ("agreed to work together to address", C1).
+ */
+export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted | undefined): number {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const floor = Math.max(prev !== undefined ? prev.endTok : 0, to - PURPOSE_REACH);
+  for (let k = to - 1; k >= floor; k--) {
+    if (semicolonAt(ctx, k + 1)) return -1;
+    const w = tokens[k].lower;
+    // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
+    if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
+    // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1).
+    if (isMeetingVerb(ctx, k)) return prev !== undefined && verbForm(W, tokens[k].lower) === 0 ? -1 : k;
+  }
+  if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;
+  return to > 0 && W.coordinators.has(tokens[to - 1].lower) ? prev.governor : -1;
+}
+
+/** The subject of the clause a non-finite cue depends on: the verb of the meeting's, or the cue before it. */
+export function impliedSubject(ctx: SentenceContext, governor: number): Subject {
+  const W = ctx.words;
+  if (governor < 0) return { kind: 'none', start: governor, end: governor };
+  const subject = findSubject(W, ctx.tokens, governor);
+  return subject.kind === 'np' ? subject : { kind: 'none', start: governor, end: governor };
+}
+
+/**
+ * The verb of the meeting a participle after punctuation depends on ("met today with President Lourenço,
+ * highlighting …"): the nearest one before it in the sentence, or -1.
+ */
+export function participleGovernor(ctx: SentenceContext, i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - PURPOSE_REACH; k--) {
+    if (semicolonAt(ctx, k + 1)) return -1;
+    if (isMeetingVerb(ctx, k)) return k;
+  }
+  return -1;
+}
+
+/** A semicolon (not a colon, as in a link's "https:") before token `k` ends the clause. */
+function semicolonAt(ctx: SentenceContext, k: number): boolean {
+  const { tokens } = ctx;
+  return tokens[k].semicolonBefore && hasCodeUnit(ctx.text, tokens[k - 1].end, tokens[k].start, 59);
+}
+
+/** The token at `k` is a verb of the meeting, not a passive ("the Fund hosted by the World Bank") or a name. */
+function isMeetingVerb(ctx: SentenceContext, k: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (t.capitalized || !ctx.words.narrativeVerbs.has(t.lower)) return false;
+  // A passive has its agent after "by" ("hosted by the World Bank"); "spoke by phone" is the meeting's means.
+  if (k + 2 < tokens.length && !tokens[k + 1].punctBefore && tokens[k + 1].lower === 'by') {
+    const agent = tokens[k + 2];
+    return !(agent.capitalized || isDeterminer(ctx.words, agent.lower));
+  }
+  return true;
+}

@@ -1,0 +1,107 @@
+// Cues in every form of their verb (policy C1.d, C3.a): participles heading a participial clause, purpose
+// infinitives of the meeting, and what these forms govern; the hover's governing verb and rule stay filled.
+import * as assert from 'assert';
+import { findCues } from '../../src/core/cues';
+import { participleOf } from '../../src/core/cues/pattern';
+import type { Cue } from '../../src/core/types';
+import { builtInMatcher } from './cueLexicon';
+import { parseReadout } from './helpers';
+
+function cuesOf(text: string): Cue[] {
+  return findCues(text, parseReadout(text), builtInMatcher());
+}
+
+function brief(text: string): string[] {
+  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
+}
+
+describe('cue forms (participles, purpose infinitives)', () => {
+  it('derives the -ing form of an inflection', () => {
+    assert.strictEqual(participleOf('note', ['note', 'notes', 'noted']), 'noting');
+    assert.strictEqual(participleOf('agree', ['agree', 'agrees', 'agreed']), 'agreeing');
+    assert.strictEqual(participleOf('commit', ['commit', 'commits', 'committed']), 'committing');
+    assert.strictEqual(participleOf('stress', ['stress', 'stresses', 'stressed']), 'stressing');
+    assert.strictEqual(participleOf('pay', ['pay', 'pays', 'paid']), 'paying');
+  });
+
+  it('a participle heading a participial clause is a cue of the main clause party (policy C3.a)', () => {
+    const cues = cuesOf('President Biden met today with President Lourenço, highlighting the partnership and reaffirming their commitment.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['highlighting:hedged', 'reaffirming:hedged']);
+    assert.strictEqual(cues[0].actor, 'President Biden');
+    assert.strictEqual(cues[0].governingVerb, 'highlighting');
+    assert.match(cues[0].rule, /participial clause after "met"/);
+    assert.deepStrictEqual(brief('The leaders discussed the crisis, underscoring the need for calm.'), ['discussed:hedged', 'underscoring:hedged']);
+    assert.deepStrictEqual(brief('They discussed our efforts while also stressing the importance of the rule of law.'), ['discussed:hedged', 'stressing:hedged']);
+  });
+
+  it('a participle governs its clause like the finite verb (policy C1)', () => {
+    assert.deepStrictEqual(brief('He commented on relations, underscoring that the United States will compete vigorously.'), ['commented on:hedged', 'underscoring:hedged']);
+  });
+
+  it('gerunds, progressives, openers and participles of noticing are no cues', () => {
+    assert.deepStrictEqual(brief('They are committed to supporting Ukraine.'), ['committed to:firm']);
+    assert.deepStrictEqual(brief('We are supporting the effort.'), []);
+    assert.deepStrictEqual(brief('Discussing AUKUS, the leaders agreed on next steps.'), ['agreed on:firm']);
+    assert.deepStrictEqual(brief('He welcomed the growth of trade, noting that exports reached a record.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(
+      brief('They stressed the importance of supporting victims, enhancing security, and adhering to the rule of law.'),
+      ['stressed:hedged'],
+    );
+  });
+
+  it('a purpose infinitive after a verb of the meeting is a cue (policy C1.d)', () => {
+    const cues = cuesOf('President Biden spoke today with Prime Minister Kishida to discuss trade and to express appreciation for his support.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['discuss:hedged', 'express appreciation:hedged']);
+    assert.strictEqual(cues[0].actor, 'President Biden');
+    assert.match(cues[0].rule, /purpose infinitive after "spoke"/);
+    assert.deepStrictEqual(brief('They met in order to discuss trade.'), ['discuss:hedged']);
+    assert.deepStrictEqual(brief('The leaders agreed to work together to address the crisis.'), ['agreed to:firm']);
+    assert.deepStrictEqual(brief('The fund hosted by the World Bank helps countries to address gaps.'), []);
+  });
+
+  it('governed clauses: every cue verb inside a clause a listed verb opened (policy C1.f)', () => {
+    assert.deepStrictEqual(brief('Mr. Sullivan stressed that although they compete, both countries need to prevent conflict.'), ['stressed:hedged']);
+    assert.deepStrictEqual(brief('The Vice President emphasized that she and President Biden believe the WHO is vital.'), ['emphasized:hedged']);
+    assert.deepStrictEqual(brief('President Biden emphasized the commitment and that he looks forward to working together.'), ['emphasized:hedged']);
+    assert.deepStrictEqual(brief('Recognizing that they share a stake, the two Presidents committed to continuing to partner.'), ['Recognizing:hedged', 'committed to:firm']);
+    assert.deepStrictEqual(brief('They also agreed that it is critical to ensure that civilians are protected.'), ['agreed that:hedged']);
+    // A plain report in between keeps its clause's own cue (C1.a), and a pronoun after "said" is a subject.
+    assert.deepStrictEqual(
+      brief('Sullivan explained that the administration believes diplomacy is best, while noting that the President has made clear that if it fails, the United States is prepared to act.'),
+      ['believes:hedged', 'is prepared to:hedged'],
+    );
+    assert.deepStrictEqual(brief('The leaders thanked the Vice President, and they said they look forward to working together.'), ['thanked:hedged', 'look forward to:hedged']);
+    assert.deepStrictEqual(brief('He praised the Initiative, which they both agreed has been critical to food security.'), ['praised:hedged', 'agreed:hedged']);
+  });
+
+  it('nouns, past participles and past acts are no cues (policy C3.d, C3.f)', () => {
+    assert.deepStrictEqual(brief('Mr. Finer conveyed U.S. support for civil society.'), ['conveyed U.S. support:hedged']);
+    assert.deepStrictEqual(brief('Mr. Sullivan reiterated condolences and sustained U.S. support for the people.'), ['reiterated:hedged']);
+    assert.deepStrictEqual(brief('These laws, which President Biden signed in December 2022, advance the agenda.'), []);
+    assert.deepStrictEqual(brief('Launched in January 2024, the Working Group is a key mechanism.'), []);
+    assert.deepStrictEqual(brief('They discussed recent initiatives announced by the UAE.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('They held a meeting in which the two leaders concurred on continuing to work together.'), ['concurred on continuing to:hedged']);
+    assert.deepStrictEqual(brief('The two sides reached consensus at their last meeting on trade.'), []);
+    assert.deepStrictEqual(brief('They welcomed Foreign Minister Leyva, Ambassador Murillo, and their delegation to the White House.'), []);
+  });
+
+  it('will / would: passives and gerund subjects are no action; coordinated and appositive subjects count (policy C4.d, C4.e)', () => {
+    assert.deepStrictEqual(brief('The President will continue to be briefed regularly.'), []);
+    assert.deepStrictEqual(brief('Empowering a new government to stabilize the economy will also create space for dialogue.'), []);
+    const met = cuesOf('General Laura Richardson met today with President Noboa and will meet with officials tomorrow.');
+    assert.deepStrictEqual(met.map((c) => `${c.text}:${c.strength}:${c.actor ?? ''}`), ['will:firm:General Laura Richardson']);
+    assert.deepStrictEqual(brief('She stated that the United States has no higher priority than safety, and will act in self-defense.'), ['will:firm']);
+    const told = cuesOf('The Vice President told President Herzog that, to follow up, her Advisor, Dr. Phil Gordon, would travel to Israel.');
+    assert.deepStrictEqual(told.map((c) => `${c.text}:${c.strength}:${c.rule}`), ['would:firm:reported will/would + action by a party']);
+    assert.deepStrictEqual(brief('We announce the launch of a new partnership.'), ['announce:firm']);
+  });
+
+  it('entries by CAMEO category: praise, consult, discuss (S-hedged.e)', () => {
+    assert.deepStrictEqual(brief('The leaders applauded the agreement and lauded its authors.'), ['applauded:hedged', 'lauded:hedged']);
+    assert.deepStrictEqual(brief('They consulted on the situation in Niger.'), ['consulted on:hedged']);
+    assert.deepStrictEqual(brief('The leaders had an in-depth discussion on foreign policy.'), ['had an in-depth discussion:hedged']);
+    assert.deepStrictEqual(brief('The President offered his full support for the effort.'), ['offered his full support:hedged']);
+    assert.deepStrictEqual(brief('The Vice President re-affirmed the support of the Administration.'), ['re-affirmed:hedged']);
+    assert.deepStrictEqual(brief('The Vice President made clear it is critical to ensure access.'), ['is critical:hedged']);
+  });
+});

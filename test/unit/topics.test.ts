@@ -411,3 +411,14 @@ describe('topics', () => {
     });
   });
 });
+
+describe('topics: the opening sentence (T2, T3)', () => {
+  it('a place named after the opening\'s first cue is what the parties spoke about, not a party', () => {
+    const text =
+      'date 2023-05-19 Japanese Prime Minister Fumio Kishida held a meeting with US President Joe Biden in which the two ' +
+      'leaders concurred on continuing to work closely together in addressing issues related to China.';
+    const t = analyze(text, compiledBuiltins()).topics[0];
+    assert.notStrictEqual(t.primary, 'multilateral', JSON.stringify(t));
+    assert.ok([t.primary, t.secondary].includes('china'), JSON.stringify(t));
+  });
+});

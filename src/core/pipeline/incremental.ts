@@ -17,7 +17,7 @@ import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from '.
 import { recogniseNames } from '../entities/names';
 import type { CompiledLexicon } from './compile';
 import { TOPIC_COUNT } from '../topics/model';
-import { resolveTopics, type TopicScores } from '../topics/topics';
+import { openingEndOf, resolveTopics, type TopicScores } from '../topics/topics';
 
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
 // the cues before it, across paragraphs. So each paragraph is analysed on its own (offsets relative to the
@@ -204,7 +204,14 @@ function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexic
 const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0) };
 
 /** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
-function readoutTopics(text: string, compiled: CompiledLexicon, sentences: Sentence[], mentions: EntityMention[], paragraphs: ParagraphResult[]): SentenceTopics[] {
+function readoutTopics(
+  text: string,
+  compiled: CompiledLexicon,
+  sentences: Sentence[],
+  mentions: EntityMention[],
+  paragraphs: ParagraphResult[],
+  cues: readonly Cue[],
+): SentenceTopics[] {
   const rows = new Float64Array(sentences.length * TOPIC_COUNT);
   const roles = new Uint8Array(sentences.length);
   let at = 0;
@@ -213,7 +220,7 @@ function readoutTopics(text: string, compiled: CompiledLexicon, sentences: Sente
     roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
     at += r.sentences.length;
   }
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles);
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEndOf(cues, sentences));
 }
 
 /**
@@ -285,7 +292,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text, analyzedLength));
   for (const q of cueProblems) problems.push(q);
-  const topics = readoutTopics(analysed, compiled, sentences, entities, scored);
+  const topics = readoutTopics(analysed, compiled, sentences, entities, scored, cues);
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph.

@@ -36,7 +36,7 @@ function rankOf(model: TopicModel): Int32Array {
  * third), or a forum they met as, make the meeting multilateral. Returns the opening's role bits (0 when it names
  * no party) and fills `parties` with the parties' entity ids.
  */
-function openingRole(text: string, model: TopicModel, mentions: readonly EntityMention[], first: number, parties: Set<string>): number {
+function openingRole(text: string, model: TopicModel, mentions: readonly EntityMention[], first: number, parties: Set<string>, openingEnd: number): number {
   let places = 0;
   let foreign = 0;
   let forum = false;
@@ -44,6 +44,9 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
+    // What follows the opening's first cue is what the parties spoke about, not who met ("… in which the two leaders
+    // concurred on … issues related to China": China is the subject, T3).
+    if (m.start >= openingEnd) continue;
     if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) continue;
     if (m.type === 'forum') {
       forum = true;
@@ -71,7 +74,8 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
  * One SentenceTopics per sentence of a readout from its scores: the opening's parties are found and their
  * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject): all of
  * it in the opening and in sentences with words of the relationship (T2), part of it elsewhere (T3), then
- * rankTopics picks. `rows` and `roles` are left as they were. Linear in the sentences and mentions.
+ * rankTopics picks. `rows` and `roles` are left as they were. `openingEnd`: where the opening sentence's first
+ * commitment cue starts (openingEndOf). Linear in the sentences and mentions.
  */
 export function resolveTopics(
   text: string,
@@ -80,12 +84,13 @@ export function resolveTopics(
   mentions: readonly EntityMention[],
   rows: Float64Array,
   roles: Uint8Array,
+  openingEnd = Infinity,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
     const parties = new Set<string>();
-    if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text, model.roleWords)) opening = openingRole(text, model, mentions, sentences[0].index, parties);
+    if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text, model.roleWords)) opening = openingRole(text, model, mentions, sentences[0].index, parties, openingEnd);
     if (parties.size > 0) {
       for (const m of mentions) {
         if (!parties.has(m.id)) continue;
@@ -111,4 +116,15 @@ export function resolveTopics(
     }
   }
   return rankTopics(scores, rankOf(model), roles, opening, sentences);
+}
+
+/** Where the first commitment cue of the readout's first sentence starts: the end of who-met-whom in the opening. */
+export function openingEndOf(cues: readonly { start: number; sentence: number }[], sentences: readonly Sentence[]): number {
+  const first = sentences[0];
+  if (first === undefined) return Infinity;
+  for (const c of cues) {
+    if (c.sentence === first.index) return c.start;
+    if (c.sentence > first.index) break;
+  }
+  return Infinity;
 }

@@ -240,8 +240,8 @@ export class TopicScorer {
    * One SentenceTopics per sentence, in order, from the rows scored and the readout's context (context.ts);
    * `mentions` are the sentences' entity mentions, in order.
    */
-  finish(sentences: readonly Sentence[], mentions: readonly EntityMention[]): SentenceTopics[] {
-    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles);
+  finish(sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd = Infinity): SentenceTopics[] {
+    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd);
   }
 }
 

@@ -4,6 +4,7 @@ import { oneOf, positiveNumber, wholeNumberAtLeastOne, type OptionSpecs, type Pa
 import { ANALYZE_FORMATS, COMPARE_FORMATS } from './formats';
 import { CORPUS_COMMAND, TRACK_COMMAND } from './corpusSpecs';
 import { IMPORT_COMMAND } from './importSpec';
+import { EXIT_CODES_HELP } from './errors';
 
 export interface Command {
   usage: string;
@@ -13,7 +14,8 @@ export interface Command {
 }
 
 const ANALYZE_USAGE = `Usage: readout-lens analyze [options] <files or folders...>
-       readout-lens compare [--format markdown|json] <readout A> <readout B>   (compare --help for more)
+       readout-lens compare [--format markdown|json] <readout A> <readout B>
+       readout-lens corpus | track | import ...   (each command's --help for more)
 
 Analyses readouts: firm and hedged commitment cues, entities and topics.
 Folders are walked for *.readout files (and the --ext extensions).
@@ -29,10 +31,7 @@ Options:
   -h, --help                       show this help
   -v, --version                    print the version
 
-Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
-             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
-             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
-            Output into a closed pipe (| head) stops the run quietly with 0.`;
+${EXIT_CODES_HELP}`;
 
 const COMPARE_USAGE = `Usage: readout-lens compare [options] <readout A> <readout B>
 
@@ -46,10 +45,7 @@ Options:
   -h, --help               show this help
   -v, --version            print the version
 
-Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
-             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
-             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
-            Output into a closed pipe (| head) stops the run quietly with 0.`;
+${EXIT_CODES_HELP}`;
 
 /** Without a command, or with an unknown one: analyze's usage, which names the others. */
 export const MAIN_USAGE = ANALYZE_USAGE;

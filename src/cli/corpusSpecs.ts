@@ -2,6 +2,7 @@
 // before the commands' code is loaded; running one loads src/cli/corpusCommand.ts or src/cli/trackCommand.ts.
 import { TOPIC_IDS } from '../core/types';
 import { oneOf, positiveNumber, wholeNumberAtLeastOne, type OptionSpecs, type ParsedArgs } from './args';
+import { EXIT_CODES_HELP } from './errors';
 
 const CORPUS_FORMATS = ['json', 'csv', 'markdown'] as const;
 const PERIODS = ['month', 'quarter', 'year'] as const;
@@ -12,7 +13,7 @@ const INPUT_HELP = `  --from-ndjson file        read analyze's NDJSON (repeatabl
   --stats                   print files/s on stderr
   -h, --help                show this help
 
-Exit codes: 0 success, 2 bad arguments or unreadable input.`;
+${EXIT_CODES_HELP}`;
 
 const CORPUS_USAGE = `Usage: readout-lens corpus [options] <folders or files...>
        readout-lens corpus [options] --from-ndjson <file or -> [...]

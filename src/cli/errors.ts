@@ -54,3 +54,9 @@ export function exitCode(problems: Iterable<Pick<Problem, 'kind'>>): number {
 export function reason(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
 }
+
+/** The exit-code rule as every command's help states it. */
+export const EXIT_CODES_HELP = `Exit codes: 0 every input analysed (warnings, such as a file cut at the size limit or a skipped link,
+             do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
+             an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
+            Output into a closed pipe (| head) stops the run quietly with 0.`;

@@ -2,7 +2,7 @@
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
 import { AcronymFinder } from '../entities/acronyms';
 import { CueFinder } from '../cues';
-import { entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
+import { entitiesInSentence, markCountryRepeats, sortMentions, type EntityMatcher } from '../entities/entities';
 import { NamesInSentences } from '../entities/names';
 import { lastParagraphBreak } from '../text/breaks';
 import { parseReadout } from '../readout/readout';
@@ -54,7 +54,7 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const names = compiled.names === undefined ? undefined : sharedNames.begin(analysed, compiled.names);
   const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled, names);
   for (const p of cueProblems) readout.problems.push(p);
-  const entities = names === undefined ? known : names.finish(readout, known, unknownAcronyms);
+  const entities = markCountryRepeats(names === undefined ? known : names.finish(readout, known, unknownAcronyms), compiled.entities);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 

@@ -380,6 +380,7 @@ class Recogniser {
     const t = this.tokens;
     let type: EntityType | undefined;
     let head = -1;
+    const whole = e;
     // "Summit in Bali", "Dialogue in February": a place or date after the head is not part of the name.
     for (let q = k + 1; q < e; q++) {
       const w = this.word(q);
@@ -400,12 +401,23 @@ class Recogniser {
       const found = this.add(t.start[k], t.end[e - 1], sentence, type ?? 'org', `acronym: ${acronym.text}`);
       this.names.set(acronym.text, found);
       if (acronym.own) this.add(acronym.start, acronym.end, sentence, found.type, `acronym of: ${found.name}`, found);
+      this.venue(e, whole, sentence);
       return true;
     }
     // A head alone ("the Summit") names nothing; a sentence's first word with a head is an ordinary phrase
     // more often than a name ("Council members").
-    if (type === undefined || e - k < 2 || (t.start[k] === sentenceStart && e - k < 3 && head === this.word(e - 1))) return false;
+    // The venue after it is a place all the same ("the G20 Summit in Bali", "G20" a lexicon name).
+    if (type === undefined || e - k < 2 || (t.start[k] === sentenceStart && e - k < 3 && head === this.word(e - 1))) return this.venue(e, whole, sentence);
     this.add(t.start[k], t.end[e - 1], sentence, type, `head: ${rules.words.words[head]}`);
+    this.venue(e, whole, sentence);
+    return true;
+  }
+
+  /** "Summit in Bali": after a body's head, tokens (e, whole) after a place preposition are where it meets; true when added. */
+  private venue(e: number, whole: number, sentence: number): boolean {
+    if (whole <= e + 1 || (this.tokens.info[e] & LOWER_PLACE) === 0 || !this.capital(e + 1) || this.phraseAt(this.rules.notNames, e + 1, whole) > 0) return false;
+    for (let q = e + 1; q < whole; q++) if (this.headAt(q) !== undefined) return false;
+    this.add(this.tokens.start[e + 1], this.tokens.end[whole - 1], sentence, 'place', `after: ${this.slice(e).toLowerCase()}`);
     return true;
   }
 

@@ -118,6 +118,8 @@ export interface EntityEntry {
   id: string;
   name: string;
   aliases: string[];
+  /** Adjectives of a place's people ("Russian"): matched for the card, but no name (policy: demonyms are not names). */
+  demonyms?: string[];
   type: EntityType;
   definition: string;
   facts: EntityFact[];
@@ -144,6 +146,10 @@ export interface EntityMention extends Span {
    * ("title: President", "acronym: GCAP", "head: Summit", "surname of: Jake Sullivan").
    */
   evidence?: string;
+  /** Matched by a demonym ("Russian"): the place's card, but no name (policy: demonyms used as adjectives). */
+  demonym?: true;
+  /** A later mention of a country the readout already named (E4: a plain country counts once per readout). */
+  repeat?: true;
 }
 
 export interface TopicEntry {

@@ -19,11 +19,12 @@ const samples = path.join(sharedRoot, 'samples');
 
 /** Floors for the blind split: the figures measured when they were last raised, less a small margin. */
 const BLIND_FLOORS: Record<string, number> = {
-  topicAccuracy: 0.6,
-  entityCoverage: 0.6,
-  entityPrecision: 0.7,
-  cueF1: 0.7,
-};
+  // Measured at the end of the session that built the set: 0.727, 0.925, 0.965, 0.905.
+  topicAccuracy: 0.7,
+  entityCoverage: 0.9,
+  entityPrecision: 0.94,
+  cueF1: 0.88,
+}
 
 interface Selected {
   file: string;

@@ -181,8 +181,9 @@ export function scoreReadout(text: string, analysis: Analysis, labels: ReadoutLa
   // Entities: a labelled mention is found when an engine mention (known or an unknown acronym) overlaps it.
   const mentions = [
     // A name no lexicon knows (E5) is found, but its card is only what the readout tells.
-    ...analysis.entities.map((m) => ({ start: m.start, end: m.end, card: m.known !== false })),
-    ...analysis.unknownAcronyms.map((m) => ({ start: m.start, end: m.end, card: false })),
+    // A demonym and a country's later mention (E4) are marked by the product as no name of their own.
+    ...analysis.entities.map((m) => ({ start: m.start, end: m.end, card: m.known !== false, noName: m.demonym === true || m.repeat === true })),
+    ...analysis.unknownAcronyms.map((m) => ({ start: m.start, end: m.end, card: false, noName: false })),
   ];
   const labelledNames = new Set(labels.sentences.flatMap((s) => s.entities.map((e) => fold(e.text).toLowerCase())));
   const labelledRanges: [number, number][][] = labels.sentences.map((s, i) => s.entities.flatMap((e) => occurrences(i, e.text)));
@@ -203,7 +204,7 @@ export function scoreReadout(text: string, analysis: Analysis, labels: ReadoutLa
     if (overlaps(labelledRanges[i], m.start, m.end)) {
       c.engineMentions++;
       c.engineMentionsRight++;
-    } else if (!labelledNames.has(fold(text.slice(m.start, m.end)).toLowerCase())) {
+    } else if (!m.noName && !labelledNames.has(fold(text.slice(m.start, m.end)).toLowerCase())) {
       // A repeat of a name labelled at its first mention (E4) is neither right nor wrong.
       c.engineMentions++;
       c.misses.push(`entity extra: ${fold(text.slice(m.start, m.end))} | ${labels.sentences[i].start}`);

@@ -6,7 +6,8 @@ import { compileEntities, findEntities, findEntitiesInSpan, type EntityMatcher }
 import { spanAt } from '../../src/core/text/spans';
 import { parseLexiconYaml } from '../../src/core/lexicon/lexicon';
 import type { EntityEntry, EntityMention, EntityType, ParsedReadout } from '../../src/core/types';
-import { parseReadout, readRepoFile } from './helpers';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compiledBuiltins, parseReadout, readRepoFile } from './helpers';
 
 function entry(id: string, name: string, aliases: string[] = [], type: EntityType = 'place'): EntityEntry {
   return { id, name, aliases, type, definition: `${name}.`, facts: [], topics: [] };
@@ -231,5 +232,15 @@ describe('entities: built-in lexicon on the seed readout', () => {
     // "the US' leading universities": the possessive apostrophe is not part of the name.
     const us = text.indexOf("US' leading");
     assert.ok(mentions.some((m) => m.start === us && m.end === us + 2 && m.id === 'united-states'));
+  });
+});
+
+describe('names no lexicon knows: the mention is its range', () => {
+  it('a name across a hard-wrapped line break keeps the break in its text and a one-spaced name (found by npm run fuzz)', () => {
+    const text = 'date 2024-01-02 The leaders discussed the Comprehensive and Progressive Agreement\nfor Trans-Pacific Partnership.';
+    for (const m of analyze(text, compiledBuiltins()).entities) {
+      assert.strictEqual(text.slice(m.start, m.end), m.text, JSON.stringify(m));
+      assert.ok(!/\s{2,}|\n/.test(m.name), JSON.stringify(m));
+    }
   });
 });

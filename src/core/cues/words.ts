@@ -156,7 +156,7 @@ export function wordListsOf(classes: readonly WordClassEntry[], entities: readon
     for (const id of c.entities) {
       const entity = byId.get(id);
       if (entity === undefined) continue;
-      for (const name of [entity.name, ...entity.aliases]) if (name.trim().split(/\s+/).length <= 2) list.push(name);
+      for (const name of [entity.name, ...entity.aliases, ...(entity.demonyms ?? [])]) if (name.trim().split(/\s+/).length <= 2) list.push(name);
     }
   }
   return lists;

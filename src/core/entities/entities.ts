@@ -2,7 +2,7 @@
 // matcher's trie (matcher.ts) over the atoms of the shared scan, leftmost-longest.
 import { Interner, PerId, SpanScan, interner, scanSpan } from '../text/scan';
 import { ENTITY_WORD, StageScan, scanStage } from '../text/stageScan';
-import type { EntityMention, ParsedReadout, Span } from '../types';
+import type { EntityEntry, EntityMention, ParsedReadout, Span } from '../types';
 import { punctInfo, step, tokenMatches, wordInfo, type AliasRef, type EntityMatcher, type Trie, type WordInfo } from './matcher';
 
 export { compileEntities, type EntityMatcher } from './matcher';
@@ -188,7 +188,8 @@ function scanAtoms(text: string, atoms: SpanScan, sentence: number, matcher: Ent
       const end = atoms.end[bestEnd];
       // A one-atom mention ("Japan", "US") is its atom's spelling: one string per spelling, not a slice per mention.
       const spelling = bestEnd === i ? interner.spelling(id[i]) : text.slice(start, end);
-      out.push({ start, end, text: spelling, id: best.id, name: best.name, type: best.type, sentence });
+      if (best.demonym) out.push({ start, end, text: spelling, id: best.id, name: best.name, type: best.type, sentence, demonym: true });
+      else out.push({ start, end, text: spelling, id: best.id, name: best.name, type: best.type, sentence });
       i = bestEnd + 1;
     } else {
       i++;
@@ -211,4 +212,34 @@ function verifyAtoms(ref: AliasRef, atoms: SpanScan, from: number): boolean {
     if (rule !== 'fold' && !tokenMatches(rule, ref.tokens[k], atomInfo(atoms, from + k).norm)) return false;
   }
   return true;
+}
+
+const repeats = new WeakMap<EntityMention, EntityMention>();
+
+/** A place with demonyms is a country: its people have an adjective (lexicons/entities.yaml). */
+function isCountry(entry: EntityEntry | undefined): boolean {
+  return entry !== undefined && entry.type === 'place' && entry.demonyms !== undefined && entry.demonyms.length > 0;
+}
+
+/**
+ * E4: a plain country counts once per readout. Every mention after a country's first name ("United States"
+ * after "U.S.") says `repeat`, so the Entities view and the scorer count the country once while the hover works on
+ * each; a demonym is no name, so it is no first mention either. Flagged mentions are copies, one per mention
+ * object: incremental analysis reuses the objects of the paragraphs an edit left alone, and their copies with them.
+ */
+export function markCountryRepeats(mentions: EntityMention[], matcher: EntityMatcher): EntityMention[] {
+  let seen: Set<string> | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.known === false || m.demonym === true || !isCountry(matcher.byId.get(m.id))) continue;
+    seen ??= new Set();
+    if (!seen.has(m.id)) {
+      seen.add(m.id);
+      continue;
+    }
+    let repeat = repeats.get(m);
+    if (repeat === undefined) repeats.set(m, (repeat = { ...m, repeat: true }));
+    mentions[k] = repeat;
+  }
+  return mentions;
 }

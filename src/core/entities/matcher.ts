@@ -23,6 +23,8 @@ export interface AliasRef {
   name: string;
   type: EntityType;
   alias: string;
+  /** The alias is one of the entry's demonyms: its mentions say so (they are no names). */
+  demonym: boolean;
   /** Normalised (diacritic-free) alias tokens and their rules, aligned with the trie path. */
   tokens: string[];
   rules: TokenRule[];
@@ -141,7 +143,8 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
   entries.forEach((entry) => {
     byId.set(entry.id, entry);
     const seen = new Set<string>();
-    for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+    const demonymsFrom = 1 + (entry.aliases ?? []).length;
+    for (const [n, alias] of [entry.name, ...(entry.aliases ?? []), ...(entry.demonyms ?? [])].entries()) {
       if (typeof alias !== 'string') continue;
       const tokens = aliasTokens(alias);
       if (tokens.length === 0 || !tokens[0].word) continue;
@@ -159,6 +162,7 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
           name: entry.name,
           type: entry.type,
           alias,
+          demonym: n >= demonymsFrom,
           tokens: variant.map((t) => t.norm),
           rules: variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold')),
           folds: false,

@@ -1,126 +1,33 @@
 // Names no lexicon knows (policy E3, E5): recognised by the evidence readouts give — an office before a person's
-// name, the word that says what a body is, an acronym defined in parentheses — after lexicon matching, over the
-// whole readout, so a later surname or acronym links to the name first introduced. One pass per sentence, then
-// one over the capitalised words left: linear in the text.
-import type { EntityMention, EntityType, NameClassEntry, ParsedReadout, Span } from '../types';
+// name, the word that says what a body is, an acronym defined in parentheses — after lexicon matching, sentence
+// by sentence, so a later surname or acronym links to the name first introduced. Linear in the text: the rules
+// read numbered tokens (nameTokens.ts) and slice only the names they report.
+import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
+import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
+import { surnameOf, type NameRules, type Phrases } from './nameRules';
+import { CAPITAL, CAPITALS, LEXICON_SURNAME, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
-/** A name class's words, as token sequences keyed by their first token. */
-type Phrases = Map<string, string[][]>;
-
-export interface NameRules {
-  titles: Phrases;
-  honorifics: Phrases;
-  titlesAlone: Phrases;
-  /** Head word → the type it gives a run. */
-  heads: Map<string, EntityType>;
-  connectors: Set<string>;
-  notNames: Phrases;
-  placePrepositions: Set<string>;
+/** A word's length and first and last units, folded into 15 bits: finish() slices a word only when a name's shape is its. */
+function shapeOf(text: string, start: number, end: number): number {
+  return (((end - start) & 31) << 10) | ((text.charCodeAt(start) & 31) << 5) | (text.charCodeAt(end - 1) & 31);
 }
 
-const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative' };
-
-/** Compiles the name classes of a lexicon; undefined when it has none (recognition is then off). */
-export function compileNameRules(classes: readonly NameClassEntry[] | undefined): NameRules | undefined {
-  if (!classes || classes.length === 0) return undefined;
-  const rules: NameRules = { titles: new Map(), honorifics: new Map(), titlesAlone: new Map(), heads: new Map(), connectors: new Set(), notNames: new Map(), placePrepositions: new Set() };
-  const add = (into: Phrases, w: string): void => {
-    const tokens = tokenise(w);
-    if (tokens.length === 0) return;
-    const list = into.get(tokens[0]) ?? [];
-    list.push(tokens);
-    // Longest first: "Vice President" before "President"... by its own first token, "Deputy Prime Minister" first.
-    list.sort((a, b) => b.length - a.length);
-    into.set(tokens[0], list);
-  };
-  for (const c of classes) {
-    for (const w of c.words) {
-      if (c.id === 'title') add(rules.titles, w);
-      else if (c.id === 'honorific') add(rules.honorifics, w);
-      else if (c.id === 'title-alone') add(rules.titlesAlone, w);
-      else if (c.id === 'connector') rules.connectors.add(w.toLowerCase());
-      else if (c.id === 'not-name') add(rules.notNames, w);
-      else if (c.id === 'place-preposition') rules.placePrepositions.add(w.toLowerCase());
-      else if (HEAD_TYPES[c.id] !== undefined && !rules.heads.has(w)) rules.heads.set(w, HEAD_TYPES[c.id]);
-    }
+/** `text[start, end)` with each run of whitespace one space (a name found across a line break). */
+function oneSpaced(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isRegexSpace(c) && (c !== 32 || (i + 1 < s.length && isRegexSpace(s.charCodeAt(i + 1))))) return s.replace(/\s+/g, ' ');
   }
-  return rules;
+  return s;
 }
 
-/** The tokens of a phrase as the recogniser reads text (see Tokens). */
-function tokenise(s: string): string[] {
-  const t = new Tokens();
-  t.read(s, 0, s.length, []);
-  const out: string[] = [];
-  for (let k = 0; k < t.count; k++) out.push(t.words[k]);
-  return out;
+/** The text holds a space the shared scan skips but this tokeniser reads as a letter (U+FEFF, U+1680). */
+function hasOddSpace(text: string): boolean {
+  return text.indexOf('\ufeff') >= 0 || text.indexOf('\u1680') >= 0;
 }
 
-const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c > 191 && c < 223 && c !== 215);
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c !== 215 && c !== 247 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x00a0 && c !== 0x3000);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isWord = (c: number): boolean => isLetter(c) || isDigit(c);
-const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
-const isDash = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
-
-/**
- * The word tokens of a span, reused from sentence to sentence: letters and digits, with apostrophes and hyphens
- * between them ("Jean-Yves", "Côte d'Ivoire"), a dot after a capitalised word of up to three letters ("R.",
- * "Jr.", "Sen."), and "&" alone. Tokens inside a known mention are flagged: they break runs and are never re-read.
- */
-class Tokens {
-  count = 0;
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  /** 1 when the token lies in a known mention. */
-  taken = new Uint8Array(256);
-  /** Each token's spelling, sliced once: the rules ask for it several times. */
-  readonly words: string[] = [];
-  private text = '';
-
-  read(text: string, from: number, to: number, mentions: readonly Span[], m = 0): void {
-    this.count = 0;
-    this.text = text;
-    let i = from;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (!isWord(c) && c !== 38) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      if (c !== 38) {
-        while (j < to) {
-          const d = text.charCodeAt(j);
-          if (isWord(d)) j++;
-          else if ((isApostrophe(d) || isDash(d)) && j + 1 < to && isWord(text.charCodeAt(j + 1))) j += 2;
-          else break;
-        }
-        if (j < to && text.charCodeAt(j) === 46 && j - i <= 3 && isUpper(c)) j++;
-      }
-      while (m < mentions.length && mentions[m].end <= i) m++;
-      this.push(i, j, m < mentions.length && mentions[m].start < j ? 1 : 0);
-      i = j;
-    }
-  }
-
-  private push(s: number, e: number, taken: number): void {
-    if (this.count === this.start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-      this.start = grow(this.start, new Int32Array(this.count * 2));
-      this.end = grow(this.end, new Int32Array(this.count * 2));
-      this.taken = grow(this.taken, new Uint8Array(this.count * 2));
-    }
-    this.start[this.count] = s;
-    this.end[this.count] = e;
-    this.taken[this.count] = taken;
-    this.words[this.count] = this.text.slice(s, e);
-    this.count++;
-  }
-}
-
-const tokens = new Tokens();
-const STRONG = new Set(['of', 'for', 'on', 'and', 'the', 'in', 'to', '&']);
+const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
 /** An unknown name found so far, for linking later mentions to it. */
 interface Found {
@@ -129,32 +36,111 @@ interface Found {
   type: EntityType;
 }
 
+const ownAtoms = new SpanScan();
+const ownTokens = new NameTokens();
+
 /**
  * Adds the unknown names of the readout's sentences to `mentions` (sorted, lexicon mentions) and returns the
  * merged list in text order. `acronyms` are the unknown acronyms already found: they stay where they are, and an
- * expansion defined for one links to it by `evidence`.
+ * expansion defined for one links to it by `evidence`. (analyze() reads the names inside its sentence loop, see
+ * NamesInSentences; this reads the readout on its own, for incremental analysis.)
  */
 export function recogniseNames(text: string, readout: ParsedReadout, rules: NameRules | undefined, mentions: EntityMention[], acronyms: readonly Span[]): EntityMention[] {
   if (rules === undefined) return mentions;
-  const r = new Recogniser(text, rules);
+  const r = new Recogniser(text, rules, false);
   // A lexicon person's surname alone ("Sullivan" after "Jake Sullivan") is that person, with its card.
   for (const m of mentions) if (m.type === 'person') r.knownPerson(m);
-  const taken: Span[] = mergeSpans(mentions, acronyms);
+  const odd = hasOddSpace(text);
+  const tokens = ownTokens;
   let m = 0;
+  let a = 0;
   for (const s of readout.sentences) {
-    while (m < taken.length && taken[m].end <= s.start) m++;
-    tokens.read(text, s.start, s.end, taken, m);
-    r.sentence(s.index, s.start);
+    if (!odd) scanSpan(text, s.start, s.end, ownAtoms);
+    tokens.count = 0;
+    tokens.sentence(text, s.start, s.end, odd ? undefined : ownAtoms, rules.words, mentions, m, mentions.length, acronyms, a, acronyms.length);
+    m = tokens.nextSpan;
+    a = tokens.nextMore;
+    r.sentence(s, tokens, 0, tokens.count);
   }
-  r.link();
-  if (r.found.length === 0) return mentions;
-  const out = mentions.concat(r.found);
-  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+  return r.finish(mentions);
 }
 
-function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
-  if (b.length === 0) return a as Span[];
-  return [...a, ...b].sort((x, y) => x.start - y.start);
+/**
+ * Name recognition inside analyze()'s sentence loop, reading the shared scan's atoms. recogniseNames knows every
+ * lexicon person before it reads a sentence; here they come a sentence at a time. The rules ask for a surname
+ * only at a token the sentence holds, so a sentence is read at once unless a token of it is the surname of a
+ * lexicon person not met yet: from that sentence on, the tokens are kept and read in finish(), when all are
+ * known. The results never depend on which path ran (a conflict found anyway falls back to recogniseNames).
+ */
+export class NamesInSentences {
+  private recogniser: Recogniser | undefined;
+  private rules: NameRules | undefined;
+  private text = '';
+  private odd = false;
+  /** This readout's tokens: the sentence read last, or every sentence from the first kept for finish(). */
+  private readonly tokens = new NameTokens();
+  /** Sentences kept for finish(), and where the tokens of each start. */
+  private readonly keptFirsts: number[] = [];
+  private readonly keptSentences: Sentence[] = [];
+
+  begin(text: string, rules: NameRules): this {
+    this.text = text;
+    this.rules = rules;
+    this.odd = hasOddSpace(text);
+    this.recogniser = new Recogniser(text, rules, true);
+    this.tokens.count = 0;
+    this.keptFirsts.length = 0;
+    this.keptSentences.length = 0;
+    return this;
+  }
+
+  /** Sentence `s`, scanned into `atoms`, whose lexicon mentions are `entities[from, ...)` and unknown acronyms `acronyms[acronymsFrom, ...)`. */
+  sentence(s: Sentence, atoms: SpanScan, entities: readonly EntityMention[], from: number, acronyms: readonly Span[], acronymsFrom: number): void {
+    const r = this.recogniser as Recogniser;
+    const rules = this.rules as NameRules;
+    let known = entities;
+    let to = entities.length;
+    for (let k = from + 1; k < to; k++) {
+      if (byPosition(entities[k - 1], entities[k]) > 0) {
+        known = entities.slice(from).sort(byPosition);
+        from = 0;
+        to = known.length;
+        break;
+      }
+    }
+    for (let k = from; k < to; k++) if (known[k].type === 'person') r.knownPerson(known[k]);
+    const tokens = this.tokens;
+    const keeping = this.keptSentences.length > 0;
+    if (!keeping) tokens.count = 0;
+    tokens.sentence(this.text, s.start, s.end, this.odd ? undefined : atoms, rules.words, known, from, to, acronyms, acronymsFrom, acronyms.length);
+    if (!keeping && !this.mustWait(r, tokens)) {
+      r.sentence(s, tokens, 0, tokens.count);
+      return;
+    }
+    this.keptFirsts.push(tokens.first);
+    this.keptSentences.push(s);
+  }
+
+  /** A token of the sentence is a lexicon person's surname that no lexicon mention so far has given. */
+  private mustWait(r: Recogniser, tokens: NameTokens): boolean {
+    if ((tokens.bits & LEXICON_SURNAME) === 0) return false;
+    for (let k = tokens.first; k < tokens.count; k++) {
+      if ((tokens.info[k] & LEXICON_SURNAME) !== 0 && tokens.taken[k] === 0 && !r.isLexiconSurname(this.text.slice(tokens.start[k], tokens.end[k]))) return true;
+    }
+    return false;
+  }
+
+  /** The lexicon mentions (sorted) with the names found merged in, in text order. */
+  finish(readout: ParsedReadout, mentions: EntityMention[], acronyms: readonly Span[]): EntityMention[] {
+    const r = this.recogniser as Recogniser;
+    this.recogniser = undefined;
+    const tokens = this.tokens;
+    const firsts = this.keptFirsts;
+    for (let i = 0; i < firsts.length; i++) r.sentence(this.keptSentences[i], tokens, firsts[i], i + 1 < firsts.length ? firsts[i + 1] : tokens.count);
+    this.keptSentences.length = 0;
+    if (r.conflict) return recogniseNames(this.text, readout, this.rules, mentions, acronyms);
+    return r.finish(mentions);
+  }
 }
 
 class Recogniser {
@@ -162,30 +148,69 @@ class Recogniser {
   /** Surname (last token) → person; acronym or name → its entity. */
   private readonly surnames = new Map<string, Found>();
   private readonly names = new Map<string, Found>();
-  /** Capitalised tokens no rule took, by start: the second pass links them to names found anywhere. */
-  private readonly left: Array<{ start: number; end: number; sentence: number }> = [];
+  private readonly lexiconSurnames = new Set<string>();
+  /** Surnames asked for before every lexicon person was known (sentence by sentence only). */
+  private readonly asked: Set<string> | undefined;
+  /** A surname asked for was then a lexicon person's: the results would differ from recogniseNames'. */
+  conflict = false;
+  /** Capitalised tokens no rule took (start, end, sentence): finish() links them to names found anywhere. */
+  private readonly left: number[] = [];
+  private tokens = ownTokens;
+  /** The sentence read: tokens [lo, hi). */
+  private lo = 0;
+  private hi = 0;
 
   constructor(
     private readonly text: string,
     private readonly rules: NameRules,
-  ) {}
+    bySentence: boolean,
+  ) {
+    this.asked = bySentence ? new Set() : undefined;
+  }
 
-  private tok(k: number): string {
-    return tokens.words[k];
+  private word(k: number): number {
+    return (this.tokens.info[k] >> WORD_SHIFT) - 1;
+  }
+
+  private slice(k: number): string {
+    return this.text.slice(this.tokens.start[k], this.tokens.end[k]);
   }
 
   private capital(k: number): boolean {
-    return isUpper(this.text.charCodeAt(tokens.start[k]));
+    return (this.tokens.info[k] & CAPITAL) !== 0;
+  }
+
+  /** "iCET", "eSIM": an acronym may start with a small letter. */
+  private innerCapitals(k: number): boolean {
+    return (this.tokens.info[k] & CAPITALS) !== 0;
+  }
+
+  private isConnector(k: number): boolean {
+    const w = this.word(k);
+    return w >= 0 && this.rules.connector[w] === 1;
+  }
+
+  private headAt(k: number): EntityType | undefined {
+    const w = this.word(k);
+    return w >= 0 ? this.rules.heads[w] : undefined;
+  }
+
+  /** A connector no personal name holds ("of", "and"); particles ("de", "bin", "van") may be inside one. */
+  private strong(k: number): boolean {
+    const w = this.word(k);
+    return w >= 0 && this.rules.strong[w] === 1;
   }
 
   /** Length of the longest phrase of `set` at token k (in a run ending before `end`), or 0. */
   private phraseAt(set: Phrases, k: number, end: number): number {
-    const list = set.get(this.tok(k));
+    const w = this.word(k);
+    if (w < 0) return 0;
+    const list = set[w];
     if (list === undefined) return 0;
     for (const p of list) {
       if (k + p.length > end) continue;
       let ok = true;
-      for (let q = 1; q < p.length && ok; q++) ok = this.tok(k + q) === p[q] && this.adjacent(k + q - 1);
+      for (let q = 1; q < p.length && ok; q++) ok = this.word(k + q) === p[q] && this.adjacent(k + q - 1);
       if (ok) return p.length;
     }
     return 0;
@@ -194,22 +219,32 @@ class Recogniser {
   /** Only spaces (or a hyphen) between token k and k + 1. */
   private adjacent(k: number): boolean {
     const text = this.text;
-    for (let i = tokens.end[k]; i < tokens.start[k + 1]; i++) {
+    for (let i = this.tokens.end[k]; i < this.tokens.start[k + 1]; i++) {
       const c = text.charCodeAt(i);
       if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0 && !isDash(c)) return false;
     }
     return true;
   }
 
-  /** The characters between token k's end and token k + 1 (or `limit`), trimmed. */
-  private gapAfter(k: number, limit: number): string {
-    const to = k + 1 < tokens.count ? tokens.start[k + 1] : limit;
-    return this.text.slice(tokens.end[k], Math.min(to, limit)).trim();
+  /** The characters between token k's end and token k + 1 (or `limit`), trimmed, are the one unit `unit`. */
+  private gapIs(k: number, limit: number, unit: number): boolean {
+    const t = this.tokens;
+    const to = Math.min(k + 1 < this.hi ? t.start[k + 1] : limit, limit);
+    let i = t.end[k];
+    while (i < to && isRegexSpace(this.text.charCodeAt(i))) i++;
+    if (i >= to || this.text.charCodeAt(i) !== unit) return false;
+    i++;
+    while (i < to && isRegexSpace(this.text.charCodeAt(i))) i++;
+    return i >= to;
   }
 
-  sentence(index: number, sentenceStart: number): void {
-    const n = tokens.count;
-    let k = 0;
+  sentence(s: Sentence, tokens: NameTokens, lo: number, hi: number): void {
+    this.tokens = tokens;
+    this.lo = lo;
+    this.hi = hi;
+    const n = hi;
+    const rules = this.rules;
+    let k = lo;
     /** An office was just named ("President of the Philippines"): the next run is its holder. */
     let titled = '';
     while (k < n) {
@@ -218,7 +253,7 @@ class Recogniser {
         continue;
       }
       if (!this.capital(k) && !this.innerCapitals(k)) {
-        if (titled && !(this.tok(k) === 'of' || this.tok(k) === 'the')) titled = '';
+        if (titled && !(this.word(k) === rules.of || this.word(k) === rules.the)) titled = '';
         k++;
         continue;
       }
@@ -226,49 +261,41 @@ class Recogniser {
       let e = k + 1;
       while (e < n && tokens.taken[e] === 0 && this.adjacent(e - 1)) {
         if (this.capital(e) || this.innerCapitals(e)) e++;
-        else if (this.rules.connectors.has(this.tok(e)) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
+        else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
         else break;
       }
       // An office's holder follows it closely: a comma or a bracket between them ends the expectation.
-      if (titled && k > 0 && !this.adjacent(k - 1)) titled = '';
-      titled = this.run(k, e, index, sentenceStart, titled);
+      if (titled && k > lo && !this.adjacent(k - 1)) titled = '';
+      titled = this.run(k, e, s.index, s.start, titled);
       k = e;
     }
   }
-
-  /** "iCET", "eSIM": an acronym may start with a small letter. */
-  private innerCapitals(k: number): boolean {
-    let caps = 0;
-    for (let i = tokens.start[k]; i < tokens.end[k]; i++) if (isUpper(this.text.charCodeAt(i))) caps++;
-    return caps >= 2;
-  }
-
   /** Reads the run of tokens [k, e); returns the title its holder is still expected for, or ''. */
   private run(k: number, e: number, sentence: number, sentenceStart: number, titled: string): string {
     const rules = this.rules;
+    const t = this.tokens;
     // Leading words that are no name ("The", "In", months) go; a run that is nothing else is no name.
     for (let skip = this.phraseAt(rules.notNames, k, e); skip > 0 && k < e; skip = k < e ? this.phraseAt(rules.notNames, k, e) : 0) k += skip;
     if (k >= e) return '';
     // An office anywhere in the run splits it: a body before it ("White House Office ... Director"), its holder after.
-    for (let t = k; t < e; t++) {
-      const len = this.phraseAt(rules.titles, t, e);
+    for (let o = k; o < e; o++) {
+      const len = this.phraseAt(rules.titles, o, e);
       if (len === 0) continue;
-      if (t > k && !this.body(k, t, sentence, sentenceStart)) for (let q = k; q < t; q++) this.left.push({ start: tokens.start[q], end: tokens.end[q], sentence });
-      let p = t + len;
+      if (o > k && !this.body(k, o, sentence, sentenceStart)) for (let q = k; q < o; q++) this.leave(q, sentence);
+      let p = o + len;
       // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
       p = this.moreTitles(p, e);
-      const title = this.text.slice(tokens.start[t], tokens.end[t + len - 1]);
+      const title = this.text.slice(t.start[o], t.end[o + len - 1]);
       if (p >= e) {
-        const alone = this.phraseAt(rules.titlesAlone, t, e) === len && t + len === e && this.before(t) === 'the';
-        if (alone) this.add(tokens.start[t], tokens.end[e - 1], sentence, 'person', `title alone: ${title}`);
+        const alone = this.phraseAt(rules.titlesAlone, o, e) === len && o + len === e && this.beforeIsThe(o);
+        if (alone) this.add(t.start[o], t.end[e - 1], sentence, 'person', `title alone: ${title}`);
         return title;
       }
-      if (rules.connectors.has(this.tok(p))) {
+      if (this.isConnector(p)) {
         // A portfolio ("Envoy for Climate John Kerry", "Administrator of the Wage and Hour Division"): a body
         // when the run ends with a head word, else the holder is the run's last two words.
-        const last = this.tok(e - 1);
-        if (rules.heads.has(last)) this.body(p + 1, e, sentence, sentenceStart);
-        else if (e - p >= 4 && this.capital(e - 2) && !rules.connectors.has(this.tok(e - 2))) this.person(e - 2, e, sentence, `title: ${title}`);
+        if (this.headAt(e - 1) !== undefined) this.body(p + 1, e, sentence, sentenceStart);
+        else if (e - p >= 4 && this.capital(e - 2) && !this.isConnector(e - 2)) this.person(e - 2, e, sentence, `title: ${title}`);
         return '';
       }
       let q = p;
@@ -289,23 +316,27 @@ class Recogniser {
     }
     if (this.body(k, e, sentence, sentenceStart)) return '';
     // "Alexandra Reeve Givens, CEO, ...": an office after a comma evidences the name before it.
-    const after = e < tokens.count ? this.phraseAt(rules.titles, e, tokens.count) : 0;
-    if (after > 0 && e - k >= 2 && this.gapAfter(e - 1, tokens.start[e]) === ',') {
-      this.person(k, e, sentence, `title after: ${this.text.slice(tokens.start[e], tokens.end[e + after - 1])}`);
+    const after = e < this.hi ? this.phraseAt(rules.titles, e, this.hi) : 0;
+    if (after > 0 && e - k >= 2 && this.gapIs(e - 1, t.start[e], 44)) {
+      this.person(k, e, sentence, `title after: ${this.text.slice(t.start[e], t.end[e + after - 1])}`);
       return '';
     }
     // "..., CEO, Upturn": the body a listed office holds.
     if (this.afterListedOffice(k)) {
-      this.add(tokens.start[k], tokens.end[e - 1], sentence, 'org', 'listed with an office');
+      this.add(t.start[k], t.end[e - 1], sentence, 'org', 'listed with an office');
       return '';
     }
     // "met in Philadelphia": a name after a place preposition, not the sentence's first word.
-    if (tokens.start[k] !== sentenceStart && this.rules.placePrepositions.has(this.before(k)) && !this.names.has(this.tok(k)) && !this.surnames.has(this.tok(e - 1))) {
-      this.add(tokens.start[k], tokens.end[e - 1], sentence, 'place', `after: ${this.before(k)}`);
+    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1))) {
+      this.add(t.start[k], t.end[e - 1], sentence, 'place', `after: ${this.slice(k - 1).toLowerCase()}`);
       return '';
     }
-    for (let q = k; q < e; q++) this.left.push({ start: tokens.start[q], end: tokens.end[q], sentence });
+    for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  private leave(k: number, sentence: number): void {
+    this.left.push(this.tokens.start[k], this.tokens.end[k], sentence);
   }
 
   /** Past the titles and honorifics that follow a title from token p (and "and" between titles). */
@@ -315,28 +346,27 @@ class Recogniser {
       if (p >= e) return p;
       const more = this.phraseAt(rules.titles, p, e) || this.phraseAt(rules.honorifics, p, e);
       if (more > 0) p += more;
-      else if (this.tok(p) === 'and' && p + 1 < e && this.phraseAt(rules.titles, p + 1, e) > 0) p++;
+      else if (this.word(p) === rules.and && p + 1 < e && this.phraseAt(rules.titles, p + 1, e) > 0) p++;
       else return p;
     }
   }
 
-  /** A connector no personal name holds ("of", "and"); particles ("de", "bin", "van") may be inside one. */
-  private strong(k: number): boolean {
-    const w = this.tok(k);
-    return STRONG.has(w);
+  /** The token before token k, with only spaces between them, is lower-cased what `flag` says. */
+  private beforeIs(k: number, flag: number): boolean {
+    return k > this.lo && this.adjacent(k - 1) && (this.tokens.info[k - 1] & flag) !== 0;
   }
 
-  /** The lower-cased token before token k, when only spaces separate them. */
-  private before(k: number): string {
-    return k > 0 && this.adjacent(k - 1) ? this.tok(k - 1).toLowerCase() : '';
+  private beforeIsThe(k: number): boolean {
+    return this.beforeIs(k, LOWER_THE);
   }
 
   /** Token k follows ", <office>," ("Founder and President, Encode Justice"). */
   private afterListedOffice(k: number): boolean {
-    if (k < 2 || this.gapAfter(k - 1, tokens.start[k]) !== ',') return false;
-    for (let t = k - 1; t >= Math.max(0, k - 6); t--) {
-      const len = this.phraseAt(this.rules.titles, t, k);
-      if (len > 0 && t + len === k) return t > 0 && this.gapAfter(t - 1, tokens.start[t]) === ',';
+    const t = this.tokens;
+    if (k < this.lo + 2 || !this.gapIs(k - 1, t.start[k], 44)) return false;
+    for (let o = k - 1; o >= Math.max(this.lo, k - 6); o--) {
+      const len = this.phraseAt(this.rules.titles, o, k);
+      if (len > 0 && o + len === k) return o > this.lo && this.gapIs(o - 1, t.start[o], 44);
     }
     return false;
   }
@@ -347,43 +377,57 @@ class Recogniser {
    */
   private body(k: number, e: number, sentence: number, sentenceStart: number): boolean {
     const rules = this.rules;
+    const t = this.tokens;
     let type: EntityType | undefined;
-    let head = '';
+    let head = -1;
+    const whole = e;
     // "Summit in Bali", "Dialogue in February": a place or date after the head is not part of the name.
     for (let q = k + 1; q < e; q++) {
-      const w = this.tok(q);
-      if ((w === 'in' || w === 'to') && rules.heads.has(this.tok(q - 1))) {
+      const w = this.word(q);
+      if ((w === rules.in || w === rules.to) && this.headAt(q - 1) !== undefined) {
         e = q;
         break;
       }
     }
     for (let q = k; q < e; q++) {
-      const t = rules.heads.get(this.tok(q));
-      if (t !== undefined) {
-        type = t;
-        head = this.tok(q);
+      const h = this.headAt(q);
+      if (h !== undefined) {
+        type = h;
+        head = this.word(q);
       }
     }
     const acronym = this.definedAcronym(e);
     if (acronym) {
-      const found = this.add(tokens.start[k], tokens.end[e - 1], sentence, type ?? 'org', `acronym: ${acronym.text}`);
+      const found = this.add(t.start[k], t.end[e - 1], sentence, type ?? 'org', `acronym: ${acronym.text}`);
       this.names.set(acronym.text, found);
       if (acronym.own) this.add(acronym.start, acronym.end, sentence, found.type, `acronym of: ${found.name}`, found);
+      this.venue(e, whole, sentence);
       return true;
     }
     // A head alone ("the Summit") names nothing; a sentence's first word with a head is an ordinary phrase
     // more often than a name ("Council members").
-    if (type === undefined || e - k < 2 || (tokens.start[k] === sentenceStart && e - k < 3 && head === this.tok(e - 1))) return false;
-    this.add(tokens.start[k], tokens.end[e - 1], sentence, type, `head: ${head}`);
+    // The venue after it is a place all the same ("the G20 Summit in Bali", "G20" a lexicon name).
+    if (type === undefined || e - k < 2 || (t.start[k] === sentenceStart && e - k < 3 && head === this.word(e - 1))) return this.venue(e, whole, sentence);
+    this.add(t.start[k], t.end[e - 1], sentence, type, `head: ${rules.words.words[head]}`);
+    this.venue(e, whole, sentence);
+    return true;
+  }
+
+  /** "Summit in Bali": after a body's head, tokens (e, whole) after a place preposition are where it meets; true when added. */
+  private venue(e: number, whole: number, sentence: number): boolean {
+    if (whole <= e + 1 || (this.tokens.info[e] & LOWER_PLACE) === 0 || !this.capital(e + 1) || this.phraseAt(this.rules.notNames, e + 1, whole) > 0) return false;
+    for (let q = e + 1; q < whole; q++) if (this.headAt(q) !== undefined) return false;
+    this.add(this.tokens.start[e + 1], this.tokens.end[whole - 1], sentence, 'place', `after: ${this.slice(e).toLowerCase()}`);
     return true;
   }
 
   /** "(GCAP)" right after token e - 1: the acronym and whether no earlier stage already made it a mention. */
   private definedAcronym(e: number): { text: string; start: number; end: number; own: boolean } | undefined {
-    if (e >= tokens.count || this.gapAfter(e - 1, tokens.start[e]) !== '(') return undefined;
-    if (!this.innerCapitals(e) || (e + 1 < tokens.count && this.gapAfter(e, tokens.start[e + 1]) !== ')')) return undefined;
-    if (e + 1 >= tokens.count && this.text.charAt(tokens.end[e]) !== ')') return undefined;
-    return { text: this.tok(e), start: tokens.start[e], end: tokens.end[e], own: tokens.taken[e] === 0 };
+    const t = this.tokens;
+    if (e >= this.hi || !this.gapIs(e - 1, t.start[e], 40)) return undefined;
+    if (!this.innerCapitals(e) || (e + 1 < this.hi && !this.gapIs(e, t.start[e + 1], 41))) return undefined;
+    if (e + 1 >= this.hi && this.text.charAt(t.end[e]) !== ')') return undefined;
+    return { text: this.slice(e), start: t.start[e], end: t.end[e], own: t.taken[e] === 0 };
   }
 
   /**
@@ -392,50 +436,90 @@ class Recogniser {
    */
   private person(k: number, e: number, sentence: number, evidence: string): void {
     if (k >= e) return;
+    const t = this.tokens;
     const last = Math.min(e, k + 5) - 1;
     for (let q = k; q <= last; q++) {
-      if (this.rules.heads.has(this.tok(q)) || this.strong(q) || this.phraseAt(this.rules.notNames, q, q + 1) > 0) {
+      if (this.headAt(q) !== undefined || this.strong(q) || this.phraseAt(this.rules.notNames, q, q + 1) > 0) {
         this.body(k, e, sentence, -1);
         return;
       }
     }
-    const surname = this.tok(last);
+    const surname = this.slice(last);
+    this.asked?.add(surname);
     const known = this.surnames.get(surname);
     // "President Harris" after "Kamala Harris": the same person.
     if (last === k && known !== undefined && this.lexiconSurnames.has(known.id)) {
-      this.found.push({ start: tokens.start[k], end: tokens.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
+      this.found.push({ start: t.start[k], end: t.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
       return;
     }
-    const found = this.add(tokens.start[k], tokens.end[last], sentence, 'person', evidence, last === k ? known : undefined);
+    const found = this.add(t.start[k], t.end[last], sentence, 'person', evidence, last === k ? known : undefined);
     if (!this.surnames.has(surname)) this.surnames.set(surname, found);
   }
 
+  /** `word` is already known as a lexicon person's surname. */
+  isLexiconSurname(word: string): boolean {
+    const known = this.surnames.get(word);
+    return known !== undefined && this.lexiconSurnames.has(known.id);
+  }
+
+  private hasSurname(word: string): boolean {
+    this.asked?.add(word);
+    return this.surnames.has(word);
+  }
+
   private add(start: number, end: number, sentence: number, type: EntityType, evidence: string, same?: Found): Found {
-    const text = this.text.slice(start, end).replace(/\s+/g, ' ');
-    const entity = same ?? this.names.get(text) ?? { id: `name:${text}`, name: text, type };
-    this.names.set(text, entity);
-    this.found.push({ start, end, text, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
+    // The name is one-spaced (a hard-wrapped line break inside it is a space); the mention's text is its range's,
+    // as every mention's is.
+    const name = oneSpaced(this.text, start, end);
+    const entity = same ?? this.names.get(name) ?? { id: `name:${name}`, name, type };
+    this.names.set(name, entity);
+    this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
     return entity;
   }
 
-  private readonly lexiconSurnames = new Set<string>();
-
   knownPerson(m: EntityMention): void {
-    const words = m.name.split(/\s+/);
-    const surname = words[words.length - 1].replace(/[.,]$/, '');
-    if (words.length < 2 || this.surnames.has(surname)) return;
+    let surname = this.rules.surnames.get(m.name);
+    if (surname === undefined) surname = surnameOf(m.name);
+    if (surname === null) return;
+    const had = this.surnames.get(surname);
+    if (had !== undefined) {
+      // Sentence by sentence, a name found earlier may hold the surname recogniseNames gives this person.
+      if (!this.lexiconSurnames.has(had.id)) this.conflict = true;
+      return;
+    }
+    if (this.asked?.has(surname)) this.conflict = true;
     this.surnames.set(surname, { id: m.id, name: m.name, type: 'person' });
     this.lexiconSurnames.add(m.id);
   }
 
-  /** Links the capitalised words no rule took to the names found: a surname, an acronym, a name repeated. */
-  link(): void {
-    for (const w of this.left) {
-      const word = this.text.slice(w.start, w.end);
+  /**
+   * Links the capitalised words no rule took to the names found (a surname, an acronym, a name repeated) and
+   * merges the names into the lexicon's `mentions` (sorted), in text order.
+   */
+  finish(mentions: EntityMention[]): EntityMention[] {
+    const shapes = new Uint8Array(1 << 15);
+    for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
+    for (const key of this.surnames.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
+    const left = this.left;
+    for (let i = 0; i < left.length; i += 3) {
+      const start = left[i];
+      const end = left[i + 1];
+      if (shapes[shapeOf(this.text, start, end)] === 0) continue;
+      const word = this.text.slice(start, end);
       const entity = this.names.get(word) ?? this.surnames.get(word);
       if (entity === undefined) continue;
-      if (this.lexiconSurnames.has(entity.id)) this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence, evidence: `surname of: ${entity.name}` });
-      else this.found.push({ start: w.start, end: w.end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence: w.sentence, known: false, evidence: `again: ${entity.name}` });
+      const sentence = left[i + 2];
+      if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
+      else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
+    const found = this.found;
+    if (found.length === 0) return mentions;
+    // A stable sort of mentions.concat(found): the names sorted, then merged (a lexicon mention first on a tie).
+    found.sort(byPosition);
+    const out: EntityMention[] = new Array<EntityMention>(mentions.length + found.length);
+    let a = 0;
+    let b = 0;
+    for (let o = 0; o < out.length; o++) out[o] = b >= found.length || (a < mentions.length && byPosition(mentions[a], found[b]) <= 0) ? mentions[a++] : found[b++];
+    return out;
   }
 }

@@ -2,8 +2,8 @@
 // hovers, tree, outline, CLI, export, comparison) reads the Analysis this returns; none re-scans the text.
 import { AcronymFinder } from '../entities/acronyms';
 import { CueFinder } from '../cues';
-import { entitiesInSentence, sortMentions, type EntityMatcher } from '../entities/entities';
-import { recogniseNames } from '../entities/names';
+import { entitiesInSentence, markCountryRepeats, sortMentions, type EntityMatcher } from '../entities/entities';
+import { NamesInSentences } from '../entities/names';
 import { lastParagraphBreak } from '../text/breaks';
 import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -50,15 +50,17 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const { analysed, analyzedLength, truncated } = cut(text, options);
   const readout = parseReadout(analysed, compiled.sentenceWords);
   if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
-  const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled);
+  // E5: names no lexicon knows, read in the same sentence loop (a surname or acronym links to its first introduction).
+  const names = compiled.names === undefined ? undefined : sharedNames.begin(analysed, compiled.names);
+  const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled, names);
   for (const p of cueProblems) readout.problems.push(p);
-  // E5: names no lexicon knows, over the whole readout (a surname or acronym links to its first introduction).
-  const entities = recogniseNames(analysed, readout, compiled.names, known, unknownAcronyms);
+  const entities = markCountryRepeats(names === undefined ? known : names.finish(readout, known, unknownAcronyms), compiled.entities);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 
 /** The scan analyseSentences reuses from sentence to sentence and call to call (it never runs inside itself). */
 const sharedAtoms = new SpanScan();
+const sharedNames = new NamesInSentences();
 
 /**
  * Cues, entities, topics and unknown acronyms of every sentence in one pass: each sentence is scanned once
@@ -70,6 +72,7 @@ export function analyseSentences(
   text: string,
   readout: ParsedReadout,
   compiled: CompiledLexicon,
+  names?: NamesInSentences,
 ): Pick<Analysis, 'cues' | 'entities' | 'topics' | 'unknownAcronyms'> & { cueProblems: ReadoutProblem[]; topicScores: TopicScores } {
   const sentences = readout.sentences;
   const atoms = sharedAtoms;
@@ -77,7 +80,7 @@ export function analyseSentences(
   const entities: EntityMention[] = [];
   const topics = new TopicScorer(text, compiled.topics, sentences.length);
   const acronyms = new AcronymFinder(text, entities);
-  eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms);
+  eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms, names);
   const mentions = sortMentions(entities);
   // Topics read the whole readout (its opening, lists across paragraphs): topicScores lets a readout put together
   // from paragraphs analysed apart resolve them once over all of it.
@@ -98,6 +101,7 @@ function eachSentence(
   entities: EntityMention[],
   topics: TopicScorer,
   acronyms: AcronymFinder,
+  names: NamesInSentences | undefined,
 ): void {
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
@@ -106,6 +110,8 @@ function eachSentence(
     const from = entities.length;
     entitiesInSentence(text, s.start, s.end, atoms, s.index, matcher, entities);
     topics.sentence(i, s, entities, from, entities.length, atoms);
+    const acronymsFrom = acronyms.found.length;
     acronyms.sentence(s, atoms);
+    if (names !== undefined) names.sentence(s, atoms, entities, from, acronyms.found, acronymsFrom);
   }
 }

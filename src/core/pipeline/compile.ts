@@ -2,7 +2,7 @@
 // until a lexicon file changes.
 import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher } from '../cues';
 import { compileEntities, type EntityMatcher } from '../entities/entities';
-import { compileNameRules, type NameRules } from '../entities/names';
+import { compileNameRules, type NameRules } from '../entities/nameRules';
 import { compileSentenceWords, type SentenceWords } from '../readout/words';
 import { compileTopics, type TopicModel } from '../topics/topics';
 import type { CuePattern, EntityEntry, Lexicon, TopicEntry } from '../types';
@@ -29,7 +29,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     cues: compileCuePatterns(lexicon.cues, compileCueWords(wordLists)),
     sentenceWords: compileSentenceWords(wordLists),
     entities: compileEntities(lexicon.entities),
-    names: compileNameRules(lexicon.nameClasses),
+    names: compileNameRules(lexicon.nameClasses, lexicon.entities),
     topics: compileTopics(lexicon.topics, lexicon.entities, wordLists),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
     entityById: new Map(lexicon.entities.map((e) => [e.id, e])),

@@ -15,6 +15,7 @@ import type {
 } from '../types';
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
 import { recogniseNames } from '../entities/names';
+import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
 import { TOPIC_COUNT } from '../topics/model';
 import { openingEndOf, resolveTopics, type TopicScores } from '../topics/topics';
@@ -296,6 +297,6 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph.
-  const all = recogniseNames(analysed, readout, compiled.names, entities, unknownAcronyms);
+  const all = markCountryRepeats(recogniseNames(analysed, readout, compiled.names, entities, unknownAcronyms), compiled.entities);
   return { version: 1, textLength: text.length, readout, cues, entities: all, topics, unknownAcronyms, truncated, analyzedLength };
 }

@@ -30,7 +30,7 @@ export function entityCard(entry: EntityEntry): string {
     }
     lines.push('');
   }
-  const aliases = entry.aliases.map((a) => codeSpan(a)).filter(Boolean);
+  const aliases = [...entry.aliases, ...(entry.demonyms ?? [])].map((a) => codeSpan(a)).filter(Boolean);
   if (aliases.length) lines.push(`Also: ${aliases.join(', ')}`, '');
   if (entry.source && /^https?:\/\//.test(entry.source)) lines.push(`[Source](${linkDestination(entry.source)})`);
   return lines.join('\n').trim();

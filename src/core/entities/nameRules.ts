@@ -1,0 +1,115 @@
+// The evidence name recognition reads (policy E3, E5; lexicons/names.yaml), compiled once per lexicon: each
+// word of a phrase numbered, so the rules (names.ts) compare a token's number, never its string.
+import type { EntityEntry, EntityType, NameClassEntry } from '../types';
+import { NameTokens, NameWords } from './nameTokens';
+
+/** A name class's phrases as sequences of word numbers, longest first, by the number of their first word. */
+export type Phrases = (Int32Array[] | undefined)[];
+
+export interface NameRules {
+  words: NameWords;
+  titles: Phrases;
+  honorifics: Phrases;
+  titlesAlone: Phrases;
+  notNames: Phrases;
+  /** By word number: the type a head word gives a run. */
+  heads: (EntityType | undefined)[];
+  /** By word number: 1 for a connector; for a connector no personal name holds ("of", not "de"). */
+  connector: Uint8Array;
+  strong: Uint8Array;
+  /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
+  surnames: Map<string, string | null>;
+  /** The numbers of the words the rules test one by one. */
+  of: number;
+  the: number;
+  and: number;
+  in: number;
+  to: number;
+}
+
+const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative' };
+const STRONG = ['of', 'for', 'on', 'and', 'the', 'in', 'to', '&'];
+
+/** The surname a later mention may use alone: the name's last word, when it has two or more. */
+export function surnameOf(name: string): string | null {
+  const words = name.split(/\s+/);
+  return words.length < 2 ? null : words[words.length - 1].replace(/[.,]$/, '');
+}
+
+/** Compiles the name classes of a lexicon; undefined when it has none (recognition is then off). */
+export function compileNameRules(classes: readonly NameClassEntry[] | undefined, entities: readonly EntityEntry[]): NameRules | undefined {
+  if (!classes || classes.length === 0) return undefined;
+  const words = new NameWords();
+  const surnames = new Map<string, string | null>();
+  for (const e of entities) {
+    if (e.type !== 'person' || surnames.has(e.name)) continue;
+    const surname = surnameOf(e.name);
+    surnames.set(e.name, surname);
+    if (surname !== null) words.lexiconSurnames.add(surname);
+  }
+  for (const w of STRONG) words.add(w);
+  const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };
+  const heads = new Map<string, EntityType>();
+  const connectors: string[] = [];
+  const add = (into: Map<string, string[][]>, w: string): void => {
+    const tokens = tokenise(w);
+    if (tokens.length === 0) return;
+    for (const t of tokens) words.add(t);
+    const list = into.get(tokens[0]) ?? [];
+    list.push(tokens);
+    // Longest first: "Vice President" before "President"... by its own first token, "Deputy Prime Minister" first.
+    list.sort((a, b) => b.length - a.length);
+    into.set(tokens[0], list);
+  };
+  for (const c of classes) {
+    for (const w of c.words) {
+      if (c.id === 'title') add(sets.titles, w);
+      else if (c.id === 'honorific') add(sets.honorifics, w);
+      else if (c.id === 'title-alone') add(sets.titlesAlone, w);
+      else if (c.id === 'connector') connectors.push(w.toLowerCase());
+      else if (c.id === 'not-name') add(sets.notNames, w);
+      else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
+      else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
+    }
+  }
+  for (const w of connectors) words.add(w);
+  for (const w of heads.keys()) words.add(w);
+  const n = words.words.length;
+  const phrases = (from: Map<string, string[][]>): Phrases => {
+    const out: Phrases = new Array<Int32Array[] | undefined>(n).fill(undefined);
+    for (const [first, list] of from) out[words.add(first)] = list.map((p) => Int32Array.from(p, (t) => words.add(t)));
+    return out;
+  };
+  const flags = (list: readonly string[]): Uint8Array => {
+    const out = new Uint8Array(n);
+    for (const w of list) out[words.add(w)] = 1;
+    return out;
+  };
+  const headOf: (EntityType | undefined)[] = new Array<EntityType | undefined>(n).fill(undefined);
+  for (const [w, type] of heads) headOf[words.add(w)] = type;
+  return {
+    words,
+    titles: phrases(sets.titles),
+    honorifics: phrases(sets.honorifics),
+    titlesAlone: phrases(sets.titlesAlone),
+    notNames: phrases(sets.notNames),
+    heads: headOf,
+    connector: flags(connectors),
+    strong: flags(STRONG),
+    surnames,
+    of: words.add('of'),
+    the: words.add('the'),
+    and: words.add('and'),
+    in: words.add('in'),
+    to: words.add('to'),
+  };
+}
+
+/** The tokens of a phrase as the recogniser reads text (see NameTokens). */
+function tokenise(s: string): string[] {
+  const t = new NameTokens(false);
+  t.sentence(s, 0, s.length, undefined, new NameWords(), [], 0, 0, [], 0, 0);
+  const out: string[] = [];
+  for (let k = 0; k < t.count; k++) out.push(s.slice(t.start[k], t.end[k]));
+  return out;
+}

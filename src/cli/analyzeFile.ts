@@ -6,7 +6,7 @@ import { type CompiledLexicon } from '../core/pipeline/compile';
 import { csvRows, fileReport, ndjsonLine, type FileReport, type SarifInput } from '../core/report/report';
 import type { Analysis } from '../core/types';
 import { readTextFile } from '../runtime/readText';
-import { reason, type Problem } from './errors';
+import { noteInvalidText, reason, type Problem } from './errors';
 import { jsonReportPart } from './jsonReportStream';
 import type { AnalyzeFormat as Format } from './formats';
 
@@ -33,12 +33,9 @@ export function analyzeReadout(file: string, compiled: CompiledLexicon, maxSizeM
     analysis.textLength = read.length;
     const problems = analysis.readout.problems;
     const at = problems.findIndex((p) => p.code === 'truncated');
-    // truncationProblem reads only the text's length, which is all that is known of the part not kept.
-    if (at >= 0) problems[at] = truncationProblem({ length: read.length } as string, analysis.analyzedLength);
+    if (at >= 0) problems[at] = truncationProblem(read.length, analysis.analyzedLength);
   }
-  if (read.invalidAt !== undefined) {
-    problems.push({ kind: 'warning', message: `${file}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
-  }
+  noteInvalidText(file, read, problems);
   if (analysis.truncated) {
     const rest = read.lengthKnown ? '' : ' (not a regular file: the rest was not read)';
     problems.push({ kind: 'warning', message: `${file}: analysed only the first ${maxSizeMB} MB${rest}` });

@@ -8,6 +8,8 @@
 // Output into a closed pipe (`| head -1`) stops the run at once with 0 (src/cli/output.ts): the reader has what
 // it wanted, as with any Unix filter.
 
+import type { TextRead } from '../runtime/readText';
+
 export type ProblemKind =
   /** Bad arguments: the message is followed by the command's usage. */
   | 'usage'
@@ -60,3 +62,8 @@ export const EXIT_CODES_HELP = `Exit codes: 0 every input analysed (warnings, su
              do not fail); 1 analysed, but a lexicon had errors (their entries were skipped); 2 bad arguments,
              an input that could not be read, or a fault of the CLI (an unreadable lexicon: nothing is written).
             Output into a closed pipe (| head) stops the run quietly with 0.`;
+
+/** The warning for a file whose bytes were not all valid in its encoding (they were read as U+FFFD), if any. */
+export function noteInvalidText(file: string, read: Pick<TextRead, 'encoding' | 'invalidAt'>, problems: Problem[]): void {
+  if (read.invalidAt !== undefined) problems.push({ kind: 'warning', message: `${file}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+}

@@ -7,7 +7,7 @@ import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
 import { fromSnapshot } from '../core/lexicon/snapshot';
 import type { Lexicon } from '../core/types';
-import { CliError, reason, type Problem } from './errors';
+import { CliError, noteInvalidText, reason, type Problem } from './errors';
 import { packageRoot } from './install';
 import { say } from './output';
 import { readTextFile, type TextRead } from '../runtime/readText';
@@ -50,9 +50,7 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[]): CliLex
       throw new CliError('unreadable', `${f}: cannot read lexicon (${reason(err)})`);
     }
     if (!read.complete) throw new CliError('unreadable', `${f}: cannot read lexicon (larger than ${LEXICON_MAX_LENGTH / 2 ** 20} MB)`);
-    if (read.invalidAt !== undefined) {
-      problems.push({ kind: 'warning', message: `${f}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
-    }
+    noteInvalidText(f, read, problems);
     user.push({ file: f, text: read.text });
   }
   const merged = loadLexiconFiles(user, base.lexicon);

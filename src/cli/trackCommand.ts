@@ -9,7 +9,7 @@ import { escapeText } from '../core/report/markdownText';
 import type { ReadoutProblem, Span } from '../core/types';
 import type { ParsedArgs } from './args';
 import { Progress, inputOptions, readNdjson, statsLine, type CorpusFormat, type CorpusInputOptions } from './corpusCommand';
-import { exitCode, reason, usageError, type Problem } from './errors';
+import { exitCode, noteInvalidText, reason, usageError, type Problem } from './errors';
 import { readTextFile } from '../runtime/readText';
 import { collectFiles } from './files';
 
@@ -55,7 +55,7 @@ export function trackOutput(r: TrackResult, format: CorpusFormat): string {
 function readBody(file: string, maxLength: number, problems: Problem[]): string | undefined {
   try {
     const read = readTextFile(file, maxLength);
-    if (read.invalidAt !== undefined) problems.push({ kind: 'warning', message: `${file}: not valid ${read.encoding.toUpperCase()} at byte ${read.invalidAt} (read as U+FFFD)` });
+    noteInvalidText(file, read, problems);
     if (read.text.length > maxLength) problems.push({ kind: 'warning', message: `${file}: searched only the first ${(maxLength / 1024 / 1024).toFixed(0)} MB` });
     return read.text.length > maxLength ? read.text.slice(0, maxLength) : read.text;
   } catch (err) {

@@ -36,20 +36,21 @@ export function cut(text: string, options: AnalyzeOptions): Cut {
   return { analysed: truncated ? text.slice(0, analyzedLength) : text, analyzedLength, truncated };
 }
 
-export function truncationProblem(text: string, analyzedLength: number): ReadoutProblem {
+/** The size-limit warning for a text of `textLength` units of which the first `analyzedLength` were analysed. */
+export function truncationProblem(textLength: number, analyzedLength: number): ReadoutProblem {
   return {
     start: analyzedLength,
     end: analyzedLength,
     code: 'truncated',
     severity: 'warning',
-    message: `Only the first ${formatCount(analyzedLength)} of ${formatCount(text.length)} characters were analysed (size limit).`,
+    message: `Only the first ${formatCount(analyzedLength)} of ${formatCount(textLength)} characters were analysed (size limit).`,
   };
 }
 
 export function analyze(text: string, compiled: CompiledLexicon, options: AnalyzeOptions = {}): Analysis {
   const { analysed, analyzedLength, truncated } = cut(text, options);
   const readout = parseReadout(analysed, compiled.sentenceWords);
-  if (truncated) readout.problems.push(truncationProblem(text, analyzedLength));
+  if (truncated) readout.problems.push(truncationProblem(text.length, analyzedLength));
   // E5: names no lexicon knows, read in the same sentence loop (a surname or acronym links to its first introduction).
   const names = compiled.names === undefined ? undefined : sharedNames.begin(analysed, compiled.names);
   const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled, names);

@@ -291,7 +291,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   cache.lastMisses = misses;
   const problems = layout.problems;
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
-  if (truncated) problems.push(truncationProblem(text, analyzedLength));
+  if (truncated) problems.push(truncationProblem(text.length, analyzedLength));
   for (const q of cueProblems) problems.push(q);
   const topics = readoutTopics(analysed, compiled, sentences, entities, scored, cues);
   const n = analysed.length;

@@ -269,8 +269,7 @@ export class TopicsProvider extends BaseProvider {
     }
     const nodes = [...byTopic.values()];
     const first = (n: TopicNode): number => sentences[n.items[0]].start;
-    if (this.model.sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
-    else nodes.sort((a, b) => first(a) - first(b));
+    sortGroups(nodes, this.model.sort, first);
     return nodes;
   }
 
@@ -355,8 +354,7 @@ export class CommitmentsProvider extends BaseProvider {
     const nodes = [...groups.values()];
     const first = (g: GroupNode): number => cues[g.items[0]].start;
     if (byStrength) nodes.sort((a, b) => (a.key === 'firm' ? -1 : b.key === 'firm' ? 1 : 0));
-    else if (this.model.sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
-    else nodes.sort((a, b) => first(a) - first(b));
+    else sortGroups(nodes, this.model.sort, first);
     return nodes;
   }
 
@@ -407,8 +405,7 @@ export class EntitiesProvider extends BaseProvider {
     }
     const nodes = [...byId.values()];
     const first = (n: EntityNode): number => mentions[n.items[0]].start;
-    if (this.model.sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
-    else nodes.sort((a, b) => first(a) - first(b));
+    sortGroups(nodes, this.model.sort, first);
     return nodes;
   }
 
@@ -459,4 +456,10 @@ function entityIcon(type: string | undefined): string {
     default:
       return 'symbol-misc';
   }
+}
+
+/** Groups by size (largest first, then document order) or in document order, as the views' sort setting says. */
+function sortGroups<T extends { items: readonly number[] }>(nodes: T[], sort: SortOrder, first: (n: T) => number): void {
+  if (sort === 'size') nodes.sort((a, b) => b.items.length - a.items.length || first(a) - first(b));
+  else nodes.sort((a, b) => first(a) - first(b));
 }

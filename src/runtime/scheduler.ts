@@ -1,6 +1,28 @@
 // Turns of the event loop shared by every job that works in slices (analysis, diagnostics, the outline), so
 // they take turns one at a time instead of running all their slices in the same turn, one long block.
 
+// Node's setImmediate, read off the global object rather than named: the browser bundle's check (esbuild.js) fails
+// on any use of a Node global.
+const immediate = (globalThis as { setImmediate?: (resume: () => void) => unknown }).setImmediate;
+/**
+ * Runs `resume` on a later turn: setImmediate in Node; in the browser's web worker extension host, which has none,
+ * a MessageChannel message (a task of its own, without the 4 ms a nested setTimeout(0) is clamped to), else setTimeout.
+ */
+const laterTurn: (resume: () => void) => void = immediate
+  ? (resume) => void immediate(resume)
+  : typeof MessageChannel === 'function'
+    ? (() => {
+        // The browser's MessagePort; Node's typings describe another one.
+        const channel = new MessageChannel() as unknown as { port1: { onmessage: (() => void) | null }; port2: { postMessage(message: undefined): void } };
+        const waiting: (() => void)[] = [];
+        channel.port1.onmessage = () => waiting.shift()?.();
+        return (resume: () => void) => {
+          waiting.push(resume);
+          channel.port2.postMessage(undefined);
+        };
+      })()
+    : (resume) => void setTimeout(resume, 0);
+
 /** Longest stretch of analysis on the main thread before it yields to the event loop. */
 export const SLICE_MS = 8;
 
@@ -24,14 +46,14 @@ export class TurnScheduler {
       (urgent ? this.urgent : this.rest).push(resolve);
       if (!this.pumping) {
         this.pumping = true;
-        setImmediate(this.resumeOne);
+        laterTurn(this.resumeOne);
       }
     });
   }
 
   private readonly resumeOne = (): void => {
     const next = this.urgent.shift() ?? this.rest.shift();
-    if (this.urgent.length || this.rest.length) setImmediate(this.resumeOne);
+    if (this.urgent.length || this.rest.length) laterTurn(this.resumeOne);
     else this.pumping = false;
     next?.();
   };

@@ -138,8 +138,7 @@ function checkBrowserBundle(result, outfile) {
 
 // Tests run from out/ with the same folder layout as the sources, so relative imports keep working.
 const tests = {
-  // test/web/ is the browser suite's entry: bundled for the browser on its own (browserTests).
-  entryPoints: [...tsFiles('src'), ...tsFiles('test').filter((f) => !f.startsWith(path.join('test', 'web')))],
+  entryPoints: [...tsFiles('src'), ...tsFiles('test')],
   outdir: 'out',
   outbase: '.',
   bundle: false,
@@ -196,7 +195,7 @@ function productionBundle(outfile) {
 function productionBrowserBundle(outfile) {
   return { ...browserBundle, metafile: false, sourcemap: false, minify: true, outfile, logLevel: 'error' };
 }
-module.exports = { productionBundle, productionBrowserBundle, common };
+module.exports = { productionBundle, productionBrowserBundle, browserCommon, checkBrowserBundle, common };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -55,7 +55,7 @@ const yamlBuild = path.join(__dirname, 'node_modules', 'yaml', 'browser', 'dist'
 /** The extension's bundles load the YAML library on first use (src/runtime/lazyYaml.ts), from dist/yaml.js. */
 const lazyYaml = { yaml: path.join(__dirname, 'src', 'runtime', 'lazyYaml.ts') };
 const bundles = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
+  { ...common, entryPoints: ['src/extension/node/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
   { ...common, entryPoints: [yamlBuild], outfile: 'dist/yaml.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { READOUT_LENS_VERSION: JSON.stringify(require('./package.json').version) }, plugins: [lazyBundles] },
   // linkedom falls back to its own shim when the optional native `canvas` package is missing (always, here).
@@ -66,6 +66,75 @@ const bundles = [
   // The readouts of a whole workspace, read and analysed off the extension host's thread.
   { ...common, entryPoints: ['src/runtime/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
 ];
+
+/**
+ * Globals of Node that the browser's web worker extension host lacks, each defined as a name of its own so that
+ * checkBrowserBundle finds any use of one that is not a `typeof` test.
+ */
+const NODE_GLOBALS = ['process', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate', 'require'];
+const browserCommon = {
+  ...common,
+  // The library itself, not lazyYaml.ts: the web host's `require` gives an extension 'vscode' and nothing else, so
+  // dist/yaml.js cannot be loaded beside the bundle; yaml's ES module build is tree-shaken into it instead.
+  alias: { yaml: yamlBuild },
+  platform: 'browser',
+  target: 'es2022',
+  // CommonJS, as VS Code's web worker extension host loads a "browser" entry.
+  format: 'cjs',
+  external: ['vscode'],
+  metafile: true,
+  define: Object.fromEntries(NODE_GLOBALS.filter((g) => g !== 'require').map((g) => [g, `__node_${g}`])),
+};
+/** The browser entry (package.json "browser") for vscode.dev and github.dev. */
+const browserBundle = { ...browserCommon, entryPoints: ['src/extension/web/main.ts'], outfile: 'dist/web/extension.js' };
+/**
+ * mocha's browser build is a UMD script in a package of ES modules: bundled as one, its `module.exports = ...` would
+ * replace the test module's exports. Run with no module system, it sets the global `mocha`, as in a page.
+ */
+const mochaAsGlobal = {
+  name: 'mocha-as-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, (args) => ({
+      contents: `(function (module, exports, define) {\n${fs.readFileSync(args.path, 'utf8')}\n}).call(globalThis);`,
+      loader: 'js',
+    }));
+  },
+};
+/** The integration tests' browser module, run in the same web worker host (scripts/run-integration-tests.mjs). */
+const browserTests = {
+  ...browserCommon,
+  entryPoints: ['test/web/index.ts'],
+  outfile: 'out/web-test/index.js',
+  alias: { ...browserCommon.alias, assert: path.join(__dirname, 'test', 'web', 'assert.ts') },
+  // Node's globals left as they are: the suite asserts `typeof process === 'undefined'` where it runs.
+  define: {},
+  plugins: [mochaAsGlobal],
+  sourcemap: false,
+  minify: false,
+  logLevel: 'warning',
+};
+
+/**
+ * Fails the build when a browser bundle reaches Node: esbuild's browser platform already refuses to resolve a Node
+ * module (fs, path, worker_threads, ...); this adds any external but 'vscode' in the metafile and any use of a Node
+ * global (NODE_GLOBALS) other than a `typeof` test in the output.
+ */
+function checkBrowserBundle(result, outfile) {
+  const problems = [];
+  for (const [file, input] of Object.entries(result.metafile.inputs)) {
+    for (const imp of input.imports) if (imp.external && imp.path !== 'vscode' && !imp.path.startsWith('.')) problems.push(`${file} imports ${imp.path}`);
+  }
+  const text = fs.readFileSync(outfile, 'utf8');
+  for (const g of NODE_GLOBALS) {
+    const name = g === 'require' ? 'require' : `__node_${g}`;
+    for (const m of text.matchAll(new RegExp(`(typeof\\s+)?\\b${name}\\b(\\s*\\(\\s*"([^"]*)"\\))?`, 'g'))) {
+      if (m[1] || (g === 'require' && m[3] === 'vscode')) continue;
+      const line = text.slice(0, m.index).split('\n').length;
+      problems.push(`${outfile}:${line} uses Node's ${g}: ${text.slice(Math.max(0, m.index - 60), m.index + 40).replace(/\s+/g, ' ')}`);
+    }
+  }
+  if (problems.length) throw new Error(`the browser bundle reaches Node:\n  ${problems.join('\n  ')}`);
+}
 
 // Tests run from out/ with the same folder layout as the sources, so relative imports keep working.
 const tests = {
@@ -93,7 +162,7 @@ function writeLexiconSnapshot() {
 }
 
 async function main() {
-  const configs = testsOnly ? [tests] : production ? bundles : [...bundles, tests];
+  const configs = testsOnly ? [tests, browserTests] : production ? [...bundles, browserBundle] : [...bundles, browserBundle, tests, browserTests];
   // The grammar's cue patterns, from lexicons/commitments.yaml (test/unit/grammarDrift.test.ts fails when stale).
   if (!testsOnly) (await import('./scripts/generate-grammar.mjs')).writeGrammar();
   if (watch) {
@@ -103,7 +172,13 @@ async function main() {
     console.log('[esbuild] watching for changes');
     return;
   }
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  await Promise.all(
+    configs.map(async (c) => {
+      const result = await esbuild.build(c);
+      // The test module's mocha carries guarded shims of Node's globals; the extension must have none.
+      if (c === browserBundle) checkBrowserBundle(result, c.outfile);
+    }),
+  );
   if (!testsOnly) writeLexiconSnapshot();
   if (!testsOnly && fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
@@ -116,7 +191,11 @@ function productionBundle(outfile) {
   delete extension.plugins;
   return { ...extension, external: [...extension.external, './importCommands', '../import/index'], sourcemap: false, minify: true, outfile, logLevel: 'error' };
 }
-module.exports = { productionBundle, common };
+/** The options of the shipped browser bundle (production), for the size check. */
+function productionBrowserBundle(outfile) {
+  return { ...browserBundle, metafile: false, sourcemap: false, minify: true, outfile, logLevel: 'error' };
+}
+module.exports = { productionBundle, productionBrowserBundle, browserCommon, checkBrowserBundle, common };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -2,12 +2,15 @@
 // downloaded by @vscode/test-electron when the network allows) it uses test-electron; otherwise it runs the
 // very same suite in the provisioned code-server (VS Code 1.100.3) driven by headless Debian Chromium.
 // Fails on a failing test, on a suite that ran no test and on a timeout; always cleans up its processes.
+// Then the suite's browser part (out/web-test/index.js, from test/web/) runs in the same code-server's web worker
+// extension host, in a staged copy of the extension that has only its "browser" entry (vscode.dev's build).
 //
 // Environment:
 //   READOUT_LENS_VSCODE   auto (default) | electron | code-server
 //   VSCODE_EXECUTABLE     path of a desktop VS Code to run the tests in (implies electron)
 //   READOUT_LENS_TEST_TIMEOUT  seconds before the run is declared hung (default 600)
-//   READOUT_LENS_TEST_GREP     only run tests whose title matches
+//   READOUT_LENS_TEST_GREP     only run tests whose title matches (in the Node extension host only)
+//   READOUT_LENS_TEST_HOST     both (default) | node | browser: which extension hosts to run the suite in
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +25,9 @@ const say = (msg) => console.log(`[integration] ${msg}`);
 const mode = process.env.VSCODE_EXECUTABLE ? 'electron' : process.env.READOUT_LENS_VSCODE || 'auto';
 const timeoutSeconds = Number(process.env.READOUT_LENS_TEST_TIMEOUT || 600);
 const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
+const hosts = process.env.READOUT_LENS_TEST_HOST || 'both';
+/** What the browser copy of the extension holds: its manifest (rewritten), the browser bundle and its data. */
+const BROWSER_COPY = ['dist/web', 'dist/lexicons.json', 'lexicons', 'media', 'syntaxes', 'snippets', 'language-configuration.json', 'LICENSE'];
 
 /** A throw-away workspace: the samples plus the integration fixtures, so tests may write files freely. */
 function makeWorkspace() {
@@ -50,10 +56,29 @@ async function runWithElectron(workspace) {
 }
 
 /**
+ * A copy of the extension as vscode.dev would load it: package.json without "main", so VS Code can only run its
+ * "browser" entry, in the web worker extension host; the browser test module beside it. Returns both paths.
+ */
+function stageBrowserExtension() {
+  const bundle = path.join(root, 'out', 'web-test', 'index.js');
+  for (const need of ['dist/web/extension.js', 'dist/lexicons.json', 'out/web-test/index.js']) {
+    if (!fs.existsSync(path.join(root, need))) throw new Error(`${need} is missing: run node esbuild.js first`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-web-'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  delete manifest.main;
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const item of BROWSER_COPY) fs.cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'test'));
+  fs.copyFileSync(bundle, path.join(dir, 'test', 'index.js'));
+  return { extensionRoot: dir, testsPath: path.join(dir, 'test', 'index.js') };
+}
+
+/**
  * Runs the suite in code-server. `untrusted`: with workspace trust on and never prompted for, so the workspace
  * stays in Restricted Mode, running only the suite's "untrusted workspace" tests (READOUT_LENS_TRUST tells them).
  */
-async function runWithCodeServer(workspace, { untrusted = false, env } = {}) {
+async function runWithCodeServer(workspace, { untrusted = false, env, extensionRoot = root, testsPath = extensionTestsPath } = {}) {
   ensureCodeServer();
   const { chromium } = require('playwright-core');
   const serverLog = [];
@@ -99,8 +124,8 @@ async function runWithCodeServer(workspace, { untrusted = false, env } = {}) {
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(root)],
-      ['extensionTestsPath', remote(extensionTestsPath)],
+      ['extensionDevelopmentPath', remote(extensionRoot)],
+      ['extensionTestsPath', remote(testsPath)],
     ];
     const url = `http://127.0.0.1:${cs.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
@@ -129,8 +154,9 @@ async function main() {
         say(`no desktop VS Code available (${String(err.message ?? err).split('\n')[0]}); using code-server`);
       }
     }
-    // Only the corpus run's test asked for: nothing for the first run to do.
     const grep = process.env.READOUT_LENS_TEST_GREP;
+    if (hosts === 'browser') return await runInBrowserHost();
+    // Only the corpus run's test asked for: nothing for the first run to do.
     if (grep !== 'workspace performance') await runWithCodeServer(workspace);
     // Workspace trust, in a second VS Code: the suite above runs with trust off (a test harness cannot answer the
     // trust prompt), so the untrusted workspace gets a run of its own. Skipped when only some tests were asked for.
@@ -158,8 +184,22 @@ async function main() {
         }
       }
     }
+    if (hosts === 'both' && !grep) await runInBrowserHost();
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** The suite's browser part in the web worker extension host of code-server, with a workspace of its own. */
+async function runInBrowserHost() {
+  say('again in the browser\'s web worker extension host (a copy with only the "browser" entry, as on vscode.dev)');
+  const staged = stageBrowserExtension();
+  const workspace = makeWorkspace();
+  try {
+    await runWithCodeServer(workspace, staged);
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(staged.extensionRoot, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,6 @@
 // `npm test`: set-up when needed, then typecheck, lint, build, unit tests, grammar tests, bundle-size check
-// and the integration suite inside a real VS Code. Stops at the first failing step; says what it is doing.
+// and the integration suite inside a real VS Code, then its browser part in VS Code's web worker extension host
+// (the vscode.dev build). Stops at the first failing step; says what it is doing.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +14,22 @@ const steps = [
   ['unit tests', 'npx', ['mocha']],
   ['grammar tests', 'npm', ['run', '--silent', 'test:grammar']],
   ['bundle size', 'node', ['scripts/check-bundle-size.mjs']],
-  ['integration tests in a real VS Code', 'node', ['scripts/run-integration-tests.mjs']],
+  ['integration tests in a real VS Code', 'node', ['scripts/run-integration-tests.mjs'], { READOUT_LENS_TEST_HOST: 'node' }],
+  [
+    'integration tests in the browser extension host (vscode.dev build, code-server + headless Chromium)',
+    'node',
+    ['scripts/run-integration-tests.mjs'],
+    { READOUT_LENS_TEST_HOST: 'browser', READOUT_LENS_VSCODE: 'code-server' },
+  ],
 ];
 const only = process.argv.slice(2);
 const started = Date.now();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 /** Runs one step, echoing its output as it comes and adding up mocha's "N passing/failing/pending". */
-function runStep(cmd, args) {
+function runStep(cmd, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
     let pending = '';
     const scan = (chunk) => {
       pending += chunk;
@@ -42,11 +49,11 @@ function runStep(cmd, args) {
   });
 }
 
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, env] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n=== ${name} ===`);
   const t = Date.now();
-  const status = await runStep(cmd, args);
+  const status = await runStep(cmd, args, env);
   if (status !== 0) {
     console.error(`\n✖ ${name} failed (exit ${status}) after ${((Date.now() - t) / 1000).toFixed(1)}s`);
     console.log(`tests: ${totals.passed} passed, ${Math.max(totals.failed, 1)} failed, ${totals.skipped} skipped`);

@@ -1,4 +1,5 @@
-// Entry point: wires one small adapter per VS Code feature to the shared lexicon and analysis services.
+// Wires one small adapter per VS Code feature to the shared lexicon and analysis services, for both entries: the
+// desktop one (src/extension/node/main.ts) and the browser's (src/extension/web/main.ts), which give what differs.
 // No logic of its own lives here.
 import * as vscode from 'vscode';
 import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './extension/analysisService';
@@ -8,7 +9,6 @@ import { CueDiagnostics } from './extension/diagnostics';
 import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
-import { registerImportCommands } from './extension/importRegistration';
 import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
@@ -16,7 +16,8 @@ import { CommitmentStatusBar } from './extension/statusBar';
 import { ReadoutSymbolProvider } from './extension/symbols';
 import { trackSettings } from './extension/settings';
 import { ReadoutViews } from './extension/views';
-import { WorkspaceAnalysis } from './extension/workspaceAnalysis';
+import type { WorkspaceAnalysis } from './extension/workspaceAnalysis';
+import type { ReadoutLensHost } from './extension/host';
 import type { Analysis } from './core/types';
 
 /** What the extension exports to other extensions and to its integration tests. */
@@ -25,8 +26,8 @@ export interface ReadoutLensApi {
   lexicons: LexiconService;
   views: ReadoutViews;
   statusBar: CommitmentStatusBar;
-  /** Diagnostics and summaries of the workspace's readouts that are not open (readoutLens.workspace.analyze). */
-  workspace: WorkspaceAnalysis;
+  /** Diagnostics and summaries of the workspace's readouts that are not open (readoutLens.workspace.analyze); not in the browser. */
+  workspace: WorkspaceAnalysis | undefined;
   /** The language feature providers as registered, for tests that call them with a token of their own. */
   providers: {
     hover: ReadoutHoverProvider;
@@ -42,19 +43,19 @@ export interface ReadoutLensApi {
   activationMs: number;
 }
 
-export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
+export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost): ReadoutLensApi {
   const activationStarted = performance.now();
   // Before any service reads a setting, so every later read goes through the cache it keeps up to date.
   context.subscriptions.push(trackSettings());
   const output = vscode.window.createOutputChannel('Readout Lens', { log: true });
   const lexicons = new LexiconService(context.extensionUri, output);
-  const analyses = new AnalysisService(lexicons, output);
+  const analyses = new AnalysisService(lexicons, output, host.analysisWorker((msg) => output.warn(msg)));
   const selector: vscode.DocumentSelector = { language: READOUT_LANGUAGE };
   const views = new ReadoutViews(analyses, lexicons);
   const statusBar = new CommitmentStatusBar(analyses, lexicons);
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
-  const workspace = new WorkspaceAnalysis(analyses, lexicons, output);
+  const workspace = host.workspaceAnalysis(analyses, lexicons, output);
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),
@@ -74,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     codeLens,
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     new CueDiagnostics(analyses, lexicons),
-    workspace,
+    ...(workspace ? [workspace] : []),
     vscode.languages.registerHoverProvider(selector, providers.hover),
     vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
     vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
@@ -89,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     vscode.languages.registerDefinitionProvider(selector, providers.definition),
     vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
     vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
-    registerImportCommands(),
+    host.registerHostCommands(),
   );
 
   return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, providers, activationMs: performance.now() - activationStarted };

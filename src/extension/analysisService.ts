@@ -1,11 +1,10 @@
 // Keeps one Analysis per open readout, computed once per document version: debounced while the user
 // types, never published for a version that is already stale, dropped when the document closes.
 // Every editor feature reads its Analysis from here; where and how it is computed is src/runtime's.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatCount } from '../core/text/format';
 import type { Analysis } from '../core/types';
-import { AnalysisRunner, type Analysed, type LargeJob } from '../runtime/analysisRunner';
+import { AnalysisRunner, type Analysed, type AnalysisWorker, type LargeJob } from '../runtime/analysisRunner';
 import { unlessCancelled } from '../runtime/cancellation';
 import { DocumentTexts, type DocumentReader } from '../runtime/documentText';
 import { adaptiveDelay } from '../runtime/jobs';
@@ -69,9 +68,10 @@ export class AnalysisService implements vscode.Disposable {
   constructor(
     private readonly lexicons: LexiconService,
     private readonly output: vscode.LogOutputChannel,
-    workerScript = path.join(__dirname, 'analysisWorker.js'),
+    /** The host's worker for the largest documents; without one (the browser) they are analysed in slices. */
+    worker?: AnalysisWorker,
   ) {
-    this.runner = new AnalysisRunner(workerScript, (msg) => this.output.warn(msg));
+    this.runner = new AnalysisRunner(worker, (msg) => this.output.warn(msg));
     this.scheduler = this.runner.scheduler;
     this.texts = new DocumentTexts(reader, this.scheduler);
     this.disposables.push(

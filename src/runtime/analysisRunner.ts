@@ -1,12 +1,13 @@
 // Where and how a document version is analysed: small ones at once on the main thread, larger ones in slices
 // of incremental analysis between turns of the event loop, the largest in the worker thread; one job per
-// version, joined by every caller, with each document's analysed paragraphs kept for its next edit.
+// version, joined by every caller, with each document's analysed paragraphs kept for its next edit. The worker
+// is the host's (a Node worker thread, see workerClient.ts): without one (the browser) every large document is
+// analysed in slices.
 import { type CompiledLexicon } from '../core/pipeline/compile';
 import { AnalysisCache, analyzeIncremental } from '../core/pipeline/incremental';
 import type { Analysis } from '../core/types';
 import { VersionedJobs } from './jobs';
 import { SLICE_MS, TurnScheduler } from './scheduler';
-import { AnalysisWorkerClient } from './workerClient';
 
 /**
  * Documents up to this length (UTF-16 units) are analysed synchronously on the main thread: a first analysis
@@ -47,16 +48,29 @@ export interface LargeJob {
   publish(result: Analysed): void;
 }
 
+/** Analysis off the host's thread, as AnalysisWorkerClient does it in Node. */
+export interface AnalysisWorker {
+  /** False when the worker cannot run (its script missing, or it failed): the runner then analyses in slices. */
+  readonly available: boolean;
+  /** The analysis, or undefined when the request went stale before it finished. */
+  analyze(key: string, text: string, maxLength: number, compiled: CompiledLexicon, isStale: () => boolean): Promise<{ analysis: Analysis; elapsed: number } | undefined>;
+  /** The document closed: the worker drops what it keeps of it. */
+  forget(key: string): void;
+  dispose(): void;
+}
+
 export class AnalysisRunner {
   /** Per document: the paragraphs of its last analysis, for incremental re-analysis on the main thread. */
   private readonly caches = new Map<string, AnalysisCache>();
   /** Worker and sliced jobs under way, by document, so every caller waits for the current version's. */
   private readonly jobs = new VersionedJobs<Analysis | undefined>();
-  private readonly worker: AnalysisWorkerClient;
 
-  constructor(workerScript: string, private readonly log: (msg: string) => void, readonly scheduler = new TurnScheduler()) {
-    this.worker = new AnalysisWorkerClient(workerScript, log);
-  }
+  /** `worker`: where documents past WORKER_THRESHOLD are analysed; undefined, in slices like the smaller ones. */
+  constructor(
+    private readonly worker: AnalysisWorker | undefined,
+    private readonly log: (msg: string) => void,
+    readonly scheduler = new TurnScheduler(),
+  ) {}
 
   /** Whether a document of this length is analysed at once, on the current turn. */
   isSmall(length: number): boolean {
@@ -72,7 +86,7 @@ export class AnalysisRunner {
 
   /** Starts (or joins) the job for a large document's version: in the worker past WORKER_THRESHOLD, else in slices. */
   analyzeLarge(job: LargeJob, length: number): Promise<Analysis | undefined> {
-    return this.worker.available && length > WORKER_THRESHOLD ? this.inWorker(job) : this.jobs.run(job.key, job.version, () => this.inSlices(job));
+    return this.worker?.available && length > WORKER_THRESHOLD ? this.inWorker(this.worker, job) : this.jobs.run(job.key, job.version, () => this.inSlices(job));
   }
 
   private cache(key: string): AnalysisCache {
@@ -115,13 +129,13 @@ export class AnalysisRunner {
   }
 
   /** Starts (or joins) the worker job for the version. */
-  private inWorker(job: LargeJob): Promise<Analysis | undefined> {
+  private inWorker(worker: AnalysisWorker, job: LargeJob): Promise<Analysis | undefined> {
     const { key, version, compiled, maxLength, isStale } = job;
     return this.jobs.run(key, version, () =>
       job
         .text()
         .then((text) => (text === undefined ? undefined : this.flatInTurn(text)))
-        .then((text) => (text === undefined || isStale() ? undefined : this.worker.analyze(key, text, maxLength, compiled, isStale)))
+        .then((text) => (text === undefined || isStale() ? undefined : worker.analyze(key, text, maxLength, compiled, isStale)))
         .then(
           (result) => {
             if (!result || isStale()) return undefined;
@@ -155,10 +169,10 @@ export class AnalysisRunner {
   /** The document closed: its paragraphs are dropped, here and in the worker. */
   forget(key: string): void {
     this.caches.delete(key);
-    this.worker.forget(key);
+    this.worker?.forget(key);
   }
 
   dispose(): void {
-    this.worker.dispose();
+    this.worker?.dispose();
   }
 }

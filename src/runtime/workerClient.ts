@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CompiledLexicon } from '../core/pipeline/compile';
 import type { Analysis } from '../core/types';
+import type { AnalysisWorker } from './analysisRunner';
 import { ResultAssembler, TEXT_PART, textPatch, type HostMessage, type WorkerMessage } from './transfer';
 
 export interface WorkerResult {
@@ -26,7 +27,7 @@ interface Job {
   reject: (err: Error) => void;
 }
 
-export class AnalysisWorkerClient {
+export class AnalysisWorkerClient implements AnalysisWorker {
   private worker: Worker | undefined;
   private failed = false;
   private sentLexicon: CompiledLexicon | undefined;

@@ -65,7 +65,7 @@ describe('cancellation', () => {
       return h;
     });
     // Cancelled a turn later, while the analysis runs in slices (past the wait for the lexicons).
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 0));
     const analysing = !hoverDone;
     source.cancel();
     assert.deepStrictEqual(await gaveUp, []);

@@ -114,7 +114,7 @@ describe('the readout language', () => {
   /** The language VS Code gives a new workspace file with this name and content (the file is removed after). */
   async function languageOfNewFile(name: string, content: string): Promise<string> {
     const uri = workspaceFile(name);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(content));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     try {
       return (await vscode.workspace.openTextDocument(uri)).languageId;
     } finally {

@@ -2,7 +2,6 @@
 // into a readout (analysed up to readoutLens.maxFileSizeMB, the status bar and Problems say so), binary junk
 // (reported once, the readable paragraphs still analysed) and a very long line.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
 import { activateExtension, openUntitled, waitFor, workspaceFile } from './util';
@@ -29,7 +28,7 @@ describe('bad input in the editor', function () {
     const ext = await api();
     const uri = workspaceFile('paste.readout');
     const head = 'date 2024-03-01 The leaders agreed to meet again in May.\n\n';
-    fs.writeFileSync(uri.fsPath, head);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(head));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await ext.analysisFor(doc);

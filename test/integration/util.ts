@@ -1,5 +1,4 @@
 // Helpers for integration tests: the extension under test, the temporary workspace, waiting on events.
-import * as path from 'path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'readout-lens.readout-lens';
@@ -17,8 +16,11 @@ export function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
+/** A file of the workspace by its relative path (forward slashes), in the folder's own scheme: in the browser's web host that is not file:. */
 export function workspaceFile(rel: string): vscode.Uri {
-  return vscode.Uri.file(path.join(workspaceRoot(), rel));
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('integration tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
 }
 
 export const SEED = 'kishida-biden-2023-05-19.readout';

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
+import type { WorkspaceAnalysis } from '../../src/extension/workspaceAnalysis';
 import { activateExtension, waitFor, workspaceRoot } from './util';
 
 const FOLDER = 'workspace-analysis';
@@ -18,11 +19,13 @@ const shape = (ds: vscode.Diagnostic[]): string[] =>
 describe('workspace analysis', function () {
   this.timeout(60_000);
   let api: ReadoutLensApi;
+  let workspace: WorkspaceAnalysis;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration();
 
   before(async () => {
     fs.cpSync(fixtures(), path.join(workspaceRoot(), FOLDER), { recursive: true });
     api = (await activateExtension()).exports as ReadoutLensApi;
+    workspace = api.workspace ?? assert.fail('workspace analysis runs in the Node extension host');
     await config().update('files.exclude', { [`${FOLDER}/excluded`]: true }, vscode.ConfigurationTarget.Workspace);
   });
 
@@ -37,11 +40,11 @@ describe('workspace analysis', function () {
     assert.strictEqual(config().get('readoutLens.workspace.analyze'), 'openFiles');
     await new Promise((r) => setTimeout(r, 300));
     assert.deepStrictEqual(ours(file('call-2024-03-01.readout')), []);
-    assert.strictEqual(api.workspace.size, 0);
+    assert.strictEqual(workspace.size, 0);
   });
 
   it('puts the diagnostics of readouts that are not open in Problems, except excluded ones', async () => {
-    const updated = new Promise((r) => api.workspace.onDidUpdate(r));
+    const updated = new Promise((r) => workspace.onDidUpdate(r));
     await config().update('readoutLens.workspace.analyze', 'workspace', vscode.ConfigurationTarget.Workspace);
     await updated;
     const uri = file('call-2024-03-01.readout');
@@ -49,11 +52,11 @@ describe('workspace analysis', function () {
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file was never opened');
     assert.ok(diagnostics.some((d) => d.code === 'firm-commitment' && d.message.includes('"agreed to')));
     assert.ok(diagnostics.some((d) => d.code === 'hedged-commitment'));
-    const summary = api.workspace.summary(uri);
+    const summary = workspace.summary(uri);
     assert.ok(summary && summary.firm >= 1 && summary.hedged >= 1, JSON.stringify(summary));
     assert.ok(ours(file('call-2024-06-12.readout')).length > 0);
     assert.deepStrictEqual(ours(file('excluded/draft.readout')), [], 'files.exclude is honoured');
-    assert.ok(api.workspace.lastPass && api.workspace.lastPass.files >= 2 && !api.workspace.lastPass.cancelled);
+    assert.ok(workspace.lastPass && workspace.lastPass.files >= 2 && !workspace.lastPass.cancelled);
   });
 
   it('gives a readout the same diagnostics open as closed, and only once', async () => {
@@ -76,7 +79,7 @@ describe('workspace analysis', function () {
     assert.ok(ours(uri).some((d) => d.message.includes('"decided to')));
     fs.rmSync(uri.fsPath);
     await waitFor(() => (ours(uri).length === 0 ? true : undefined), 'no diagnostics for the deleted file');
-    assert.strictEqual(api.workspace.summary(uri), undefined);
+    assert.strictEqual(workspace.summary(uri), undefined);
   });
 
   it('analyses a new file, and clears everything again at openFiles', async () => {
@@ -86,6 +89,6 @@ describe('workspace analysis', function () {
     await config().update('readoutLens.workspace.analyze', undefined, vscode.ConfigurationTarget.Workspace);
     // (call-2024-06-12 was opened above: VS Code may keep its document, and so its own diagnostics, a while.)
     await waitFor(() => (ours(uri).length === 0 ? true : undefined), 'no workspace diagnostics at openFiles');
-    assert.strictEqual(api.workspace.size, 0);
+    assert.strictEqual(workspace.size, 0);
   });
 });

@@ -113,10 +113,10 @@ describe('a cancelled wait', () => {
     this.timeout(30_000);
     const { compiled } = loadFixtures(repoRoot);
     const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
-    // Large enough to be analysed in slices; no worker script, so never in the worker.
+    // Large enough to be analysed in slices; no worker, so never in the worker.
     let text = seed;
     while (text.length <= SYNC_THRESHOLD) text += `\n\n${seed}`;
-    const runner = new AnalysisRunner(path.join(repoRoot, 'no-such-worker.js'), (msg) => assert.fail(msg));
+    const runner = new AnalysisRunner(undefined, (msg) => assert.fail(msg));
     const published: Analysed[] = [];
     const job: LargeJob = {
       key: 'doc',

@@ -10,16 +10,15 @@ import type {
   ParsedReadout,
   ReadoutProblem,
   Sentence,
-  SentenceTopics,
   Span,
 } from '../types';
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
 import { hasOddSpace } from '../entities/names';
 import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
-import { TOPIC_COUNT } from '../topics/model';
-import { openingEndOf, resolveTopics, type TopicScores } from '../topics/topics';
+import { openingEndOf, type TopicScores } from '../topics/topics';
 import { JoinedNameTokens, paragraphNameTokens, type ParagraphNameTokens } from './paragraphNames';
+import { ParagraphTopics } from './paragraphTopics';
 
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
 // the cues before it, across paragraphs. So each paragraph is analysed on its own (offsets relative to the
@@ -95,6 +94,8 @@ export class AnalysisCache {
   lastMisses = 0;
   /** The buffers names are read from, joined anew on each run. */
   readonly names = new JoinedNameTokens();
+  /** The last run's topics, for the paragraphs an edit did not touch. */
+  readonly topics = new ParagraphTopics();
 
   /** The cache's entries for this lexicon (cleared when the lexicon changed). */
   entriesFor(compiled: CompiledLexicon): Map<string, ParagraphResult> {
@@ -116,6 +117,7 @@ export class AnalysisCache {
   }
 
   clear(): void {
+    this.topics.clear();
     this.entries = new Map();
     this.placements = new Map();
     this.compiled = undefined;
@@ -212,26 +214,6 @@ function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexic
 
 const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0) };
 
-/** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
-function readoutTopics(
-  text: string,
-  compiled: CompiledLexicon,
-  sentences: Sentence[],
-  mentions: EntityMention[],
-  paragraphs: ParagraphResult[],
-  cues: readonly Cue[],
-): SentenceTopics[] {
-  const rows = new Float64Array(sentences.length * TOPIC_COUNT);
-  const roles = new Uint8Array(sentences.length);
-  let at = 0;
-  for (const r of paragraphs) {
-    rows.set(r.topicScores.rows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
-    roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
-    at += r.sentences.length;
-  }
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEndOf(cues, sentences));
-}
-
 /**
  * The same Analysis as `analyze(text, compiled, options)`, reusing the paragraphs `cache` holds from earlier
  * runs: re-analysing a large readout after an edit costs its layout plus the changed paragraphs.
@@ -309,7 +291,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text.length, analyzedLength));
   for (const q of cueProblems) problems.push(q);
-  const topics = readoutTopics(analysed, compiled, sentences, entities, scored, cues);
+  const topics = cache.topics.resolve(analysed, compiled, scored, sentences, entities, openingEndOf(cues, sentences));
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph (from tokens kept per paragraph).

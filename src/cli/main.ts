@@ -1,6 +1,7 @@
 // readout-lens: the same core as the extension, over files and folders (dist/cli.js; the commands are in
 // src/cli/commands.ts). Exit codes: the rule is in src/cli/errors.ts (0 analysed, 1 lexicon errors, 2 failed).
-// This same file also runs as the CLI's worker threads (src/cli/workers.ts).
+// This same file also runs as the CLI's worker threads (src/cli/workers.ts). Bundled as dist/cliMain.js, which
+// dist/cli.js (src/cli/launch.ts) starts from V8's code cache.
 import { isMainThread, workerData } from 'worker_threads';
 import { parseCommandLine, splitCommand } from './args';
 import { COMMANDS, MAIN_USAGE, allOptions } from './commands';
@@ -31,9 +32,8 @@ export async function run(argv: string[], workerEntry = __filename): Promise<num
   }
 }
 
-if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
-  void import('./workers').then((w) => w.workerMain(workerData as WorkerSetup));
-} else if (require.main === module) {
+/** Runs the process's command line and sets its exit code: what `readout-lens` does (src/cli/launch.ts calls it). */
+export function main(): void {
   endQuietlyWhenOutputCloses();
   run(process.argv.slice(2)).then(
     (code) => {
@@ -44,4 +44,10 @@ if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
       process.exitCode = EXIT_CODES.internal;
     },
   );
+}
+
+if (!isMainThread && (workerData as WorkerSetup | undefined)?.readoutLensCli) {
+  void import('./workers').then((w) => w.workerMain(workerData as WorkerSetup));
+} else if (require.main === module) {
+  main();
 }

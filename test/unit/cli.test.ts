@@ -184,6 +184,7 @@ describe('readout-lens CLI lexicon snapshot', () => {
     pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-pkg-'));
     fs.mkdirSync(path.join(pkg, 'dist'));
     fs.copyFileSync(cli, path.join(pkg, 'dist', 'cli.js'));
+    fs.copyFileSync(path.join(repoRoot, 'dist', 'cliMain.js'), path.join(pkg, 'dist', 'cliMain.js'));
     fs.cpSync(path.join(repoRoot, 'lexicons'), path.join(pkg, 'lexicons'), { recursive: true });
   });
   after(() => {

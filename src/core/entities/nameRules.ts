@@ -108,11 +108,14 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
 /** One empty word table for every phrase compiled: a NameWords holds 0.5 MB of tables, and making one per phrase
  * cost the CLI 180 ms at every start. No word is ever added to it, so no phrase's tokens depend on another's. */
 let scratch: NameWords | undefined;
+/** Likewise one token buffer (four arrays of a thousand entries) for every phrase. */
+let scratchTokens: NameTokens | undefined;
 
 /** The tokens of a phrase as the recogniser reads text (see NameTokens). */
 function tokenise(s: string): string[] {
   scratch ??= new NameWords();
-  const t = new NameTokens(false);
+  const t = (scratchTokens ??= new NameTokens(false));
+  t.count = 0;
   t.sentence(s, 0, s.length, undefined, scratch, [], 0, 0, [], 0, 0);
   const out: string[] = [];
   for (let k = 0; k < t.count; k++) out.push(s.slice(t.start[k], t.end[k]));

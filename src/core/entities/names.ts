@@ -23,7 +23,7 @@ function oneSpaced(text: string, start: number, end: number): string {
 }
 
 /** The text holds a space the shared scan skips but this tokeniser reads as a letter (U+FEFF, U+1680). */
-function hasOddSpace(text: string): boolean {
+export function hasOddSpace(text: string): boolean {
   return text.indexOf('\ufeff') >= 0 || text.indexOf('\u1680') >= 0;
 }
 
@@ -62,6 +62,32 @@ export function recogniseNames(text: string, readout: ParsedReadout, rules: Name
     a = tokens.nextMore;
     r.sentence(s, tokens, 0, tokens.count);
   }
+  return r.finish(mentions);
+}
+
+/**
+ * Appends the name tokens of `sentences` (in order, inside `text`) to `tokens`, and where each sentence's tokens
+ * start to `firsts`: what recogniseNames reads per sentence, kept so that incremental analysis can cache them per
+ * paragraph and read them again (recogniseTokens). `odd`: hasOddSpace of the whole readout, as recogniseNames
+ * decides it (the tokens are then read from the text).
+ */
+export function nameTokensOf(text: string, sentences: readonly Sentence[], rules: NameRules, mentions: readonly EntityMention[], acronyms: readonly Span[], odd: boolean, tokens: NameTokens, firsts: number[]): void {
+  let m = 0;
+  let a = 0;
+  for (const s of sentences) {
+    if (!odd) scanSpan(text, s.start, s.end, ownAtoms);
+    firsts.push(tokens.count);
+    tokens.sentence(text, s.start, s.end, odd ? undefined : ownAtoms, rules.words, mentions, m, mentions.length, acronyms, a, acronyms.length);
+    m = tokens.nextSpan;
+    a = tokens.nextMore;
+  }
+}
+
+/** recogniseNames over tokens nameTokensOf gave for these sentences (offsets in `text`): the same result. */
+export function recogniseTokens(text: string, sentences: readonly Sentence[], rules: NameRules, mentions: EntityMention[], tokens: NameTokens, firsts: ArrayLike<number>): EntityMention[] {
+  const r = new Recogniser(text, rules, false);
+  for (const m of mentions) if (m.type === 'person') r.knownPerson(m);
+  for (let i = 0; i < sentences.length; i++) r.sentence(sentences[i], tokens, firsts[i], i + 1 < sentences.length ? firsts[i + 1] : tokens.count);
   return r.finish(mentions);
 }
 

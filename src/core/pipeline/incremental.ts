@@ -10,15 +10,15 @@ import type {
   ParsedReadout,
   ReadoutProblem,
   Sentence,
-  SentenceTopics,
   Span,
 } from '../types';
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
-import { recogniseNames } from '../entities/names';
+import { hasOddSpace } from '../entities/names';
 import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
-import { TOPIC_COUNT } from '../topics/model';
-import { openingEndOf, resolveTopics, type TopicScores } from '../topics/topics';
+import { openingEndOf, type TopicScores } from '../topics/topics';
+import { JoinedNameTokens, paragraphNameTokens, type ParagraphNameTokens } from './paragraphNames';
+import { ParagraphTopics } from './paragraphTopics';
 
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
 // the cues before it, across paragraphs. So each paragraph is analysed on its own (offsets relative to the
@@ -42,6 +42,8 @@ interface ParagraphResult {
   /** Its sentences' topic scores: topics are resolved over the whole readout (context.ts). */
   topicScores: TopicScores;
   acronyms: Span[];
+  /** Its name tokens (paragraphNames.ts), when the lexicon has name rules. */
+  names?: ParagraphNameTokens;
   /** Sentences whose cue matching passed the work budget (CueFinder.problems). */
   problems: ReadoutProblem[];
 }
@@ -90,6 +92,10 @@ export class AnalysisCache {
   placements = new Map<number, Placed>();
   /** Paragraphs analysed (not found in the cache) by the last run: for tests and the log. */
   lastMisses = 0;
+  /** The buffers names are read from, joined anew on each run. */
+  readonly names = new JoinedNameTokens();
+  /** The last run's topics, for the paragraphs an edit did not touch. */
+  readonly topics = new ParagraphTopics();
 
   /** The cache's entries for this lexicon (cleared when the lexicon changed). */
   entriesFor(compiled: CompiledLexicon): Map<string, ParagraphResult> {
@@ -111,6 +117,7 @@ export class AnalysisCache {
   }
 
   clear(): void {
+    this.topics.clear();
     this.entries = new Map();
     this.placements = new Map();
     this.compiled = undefined;
@@ -126,6 +133,7 @@ export class AnalysisCache {
     const layout = readoutLayout(analysed);
     const entries = this.entriesFor(compiled);
     const maybeBinary = mayHoldBinary(analysed);
+    const odd = hasOddSpace(analysed);
     let i = 0;
     return {
       step: (deadline: number): boolean => {
@@ -133,7 +141,7 @@ export class AnalysisCache {
           const p = layout.paragraphs[i];
           const key = analysed.slice(p.start, p.end);
           if (entries.has(key)) continue;
-          const r = analyseParagraph(key, p, maybeBinary, compiled);
+          const r = analyseParagraph(key, p, maybeBinary, compiled, odd);
           entries.set(r.key, r);
           if ((i & 7) === 7 && performance.now() > deadline) {
             i++;
@@ -155,7 +163,7 @@ function ownCopy(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean, compiled: CompiledLexicon): ParagraphResult {
+function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean, compiled: CompiledLexicon, odd: boolean): ParagraphResult {
   const key = ownCopy(slice);
   const span: ParagraphSpan = { start: 0, end: key.length, lineStarts: p.lineStarts.map((s) => s - p.start) };
   if (maybeBinary && isBinaryParagraph(key, span)) return { key, binary: true, sentences: [], cues: [], openPronouns: false, entities: [], topicScores: NO_SCORES, acronyms: [], problems: [] };
@@ -163,6 +171,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
   const paragraph: Paragraph = { start: 0, end: key.length, index: 0, sentences: sentences.map((s) => s.index) };
   const readout: ParsedReadout = { header: { kind: 'none' }, body: { start: 0, end: key.length }, paragraphs: [paragraph], sentences, comments: [], problems: [] };
   const { cues, entities, topicScores, unknownAcronyms: acronyms, cueProblems } = analyseSentences(key, readout, compiled);
+  const names = compiled.names && paragraphNameTokens(key, sentences, compiled.names, entities, acronyms, odd);
   return {
     key,
     binary: false,
@@ -172,6 +181,7 @@ function analyseParagraph(slice: string, p: ParagraphSpan, maybeBinary: boolean,
     entities,
     topicScores,
     acronyms,
+    names,
     problems: cueProblems,
   };
 }
@@ -204,26 +214,6 @@ function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexic
 
 const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0) };
 
-/** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
-function readoutTopics(
-  text: string,
-  compiled: CompiledLexicon,
-  sentences: Sentence[],
-  mentions: EntityMention[],
-  paragraphs: ParagraphResult[],
-  cues: readonly Cue[],
-): SentenceTopics[] {
-  const rows = new Float64Array(sentences.length * TOPIC_COUNT);
-  const roles = new Uint8Array(sentences.length);
-  let at = 0;
-  for (const r of paragraphs) {
-    rows.set(r.topicScores.rows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
-    roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
-    at += r.sentences.length;
-  }
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEndOf(cues, sentences));
-}
-
 /**
  * The same Analysis as `analyze(text, compiled, options)`, reusing the paragraphs `cache` holds from earlier
  * runs: re-analysing a large readout after an edit costs its layout plus the changed paragraphs.
@@ -236,6 +226,10 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const placedBefore = cache.placements;
   const placements = new Map<number, Placed>();
   const maybeBinary = mayHoldBinary(analysed);
+  const odd = hasOddSpace(analysed);
+  const rules = compiled.names;
+  const names = cache.names;
+  names.begin();
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const cues: Cue[] = [];
@@ -254,7 +248,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
     if (r === undefined) {
       r = previous.get(key);
       if (r === undefined) {
-        r = analyseParagraph(key, p, maybeBinary, compiled);
+        r = analyseParagraph(key, p, maybeBinary, compiled, odd);
         misses++;
       }
       next.set(r.key, r);
@@ -284,6 +278,10 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
     for (const m of placed.entities) entities.push(m);
     scored.push(r);
     for (const a of placed.acronyms) unknownAcronyms.push(a);
+    if (rules !== undefined) {
+      if (r.names === undefined || r.names.odd !== odd) r.names = paragraphNameTokens(r.key, paragraphReadout(r).sentences, rules, r.entities, r.acronyms, odd);
+      names.add(r.names, r.sentences.length, p.start);
+    }
     for (const q of r.problems) cueProblems.push({ ...q, start: q.start + p.start, end: q.end + p.start });
   }
   cache.replace(compiled, next);
@@ -293,10 +291,10 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text.length, analyzedLength));
   for (const q of cueProblems) problems.push(q);
-  const topics = readoutTopics(analysed, compiled, sentences, entities, scored, cues);
+  const topics = cache.topics.resolve(analysed, compiled, scored, sentences, entities, openingEndOf(cues, sentences));
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
-  // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph.
-  const all = markCountryRepeats(recogniseNames(analysed, readout, compiled.names, entities, unknownAcronyms), compiled.entities);
+  // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph (from tokens kept per paragraph).
+  const all = markCountryRepeats(rules === undefined ? entities : names.recognise(analysed, sentences, rules, entities), compiled.entities);
   return { version: 1, textLength: text.length, readout, cues, entities: all, topics, unknownAcronyms, truncated, analyzedLength };
 }

@@ -85,7 +85,9 @@ export class WordCache<T> {
   private count = 0;
 
   constructor(private readonly derive: (word: string) => T, private readonly capacity = 1 << 15) {
-    const size = capacity * 2;
+    // The table starts small and doubles up to twice the capacity: the CLI makes several caches at every start
+    // and analyses a short readout, and filling full-size tables cost it more than the readout's analysis.
+    const size = Math.min(capacity * 2, INITIAL_WORD_SLOTS);
     this.keys = new Array<string | undefined>(size).fill(undefined);
     this.values = new Array<T | undefined>(size).fill(undefined);
     this.hashes = new Int32Array(size);
@@ -119,6 +121,10 @@ export class WordCache<T> {
       this.values.fill(undefined);
       this.count = 0;
       slot = h & this.mask;
+    } else if ((this.count + 1) * 2 > this.keys.length && this.keys.length < this.capacity * 2) {
+      this.grow();
+      slot = h & this.mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
     }
     this.keys[slot] = word;
     this.values[slot] = value;
@@ -126,7 +132,28 @@ export class WordCache<T> {
     this.count++;
     return value;
   }
+
+  /** Doubles the table, keeping every entry. */
+  private grow(): void {
+    const { keys, values, hashes } = this;
+    const size = keys.length * 2;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.values = new Array<T | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === undefined) continue;
+      let slot = hashes[i] & this.mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[i];
+      this.values[slot] = values[i];
+      this.hashes[slot] = hashes[i];
+    }
+  }
 }
+
+/** Slots a WordCache starts with. */
+const INITIAL_WORD_SLOTS = 1024;
 
 // ---------------------------------------------------------------------------------------------------------
 // The shared scan: one pass over a sentence's code units that every stage (cues, entities, topics, acronyms)

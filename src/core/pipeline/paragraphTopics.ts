@@ -1,0 +1,142 @@
+// Topics for a readout put together from paragraphs analysed apart (incremental.ts), without resolving the whole
+// readout after every edit. resolveTopics reads beyond a sentence only in three ways: the opening (the first
+// paragraph) names the parties, a paragraph's evidence backs its sentences, and a list's items take their
+// introducer's topic across a paragraph break. So when the first paragraph is unchanged, only the changed
+// paragraphs are resolved again, together with the first (its parties) and the list paragraphs chained to them;
+// every other paragraph keeps the topics of the last run, renumbered when sentences were added before it.
+import { TOPIC_COUNT } from '../topics/model';
+import { ROLE } from '../topics/roles';
+import { resolveTopics, type TopicScores } from '../topics/topics';
+import type { EntityMention, Sentence, SentenceTopics } from '../types';
+import type { CompiledLexicon } from './compile';
+
+/** What resolveTopics needs of one paragraph analysed apart. */
+export interface ScoredParagraph {
+  sentences: readonly unknown[];
+  topicScores: TopicScores;
+}
+
+/** A sentence whose topic may come from the sentence introducing a list before it (rankTopics, T5). */
+const LIST_PART = ROLE.listItem | ROLE.heading;
+
+/** The first sentence of the paragraph may continue a list from the paragraph before it. */
+function continuesList(p: ScoredParagraph): boolean {
+  return p.sentences.length === 0 || (p.topicScores.roles[0] & LIST_PART) !== 0;
+}
+
+/** The topics of the last run, per paragraph result, for the next run to keep what an edit did not touch. */
+export class ParagraphTopics {
+  private compiled: CompiledLexicon | undefined;
+  private paragraphs: readonly ScoredParagraph[] = [];
+  private topics: SentenceTopics[] = [];
+
+  clear(): void {
+    this.compiled = undefined;
+    this.paragraphs = [];
+    this.topics = [];
+  }
+
+  /**
+   * resolveTopics over the whole readout: `paragraphs` in order (their sentences are `sentences`, in order),
+   * `mentions` the lexicon's mentions, `openingEnd` as openingEndOf gives it.
+   */
+  resolve(text: string, compiled: CompiledLexicon, paragraphs: readonly ScoredParagraph[], sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd: number): SentenceTopics[] {
+    const before = this.paragraphs;
+    const n = paragraphs.length;
+    let same = 0;
+    if (this.compiled === compiled) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
+    let topics: SentenceTopics[];
+    if (same === 0) topics = resolveAll(text, compiled, paragraphs, sentences, mentions, openingEnd);
+    else if (same === n && n === before.length) topics = this.topics;
+    else {
+      let sameEnd = 0;
+      while (sameEnd < n - same && sameEnd < before.length - same && paragraphs[n - 1 - sameEnd] === before[before.length - 1 - sameEnd]) sameEnd++;
+      topics = this.resolveChanged(text, compiled, paragraphs, sentences, mentions, openingEnd, same, n - sameEnd);
+    }
+    this.compiled = compiled;
+    this.paragraphs = paragraphs;
+    this.topics = topics;
+    return topics;
+  }
+
+  /** Paragraphs [from, to) changed since the last run, whose [0, from) and the last n - to paragraphs it had too. */
+  private resolveChanged(
+    text: string,
+    compiled: CompiledLexicon,
+    paragraphs: readonly ScoredParagraph[],
+    sentences: readonly Sentence[],
+    mentions: readonly EntityMention[],
+    openingEnd: number,
+    from: number,
+    to: number,
+  ): SentenceTopics[] {
+    const n = paragraphs.length;
+    // Widen to whole lists: from a paragraph whose first sentence sets the list state afresh, up to the next one.
+    let lo = from;
+    while (lo > 1 && lo < n && continuesList(paragraphs[lo])) lo--;
+    let hi = to;
+    while (hi < n && continuesList(paragraphs[hi])) hi++;
+    const firstOf = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) firstOf[i + 1] = firstOf[i] + paragraphs[i].sentences.length;
+    // The first paragraph and paragraphs [lo, hi), numbered from 0 as resolveTopics reads sentence indices.
+    const openingCount = firstOf[1];
+    const regionFirst = Math.max(firstOf[lo], openingCount);
+    const regionEnd = firstOf[hi];
+    const picked: Sentence[] = [];
+    const take = (from: number, to: number): void => {
+      for (let i = from; i < to; i++) picked.push({ ...sentences[i], index: picked.length });
+    };
+    take(0, openingCount);
+    take(regionFirst, regionEnd);
+    const shift = regionFirst - openingCount;
+    const local = (sentence: number): number => (sentence < openingCount ? sentence : sentence - shift);
+    const within: EntityMention[] = [];
+    for (let k = 0; k < mentions.length && mentions[k].sentence < openingCount; k++) within.push(mentions[k]);
+    for (let k = firstMentionOf(mentions, regionFirst); k < mentions.length && mentions[k].sentence < regionEnd; k++) within.push({ ...mentions[k], sentence: local(mentions[k].sentence) });
+    const rows = new Float64Array(picked.length * TOPIC_COUNT);
+    const roles = new Uint8Array(picked.length);
+    let at = 0;
+    for (let p = 0; p < n; p++) {
+      if (p !== 0 && (p < lo || p >= hi)) continue;
+      const r = paragraphs[p];
+      const count = r.sentences.length;
+      rows.set(r.topicScores.rows.subarray(0, count * TOPIC_COUNT), at * TOPIC_COUNT);
+      roles.set(r.topicScores.roles.subarray(0, count), at);
+      at += count;
+    }
+    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd);
+    // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered.
+    const old = this.topics;
+    const out: SentenceTopics[] = old.slice(0, regionFirst);
+    for (let i = openingCount; i < resolved.length; i++) out.push({ ...resolved[i], sentence: resolved[i].sentence + shift });
+    const oldAfter = old.length - (sentences.length - regionEnd);
+    const delta = regionEnd - oldAfter;
+    for (let i = oldAfter; i < old.length; i++) out.push(delta === 0 ? old[i] : { ...old[i], sentence: old[i].sentence + delta });
+    return out;
+  }
+}
+
+/** The first of `mentions` (in sentence order) in sentence `sentence` or after it. */
+function firstMentionOf(mentions: readonly EntityMention[], sentence: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
+function resolveAll(text: string, compiled: CompiledLexicon, paragraphs: readonly ScoredParagraph[], sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd: number): SentenceTopics[] {
+  const rows = new Float64Array(sentences.length * TOPIC_COUNT);
+  const roles = new Uint8Array(sentences.length);
+  let at = 0;
+  for (const r of paragraphs) {
+    rows.set(r.topicScores.rows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
+    roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
+    at += r.sentences.length;
+  }
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd);
+}

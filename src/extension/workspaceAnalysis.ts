@@ -4,7 +4,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatCount } from '../core/text/format';
-import { FINDING_CODES, type FileFindings, type FindingOptions, type ReadoutSummary } from '../runtime/findings';
+import type { ReadoutSummary } from '../core/corpus/summary';
+import { FINDING_CODES, type FileFindings, type FindingOptions } from '../runtime/findings';
 import { WorkspacePool, type FileJob } from '../runtime/workspacePool';
 import { isReadout, type AnalysisService } from './analysisService';
 import { DIAGNOSTIC_SOURCE, findingOptions } from './diagnostics';
@@ -117,6 +118,16 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   /** The summary of a workspace readout analysed from its file (not of open readouts), if any. */
   summary(uri: vscode.Uri): ReadoutSummary | undefined {
     return this.summaries.get(uri.toString());
+  }
+
+  /** Every summary of a workspace readout analysed from its file, by URI string (its `path` is that string too). */
+  entries(): IterableIterator<[string, ReadoutSummary]> {
+    return this.summaries.entries();
+  }
+
+  /** Whether the workspace's readouts are analysed: a pass was asked for (or the setting says so) and not stopped. */
+  get analysing(): boolean {
+    return this.active;
   }
 
   /** How many workspace readouts have a summary. */
@@ -246,6 +257,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
         if (open.has(key) || !this.known.has(key) || !this.active) continue;
         batch.push([uri, toDiagnostics(findings)]);
         count += findings.messages.length;
+        // The worker knows a file by its path at most; the editor's corpus knows it by URI.
+        summary.path = key;
         this.summaries.set(key, summary);
       }
       this.ready = this.ready.slice(taken);

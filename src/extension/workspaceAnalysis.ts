@@ -154,6 +154,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       try {
         const report = await this.runPass(pass.token, progress);
         this.lastPass = report;
+        // Also when the pass found nothing to set: the corpus's readers learn that the workspace is analysed.
+        this.updated.fire();
         const what = `${formatCount(report.files)} readouts in ${(report.ms / 1000).toFixed(1)} s`;
         this.output.info(`workspace analysis${report.cancelled ? ' cancelled' : ''}: ${what}`);
         if (!report.cancelled) vscode.window.setStatusBarMessage(`Readout Lens: analysed ${what}`, 5000);

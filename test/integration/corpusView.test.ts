@@ -64,8 +64,9 @@ describe('corpus view', function () {
     const item = api.corpusView.tree.getTreeItem(items.filter(ours)[0]);
     assert.strictEqual(item.label, "Readout of the Secretary's Call with the Foreign Minister of Japan");
     assert.match(String(item.description), /^2023-02-10 · 1 firm · 2 hedged · .*Taiwan/);
-    const tip = (item.tooltip as vscode.MarkdownString).value;
-    assert.ok(tip.includes('2023-02-10') && tip.includes('Japan') && tip.includes('Foreign Minister of Japan'), tip);
+    // appendText escapes Markdown: spaces as &nbsp;, punctuation with a backslash.
+    const tip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    assert.ok(tip.includes('Date: 2023-02-10') && tip.includes('Counterparts: Japan') && tip.includes('Foreign Minister of Japan**'), tip);
     assert.strictEqual(item.contextValue, 'corpusReadout');
     assert.match(String(api.corpusView.tree.getTreeItem(japan).description), /^2 readouts · 2 firm · 4 hedged$/);
     assert.ok(children(group('Canada')).some((n) => nameOf(n) === 'canada-2023-11-20'));

@@ -50,6 +50,11 @@ export class CorpusModel implements vscode.Disposable {
         this.open.set(document.uri.toString(), { document, analysis, version: document.version });
         if (this.workspace.analysing) this.invalidate();
       }),
+      // The open readouts' summaries were read with the old lexicon's names (workspace files get a new pass).
+      lexicons.onDidChange(() => {
+        for (const o of this.open.values()) o.summary = undefined;
+        if (this.workspace.analysing) this.invalidate();
+      }),
       analyses.onDidClose((uri) => {
         if (this.open.delete(uri.toString()) && this.workspace.analysing) this.invalidate();
       }),

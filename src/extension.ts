@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './extension/analysisService';
 import { ParagraphCodeLensProvider } from './extension/codeLens';
 import { CompareCommand } from './extension/compare';
+import { CorpusModel } from './extension/corpusModel';
+import { CorpusView } from './extension/corpusView';
 import { CueDiagnostics } from './extension/diagnostics';
 import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
@@ -12,6 +14,7 @@ import { ReadoutHoverProvider } from './extension/hover';
 import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
+import { SinceLastTimeCommand } from './extension/sinceLastTime';
 import { CommitmentStatusBar } from './extension/statusBar';
 import { ReadoutSymbolProvider } from './extension/symbols';
 import { trackSettings } from './extension/settings';
@@ -28,6 +31,10 @@ export interface ReadoutLensApi {
   statusBar: CommitmentStatusBar;
   /** Diagnostics and summaries of the workspace's readouts that are not open (readoutLens.workspace.analyze); not in the browser. */
   workspace: WorkspaceAnalysis | undefined;
+  /** Every workspace readout's summary (open readouts' from their documents), for the corpus features. */
+  corpus: CorpusModel;
+  corpusView: CorpusView;
+  sinceLastTime: SinceLastTimeCommand;
   /** The language feature providers as registered, for tests that call them with a token of their own. */
   providers: {
     hover: ReadoutHoverProvider;
@@ -56,6 +63,10 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
   const workspace = host.workspaceAnalysis(analyses, lexicons, output);
+  const corpus = new CorpusModel(workspace, analyses, lexicons);
+  const corpusView = new CorpusView(corpus, lexicons);
+  const compare = new CompareCommand(context.extensionUri, lexicons);
+  const sinceLastTime = new SinceLastTimeCommand(corpus, compare);
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),
@@ -76,6 +87,9 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     new CueDiagnostics(analyses, lexicons),
     ...(workspace ? [workspace] : []),
+    corpus,
+    corpusView,
+    sinceLastTime,
     vscode.languages.registerHoverProvider(selector, providers.hover),
     vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
     vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
@@ -85,7 +99,7 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
       if (!isReadout(editor.document)) await vscode.languages.setTextDocumentLanguage(editor.document, READOUT_LANGUAGE);
     }),
     vscode.commands.registerCommand('readoutLens.showOutput', () => output.show()),
-    new CompareCommand(context.extensionUri, lexicons),
+    compare,
     new ExportCommand(lexicons, String(context.extension.packageJSON.version ?? '')),
     vscode.languages.registerDefinitionProvider(selector, providers.definition),
     vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
@@ -93,7 +107,7 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
     host.registerHostCommands(),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, providers, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, corpusView, sinceLastTime, providers, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

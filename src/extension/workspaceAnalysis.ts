@@ -4,7 +4,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatCount } from '../core/text/format';
-import { FINDING_CODES, type FileFindings, type FindingOptions, type ReadoutSummary } from '../runtime/findings';
+import type { ReadoutSummary } from '../core/corpus/summary';
+import { FINDING_CODES, type FileFindings, type FindingOptions } from '../runtime/findings';
 import { WorkspacePool, type FileJob } from '../runtime/workspacePool';
 import { isReadout, type AnalysisService } from './analysisService';
 import { DIAGNOSTIC_SOURCE, findingOptions } from './diagnostics';
@@ -16,10 +17,11 @@ export const READOUT_GLOB = '**/*.readout';
 /**
  * Longest stretch of turning worker results into diagnostics (or of queueing files) before yielding to the
  * event loop, and at most this many diagnostics per DiagnosticCollection.set: the extension host converts and
- * sends them all in the same turn, and in a remote window compresses them there too (2,000 took 38 ms).
+ * sends them all in the same turn, and in a remote window compresses them there too (2,000 took 38 ms). Half
+ * of what a slice may take in all (the 50 ms the host may block, on a machine whose cores are busy).
  */
-const FLUSH_SLICE_MS = 8;
-const FLUSH_MAX_DIAGNOSTICS = 400;
+const FLUSH_SLICE_MS = 4;
+const FLUSH_MAX_DIAGNOSTICS = 200;
 /** The progress notification is updated at most this often (each update is a message to the window). */
 const PROGRESS_MS = 100;
 /** Watcher events are taken together after this pause: a checkout or a copy changes many files at once. */
@@ -119,6 +121,21 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     return this.summaries.get(uri.toString());
   }
 
+  /** Every summary of a workspace readout analysed from its file, by URI string (its `path` is that string too). */
+  entries(): IterableIterator<[string, ReadoutSummary]> {
+    return this.summaries.entries();
+  }
+
+  /** Whether a pass over the workspace is running. */
+  get passing(): boolean {
+    return this.pass !== undefined;
+  }
+
+  /** Whether the workspace's readouts are analysed: a pass was asked for (or the setting says so) and not stopped. */
+  get analysing(): boolean {
+    return this.active;
+  }
+
   /** How many workspace readouts have a summary. */
   get size(): number {
     return this.summaries.size;
@@ -143,6 +160,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       try {
         const report = await this.runPass(pass.token, progress);
         this.lastPass = report;
+        // Also when the pass found nothing to set: the corpus's readers learn that the workspace is analysed.
+        this.updated.fire();
         const what = `${formatCount(report.files)} readouts in ${(report.ms / 1000).toFixed(1)} s`;
         this.output.info(`workspace analysis${report.cancelled ? ' cancelled' : ''}: ${what}`);
         if (!report.cancelled) vscode.window.setStatusBarMessage(`Readout Lens: analysed ${what}`, 5000);
@@ -207,8 +226,10 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     const key = uri.toString();
     const seq = ++this.seq;
     this.latest.set(key, seq);
-    // The folder's settings, kept per folder (a lookup per file costs about a millisecond on a busy host).
-    const settings = getSettings(vscode.workspace.getWorkspaceFolder(uri)?.uri);
+    // The folder's settings, kept per folder (a lookup per file costs about a millisecond on a busy host, and
+    // getWorkspaceFolder as much again: with one folder, every file the pass or the watcher finds is in it).
+    const folders = vscode.workspace.workspaceFolders;
+    const settings = getSettings(folders?.length === 1 ? folders[0].uri : vscode.workspace.getWorkspaceFolder(uri)?.uri);
     let options = this.options.get(settings);
     if (!options) this.options.set(settings, (options = findingOptions(settings)));
     const isStale = (): boolean => this.latest.get(key) !== seq || !!token?.isCancellationRequested;
@@ -246,6 +267,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
         if (open.has(key) || !this.known.has(key) || !this.active) continue;
         batch.push([uri, toDiagnostics(findings)]);
         count += findings.messages.length;
+        // The worker knows a file by its path at most; the editor's corpus knows it by URI.
+        summary.path = key;
         this.summaries.set(key, summary);
       }
       this.ready = this.ready.slice(taken);

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { CompiledLexicon } from '../core/pipeline/compile';
-import type { FileFindings, FindingOptions, ReadoutSummary } from './findings';
+import type { ReadoutSummary } from '../core/corpus/summary';
+import type { FileFindings, FindingOptions } from './findings';
 
 export type PoolRequest =
   | { type: 'lexicon'; lexicon: unknown }

@@ -4,14 +4,14 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
 import { SHORT_SCAN, hasSemicolon, type Accepted, type SentenceContext } from './sentence';
-import { findSubject } from './subject';
+import { findSubject, type Subject } from './subject';
 import type { Token } from './tokens';
 import { isAdverb, verbForm, type CueWords } from './words';
 
@@ -39,9 +39,11 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;
   let governor = -1;
+  let opener: Subject | undefined;
   if (form === FORM_PARTICIPLE) {
-    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause.
-    if (!isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it.
+    opener = c.start === 0 ? openerSubject(ctx, c.start) : undefined;
+    if (opener === undefined && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
     nonFinite = PARTICIPLE;
     governor = before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
   }
@@ -68,7 +70,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
 
   // A non-finite cue has no subject of its own: its party is the main clause's (the verb of the meeting's).
-  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : impliedSubject(ctx, governor);
+  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : (opener ?? impliedSubject(ctx, governor));
   // "(agreed that) it is critical to": the expletive the pattern starts with is the subject (policy C1 reads it).
   if (W.expletives.has(firstWord) && c.end - c.start > 1) subject = { kind: 'np', start: c.start, end: c.start + 1 };
   // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
@@ -112,6 +114,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   let rule = 'governing verb';
   if (c.needsWill) rule = 'agreed that + will action';
   else if (nonFinite === PURPOSE) rule = `purpose infinitive after "${tokens[governor].lower}"`;
+  else if (opener !== undefined) rule = 'participial clause opening the sentence';
   else if (nonFinite === PARTICIPLE) rule = governor >= 0 ? `participial clause after "${tokens[governor].lower}"` : 'participial clause';
   else if (p.modal && W.futureModals.has(firstWord)) {
     if (ctx.firstReporting === undefined) {

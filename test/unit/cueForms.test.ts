@@ -121,7 +121,9 @@ describe('cue forms (participles, purpose infinitives)', () => {
   it('entries by CAMEO category: statement, accord, intent, disapproval, protest, agreement (S-hedged.f)', () => {
     assert.deepStrictEqual(brief('Japan restated its support for Ukraine, and Korea echoed that view.'), ['restated:hedged', 'echoed:hedged']);
     assert.deepStrictEqual(brief('The President signalled readiness to work with Congress.'), ['signalled readiness:hedged']);
-    assert.deepStrictEqual(brief('The Administration is eager to continue making progress.'), ['is eager to:hedged']);
+    // A participle between a determiner and its noun is an adjective (C3.d).
+    assert.deepStrictEqual(brief('They discussed the recently announced partnership and a widely supported plan.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('The ministers met to take stock of the partnership.'), ['take stock of:hedged']);
     assert.deepStrictEqual(brief('The ministers denounced the attack and warned against escalation.'), ['denounced:hedged', 'warned against:hedged']);
     assert.deepStrictEqual(brief('Japan registered a protest over the incident.'), ['registered a protest:hedged']);
     assert.deepStrictEqual(brief('The two countries concluded an agreement on trade.'), ['concluded an agreement:firm']);

@@ -62,6 +62,15 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('The leaders met, reflecting on their partnership.'), ['reflecting on:hedged']);
   });
 
+  it('a joint statement\'s own voice: a party between commas, a copular cue\'s predicate as its verb (policy C5)', () => {
+    const cues = cuesOf('We, the Leaders of the G7, commit to act and are committed to peace.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['commit to:firm', 'are committed to:hedged']);
+    assert.strictEqual(cues[0].actor, 'the Leaders of the G7');
+    assert.strictEqual(cues[1].governingVerb, 'committed');
+    // No pronoun opens the sentence: a name in a list is no party's voice.
+    assert.deepStrictEqual(brief('Members included Jane Doe, Demand Progress and others.'), []);
+  });
+
   it('a purpose infinitive after a verb of the meeting is a cue (policy C1.d)', () => {
     const cues = cuesOf('President Biden spoke today with Prime Minister Kishida to discuss trade and to express appreciation for his support.');
     assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['discuss:hedged', 'express appreciation:hedged']);
@@ -127,6 +136,9 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('The ministers denounced the attack and warned against escalation.'), ['denounced:hedged', 'warned against:hedged']);
     assert.deepStrictEqual(brief('Japan registered a protest over the incident.'), ['registered a protest:hedged']);
     assert.deepStrictEqual(brief('The two countries concluded an agreement on trade.'), ['concluded an agreement:firm']);
+    assert.deepStrictEqual(brief('Both leaders recommitted to working together.'), ['recommitted to:hedged']);
+    assert.deepStrictEqual(brief('Both Presidents agreed for their teams to meet in the coming weeks.'), ['agreed for:firm']);
+    assert.deepStrictEqual(brief('He conveyed his intent to deepen ties and cited the need to act.'), ['conveyed his intent:hedged', 'cited:hedged']);
     // Not the noun: "registered apprenticeships" is no protest.
     assert.deepStrictEqual(brief('Companies have registered apprenticeships with the Department.'), []);
   });

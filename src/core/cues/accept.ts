@@ -12,6 +12,7 @@ import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
 import { SHORT_SCAN, hasSemicolon, type Accepted, type SentenceContext } from './sentence';
 import { findSubject, type Subject } from './subject';
+import { hasCodeUnit } from '../text/scan';
 import type { Token } from './tokens';
 import { isAdverb, verbForm, type CueWords } from './words';
 
@@ -84,9 +85,14 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     if (subject.kind === 'coordinated' && (prev === undefined || relativeBetween(W, tokens, prev.endTok, subjectAt))) {
       subject = coordinatedSubject(W, tokens, subjectAt - 1);
     }
-    else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(tokens, subjectAt);
+    else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(W, tokens, subjectAt);
     else if (isGerundSubject(W, tokens, subject)) return undefined;
     if (!futureIsAction(W, tokens, c.start)) return undefined;
+  }
+  // A base form's party may stand between commas before it ("We, the leaders, commit to"), as a modal's may, when
+  // a pronoun opens the sentence (a joint statement's own voice, policy C5).
+  if (isBase && nonFinite === FINITE && subject.kind === 'none' && subjectAt > 0 && tokens[subjectAt].punctBefore && !tokens[c.start].capitalized && W.pronouns.has(tokens[0].lower) && hasCodeUnit(text, tokens[subjectAt - 1].end, tokens[subjectAt].start, 44)) {
+    subject = appositiveSubject(W, tokens, subjectAt);
   }
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
@@ -133,7 +139,13 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const cueEnd = tokens[end - 1].end;
   const strength: Strength = source.strength;
   const cueText = text.slice(cueStart, cueEnd);
-  const governingVerb = tokens[Math.max(c.start, verbAt)].lower;
+  // A copular cue's verb is its predicate ("are committed to" → "committed", "is not ready to" → "ready").
+  let g = Math.max(c.start, verbAt);
+  if (W.auxiliaries.has(tokens[g].lower) && end - g > 1) {
+    g++;
+    while (g < end - 1 && (isAdverb(W, tokens[g].lower) || W.negationAdverbs.has(tokens[g].lower))) g++;
+  }
+  const governingVerb = tokens[g].lower;
   // A participle coordinated with one before it, or one with no verb of the meeting, speaks for the cue before it.
   const actor = nonFinite !== FINITE && subject.kind !== 'np' ? prev?.cue.actor : resolveActor(ctx, subject);
   // Built whole, with or without its actor (last, as before): adding the property afterwards cost an object

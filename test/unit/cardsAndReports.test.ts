@@ -7,7 +7,7 @@ import { cueCard, cueMessage, entityCard } from '../../src/core/report/cards';
 import { escapeText } from '../../src/core/report/markdownText';
 import { LineIndex, csvField } from '../../src/core/report/report';
 import type { Cue, CuePattern, EntityEntry, EntityMention } from '../../src/core/types';
-import { parseReadout } from './helpers';
+import { compiledBuiltins, parseReadout } from './helpers';
 
 const cue: Cue = {
   start: 10,
@@ -39,6 +39,16 @@ describe('cards and messages', () => {
     assert.match(md, /\| Actor \| the two leaders \|/);
     assert.match(md, /\| Rule \| governing verb \|/);
     assert.match(md, /`confirmed-importance`/);
+  });
+
+  it('a participial opener\'s card names the participle, the main clause\'s party and the rule (policy C3.a)', () => {
+    const compiled = compiledBuiltins();
+    const [opener] = analyze('Stressing the need for unity, the two leaders agreed to meet again.\n', compiled).cues;
+    const md = cueCard(opener, compiled.lexicon.cues.find((p) => p.id === opener.patternId));
+    assert.match(md, /\| Governing verb \| stressing \|/);
+    assert.match(md, /\| Actor \| the two leaders \|/);
+    assert.match(md, /\| Rule \| participial clause opening the sentence \|/);
+    assert.match(md, /`stressed`/);
   });
 
   it('renders an entity card with office, facts, aliases and a source link, escaping user text', () => {

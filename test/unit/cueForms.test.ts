@@ -38,15 +38,37 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('He commented on relations, underscoring that the United States will compete vigorously.'), ['commented on:hedged', 'underscoring:hedged']);
   });
 
-  it('gerunds, progressives, openers and participles of noticing are no cues', () => {
-    assert.deepStrictEqual(brief('They are committed to supporting Ukraine.'), ['committed to:firm']);
+  it('gerunds and progressives are no cues; a standing "are committed to" is hedged (policy C3.a, S-firm.c)', () => {
+    assert.deepStrictEqual(brief('They are committed to supporting Ukraine.'), ['are committed to:hedged']);
+    assert.deepStrictEqual(brief('The EU committed to providing more support.'), ['committed to:firm']);
     assert.deepStrictEqual(brief('We are supporting the effort.'), []);
-    assert.deepStrictEqual(brief('Discussing AUKUS, the leaders agreed on next steps.'), ['agreed on:firm']);
-    assert.deepStrictEqual(brief('He welcomed the growth of trade, noting that exports reached a record.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('Supporting Ukraine remains a priority, the President said.'), []);
+    assert.deepStrictEqual(brief('Paying tribute to the soldiers, he visited the cemetery.'), []);
+    assert.deepStrictEqual(brief('Recalling our commitments at the summit, we reiterate our support.'), ['reiterate:hedged']);
     assert.deepStrictEqual(
       brief('They stressed the importance of supporting victims, enhancing security, and adhering to the rule of law.'),
       ['stressed:hedged'],
     );
+  });
+
+  it('openers and participles of noticing speak for the main clause\'s party (policy C3.a)', () => {
+    const cues = cuesOf('Discussing AUKUS, the leaders agreed on next steps.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['Discussing:hedged', 'agreed on:firm']);
+    assert.strictEqual(cues[0].actor, 'the leaders');
+    assert.strictEqual(cues[0].governingVerb, 'discussing');
+    assert.strictEqual(cues[0].rule, 'participial clause opening the sentence');
+    assert.deepStrictEqual(brief('Stressing the need for unity, the two leaders agreed to meet again.'), ['Stressing:hedged', 'agreed to:firm']);
+    assert.deepStrictEqual(brief('He welcomed the growth of trade, noting that exports reached a record.'), ['welcomed:hedged', 'noting:hedged']);
+    assert.deepStrictEqual(brief('The leaders met, reflecting on their partnership.'), ['reflecting on:hedged']);
+  });
+
+  it('a joint statement\'s own voice: a party between commas, a copular cue\'s predicate as its verb (policy C5)', () => {
+    const cues = cuesOf('We, the Leaders of the G7, commit to act and are committed to peace.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['commit to:firm', 'are committed to:hedged']);
+    assert.strictEqual(cues[0].actor, 'the Leaders of the G7');
+    assert.strictEqual(cues[1].governingVerb, 'committed');
+    // No pronoun opens the sentence: a name in a list is no party's voice.
+    assert.deepStrictEqual(brief('Members included Jane Doe, Demand Progress and others.'), []);
   });
 
   it('a purpose infinitive after a verb of the meeting is a cue (policy C1.d)', () => {
@@ -68,7 +90,7 @@ describe('cue forms (participles, purpose infinitives)', () => {
     // A plain report in between keeps its clause's own cue (C1.a), and a pronoun after "said" is a subject.
     assert.deepStrictEqual(
       brief('Sullivan explained that the administration believes diplomacy is best, while noting that the President has made clear that if it fails, the United States is prepared to act.'),
-      ['believes:hedged', 'is prepared to:hedged'],
+      ['believes:hedged', 'noting:hedged', 'is prepared to:hedged'],
     );
     assert.deepStrictEqual(brief('The leaders thanked the Vice President, and they said they look forward to working together.'), ['thanked:hedged', 'look forward to:hedged']);
     assert.deepStrictEqual(brief('He praised the Initiative, which they both agreed has been critical to food security.'), ['praised:hedged', 'agreed:hedged']);
@@ -103,5 +125,21 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('The President offered his full support for the effort.'), ['offered his full support:hedged']);
     assert.deepStrictEqual(brief('The Vice President re-affirmed the support of the Administration.'), ['re-affirmed:hedged']);
     assert.deepStrictEqual(brief('The Vice President made clear it is critical to ensure access.'), ['is critical:hedged']);
+  });
+
+  it('entries by CAMEO category: statement, accord, intent, disapproval, protest, agreement (S-hedged.f)', () => {
+    assert.deepStrictEqual(brief('Japan restated its support for Ukraine, and Korea echoed that view.'), ['restated:hedged', 'echoed:hedged']);
+    assert.deepStrictEqual(brief('The President signalled readiness to work with Congress.'), ['signalled readiness:hedged']);
+    // A participle between a determiner and its noun is an adjective (C3.d).
+    assert.deepStrictEqual(brief('They discussed the recently announced partnership and a widely supported plan.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('The ministers met to take stock of the partnership.'), ['take stock of:hedged']);
+    assert.deepStrictEqual(brief('The ministers denounced the attack and warned against escalation.'), ['denounced:hedged', 'warned against:hedged']);
+    assert.deepStrictEqual(brief('Japan registered a protest over the incident.'), ['registered a protest:hedged']);
+    assert.deepStrictEqual(brief('The two countries concluded an agreement on trade.'), ['concluded an agreement:firm']);
+    assert.deepStrictEqual(brief('Both leaders recommitted to working together.'), ['recommitted to:hedged']);
+    assert.deepStrictEqual(brief('Both Presidents agreed for their teams to meet in the coming weeks.'), ['agreed for:firm']);
+    assert.deepStrictEqual(brief('He conveyed his intent to deepen ties and cited the need to act.'), ['conveyed his intent:hedged', 'cited:hedged']);
+    // Not the noun: "registered apprenticeships" is no protest.
+    assert.deepStrictEqual(brief('Companies have registered apprenticeships with the Department.'), []);
   });
 });

@@ -4,14 +4,15 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
 import { isNounReading } from './reading';
 import { SHORT_SCAN, hasSemicolon, type Accepted, type SentenceContext } from './sentence';
-import { findSubject } from './subject';
+import { findSubject, type Subject } from './subject';
+import { hasCodeUnit } from '../text/scan';
 import type { Token } from './tokens';
 import { isAdverb, verbForm, type CueWords } from './words';
 
@@ -39,9 +40,11 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;
   let governor = -1;
+  let opener: Subject | undefined;
   if (form === FORM_PARTICIPLE) {
-    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause.
-    if (!isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it.
+    opener = c.start === 0 ? openerSubject(ctx, c.start) : undefined;
+    if (opener === undefined && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
     nonFinite = PARTICIPLE;
     governor = before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
   }
@@ -68,7 +71,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
 
   // A non-finite cue has no subject of its own: its party is the main clause's (the verb of the meeting's).
-  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : impliedSubject(ctx, governor);
+  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : (opener ?? impliedSubject(ctx, governor));
   // "(agreed that) it is critical to": the expletive the pattern starts with is the subject (policy C1 reads it).
   if (W.expletives.has(firstWord) && c.end - c.start > 1) subject = { kind: 'np', start: c.start, end: c.start + 1 };
   // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
@@ -82,9 +85,14 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     if (subject.kind === 'coordinated' && (prev === undefined || relativeBetween(W, tokens, prev.endTok, subjectAt))) {
       subject = coordinatedSubject(W, tokens, subjectAt - 1);
     }
-    else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(tokens, subjectAt);
+    else if (subject.kind === 'none' && tokens[subjectAt].punctBefore) subject = appositiveSubject(W, tokens, subjectAt);
     else if (isGerundSubject(W, tokens, subject)) return undefined;
     if (!futureIsAction(W, tokens, c.start)) return undefined;
+  }
+  // A base form's party may stand between commas before it ("We, the leaders, commit to"), as a modal's may, when
+  // a pronoun opens the sentence (a joint statement's own voice, policy C5).
+  if (isBase && nonFinite === FINITE && subject.kind === 'none' && subjectAt > 0 && tokens[subjectAt].punctBefore && !tokens[c.start].capitalized && W.pronouns.has(tokens[0].lower) && hasCodeUnit(text, tokens[subjectAt - 1].end, tokens[subjectAt].start, 44)) {
+    subject = appositiveSubject(W, tokens, subjectAt);
   }
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
@@ -112,6 +120,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   let rule = 'governing verb';
   if (c.needsWill) rule = 'agreed that + will action';
   else if (nonFinite === PURPOSE) rule = `purpose infinitive after "${tokens[governor].lower}"`;
+  else if (opener !== undefined) rule = 'participial clause opening the sentence';
   else if (nonFinite === PARTICIPLE) rule = governor >= 0 ? `participial clause after "${tokens[governor].lower}"` : 'participial clause';
   else if (p.modal && W.futureModals.has(firstWord)) {
     if (ctx.firstReporting === undefined) {
@@ -130,7 +139,13 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const cueEnd = tokens[end - 1].end;
   const strength: Strength = source.strength;
   const cueText = text.slice(cueStart, cueEnd);
-  const governingVerb = tokens[Math.max(c.start, verbAt)].lower;
+  // A copular cue's verb is its predicate ("are committed to" → "committed", "is not ready to" → "ready").
+  let g = Math.max(c.start, verbAt);
+  if (W.auxiliaries.has(tokens[g].lower) && end - g > 1) {
+    g++;
+    while (g < end - 1 && (isAdverb(W, tokens[g].lower) || W.negationAdverbs.has(tokens[g].lower))) g++;
+  }
+  const governingVerb = tokens[g].lower;
   // A participle coordinated with one before it, or one with no verb of the meeting, speaks for the cue before it.
   const actor = nonFinite !== FINITE && subject.kind !== 'np' ? prev?.cue.actor : resolveActor(ctx, subject);
   // Built whole, with or without its actor (last, as before): adding the property afterwards cost an object

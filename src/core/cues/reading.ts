@@ -29,7 +29,11 @@ function isPluralNounReading(W: CueWords, tokens: Token[], c: Candidate): boolea
 
 /** The cue word of candidate `c` reads as a noun: after a noun context or a possessive, or as a plural noun. */
 export function isNounReading(W: CueWords, tokens: Token[], c: Candidate): boolean {
-  const prevTok = c.start > 0 && !tokens[c.start].punctBefore ? tokens[c.start - 1] : undefined;
+  let b = c.start - 1;
+  // Policy C3.d: an adverb between a determiner and the cue word makes it a participle used as an adjective ("a
+  // widely supported plan", "the jointly agreed timetable"); after a subject the adverb modifies the verb.
+  if (b > 0 && !tokens[b + 1].punctBefore && !tokens[b].punctBefore && isAdverb(W, tokens[b].lower) && W.determiners.has(tokens[b - 1].lower) && W.nounContext.has(tokens[b - 1].lower)) b--;
+  const prevTok = b >= 0 && !tokens[b + 1].punctBefore ? tokens[b] : undefined;
   if (prevTok && (W.nounContext.has(prevTok.lower) || prevTok.lower.endsWith("'s") || prevTok.lower.endsWith("s'"))) return true;
   const p = c.pattern;
   const firstWord = tokens[c.start].lower;

@@ -6,6 +6,7 @@ import { findSubject, type Subject } from '../subject';
 import { hasComplementizer, hasSemicolon } from '../sentence';
 import { hasCodeUnit } from '../../text/scan';
 import { isDeterminer, verbForm } from '../words';
+import { isPartySubject } from './c5JointVoice';
 
 /** How an accepted cue is written: a finite verb or modal, a participle, a purpose infinitive. */
 export const FINITE = 0;
@@ -24,8 +25,8 @@ const PURPOSE_REACH = 48;
  */
 export function isParticipialClause(ctx: SentenceContext, i: number, before: string, prev: Accepted | undefined): boolean {
   const W = ctx.words;
-  // An opener frames the sentence ("Discussing AUKUS, the leaders …", "Recalling …"), and a participle of noticing
-  // frames a fact ("…, noting that trade grew"): neither takes a position.
+  // "Recalling …" recounts a position taken before, not one taken now. An opener ("Stressing the need …, the
+  // leaders") is read by openerSubject.
   if (i === 0 || W.framingParticiples.has(ctx.tokens[i].lower)) return false;
   // A capitalised "-ing" word mid-sentence is a title ("… Condemning and Combating Racism"); after a semicolon or
   // colon it is an item of a list ("cyber defense; exchanging information").
@@ -41,6 +42,42 @@ export function isParticipialClause(ctx: SentenceContext, i: number, before: str
   // A participle after a link ("while stressing") heads its clause; after punctuation or "and" it may be one item
   // of a series of gerunds.
   return link && (W.participleLinks.has(before) || !inGerundSeries(ctx, i));
+}
+
+/** The comma, as a code unit: an opening participial clause ends at one. */
+const COMMA = 44;
+
+/**
+ * Policy C3.a: the "-ing" form at `i` opens the sentence and heads a participial clause ("Stressing the need for
+ * unity, the two leaders agreed …", "Discussing the Indo-Pacific, the Ministers underlined …"). Its party is the
+ * main clause's subject, after the comma that closes the clause: returned when it is a party, else undefined (a
+ * gerund subject, "Supporting Ukraine remains a priority", has no comma before its verb; "Recalling …" recounts).
+ */
+export function openerSubject(ctx: SentenceContext, i: number): Subject | undefined {
+  const W = ctx.words;
+  const { tokens, text } = ctx;
+  if (i !== 0 || W.framingParticiples.has(tokens[i].lower)) return undefined;
+  const n = Math.min(tokens.length, i + PURPOSE_REACH);
+  for (let k = i + 2; k < n; k++) {
+    const w = tokens[k - 1].lower;
+    // A finite verb before the comma makes the "-ing" form a gerund subject ("Supporting Ukraine is a priority").
+    if (tokens[k].semicolonBefore || W.auxiliaries.has(w) || W.modals.has(w)) return undefined;
+    if (!tokens[k].punctBefore || !hasCodeUnit(text, tokens[k - 1].end, tokens[k].start, COMMA)) continue;
+    // The main clause: its subject runs from the comma to the first verb a rule knows (a cue's first word, a verb
+    // of the meeting or a reporting verb, or a past form), with no punctuation between.
+    for (let v = k + 1; v < n && v <= k + 12 && !tokens[v].punctBefore; v++) {
+      const verb = tokens[v].lower;
+      const known = ctx.matcher.byFirstWord.has(verb) || W.narrativeVerbs.has(verb) || W.reportingVerbs.has(verb);
+      if (tokens[v].capitalized || !(known || (verb.length > 4 && verbForm(W, verb) === 1))) continue;
+      // "Supporting Ukraine remains a priority, the President said": a reporting tag closes the sentence. Before a
+      // verb of the meeting the participle describes the visit ("Paying tribute to …, he visited the cemetery", C3).
+      if (W.reportingVerbs.has(verb) && (v + 1 >= tokens.length || tokens[v + 1].punctBefore)) return undefined;
+      if (W.narrativeVerbs.has(verb)) return undefined;
+      const subject = findSubject(W, tokens, v);
+      return subject.kind === 'np' && subject.start >= k && isPartySubject(W, tokens, subject, false) ? subject : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Is the word at `k` an "-ing" form that starts no cue (a gerund such as "enhancing", not "including")? */

@@ -81,12 +81,20 @@ export function coordinatedSubject(W: CueWords, tokens: Token[], and: number): S
   return { kind: 'none', start: and, end: and };
 }
 
-/** "her National Security Advisor, Dr. Phil Gordon, would travel": the name between commas before the modal at `k`. */
-export function appositiveSubject(tokens: Token[], k: number): Subject {
+/**
+ * "her National Security Advisor, Dr. Phil Gordon, would travel": the name between commas before the verb at `k`;
+ * or a party noun phrase there ("We, the leaders, commit to …", a joint statement's own voice, policy C5).
+ */
+export function appositiveSubject(W: CueWords, tokens: Token[], k: number): Subject {
   let s = k;
   while (s > 0 && s > k - 5 && tokens[s - 1].capitalized) {
     s--;
     if (tokens[s].punctBefore) return { kind: 'np', start: s, end: k };
+  }
+  for (s = k - 1; s > 0 && s > k - 8; s--) {
+    if (!tokens[s].punctBefore) continue;
+    const between: Subject = { kind: 'np', start: s, end: k };
+    return isPartySubject(W, tokens, between, true) ? between : { kind: 'none', start: k, end: k };
   }
   return { kind: 'none', start: k, end: k };
 }

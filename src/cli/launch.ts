@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import Module = require('module');
+import Module from 'module';
 
 const bundle = path.join(__dirname, 'cliMain.js');
 const CACHE_FILE = /^cliMain\.[0-9a-f]+\.cache$/;

@@ -18,7 +18,7 @@ import { recogniseNames } from '../entities/names';
 import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
 import { TOPIC_COUNT } from '../topics/model';
-import { openingEndOf, resolveTopics, type TopicScores } from '../topics/topics';
+import { TopicHits, openingEndOf, resolveTopics, type TopicScores } from '../topics/topics';
 
 // alone, and so do its cues except one thing: a pronoun actor ("he", "they") is resolved from the actors of
 // the cues before it, across paragraphs. So each paragraph is analysed on its own (offsets relative to the
@@ -202,7 +202,8 @@ function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexic
   return cues;
 }
 
-const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0) };
+const NO_HITS = new TopicHits(0);
+const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0), hits: NO_HITS };
 
 /** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
 function readoutTopics(
@@ -221,7 +222,8 @@ function readoutTopics(
     roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
     at += r.sentences.length;
   }
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEndOf(cues, sentences));
+  const hits = TopicHits.concat(paragraphs.map((r) => ({ hits: r.topicScores.hits ?? NO_HITS, sentences: r.sentences.length })));
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEndOf(cues, sentences), hits);
 }
 
 /**

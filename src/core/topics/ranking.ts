@@ -23,7 +23,7 @@ function pick(scores: Float64Array, row: number, sentence: number, rank: Int32Ar
     }
   }
   if (first < 0) return undefined;
-  const result: SentenceTopics = { sentence, primary: TOPIC_IDS[first] };
+  const result: SentenceTopics = { sentence, primary: TOPIC_IDS[first], evidence: { rule: 'words' } };
   if (second >= 0) {
     const top = scores[row + first];
     const v = scores[row + second];
@@ -42,7 +42,7 @@ function opening(scores: Float64Array, row: number, sentence: number, rank: Int3
     if (best < 0 || scores[row + t] > scores[row + best] || (scores[row + t] === scores[row + best] && rank[t] < rank[best])) best = t;
   }
   if (best < 0 && primary !== BACKDROP_TOPIC && scores[row + BACKDROP_SLOT] > 0) best = BACKDROP_SLOT;
-  return best < 0 ? { sentence, primary } : { sentence, primary, secondary: TOPIC_IDS[best] };
+  return best < 0 ? { sentence, primary, evidence: { rule: 'opening' } } : { sentence, primary, secondary: TOPIC_IDS[best], evidence: { rule: 'opening' } };
 }
 
 const MULTILATERAL = 'multilateral' as const;
@@ -88,8 +88,9 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
     const own = pick(rows, i * TOPIC_COUNT, s.index, rank);
     if (role & LIST_PART && introducer >= 0) {
       const intro = results[introducer].primary;
-      if (intro === 'other') results.push({ sentence: s.index, primary: 'other' });
-      else results.push(own ?? { sentence: s.index, primary: intro });
+      const from = sentences[introducer].index;
+      if (intro === 'other') results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy', from } });
+      else results.push(own ?? { sentence: s.index, primary: intro, evidence: { rule: 'list', from } });
       return;
     }
     introducer = role & ROLE.introducer ? i : -1;
@@ -102,17 +103,18 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
       return;
     }
     if (role & ROLE.marker) {
-      results.push({ sentence: s.index, primary: 'other' });
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
     }
     const para = pick(paragraphRows, slots[i] * TOPIC_COUNT, s.index, rank);
     if (para !== undefined) {
       // Borrowed evidence supports a primary only; a secondary would overstate what the sentence says.
-      results.push({ sentence: s.index, primary: para.primary });
+      results.push({ sentence: s.index, primary: para.primary, evidence: { rule: 'paragraph' } });
       return;
     }
     const prev = i > 0 && sentences[i - 1].paragraph === s.paragraph ? results[i - 1] : undefined;
-    results.push({ sentence: s.index, primary: prev?.primary ?? 'other' });
+    if (prev !== undefined && prev.primary !== 'other') results.push({ sentence: s.index, primary: prev.primary, evidence: { rule: 'previous', from: sentences[i - 1].index } });
+    else results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'none' } });
   });
   return results;
 }

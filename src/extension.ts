@@ -9,6 +9,7 @@ import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
 import { registerImportCommands } from './extension/importRegistration';
+import { WhyThisTopicCommand } from './extension/whyThisTopic';
 import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
     vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
     registerImportCommands(),
+    new WhyThisTopicCommand(analyses, lexicons),
   );
 
   return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, providers, activationMs: performance.now() - activationStarted };

@@ -64,7 +64,7 @@ export function topicEvidenceReport(t: SentenceTopics | undefined, sentence: Sen
  * “sanctions”". `labelOf` names a topic (the lexicon's label). Undefined when the sentence has no topics.
  */
 export function explainTopic(analysis: Analysis, index: number, labelOf: (topic: string) => string): string | undefined {
-  const t = analysis.topics.find((x) => x.sentence === index);
+  const t = analysis.topics[index]?.sentence === index ? analysis.topics[index] : analysis.topics.find((x) => x.sentence === index);
   if (t === undefined) return undefined;
   const sentences = analysis.readout.sentences;
   const ev = topicEvidenceReport(t, sentences[index]);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/extension/views';
 import type { Analysis } from '../../src/core/types';
-import { activateExtension, openSeed, waitFor } from './util';
+import { activateExtension, openSeed, openUntitled, waitFor } from './util';
 
 function tooltipText(item: vscode.TreeItem): string {
   const t = item.tooltip;
@@ -74,10 +74,15 @@ describe('why this topic', () => {
     assert.ok(typeof why === 'string' && why.includes(word) && /\(T\d\)/.test(why), String(why));
   });
 
-  it('explains a sentence decided by its context (T5) or as boilerplate (T6) without words of its own', async () => {
-    const context = analysis.topics.find((t) => t.evidence !== undefined && ['paragraph', 'previous', 'list', 'none', 'courtesy'].includes(t.evidence.rule));
-    assert.ok(context, 'the seed has a sentence decided by a context or courtesy rule');
-    const why = await vscode.commands.executeCommand<string>('readoutLens.whyThisTopic', statementNode(context.sentence));
-    assert.match(String(why), /\((T5|T6)\)/);
+  it('explains the sentence at the cursor when decided by its context (T5) or as courtesy (T6)', async () => {
+    const text = ['President Biden spoke today with Prime Minister Kishida of Japan.', '', 'The leaders set three priorities:', '- deepen cooperation on critical minerals;', '- cooperate closely.', '', 'The President thanked the Prime Minister for his hospitality.', ''].join('\n');
+    const untitled = await openUntitled(text);
+    const editor = await vscode.window.showTextDocument(untitled);
+    const at = (needle: string): vscode.Position => untitled.positionAt(text.indexOf(needle) + 2);
+    editor.selection = new vscode.Selection(at('cooperate closely'), at('cooperate closely'));
+    assert.match(String(await vscode.commands.executeCommand<string>('readoutLens.whyThisTopic')), /introduces its list \(T5\)/);
+    editor.selection = new vscode.Selection(at('thanked'), at('thanked'));
+    assert.match(String(await vscode.commands.executeCommand<string>('readoutLens.whyThisTopic')), /boilerplate\/courtesy \(T6\)/);
+    await vscode.window.showTextDocument(doc);
   });
 });

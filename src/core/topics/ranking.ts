@@ -94,8 +94,18 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
       return;
     }
     introducer = role & ROLE.introducer ? i : -1;
+    if (role & ROLE.introducer && role & ROLE.courtesy) {
+      // T6: "Participants included:" announces a list of names, which is no subject (like a signature block); so
+      // does "The President thanked the following:".
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
+      return;
+    }
     if (role & ROLE.opening) {
-      results.push(opening(rows, i * TOPIC_COUNT, s.index, rank, role));
+      const meeting = opening(rows, i * TOPIC_COUNT, s.index, rank, role);
+      // T6: an opening whose purpose is a courtesy ("called … to congratulate him on his re-election") is other;
+      // what else they met about stays its secondary topic.
+      if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
+      else results.push(meeting);
       return;
     }
     if (own !== undefined) {

@@ -9,6 +9,7 @@ export const TOPIC_WORD_CLASSES = {
   venueWords: 'venue-words',
   meetingSubjectWords: 'meeting-subject-words',
   relationshipWords: 'relationship-words',
+  courtesyWords: 'courtesy-words',
 } as const;
 
 export interface RoleWords {
@@ -20,6 +21,11 @@ export interface RoleWords {
   readonly meetingSubject: ReadonlySet<string>;
   /** Words (as written, lower-cased) that make a sentence speak of the parties' relationship itself. */
   readonly relationship: ReadonlySet<string>;
+  /**
+   * T6: words of courtesy and attendance: an opening written for one ("called … to congratulate him") is other,
+   * and so is a list its introducer announces ("Participants included:").
+   */
+  readonly courtesy: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
@@ -44,5 +50,6 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     venue: new Set(words(C.venueWords)),
     meetingSubject: new Set(words(C.meetingSubjectWords)),
     relationship: new Set(words(C.relationshipWords)),
+    courtesy: new Set(words(C.courtesyWords)),
   };
 }

@@ -28,6 +28,8 @@ interface TokenInfo {
   phraseWord: number;
   /** T2: a word of the parties' relationship itself. */
   relationship: boolean;
+  /** T6: a word of courtesy or attendance. */
+  courtesy: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -39,6 +41,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     phrase: model.phrases.next.get(folded) ?? null,
     phraseWord: model.phraseWords.get(folded) ?? -1,
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
+    courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
   };
 }
 
@@ -202,6 +205,7 @@ export class TopicScorer {
       }
     }
     let relationship = false;
+    let courtesy = false;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
         i++;
@@ -209,6 +213,7 @@ export class TopicScorer {
       }
       const info = infos[i];
       if (info.relationship) relationship = true;
+      if (info.courtesy) courtesy = true;
       let node: PhraseNode | undefined | null = info.phrase;
       let best: Evidence[] | undefined;
       let bestEnd = i;
@@ -234,6 +239,7 @@ export class TopicScorer {
       i++;
     }
     if (relationship && i < this.roles.length) this.roles[i] |= ROLE.relationship;
+    if (courtesy && i < this.roles.length) this.roles[i] |= ROLE.courtesy;
     // T6: 'other' is what no evidence is, never a score of its own; its words mark courtesy and framing, where
     // the parties' names are no subject either.
     if (rows[row + OTHER_SLOT] > 0 && i < this.roles.length) {

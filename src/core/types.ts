@@ -167,10 +167,10 @@ export interface TopicEntry {
 
 /**
  * What decided a sentence's primary topic (policy T1–T6): its own words (`words`; `user` when a workspace
- * keyword was among them), the opening's meeting (T2), its context (T5: the list it belongs to, its paragraph,
+ * keyword was among them), the opening's meeting or another of who met whom (T2), its context (T5: the list it belongs to, its paragraph,
  * the sentence before it), courtesy or framing (T6), or nothing at all (T6).
  */
-export type TopicRule = 'words' | 'user' | 'opening' | 'list' | 'paragraph' | 'previous' | 'courtesy' | 'none';
+export type TopicRule = 'words' | 'user' | 'opening' | 'meeting' | 'list' | 'paragraph' | 'previous' | 'courtesy' | 'none';
 
 export interface TopicEvidence {
   rule: TopicRule;

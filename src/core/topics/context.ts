@@ -123,7 +123,7 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences);
+  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
   return results;

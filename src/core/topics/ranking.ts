@@ -3,7 +3,8 @@
 import type { Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, slotOf } from './model';
-import { ROLE } from './roles';
+import { ROLE, isMeeting } from './roles';
+import type { RoleWords } from './roleWords';
 
 /**
  * The best and second-best topics of a row; ties go to the lower `rank` (scorer.ts: the backdrop topic loses
@@ -56,7 +57,7 @@ const LIST_PART = ROLE.listItem | ROLE.heading;
  * paragraph, else (T6) 'other'. Courtesy and framing with no subject of its own is 'other' (T6), and so are the
  * items of a list it introduces (T5); items with no evidence of their own take their introducer's topic.
  */
-export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[]): SentenceTopics[] {
+export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[], words: RoleWords): SentenceTopics[] {
   // Each paragraph's evidence: the sum of its sentences' rows, in one array (a row per paragraph).
   const slots = new Int32Array(sentences.length);
   const slotByParagraph = new Map<number, number>();
@@ -110,6 +111,12 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
     }
     if (own !== undefined) {
       results.push(own);
+      return;
+    }
+    if (!(role & ROLE.courtesy) && typeof s.text === 'string' && isMeeting(s.text, words)) {
+      // T2: who met whom, past the opening ("He also met separately with the Foreign Minister"); a title's words
+      // ("National Security Advisor") make it no courtesy.
+      results.push({ sentence: s.index, primary: BACKDROP_TOPIC, evidence: { rule: 'meeting' } });
       return;
     }
     if (role & ROLE.marker) {

@@ -40,7 +40,7 @@ export const SECONDARY_RATIO = 0.5;
 export const SECONDARY_MIN_SCORE = 1;
 
 /**
- * A keyword or phrase a workspace lexicon added weighs this many times its built-in kind: where a user wrote a
+ * Policy T-user: a keyword or phrase a workspace lexicon added weighs this many times its built-in kind: where a user wrote a
  * word, their topic wins over whatever the built-ins find in the same sentence.
  */
 export const USER_TERM_FACTOR = 10;

@@ -96,14 +96,14 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
     }
     introducer = role & ROLE.introducer ? i : -1;
     if (role & ROLE.introducer && role & ROLE.courtesy) {
-      // T6: "Participants included:" announces a list of names, which is no subject (like a signature block); so
+      // policy T6 (T6.b): "Participants included:" announces a list of names, which is no subject (like a signature block); so
       // does "The President thanked the following:".
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
     }
     if (role & ROLE.opening) {
       const meeting = opening(rows, i * TOPIC_COUNT, s.index, rank, role);
-      // T6: an opening whose purpose is a courtesy ("called … to congratulate him on his re-election") is other;
+      // policy T6 (T6.a): an opening whose purpose is a courtesy ("called … to congratulate him on his re-election") is other;
       // what else they met about stays its secondary topic.
       if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
       else results.push(meeting);
@@ -114,7 +114,7 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
       return;
     }
     if (!(role & ROLE.courtesy) && typeof s.text === 'string' && isMeeting(s.text, words)) {
-      // T2: who met whom, past the opening ("He also met separately with the Foreign Minister"); a title's words
+      // policy T2 (T2.a): who met whom, past the opening ("He also met separately with the Foreign Minister"); a title's words
       // ("National Security Advisor") make it no courtesy.
       results.push({ sentence: s.index, primary: BACKDROP_TOPIC, evidence: { rule: 'meeting' } });
       return;

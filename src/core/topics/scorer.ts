@@ -245,7 +245,7 @@ export class TopicScorer {
     if (rows[row + OTHER_SLOT] > 0 && i < this.roles.length) {
       this.roles[i] |= ROLE.marker;
       // ...unless the relationship itself is named ("the UK–Australia relationship"), not only a country.
-      // A word of courtesy with no word of the relationship leaves the parties' names no subject at all.
+      // policy T6 (T6.c): a word of courtesy with no word of the relationship leaves the parties' names no subject at all.
       if (rows[row + BACKDROP_SLOT] < SECONDARY_MIN_SCORE || (courtesy && !relationship)) rows[row + BACKDROP_SLOT] = 0;
     }
     rows[row + OTHER_SLOT] = 0;

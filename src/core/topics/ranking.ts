@@ -3,7 +3,7 @@
 import type { Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, slotOf } from './model';
-import { ROLE, isMeeting } from './roles';
+import { ROLE } from './roles';
 import type { RoleWords } from './roleWords';
 
 /**
@@ -113,7 +113,7 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
       results.push(own);
       return;
     }
-    if (!(role & ROLE.courtesy) && typeof s.text === 'string' && isMeeting(s.text, words)) {
+    if (!(role & ROLE.courtesy) && typeof s.text === 'string' && words.spokeWith.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
       // policy T2 (T2.a): who met whom, past the opening ("He also met separately with the Foreign Minister"); a title's words
       // ("National Security Advisor") make it no courtesy.
       results.push({ sentence: s.index, primary: BACKDROP_TOPIC, evidence: { rule: 'meeting' } });

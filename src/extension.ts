@@ -11,6 +11,7 @@ import { CueDiagnostics } from './extension/diagnostics';
 import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
+import { WhyThisTopicCommand } from './extension/whyThisTopic';
 import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
     vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
     vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
     host.registerHostCommands(),
+    new WhyThisTopicCommand(analyses, lexicons),
   );
 
   return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, corpusView, sinceLastTime, providers, activationMs: performance.now() - activationStarted };

@@ -160,13 +160,31 @@ export interface TopicEntry {
   keywords: string[];
   phrases: string[];
   entities: string[];
+  /** Keywords and phrases a workspace lexicon added to a built-in topic: a user's words win (mergeLexicons). */
+  userTerms?: string[];
   origin?: LexiconOrigin;
+}
+
+/**
+ * What decided a sentence's primary topic (policy T1–T6): its own words (`words`; `user` when a workspace
+ * keyword was among them), the opening's meeting or another of who met whom (T2), its context (T5: the list it belongs to, its paragraph,
+ * the sentence before it), courtesy or framing (T6), or nothing at all (T6).
+ */
+export type TopicRule = 'words' | 'user' | 'opening' | 'meeting' | 'list' | 'paragraph' | 'previous' | 'courtesy' | 'none';
+
+export interface TopicEvidence {
+  rule: TopicRule;
+  /** The spans that scored for the primary topic (words, phrases, entity mentions): [start, end) offset pairs. */
+  spans?: number[];
+  /** For `list`, `previous` and a courtesy list item: the index of the sentence the topic came from. */
+  from?: number;
 }
 
 export interface SentenceTopics {
   sentence: number;
   primary: TopicId;
   secondary?: TopicId;
+  evidence?: TopicEvidence;
 }
 
 /** Where a lexicon entry came from, so Go to Definition can open it. */

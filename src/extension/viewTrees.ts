@@ -5,7 +5,8 @@ import { entityTypeLabel } from '../core/report/cards';
 import type { Analysis, Cue, Sentence, Strength, TopicId } from '../core/types';
 import type { LexiconService } from './lexiconService';
 import { formatCount } from '../core/text/format';
-import { tableCell } from '../core/report/markdownText';
+import { escapeText, tableCell } from '../core/report/markdownText';
+import { explainTopic, topTerms } from '../core/report/topicEvidence';
 
 export type StrengthFilter = 'all' | 'firm' | 'hedged';
 export type SortOrder = 'document' | 'size';
@@ -17,6 +18,8 @@ interface StatementNode {
   topic: TopicId;
   sentence: Sentence;
   cues: Cue[];
+  /** The Analysis the sentence belongs to (for why it has its topic). */
+  analysis: Analysis;
 }
 /**
  * The nodes with children hold indices into their Analysis, not child nodes: a view builds its root nodes when
@@ -276,7 +279,7 @@ export class TopicsProvider extends BaseProvider {
   protected child(node: ParentNode, item: number): ViewNode | undefined {
     if (node.kind !== 'topic') return undefined;
     const sentence = node.analysis.readout.sentences[item];
-    return sentence && { kind: 'statement', uri: node.uri, topic: node.topic, sentence, cues: SentenceCues.of(node.analysis).cuesOf(item) };
+    return sentence && { kind: 'statement', uri: node.uri, topic: node.topic, sentence, cues: SentenceCues.of(node.analysis).cuesOf(item), analysis: node.analysis };
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
@@ -288,7 +291,8 @@ export class TopicsProvider extends BaseProvider {
       item.id = `topic:${node.topic}`;
       item.description = `${n} statement${n === 1 ? '' : 's'} · ${counts(node.firm, node.hedged)}`;
       item.iconPath = new vscode.ThemeIcon(entry?.icon ?? 'symbol-namespace');
-      item.tooltip = `${entry?.label ?? node.topic} (${node.topic})`;
+      const terms = topTerms(node.analysis, node.topic, 5);
+      item.tooltip = `${entry?.label ?? node.topic} (${node.topic})${terms.length > 0 ? `\nMost of its evidence: ${terms.join(', ')}` : ''}`;
       item.contextValue = 'topic';
       return item;
     }
@@ -304,6 +308,8 @@ export class TopicsProvider extends BaseProvider {
       const md = new vscode.MarkdownString();
       md.appendText(node.sentence.text.replace(/\s+/g, ' '));
       if (node.cues.length) md.appendMarkdown(`\n\n---\n\n${node.cues.map((c) => `- **${c.strength}**${c.negated ? ' (negated)' : ''}: ${tableCell(c.text)}`).join('\n')}`);
+      const why = explainTopic(node.analysis, node.sentence.index, (id) => compiled?.topicById.get(id as TopicId)?.label ?? id);
+      if (why !== undefined) md.appendMarkdown(`\n\n---\n\n**Why this topic:** ${escapeText(why)}`);
       item.tooltip = md;
       item.command = revealCommand(node.uri, node.sentence.start, node.sentence.end);
       item.contextValue = 'statement';

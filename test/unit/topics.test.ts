@@ -308,7 +308,7 @@ describe('topics', () => {
         assert.deepStrictEqual(r, topicsOf(text, model));
       }
       const broken = { sentences: [{ start: 5, end: 2, index: 0, paragraph: 0, text: 'x' }] } as unknown as ParsedReadout;
-      assert.deepStrictEqual(assignTopics('abc', broken, [], model), [{ sentence: 0, primary: 'other' }]);
+      assert.deepStrictEqual(assignTopics('abc', broken, [], model), [{ sentence: 0, primary: 'other', evidence: { rule: 'none' } }]);
       assert.deepStrictEqual(compileTopics(null as unknown as TopicEntry[], null as unknown as EntityEntry[]).keywords.size, 0);
     });
   });

@@ -507,6 +507,7 @@ export function mergeLexicons(base: Lexicon, ...overlays: Lexicon[]): Lexicon {
               keywords: union(old.keywords, t.keywords),
               phrases: union(old.phrases, t.phrases),
               entities: union(old.entities, t.entities),
+              userTerms: union(old.userTerms ?? [], [...t.keywords, ...t.phrases].filter((w) => !old.keywords.includes(w) && !old.phrases.includes(w))),
             }
           : t,
       );

@@ -16,7 +16,7 @@ import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from '.
 import { hasOddSpace } from '../entities/names';
 import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
-import { openingEndOf, type TopicScores } from '../topics/topics';
+import { TopicHits, openingEndOf, type TopicScores } from '../topics/topics';
 import { JoinedNameTokens, paragraphNameTokens, type ParagraphNameTokens } from './paragraphNames';
 import { ParagraphTopics } from './paragraphTopics';
 
@@ -212,7 +212,8 @@ function cuesAfter(r: ParagraphResult, recent: string[], compiled: CompiledLexic
   return cues;
 }
 
-const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0) };
+const NO_HITS = new TopicHits(0);
+const NO_SCORES: TopicScores = { rows: new Float64Array(0), roles: new Uint8Array(0), hits: NO_HITS };
 
 /**
  * The same Analysis as `analyze(text, compiled, options)`, reusing the paragraphs `cache` holds from earlier

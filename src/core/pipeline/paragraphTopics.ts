@@ -6,7 +6,7 @@
 // every other paragraph keeps the topics of the last run, renumbered when sentences were added before it.
 import { TOPIC_COUNT } from '../topics/model';
 import { ROLE } from '../topics/roles';
-import { resolveTopics, type TopicScores } from '../topics/topics';
+import { TopicHits, resolveTopics, type TopicScores } from '../topics/topics';
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import type { CompiledLexicon } from './compile';
 
@@ -29,11 +29,14 @@ export class ParagraphTopics {
   private compiled: CompiledLexicon | undefined;
   private paragraphs: readonly ScoredParagraph[] = [];
   private topics: SentenceTopics[] = [];
+  /** Where the last run's sentences started: a kept topic's evidence spans move with its sentence. */
+  private starts = new Int32Array(0);
 
   clear(): void {
     this.compiled = undefined;
     this.paragraphs = [];
     this.topics = [];
+    this.starts = new Int32Array(0);
   }
 
   /**
@@ -47,7 +50,7 @@ export class ParagraphTopics {
     if (this.compiled === compiled) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
     let topics: SentenceTopics[];
     if (same === 0) topics = resolveAll(text, compiled, paragraphs, sentences, mentions, openingEnd);
-    else if (same === n && n === before.length) topics = this.topics;
+    else if (same === n && n === before.length) topics = this.kept(0, n === 0 ? 0 : sentences.length, 0, sentences);
     else {
       let sameEnd = 0;
       while (sameEnd < n - same && sameEnd < before.length - same && paragraphs[n - 1 - sameEnd] === before[before.length - 1 - sameEnd]) sameEnd++;
@@ -56,6 +59,9 @@ export class ParagraphTopics {
     this.compiled = compiled;
     this.paragraphs = paragraphs;
     this.topics = topics;
+    const starts = new Int32Array(sentences.length);
+    for (let i = 0; i < sentences.length; i++) starts[i] = sentences[i].start;
+    this.starts = starts;
     return topics;
   }
 
@@ -95,6 +101,7 @@ export class ParagraphTopics {
     for (let k = firstMentionOf(mentions, regionFirst); k < mentions.length && mentions[k].sentence < regionEnd; k++) within.push({ ...mentions[k], sentence: local(mentions[k].sentence) });
     const rows = new Float64Array(picked.length * TOPIC_COUNT);
     const roles = new Uint8Array(picked.length);
+    const parts: { hits: TopicHits; sentences: number }[] = [];
     let at = 0;
     for (let p = 0; p < n; p++) {
       if (p !== 0 && (p < lo || p >= hi)) continue;
@@ -102,18 +109,49 @@ export class ParagraphTopics {
       const count = r.sentences.length;
       rows.set(r.topicScores.rows.subarray(0, count * TOPIC_COUNT), at * TOPIC_COUNT);
       roles.set(r.topicScores.roles.subarray(0, count), at);
+      parts.push({ hits: r.topicScores.hits ?? NO_HITS, sentences: count });
       at += count;
     }
-    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd);
-    // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered.
+    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts));
+    // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered, their
+    // evidence moved with their sentences. The region's own: from its local numbering to the readout's.
     const old = this.topics;
-    const out: SentenceTopics[] = old.slice(0, regionFirst);
-    for (let i = openingCount; i < resolved.length; i++) out.push({ ...resolved[i], sentence: resolved[i].sentence + shift });
+    const out: SentenceTopics[] = this.kept(0, regionFirst, 0, sentences);
+    for (let i = openingCount; i < resolved.length; i++) out.push(moved(resolved[i], shift, 0, openingCount));
     const oldAfter = old.length - (sentences.length - regionEnd);
     const delta = regionEnd - oldAfter;
-    for (let i = oldAfter; i < old.length; i++) out.push(delta === 0 ? old[i] : { ...old[i], sentence: old[i].sentence + delta });
+    for (const t of this.kept(oldAfter, old.length, delta, sentences)) out.push(t);
     return out;
   }
+
+  /**
+   * The last run's topics [from, to), for sentences `delta` later: unchanged where their sentence did not move,
+   * else with the sentence number and the evidence moved (text before a kept paragraph may have changed length,
+   * e.g. the front matter, without the paragraph itself changing).
+   */
+  private kept(from: number, to: number, delta: number, sentences: readonly Sentence[]): SentenceTopics[] {
+    const out: SentenceTopics[] = [];
+    for (let i = from; i < to; i++) {
+      const chars = sentences[i + delta].start - this.starts[i];
+      out.push(delta === 0 && chars === 0 ? this.topics[i] : moved(this.topics[i], delta, chars, from));
+    }
+    return out;
+  }
+}
+
+const NO_HITS = new TopicHits(0);
+
+/**
+ * `t` for a sentence `sentences` later and `chars` further on: its evidence's spans move with it, and the sentence
+ * it took its topic from too when that is at or after `movesFrom` (before it, e.g. the opening, keeps its number).
+ */
+function moved(t: SentenceTopics, sentences: number, chars: number, movesFrom: number): SentenceTopics {
+  const ev = t.evidence;
+  if (ev === undefined) return { ...t, sentence: t.sentence + sentences };
+  const evidence = { ...ev };
+  if (ev.spans !== undefined && chars !== 0) evidence.spans = ev.spans.map((x) => x + chars);
+  if (ev.from !== undefined && ev.from >= movesFrom) evidence.from = ev.from + sentences;
+  return { ...t, sentence: t.sentence + sentences, evidence };
 }
 
 /** The first of `mentions` (in sentence order) in sentence `sentence` or after it. */
@@ -138,5 +176,6 @@ function resolveAll(text: string, compiled: CompiledLexicon, paragraphs: readonl
     roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
     at += r.sentences.length;
   }
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd);
+  const hits = TopicHits.concat(paragraphs.map((r) => ({ hits: r.topicScores.hits ?? NO_HITS, sentences: r.sentences.length })));
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd, hits);
 }

@@ -4,13 +4,15 @@ import type { CompiledLexicon } from '../pipeline/compile';
 import { cueMessage } from './cards';
 import type { Analysis } from '../types';
 import { LineIndex } from '../text/lines';
+import { topicEvidenceReport, type TopicEvidenceReport } from './topicEvidence';
 
 export const JSON_FORMAT_VERSION = 1;
 
 export interface FileReport {
   path: string;
   header: { date?: string; title?: string; source?: string; government?: string; participants?: string[] };
-  sentences: { start: number; end: number; paragraph: number; topics: string[] }[];
+  /** `topicEvidence`: what decided the primary topic (the rule, its policy id, the words that scored). */
+  sentences: { start: number; end: number; paragraph: number; topics: string[]; topicEvidence?: TopicEvidenceReport }[];
   commitments: {
     start: number;
     end: number;
@@ -42,7 +44,9 @@ export function fileReport(path: string, analysis: Analysis): FileReport {
     header,
     sentences: analysis.readout.sentences.map((s) => {
       const t = topicsBySentence.get(s.index);
-      return { start: s.start, end: s.end, paragraph: s.paragraph, topics: t ? [t.primary, ...(t.secondary ? [t.secondary] : [])] : [] };
+      const topicEvidence = topicEvidenceReport(t, s);
+      const sentence = { start: s.start, end: s.end, paragraph: s.paragraph, topics: t ? [t.primary, ...(t.secondary ? [t.secondary] : [])] : [] };
+      return topicEvidence === undefined ? sentence : { ...sentence, topicEvidence };
     }),
     commitments: analysis.cues.map((c) => ({
       start: c.start,

@@ -4,6 +4,7 @@
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { explain, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { ROLE, follows, isMeeting } from './roles';
 
@@ -11,6 +12,8 @@ import { ROLE, follows, isMeeting } from './roles';
 export interface TopicScores {
   rows: Float64Array;
   roles: Uint8Array;
+  /** What the scores were made of (for each sentence's topic evidence). */
+  hits?: TopicHits;
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -75,7 +78,8 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
  * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject): all of
  * it in the opening and in sentences with words of the relationship (T2), part of it elsewhere (T3), then
  * rankTopics picks. `rows` and `roles` are left as they were. `openingEnd`: where the opening sentence's first
- * commitment cue starts (openingEndOf). Linear in the sentences and mentions.
+ * commitment cue starts (openingEndOf); `hits`: what the rows were made of, for each result's evidence (hits.ts).
+ * Linear in the sentences and mentions.
  */
 export function resolveTopics(
   text: string,
@@ -85,9 +89,12 @@ export function resolveTopics(
   rows: Float64Array,
   roles: Uint8Array,
   openingEnd = Infinity,
+  hits?: TopicHits,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
+  /** Where the parties' mentions start, by sentence: their names count for the relationship (T2). */
+  const partyStarts = new Set<number>();
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
     const parties = new Set<string>();
     if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text, model.roleWords)) opening = openingRole(text, model, mentions, sentences[0].index, parties, openingEnd);
@@ -98,6 +105,7 @@ export function resolveTopics(
         const ev = model.entities.get(m.id);
         if (ev === undefined || !(i >= 0 && i < sentences.length) || sentences[i].index !== i) continue;
         if (scores === rows) scores = rows.slice();
+        partyStarts.add(m.start);
         const row = i * TOPIC_COUNT;
         const courtesy = (roles[i] & ROLE.marker) !== 0;
         // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
@@ -115,7 +123,10 @@ export function resolveTopics(
       }
     }
   }
-  return rankTopics(scores, rankOf(model), roles, opening, sentences);
+  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
+  const starts = sentences.map((s) => s.start);
+  explain(results, hits, starts, (_i, start) => partyStarts.has(start));
+  return results;
 }
 
 /** Where the first commitment cue of the readout's first sentence starts: the end of who-met-whom in the opening. */

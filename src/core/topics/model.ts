@@ -39,11 +39,19 @@ export const SECONDARY_RATIO = 0.5;
 /** ...and at least this absolute score, so a single discounted country name never becomes a secondary topic. */
 export const SECONDARY_MIN_SCORE = 1;
 
+/**
+ * Policy T-user: a keyword or phrase a workspace lexicon added weighs this many times its built-in kind: where a user wrote a
+ * word, their topic wins over whatever the built-ins find in the same sentence.
+ */
+export const USER_TERM_FACTOR = 10;
+
 export interface Evidence {
   topic: TopicId;
   weight: number;
   /** The topic's index in TOPIC_IDS, where TopicScorer adds the weight (set by compileTopics). */
   slot?: number;
+  /** A workspace lexicon's term (TopicEntry.userTerms). */
+  user?: boolean;
 }
 
 export interface KeywordEvidence extends Evidence {
@@ -90,7 +98,10 @@ function pushEvidence<T extends Evidence>(map: Map<string, T[]>, key: string, ev
     // The same term listed twice under one topic counts once, at its highest weight.
     const same = list.find((e) => e.topic === ev.topic && (e as KeywordEvidence).exact === (ev as KeywordEvidence).exact);
     if (same === undefined) list.push(ev);
-    else same.weight = Math.max(same.weight, ev.weight);
+    else {
+      same.weight = Math.max(same.weight, ev.weight);
+      same.user = same.user === true || ev.user === true;
+    }
   }
 }
 
@@ -122,24 +133,28 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wor
     if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;
     const topic = entry.id;
     const backdrop = topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1;
+    const userTerms = new Set(Array.isArray(entry.userTerms) ? entry.userTerms : []);
     for (const raw of Array.isArray(entry.keywords) ? entry.keywords : []) {
       if (typeof raw !== 'string') continue;
       const words = termWords(raw);
       if (words.length === 0) continue;
+      const user = userTerms.has(raw);
+      const weight = TOPIC_WEIGHTS.keyword * (user ? USER_TERM_FACTOR : backdrop);
       if (words.length > 1) {
         // A hyphenated "keyword" such as "counter-terrorism" is really a phrase of its parts.
-        addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
+        addPhrase(model, words, evidence(topic, weight, user));
         continue;
       }
-      addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
+      addKeyword(model, raw, words[0], evidence(topic, weight, user));
     }
     for (const raw of Array.isArray(entry.phrases) ? entry.phrases : []) {
       if (typeof raw !== 'string') continue;
       const words = termWords(raw);
       if (words.length === 0) continue;
+      const user = userTerms.has(raw);
       // A one-word "phrase" is a keyword, capitals rule included ("US" under phrases still is not "us").
-      if (words.length === 1) addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * backdrop));
-      else addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.phrase));
+      if (words.length === 1) addKeyword(model, raw, words[0], evidence(topic, TOPIC_WEIGHTS.keyword * (user ? USER_TERM_FACTOR : backdrop), user));
+      else addPhrase(model, words, evidence(topic, TOPIC_WEIGHTS.phrase * (user ? USER_TERM_FACTOR : 1), user));
     }
     for (const id of Array.isArray(entry.entities) ? entry.entities : []) {
       if (typeof id !== 'string') continue;
@@ -181,8 +196,8 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wor
  * Every piece of evidence has one shape (slot set, `exact` present even when undefined), so the scoring loops
  * read its fields from one hidden class rather than several.
  */
-function evidence(topic: TopicId, weight: number): KeywordEvidence {
-  return { topic, weight, slot: SLOT.get(topic), exact: undefined };
+function evidence(topic: TopicId, weight: number, user = false): KeywordEvidence {
+  return { topic, weight, slot: SLOT.get(topic), user, exact: undefined };
 }
 
 function addPhrase(model: TopicModel, words: TermWord[], ev: Evidence): void {
@@ -201,7 +216,10 @@ function addPhrase(model: TopicModel, words: TermWord[], ev: Evidence): void {
   node.evidence ??= [];
   const same = node.evidence.find((e) => e.topic === ev.topic);
   if (same === undefined) node.evidence.push(ev);
-  else same.weight = Math.max(same.weight, ev.weight);
+  else {
+    same.weight = Math.max(same.weight, ev.weight);
+    same.user = same.user === true || ev.user === true;
+  }
 }
 
 /** Topics are scored in arrays indexed by their position in TOPIC_IDS. */

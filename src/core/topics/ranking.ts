@@ -4,6 +4,7 @@ import type { Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, slotOf } from './model';
 import { ROLE } from './roles';
+import type { RoleWords } from './roleWords';
 
 /**
  * The best and second-best topics of a row; ties go to the lower `rank` (scorer.ts: the backdrop topic loses
@@ -23,7 +24,7 @@ function pick(scores: Float64Array, row: number, sentence: number, rank: Int32Ar
     }
   }
   if (first < 0) return undefined;
-  const result: SentenceTopics = { sentence, primary: TOPIC_IDS[first] };
+  const result: SentenceTopics = { sentence, primary: TOPIC_IDS[first], evidence: { rule: 'words' } };
   if (second >= 0) {
     const top = scores[row + first];
     const v = scores[row + second];
@@ -42,7 +43,7 @@ function opening(scores: Float64Array, row: number, sentence: number, rank: Int3
     if (best < 0 || scores[row + t] > scores[row + best] || (scores[row + t] === scores[row + best] && rank[t] < rank[best])) best = t;
   }
   if (best < 0 && primary !== BACKDROP_TOPIC && scores[row + BACKDROP_SLOT] > 0) best = BACKDROP_SLOT;
-  return best < 0 ? { sentence, primary } : { sentence, primary, secondary: TOPIC_IDS[best] };
+  return best < 0 ? { sentence, primary, evidence: { rule: 'opening' } } : { sentence, primary, secondary: TOPIC_IDS[best], evidence: { rule: 'opening' } };
 }
 
 const MULTILATERAL = 'multilateral' as const;
@@ -56,7 +57,7 @@ const LIST_PART = ROLE.listItem | ROLE.heading;
  * paragraph, else (T6) 'other'. Courtesy and framing with no subject of its own is 'other' (T6), and so are the
  * items of a list it introduces (T5); items with no evidence of their own take their introducer's topic.
  */
-export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[]): SentenceTopics[] {
+export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[], words: RoleWords): SentenceTopics[] {
   // Each paragraph's evidence: the sum of its sentences' rows, in one array (a row per paragraph).
   const slots = new Int32Array(sentences.length);
   const slotByParagraph = new Map<number, number>();
@@ -88,31 +89,49 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
     const own = pick(rows, i * TOPIC_COUNT, s.index, rank);
     if (role & LIST_PART && introducer >= 0) {
       const intro = results[introducer].primary;
-      if (intro === 'other') results.push({ sentence: s.index, primary: 'other' });
-      else results.push(own ?? { sentence: s.index, primary: intro });
+      const from = sentences[introducer].index;
+      if (intro === 'other') results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy', from } });
+      else results.push(own ?? { sentence: s.index, primary: intro, evidence: { rule: 'list', from } });
       return;
     }
     introducer = role & ROLE.introducer ? i : -1;
+    if (role & ROLE.introducer && role & ROLE.courtesy) {
+      // policy T6 (T6.b): "Participants included:" announces a list of names, which is no subject (like a signature block); so
+      // does "The President thanked the following:".
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
+      return;
+    }
     if (role & ROLE.opening) {
-      results.push(opening(rows, i * TOPIC_COUNT, s.index, rank, role));
+      const meeting = opening(rows, i * TOPIC_COUNT, s.index, rank, role);
+      // policy T6 (T6.a): an opening whose purpose is a courtesy ("called … to congratulate him on his re-election") is other;
+      // what else they met about stays its secondary topic.
+      if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
+      else results.push(meeting);
       return;
     }
     if (own !== undefined) {
       results.push(own);
       return;
     }
+    if (!(role & ROLE.courtesy) && typeof s.text === 'string' && words.spokeWith.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
+      // policy T2 (T2.a): who met whom, past the opening ("He also met separately with the Foreign Minister"); a title's words
+      // ("National Security Advisor") make it no courtesy.
+      results.push({ sentence: s.index, primary: BACKDROP_TOPIC, evidence: { rule: 'meeting' } });
+      return;
+    }
     if (role & ROLE.marker) {
-      results.push({ sentence: s.index, primary: 'other' });
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
     }
     const para = pick(paragraphRows, slots[i] * TOPIC_COUNT, s.index, rank);
     if (para !== undefined) {
       // Borrowed evidence supports a primary only; a secondary would overstate what the sentence says.
-      results.push({ sentence: s.index, primary: para.primary });
+      results.push({ sentence: s.index, primary: para.primary, evidence: { rule: 'paragraph' } });
       return;
     }
     const prev = i > 0 && sentences[i - 1].paragraph === s.paragraph ? results[i - 1] : undefined;
-    results.push({ sentence: s.index, primary: prev?.primary ?? 'other' });
+    if (prev !== undefined && prev.primary !== 'other') results.push({ sentence: s.index, primary: prev.primary, evidence: { rule: 'previous', from: sentences[i - 1].index } });
+    else results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'none' } });
   });
   return results;
 }

@@ -9,17 +9,25 @@ export const TOPIC_WORD_CLASSES = {
   venueWords: 'venue-words',
   meetingSubjectWords: 'meeting-subject-words',
   relationshipWords: 'relationship-words',
+  courtesyWords: 'courtesy-words',
 } as const;
 
 export interface RoleWords {
   /** An opening "X met Y": a meeting verb, or a speaking verb with a particle at most five words on. */
   readonly meeting: RegExp;
+  /** Policy T2 (T2.a): "X spoke (by phone) with Y", "X met separately with Y" anywhere in a readout. */
+  readonly spokeWith: RegExp;
   /** One or two words ("in", "margins of") before a place where the meeting happened. */
   readonly venue: ReadonlySet<string>;
   /** A word before a place the opening names as what was discussed ("support for Ukraine"), not a party. */
   readonly meetingSubject: ReadonlySet<string>;
   /** Words (as written, lower-cased) that make a sentence speak of the parties' relationship itself. */
   readonly relationship: ReadonlySet<string>;
+  /**
+   * T6: words of courtesy and attendance: an opening written for one ("called … to congratulate him") is other,
+   * and so is a list its introducer announces ("Participants included:").
+   */
+  readonly courtesy: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
@@ -38,11 +46,14 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
   if (verbs.length > 0) parts.push(alternatives(verbs));
   const speaking = words(C.speakingVerbs);
   const particles = words(C.speakingParticles);
-  if (speaking.length > 0 && particles.length > 0) parts.push(`(?:${alternatives(speaking)})(?: \\w+){0,5} (?:${alternatives(particles)})`);
+  const spoke = speaking.length > 0 && particles.length > 0 ? `(?:${alternatives(speaking)})(?: \\w+){0,5} (?:${alternatives(particles)})` : undefined;
+  if (spoke !== undefined) parts.push(spoke);
   return {
     meeting: parts.length > 0 ? new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i') : NEVER,
+    spokeWith: spoke !== undefined ? new RegExp(`\\b${spoke}\\b`, 'i') : NEVER,
     venue: new Set(words(C.venueWords)),
     meetingSubject: new Set(words(C.meetingSubjectWords)),
     relationship: new Set(words(C.relationshipWords)),
+    courtesy: new Set(words(C.courtesyWords)),
   };
 }

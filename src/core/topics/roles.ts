@@ -19,6 +19,8 @@ export const ROLE = {
   openingMultilateral: 32,
   /** T2: words of the parties' relationship itself (ties, the meeting, channels, a visit, keeping in touch). */
   relationship: 64,
+  /** T6: a word of courtesy or attendance (roleWords.ts: courtesy). */
+  courtesy: 128,
 } as const;
 
 /** Does the sentence open a readout with who met whom? */

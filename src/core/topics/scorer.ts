@@ -5,6 +5,7 @@ import { PerId, SpanScan, WordCache, interner, scanSpan } from '../text/scan';
 import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
 import { BACKDROP_TOPIC, OTHER_SLOT, SECONDARY_MIN_SCORE, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
 import { resolveTopics, type TopicScores } from './context';
+import { TopicHits } from './hits';
 import { ROLE, layoutRole } from './roles';
 import { foldWord, surfaceOf, topicWordEnd } from './words';
 
@@ -27,6 +28,8 @@ interface TokenInfo {
   phraseWord: number;
   /** T2: a word of the parties' relationship itself. */
   relationship: boolean;
+  /** T6: a word of courtesy or attendance. */
+  courtesy: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -38,6 +41,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     phrase: model.phrases.next.get(folded) ?? null,
     phraseWord: model.phraseWords.get(folded) ?? -1,
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
+    courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
   };
 }
 
@@ -65,6 +69,8 @@ export class TopicScorer {
   /** Each sentence's role bits (roles.ts). */
   private readonly roles: Uint8Array;
   private readonly byId: PerId<TokenInfo>;
+  /** What each sentence's score was made of, for its topic evidence. */
+  private readonly hits: TopicHits;
   private count = 0;
   private starts = new Int32Array(256);
   private ends = new Int32Array(256);
@@ -79,6 +85,7 @@ export class TopicScorer {
   ) {
     this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
     this.roles = new Uint8Array(sentenceCount);
+    this.hits = new TopicHits(sentenceCount);
     this.byId = infoByIdOf(model);
   }
 
@@ -105,7 +112,7 @@ export class TopicScorer {
       this.wordsOfSpan(own, 0, own.length, s.start);
     }
     if (i < this.roles.length) this.roles[i] = layoutRole(own);
-    this.score(i, mentions, from, to);
+    this.score(i, s.start, mentions, from, to);
   }
 
   /** The words of `text[start, end)` from its scan with this stage's word characters, a window at a time. */
@@ -172,8 +179,10 @@ export class TopicScorer {
    * phrase starting at a word wins over the single word. Each topic's score adds the same weights in the same
    * order as a per-sentence map would.
    */
-  private score(i: number, mentions: readonly EntityMention[], from: number, to: number): void {
-    const { rows, model, starts, ends, infos } = this;
+  private score(i: number, base: number, mentions: readonly EntityMention[], from: number, to: number): void {
+    const { rows, model, starts, ends, infos, hits } = this;
+    hits.open(i);
+    const sentence = i;
     const row = i * TOPIC_COUNT;
     const count = this.count;
     // Mentions arrive sorted by start; a sweep marks the tokens they cover.
@@ -184,7 +193,10 @@ export class TopicScorer {
     for (let q = from; q < to; q++) {
       const m = mentions[q];
       const ev = model.entities.get(m.id);
-      if (ev !== undefined) add(rows, row, ev);
+      if (ev !== undefined) {
+        add(rows, row, ev);
+        hits.add(i, m.start - base, m.end - base, ev, true);
+      }
       while (t < count && ends[t] <= m.start) t++;
       for (let k = t; k < count && starts[k] < m.end; k++) {
         // Words that start inside the mention ("Japan's" for the mention "Japan"); "US" in "Japan-US" stays its own
@@ -193,6 +205,7 @@ export class TopicScorer {
       }
     }
     let relationship = false;
+    let courtesy = false;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
         i++;
@@ -200,6 +213,7 @@ export class TopicScorer {
       }
       const info = infos[i];
       if (info.relationship) relationship = true;
+      if (info.courtesy) courtesy = true;
       let node: PhraseNode | undefined | null = info.phrase;
       let best: Evidence[] | undefined;
       let bestEnd = i;
@@ -213,27 +227,33 @@ export class TopicScorer {
       }
       if (best !== undefined) {
         add(rows, row, best);
+        hits.add(sentence, starts[i] - base, ends[bestEnd] - base, best, false);
         for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship) relationship = true;
         i = bestEnd + 1;
         continue;
       }
-      if (info.keywords !== null) add(rows, row, info.keywords);
+      if (info.keywords !== null) {
+        add(rows, row, info.keywords);
+        hits.add(sentence, starts[i] - base, ends[i] - base, info.keywords, false);
+      }
       i++;
     }
     if (relationship && i < this.roles.length) this.roles[i] |= ROLE.relationship;
+    if (courtesy && i < this.roles.length) this.roles[i] |= ROLE.courtesy;
     // T6: 'other' is what no evidence is, never a score of its own; its words mark courtesy and framing, where
     // the parties' names are no subject either.
     if (rows[row + OTHER_SLOT] > 0 && i < this.roles.length) {
       this.roles[i] |= ROLE.marker;
       // ...unless the relationship itself is named ("the UK–Australia relationship"), not only a country.
-      if (rows[row + BACKDROP_SLOT] < SECONDARY_MIN_SCORE) rows[row + BACKDROP_SLOT] = 0;
+      // policy T6 (T6.c): a word of courtesy with no word of the relationship leaves the parties' names no subject at all.
+      if (rows[row + BACKDROP_SLOT] < SECONDARY_MIN_SCORE || (courtesy && !relationship)) rows[row + BACKDROP_SLOT] = 0;
     }
     rows[row + OTHER_SLOT] = 0;
   }
 
   /** The scores and roles of the sentences scored so far (for a readout put together from paragraphs). */
   scores(): TopicScores {
-    return { rows: this.rows, roles: this.roles };
+    return { rows: this.rows, roles: this.roles, hits: this.hits };
   }
 
   /**
@@ -241,7 +261,7 @@ export class TopicScorer {
    * `mentions` are the sentences' entity mentions, in order.
    */
   finish(sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd = Infinity): SentenceTopics[] {
-    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd);
+    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits);
   }
 }
 

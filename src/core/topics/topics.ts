@@ -7,6 +7,7 @@ import { TopicScorer } from './scorer';
 export { BACKDROP_FACTOR, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_WEIGHTS, compileTopics, type TopicModel } from './model';
 export { TopicScorer } from './scorer';
 export { openingEndOf, resolveTopics, type TopicScores } from './context';
+export { TopicHits } from './hits';
 export { foldWord } from './words';
 
 /** Are the mentions sorted by start then end, with their sentence indices in the same order as the sentences'? */

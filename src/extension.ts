@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './extension/analysisService';
 import { ParagraphCodeLensProvider } from './extension/codeLens';
 import { CompareCommand } from './extension/compare';
+import { CorpusFeatures } from './extension/corpusFeatures';
 import { CueDiagnostics } from './extension/diagnostics';
 import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
@@ -27,6 +28,8 @@ export interface ReadoutLensApi {
   statusBar: CommitmentStatusBar;
   /** Diagnostics and summaries of the workspace's readouts that are not open (readoutLens.workspace.analyze). */
   workspace: WorkspaceAnalysis;
+  /** Readout: Show Timeline's panel and the Tracked Wording view (Readout: Track Across Readouts). */
+  corpus: CorpusFeatures;
   /** The language feature providers as registered, for tests that call them with a token of their own. */
   providers: {
     hover: ReadoutHoverProvider;
@@ -55,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
   const workspace = new WorkspaceAnalysis(analyses, lexicons, output);
+  const corpus = new CorpusFeatures(context.extensionUri, workspace, lexicons, analyses);
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),
@@ -75,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     new CueDiagnostics(analyses, lexicons),
     workspace,
+    corpus,
     vscode.languages.registerHoverProvider(selector, providers.hover),
     vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
     vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
@@ -92,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     registerImportCommands(),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, providers, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, providers, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

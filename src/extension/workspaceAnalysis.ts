@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatCount } from '../core/text/format';
 import { FINDING_CODES, type FileFindings, type FindingOptions, type ReadoutSummary } from '../runtime/findings';
-import { WorkspacePool, type FileJob } from '../runtime/workspacePool';
+import { WorkspacePool, type CorpusJob, type CorpusOutcome, type FileJob } from '../runtime/workspacePool';
 import { isReadout, type AnalysisService } from './analysisService';
 import { DIAGNOSTIC_SOURCE, findingOptions } from './diagnostics';
 import type { LexiconService } from './lexiconService';
@@ -122,6 +122,27 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   /** How many workspace readouts have a summary. */
   get size(): number {
     return this.summaries.size;
+  }
+
+  /**
+   * What the corpus features (timeline, tracked wording) ask of one file, read and computed on this pool's
+   * workers, never on the host; undefined when the pool is unavailable or the request went stale.
+   */
+  async readForCorpus(uri: vscode.Uri, ask: Pick<CorpusJob, 'summary' | 'phrase' | 'isStale'>): Promise<CorpusOutcome> {
+    const compiled = await this.lexicons.get();
+    const pool = this.ensurePool();
+    if (!pool.available) return undefined;
+    pool.setLexicon(compiled);
+    const job: CorpusJob = { ...ask, name: uri.toString(), maxLength: Math.floor(getSettings(uri).maxFileSizeMB * 1024 * 1024) };
+    if (uri.scheme === 'file') job.path = uri.fsPath;
+    else {
+      try {
+        job.bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        return { missing: true };
+      }
+    }
+    return pool.corpus(job);
   }
 
   /**

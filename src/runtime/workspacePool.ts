@@ -4,16 +4,21 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
+import type { ReadoutSummary as CorpusSummary } from '../core/corpus/summary';
+import type { ReadoutUses } from '../core/corpus/track';
 import type { CompiledLexicon } from '../core/pipeline/compile';
 import type { FileFindings, FindingOptions, ReadoutSummary } from './findings';
 
 export type PoolRequest =
   | { type: 'lexicon'; lexicon: unknown }
   /** One file: read by the worker at `path` (a local file) or given as its `bytes` (any other file system). */
-  | { type: 'file'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; options: FindingOptions };
+  | { type: 'file'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; options: FindingOptions }
+  /** What the corpus features need of one file: its corpus summary, the uses of a phrase, or both. */
+  | { type: 'corpus'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; name: string; summary: boolean; phrase?: string };
 
 export type PoolReply =
   | { type: 'done'; id: number; findings: FileFindings; summary: ReadoutSummary }
+  | { type: 'corpus'; id: number; summary?: CorpusSummary; uses?: ReadoutUses }
   /** `missing`: the file is gone (deleted since it was found), not broken. */
   | { type: 'failed'; id: number; message: string; missing: boolean };
 
@@ -27,6 +32,19 @@ export interface FileJob {
 }
 
 export type FileOutcome = { findings: FileFindings; summary: ReadoutSummary } | { missing: true } | undefined;
+
+/** A file read for the corpus (the timeline, tracked wording): `name` is what its summary and uses call it. */
+export interface CorpusJob {
+  path?: string;
+  bytes?: Uint8Array;
+  maxLength: number;
+  name: string;
+  summary: boolean;
+  phrase?: string;
+  isStale?: () => boolean;
+}
+
+export type CorpusOutcome = { summary?: CorpusSummary; uses?: ReadoutUses } | { missing: true } | undefined;
 
 /** Files sent ahead to each worker: its next file is read while it analyses the current one. */
 const IN_FLIGHT = 4;
@@ -42,11 +60,9 @@ export function poolSize(cores = os.availableParallelism?.() ?? os.cpus().length
   return Math.max(1, Math.min(2, cores - 1));
 }
 
-interface Queued {
-  id: number;
-  job: FileJob;
-  resolve: (outcome: FileOutcome) => void;
-}
+type Queued =
+  | { kind: 'file'; id: number; job: FileJob; resolve: (outcome: FileOutcome) => void }
+  | { kind: 'corpus'; id: number; job: CorpusJob; resolve: (outcome: CorpusOutcome) => void };
 
 interface Slot {
   worker: Worker;
@@ -87,7 +103,15 @@ export class WorkspacePool {
   /** Resolves with the file's findings and summary, `{ missing }` when it is gone, undefined when dropped or failed. */
   analyze(job: FileJob): Promise<FileOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve });
+      this.queue.push({ kind: 'file', id: this.nextId++, job, resolve });
+      this.pump();
+    });
+  }
+
+  /** Resolves with what the corpus asked of the file, `{ missing }` when it is gone, undefined when dropped or failed. */
+  corpus(job: CorpusJob): Promise<CorpusOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ kind: 'corpus', id: this.nextId++, job, resolve });
       this.pump();
     });
   }
@@ -145,8 +169,11 @@ export class WorkspacePool {
         continue;
       }
       slot.running.set(next.id, next);
-      const { path, bytes, maxLength, options } = next.job;
-      const request: PoolRequest = { type: 'file', id: next.id, path, bytes, maxLength, options };
+      const { path, bytes, maxLength } = next.job;
+      const request: PoolRequest =
+        next.kind === 'file'
+          ? { type: 'file', id: next.id, path, bytes, maxLength, options: next.job.options }
+          : { type: 'corpus', id: next.id, path, bytes, maxLength, name: next.job.name, summary: next.job.summary, phrase: next.job.phrase };
       slot.worker.postMessage(request, bytes ? [bytes.buffer as ArrayBuffer] : []);
     }
     if (this.pending === 0 && this.slots.length) {
@@ -159,7 +186,9 @@ export class WorkspacePool {
     const done = slot.running.get(m.id);
     if (!done) return;
     slot.running.delete(m.id);
-    if (m.type === 'done') done.resolve({ findings: m.findings, summary: m.summary });
+    if (m.type === 'done' && done.kind === 'file') done.resolve({ findings: m.findings, summary: m.summary });
+    else if (m.type === 'corpus' && done.kind === 'corpus') done.resolve({ summary: m.summary, uses: m.uses });
+    else if (m.type !== 'failed') done.resolve(undefined);
     else {
       if (!m.missing) this.log(`workspace analysis of ${done.job.path ?? 'a file'} failed: ${m.message}`);
       done.resolve(m.missing ? { missing: true } : undefined);

@@ -113,6 +113,11 @@ export class TimelinePanel implements vscode.Disposable {
     return undefined;
   }
 
+  /** The statements the page lists now and the generation its buttons carry, for the tests. */
+  get listed(): { generation: number; statements: readonly StatementRef[] } | undefined {
+    return this.shown && { generation: this.shown.generation, statements: this.shown.listed };
+  }
+
   /** The page as last rendered, for the tests. */
   get html(): string | undefined {
     return this.panel?.webview.html;

@@ -215,12 +215,12 @@ async function main() {
       else {
         // A phrase per year: the palette's quick pick of what to chart, the phrase, then the period.
         await runCommand(page, title, { opensQuickInput: true });
-        await pickRow(page, /^Phrase…$/);
+        await pickRow(page, /Phrase…/);
         const input = page.locator('.quick-input-widget input');
         await page.locator('.quick-input-widget .quick-input-title', { hasText: 'phrase' }).waitFor({ timeout: 10000 });
         await input.fill(TRACKED);
         await page.keyboard.press('Enter');
-        await pickRow(page, /^Per year$/);
+        await pickRow(page, /Per year/);
         await input.waitFor({ state: 'hidden' });
         const view = webviewFrame();
         await view.locator('table.data').waitFor({ timeout: 60000 });
@@ -248,6 +248,11 @@ async function main() {
         const pane = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: /Tracked Wording/i }) });
         await pane.locator('.monaco-list-row', { hasText: /as tracked/ }).first().waitFor({ timeout: 60000 });
         await widenSidebar(page, 560);
+        // The other Readout Lens views folded, so the tracked wording has the side bar's height.
+        for (const name of ['Topics', 'Commitments', 'Entities']) {
+          const header = sidebar.locator('.pane-header.expanded', { hasText: new RegExp(`^\\s*${name}`, 'i') });
+          if (await header.count()) await header.first().click();
+        }
         await pane.locator('.monaco-list-row', { hasText: /^\s*By year/ }).first().click();
         await pane.locator('.monaco-list-row', { hasText: /^\s*2024/ }).first().waitFor({ timeout: 10000 });
         await settle(page);

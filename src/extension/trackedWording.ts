@@ -25,7 +25,7 @@ type Node =
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const relative = (path: string): string => vscode.workspace.asRelativePath(vscode.Uri.parse(path));
-const countsText = (c: Counts): string => `${plural(c.exact, 'use')}${c.variant ? `, ${plural(c.variant, 'variant')}` : ''} in ${plural(c.readouts, 'readout')}`;
+const countsText = (c: Counts): string => `${[c.exact ? plural(c.exact, 'use') : '', c.variant ? plural(c.variant, 'variant') : ''].filter(Boolean).join(', ')} in ${plural(c.readouts, 'readout')}`;
 
 function useCommand(occ: Occurrence): vscode.Command {
   return { title: 'Open', command: 'readoutLens.reveal', arguments: [vscode.Uri.parse(occ.path), occ.start, occ.end] };

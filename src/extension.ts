@@ -5,6 +5,8 @@ import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './ext
 import { ParagraphCodeLensProvider } from './extension/codeLens';
 import { CompareCommand } from './extension/compare';
 import { CorpusFeatures } from './extension/corpusFeatures';
+import { CorpusModel } from './extension/corpusModel';
+import { CorpusView } from './extension/corpusView';
 import { CueDiagnostics } from './extension/diagnostics';
 import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
@@ -13,6 +15,7 @@ import { registerImportCommands } from './extension/importRegistration';
 import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
+import { SinceLastTimeCommand } from './extension/sinceLastTime';
 import { CommitmentStatusBar } from './extension/statusBar';
 import { ReadoutSymbolProvider } from './extension/symbols';
 import { trackSettings } from './extension/settings';
@@ -28,8 +31,12 @@ export interface ReadoutLensApi {
   statusBar: CommitmentStatusBar;
   /** Diagnostics and summaries of the workspace's readouts that are not open (readoutLens.workspace.analyze). */
   workspace: WorkspaceAnalysis;
+  /** Every workspace readout's summary (open readouts' from their documents), for the corpus features. */
+  corpus: CorpusModel;
+  corpusView: CorpusView;
+  sinceLastTime: SinceLastTimeCommand;
   /** Readout: Show Timeline's panel and the Tracked Wording view (Readout: Track Across Readouts). */
-  corpus: CorpusFeatures;
+  corpusFeatures: CorpusFeatures;
   /** The language feature providers as registered, for tests that call them with a token of their own. */
   providers: {
     hover: ReadoutHoverProvider;
@@ -58,7 +65,11 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
   const semanticTokens = new ReadoutSemanticTokensProvider(analyses, lexicons, selector);
   const codeLens = new ParagraphCodeLensProvider(analyses);
   const workspace = new WorkspaceAnalysis(analyses, lexicons, output);
-  const corpus = new CorpusFeatures(context.extensionUri, workspace, lexicons, analyses);
+  const corpus = new CorpusModel(workspace, analyses, lexicons);
+  const corpusView = new CorpusView(corpus, lexicons);
+  const compare = new CompareCommand(context.extensionUri, lexicons);
+  const sinceLastTime = new SinceLastTimeCommand(corpus, compare);
+  const corpusFeatures = new CorpusFeatures(context.extensionUri, corpus, workspace, lexicons, analyses);
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),
@@ -80,6 +91,9 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     new CueDiagnostics(analyses, lexicons),
     workspace,
     corpus,
+    corpusView,
+    sinceLastTime,
+    corpusFeatures,
     vscode.languages.registerHoverProvider(selector, providers.hover),
     vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
     vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
@@ -89,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
       if (!isReadout(editor.document)) await vscode.languages.setTextDocumentLanguage(editor.document, READOUT_LANGUAGE);
     }),
     vscode.commands.registerCommand('readoutLens.showOutput', () => output.show()),
-    new CompareCommand(context.extensionUri, lexicons),
+    compare,
     new ExportCommand(lexicons, String(context.extension.packageJSON.version ?? '')),
     vscode.languages.registerDefinitionProvider(selector, providers.definition),
     vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
@@ -97,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     registerImportCommands(),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, providers, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, corpusView, sinceLastTime, corpusFeatures, providers, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

@@ -5,12 +5,22 @@
 import * as vscode from 'vscode';
 import { readUri } from './documents';
 import { analyze } from '../core/pipeline/analyze';
-import { compareAnalyses, type ComparedCue, type ComparedStatement, type Comparison, type SideKey } from '../core/compare/compare';
+import { compareAnalyses, type CompareInput, type ComparedCue, type ComparedStatement, type Comparison, type SideKey } from '../core/compare/compare';
+import type { CompiledLexicon } from '../core/pipeline/compile';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 import { reveal } from './views';
 
 export const COMPARE_VIEW_TYPE = 'readoutLens.compare';
+
+/** A comparison framed as something else than two sides of a meeting (Since Last Time): its title and lead. */
+export interface CompareFrame {
+  title: string;
+  /** Compares the two sides instead of compareAnalyses (to keep what else it finds); the Comparison it returns is shown. */
+  compare: (a: CompareInput, b: CompareInput, compiled: CompiledLexicon) => Comparison;
+  /** Plain-text lines shown above the comparison, after compare ran. */
+  lead: () => string[];
+}
 
 /** What the command returns (tests read it): plain data only. */
 export interface CompareResult {
@@ -83,7 +93,8 @@ export class CompareCommand implements vscode.Disposable {
     }
   }
 
-  private async open(a: vscode.Uri, b: vscode.Uri): Promise<CompareResult | undefined> {
+  /** Compares two readouts (A, B) in the compare webview; `frame` puts another title and a lead on it. */
+  async open(a: vscode.Uri, b: vscode.Uri, frame?: CompareFrame): Promise<CompareResult | undefined> {
     const compiled = await this.lexicons.get();
     const side = async (uri: vscode.Uri) => {
       const text = await readUri(uri);
@@ -95,18 +106,19 @@ export class CompareCommand implements vscode.Disposable {
       async (_progress, token) => {
         const sideA = token.isCancellationRequested ? undefined : await side(a);
         const sideB = !sideA || token.isCancellationRequested ? undefined : await side(b);
-        return !sideA || !sideB || token.isCancellationRequested ? undefined : compareAnalyses(sideA, sideB, compiled);
+        if (!sideA || !sideB || token.isCancellationRequested) return undefined;
+        return frame ? frame.compare(sideA, sideB, compiled) : compareAnalyses(sideA, sideB, compiled);
       },
     );
     if (!comparison) return undefined;
-    const title = `${basename(a)} ↔ ${basename(b)}`;
+    const title = frame?.title ?? `${basename(a)} ↔ ${basename(b)}`;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, title, vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
       enableFindWidget: true,
     });
-    panel.webview.html = renderHtml(panel.webview, media, comparison);
+    panel.webview.html = renderHtml(panel.webview, media, comparison, frame && { title: frame.title, lead: frame.lead() });
     const uris: Record<SideKey, vscode.Uri> = { a, b };
     panel.webview.onDidReceiveMessage(
       async (msg: unknown) => {
@@ -171,7 +183,7 @@ function sideCell(comparison: Comparison, k: SideKey, list: ComparedStatement[])
   return `<div class="side side-${k}"><ul class="statements" aria-label="${esc(label)}">${list.map((s) => statementHtml(s, label, comparison)).join('')}</ul></div>`;
 }
 
-export function renderHtml(webview: vscode.Webview, media: vscode.Uri, c: Comparison): string {
+export function renderHtml(webview: vscode.Webview, media: vscode.Uri, c: Comparison, frame?: { title: string; lead: string[] }): string {
   const n = nonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.js'));
@@ -230,11 +242,11 @@ export function renderHtml(webview: vscode.Webview, media: vscode.Uri, c: Compar
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
-<title>Compare ${A} and ${B}</title>
+<title>${frame ? esc(frame.title) : `Compare ${A} and ${B}`}</title>
 </head>
 <body>
 <main>
-<h1>Compare: <span class="side-a-name">${A}</span> ↔ <span class="side-b-name">${B}</span></h1>
+${frame ? `<h1>${esc(frame.title)}</h1>\n<section class="lead" aria-label="Summary">${frame.lead.map((l) => `<p>${esc(l)}</p>`).join('')}</section>` : `<h1>Compare: <span class="side-a-name">${A}</span> ↔ <span class="side-b-name">${B}</span></h1>`}
 <table class="summary">
 <thead><tr><td></td><th scope="col">A: ${A}</th><th scope="col">B: ${B}</th></tr></thead>
 <tbody>

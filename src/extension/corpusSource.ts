@@ -1,121 +1,92 @@
-// The workspace's readouts as the corpus features (the timeline, tracked wording) read them: a corpus summary
-// per file, made on workspace analysis' worker pool and kept until the file changes, and phrase searches run
-// there too. The timeline reads it through the small CorpusSummaries interface, so another source of
-// summaries (the Corpus view's model) can stand in for it.
+// The workspace's readouts as the timeline and Tracked Wording read them: the summaries of the editor's corpus
+// model (workspace analysis started when it is off, as the Corpus view's welcome offers), and phrase searches
+// run file by file on workspace analysis' worker pool, the last one kept until a readout changes on disk.
 import * as vscode from 'vscode';
-import { settleHomes, type ReadoutSummary } from '../core/corpus/summary';
+import type { ReadoutSummary } from '../core/corpus/summary';
 import { PhraseTracker, type TrackResult } from '../core/corpus/track';
+import type { CorpusModel } from './corpusModel';
 import { READOUT_GLOB, type WorkspaceAnalysis } from './workspaceAnalysis';
+
+type Progress = vscode.Progress<{ message?: string; increment?: number }>;
 
 /** What the timeline needs of the corpus. */
 export interface CorpusSummaries {
   /** Every readout of the workspace, its summary's path its URI string; undefined when cancelled. */
-  summaries(token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<ReadoutSummary[] | undefined>;
+  summaries(token: vscode.CancellationToken): Promise<readonly ReadoutSummary[] | undefined>;
   /** Fires when a readout was added, changed or removed. */
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** Changes within this pause are announced once: a checkout or a copy changes many files at once. */
-const CHANGE_DEBOUNCE_MS = 300;
+/** The corpus model's summaries; with workspace analysis off, a pass is run first (it shows its own progress). */
+export function modelSummaries(model: CorpusModel, workspace: WorkspaceAnalysis): CorpusSummaries {
+  return {
+    onDidChange: model.onDidChange,
+    async summaries(token) {
+      if (!model.available) {
+        const pass = await workspace.analyzeWorkspace();
+        if (!pass || pass.cancelled) return undefined;
+      }
+      return token.isCancellationRequested ? undefined : model.summaries();
+    },
+  };
+}
+
 /** The progress notification is updated at most this often. */
 const PROGRESS_MS = 100;
 
-type Progress = vscode.Progress<{ message?: string; increment?: number }>;
+export class WorkspaceSearch implements vscode.Disposable {
+  /** Bumped when a readout is created, changed or deleted on disk: a kept search older than this is redone. */
+  private version = 0;
+  private last: { phrase: string; version: number; result: TrackResult } | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
 
-/** Runs `each` over the files, reporting "n of m" on the progress. */
-async function overFiles<T>(uris: readonly vscode.Uri[], token: vscode.CancellationToken, progress: Progress | undefined, each: (uri: vscode.Uri) => Promise<T>): Promise<T[]> {
-  let done = 0;
-  let reported = 0;
-  let last = performance.now();
-  return Promise.all(
-    uris.map((uri) =>
-      each(uri).then((r) => {
-        done++;
-        const now = performance.now();
-        if (progress && now - last >= PROGRESS_MS && !token.isCancellationRequested) {
-          progress.report({ increment: (100 * (done - reported)) / uris.length, message: `${done} of ${uris.length}` });
-          reported = done;
-          last = now;
-        }
-        return r;
-      }),
-    ),
-  );
-}
-
-export class WorkspaceCorpus implements CorpusSummaries, vscode.Disposable {
-  private readonly cache = new Map<string, ReadoutSummary>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-  private watcher: vscode.FileSystemWatcher | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly workspace: WorkspaceAnalysis, lexiconsChanged: vscode.Event<unknown>) {
+  constructor(private readonly workspace: WorkspaceAnalysis) {
+    const watcher = vscode.workspace.createFileSystemWatcher(READOUT_GLOB);
+    const bump = (): void => void this.version++;
     this.disposables.push(
-      lexiconsChanged(() => this.invalidate()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+      watcher,
+      watcher.onDidCreate(bump),
+      watcher.onDidChange(bump),
+      watcher.onDidDelete(bump),
+      vscode.workspace.onDidChangeWorkspaceFolders(bump),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('files.exclude') || e.affectsConfiguration('readoutLens.maxFileSizeMB')) this.invalidate();
+        if (e.affectsConfiguration('files.exclude') || e.affectsConfiguration('readoutLens.maxFileSizeMB')) bump();
       }),
     );
   }
 
-  async summaries(token: vscode.CancellationToken, progress?: Progress): Promise<ReadoutSummary[] | undefined> {
-    this.watch();
-    const uris = await vscode.workspace.findFiles(READOUT_GLOB, undefined, undefined, token);
-    if (token.isCancellationRequested) return undefined;
-    const found = new Set(uris.map((u) => u.toString()));
-    for (const key of [...this.cache.keys()]) if (!found.has(key)) this.cache.delete(key);
-    const todo = uris.filter((u) => !this.cache.has(u.toString()));
-    const isStale = (): boolean => token.isCancellationRequested;
-    await overFiles(todo, token, progress, async (uri) => {
-      const outcome = await this.workspace.readForCorpus(uri, { summary: true, isStale });
-      if (outcome && 'summary' in outcome && outcome.summary) this.cache.set(uri.toString(), outcome.summary);
-    });
-    if (token.isCancellationRequested) return undefined;
-    const list = uris.map((u) => this.cache.get(u.toString())).filter((s): s is ReadoutSummary => !!s);
-    // Copies: settling the homes changes counterparts, which depend on the whole corpus, not on one file.
-    const copies = list.map((s) => ({ ...s }));
-    settleHomes(copies);
-    return copies;
-  }
-
-  /** Every use of the phrase in the workspace's readouts, each file searched on a worker; undefined when cancelled. */
+  /** Every use of the phrase in the workspace's readouts (files as saved); undefined when cancelled. */
   async track(phrase: string, token: vscode.CancellationToken, progress?: Progress): Promise<TrackResult | undefined> {
+    const version = this.version;
+    if (this.last && this.last.phrase === phrase && this.last.version === version) return this.last.result;
     const tracker = new PhraseTracker(phrase);
+    // Without an exclude of our own: files.exclude applies, as in workspace analysis.
     const uris = await vscode.workspace.findFiles(READOUT_GLOB, undefined, undefined, token);
     if (token.isCancellationRequested) return undefined;
     const isStale = (): boolean => token.isCancellationRequested;
-    await overFiles(uris, token, progress, async (uri) => {
-      const outcome = await this.workspace.readForCorpus(uri, { summary: false, phrase, isStale });
-      if (outcome && 'uses' in outcome && outcome.uses) tracker.addFound(outcome.uses);
-    });
-    return token.isCancellationRequested ? undefined : tracker.result();
-  }
-
-  private watch(): void {
-    if (this.watcher) return;
-    this.watcher = vscode.workspace.createFileSystemWatcher(READOUT_GLOB);
-    const drop = (uri: vscode.Uri): void => {
-      this.cache.delete(uri.toString());
-      this.announce();
-    };
-    this.disposables.push(this.watcher, this.watcher.onDidCreate(drop), this.watcher.onDidChange(drop), this.watcher.onDidDelete(drop));
-  }
-
-  private invalidate(): void {
-    this.cache.clear();
-    this.announce();
-  }
-
-  private announce(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.fire(), CHANGE_DEBOUNCE_MS);
+    let done = 0;
+    let reported = 0;
+    let lastReport = performance.now();
+    await Promise.all(
+      uris.map(async (uri) => {
+        const outcome = await this.workspace.trackInFile(uri, phrase, isStale);
+        if (outcome && 'uses' in outcome) tracker.addFound(outcome.uses);
+        done++;
+        const now = performance.now();
+        if (progress && now - lastReport >= PROGRESS_MS && !token.isCancellationRequested) {
+          progress.report({ increment: (100 * (done - reported)) / uris.length, message: `${done} of ${uris.length}` });
+          reported = done;
+          lastReport = now;
+        }
+      }),
+    );
+    if (token.isCancellationRequested) return undefined;
+    const result = tracker.result();
+    this.last = { phrase, version, result };
+    return result;
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
 }

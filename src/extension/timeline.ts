@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { PERIODS, timeline, type Period, type StatementRef, type TimelinePoint, type TimelineSubject } from '../core/corpus/timeline';
 import { occurrenceOffsets } from '../core/corpus/track';
 import type { TopicId } from '../core/types';
-import type { CorpusSummaries, WorkspaceCorpus } from './corpusSource';
+import type { CorpusSummaries, WorkspaceSearch } from './corpusSource';
 import type { LexiconService } from './lexiconService';
 import { makeNonce, pointLabel, renderTimelineHtml } from './timelineHtml';
 import { reveal } from './views';
@@ -60,7 +60,8 @@ export class TimelinePanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly corpus: CorpusSummaries & Pick<WorkspaceCorpus, 'track'>,
+    private readonly corpus: CorpusSummaries,
+    private readonly search: Pick<WorkspaceSearch, 'track'>,
     private readonly lexicons: LexiconService,
   ) {
     this.disposables.push(
@@ -124,7 +125,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private async compute(request: TimelineRequest, period: Period, token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<Shown | undefined> {
-    const summaries = await this.corpus.summaries(token, progress);
+    const summaries = await this.corpus.summaries(token);
     if (!summaries) return undefined;
     let subject: TimelineSubject;
     let label: string;
@@ -136,7 +137,7 @@ export class TimelinePanel implements vscode.Disposable {
       subject = { kind: 'entity', entity: request.id };
       label = `Name: ${compiled.entityById.get(request.id)?.name ?? request.id}`;
     } else if (request.kind === 'phrase') {
-      const tracked = await this.corpus.track(request.phrase, token);
+      const tracked = await this.search.track(request.phrase, token, progress);
       if (!tracked) return undefined;
       subject = { kind: 'phrase', at: occurrenceOffsets(tracked) };
       label = `“${request.phrase}” (and near variants)`;
@@ -211,10 +212,8 @@ export class TimelinePanel implements vscode.Disposable {
       return t && { kind: 'topic', topic: t.id };
     }
     if (kind.what === 'entity') {
-      const summaries = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Readout Lens: reading the names of the workspace', cancellable: true },
-        (progress, token) => this.corpus.summaries(token, progress),
-      );
+      const source = new vscode.CancellationTokenSource();
+      const summaries = await this.corpus.summaries(source.token).finally(() => source.dispose());
       if (!summaries) return undefined;
       const counts = new Map<string, number>();
       for (const s of summaries) for (const id of s.entities) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -1,12 +1,12 @@
 // "Readout: Track Across Readouts" and the Tracked Wording view: every readout of the workspace that uses a
 // wording (the selection, or the cue or name under the cursor), across line breaks and case, near variants
 // marked; first and last use, counts per year and per government, the wordings side by side, each use one
-// click from its place. The files are searched on workspace analysis' workers (WorkspaceCorpus.track).
+// click from its place. The files are searched on workspace analysis' workers (WorkspaceSearch.track).
 import * as vscode from 'vscode';
 import { wordingOf, type Counts, type Occurrence, type TrackResult, type VariantRow } from '../core/corpus/track';
 import { UNDATED } from '../core/corpus/timeline';
 import type { Analysis } from '../core/types';
-import type { WorkspaceCorpus } from './corpusSource';
+import type { WorkspaceSearch } from './corpusSource';
 
 export const TRACKED_VIEW = 'readoutLens.trackedWording';
 /** The view keeps this many tracked wordings, newest first. */
@@ -50,7 +50,7 @@ export class TrackedWordingView implements vscode.TreeDataProvider<Node>, vscode
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly corpus: Pick<WorkspaceCorpus, 'track'>,
+    private readonly search: Pick<WorkspaceSearch, 'track'>,
     private readonly analysisFor: (doc: vscode.TextDocument, token: vscode.CancellationToken) => Promise<Analysis | undefined>,
   ) {
     this.disposables.push(
@@ -81,7 +81,7 @@ export class TrackedWordingView implements vscode.TreeDataProvider<Node>, vscode
     const words = phrase;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Readout Lens: tracking “${words}” across the workspace`, cancellable: true },
-      (progress, token) => this.corpus.track(words, token, progress),
+      (progress, token) => this.search.track(words, token, progress),
     );
     if (!result) return undefined;
     this.tracked = [result, ...this.tracked.filter((t) => t.phrase.toLowerCase() !== result.phrase.toLowerCase())].slice(0, MAX_TRACKED);

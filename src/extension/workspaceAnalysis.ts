@@ -4,8 +4,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatCount } from '../core/text/format';
-import { FINDING_CODES, type FileFindings, type FindingOptions, type ReadoutSummary } from '../runtime/findings';
-import { WorkspacePool, type CorpusJob, type CorpusOutcome, type FileJob } from '../runtime/workspacePool';
+import type { ReadoutSummary } from '../core/corpus/summary';
+import { FINDING_CODES, type FileFindings, type FindingOptions } from '../runtime/findings';
+import { WorkspacePool, type FileJob, type TrackJob, type TrackOutcome } from '../runtime/workspacePool';
 import { isReadout, type AnalysisService } from './analysisService';
 import { DIAGNOSTIC_SOURCE, findingOptions } from './diagnostics';
 import type { LexiconService } from './lexiconService';
@@ -119,21 +120,31 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     return this.summaries.get(uri.toString());
   }
 
+  /** Every summary of a workspace readout analysed from its file, by URI string (its `path` is that string too). */
+  entries(): IterableIterator<[string, ReadoutSummary]> {
+    return this.summaries.entries();
+  }
+
+  /** Whether the workspace's readouts are analysed: a pass was asked for (or the setting says so) and not stopped. */
+  get analysing(): boolean {
+    return this.active;
+  }
+
   /** How many workspace readouts have a summary. */
   get size(): number {
     return this.summaries.size;
   }
 
   /**
-   * What the corpus features (timeline, tracked wording) ask of one file, read and computed on this pool's
-   * workers, never on the host; undefined when the pool is unavailable or the request went stale.
+   * The uses of a phrase in one file (Track Across Readouts), searched on this pool's workers, never on the
+   * host; undefined when the pool is unavailable or the request went stale.
    */
-  async readForCorpus(uri: vscode.Uri, ask: Pick<CorpusJob, 'summary' | 'phrase' | 'isStale'>): Promise<CorpusOutcome> {
+  async trackInFile(uri: vscode.Uri, phrase: string, isStale?: () => boolean): Promise<TrackOutcome> {
     const compiled = await this.lexicons.get();
     const pool = this.ensurePool();
     if (!pool.available) return undefined;
     pool.setLexicon(compiled);
-    const job: CorpusJob = { ...ask, name: uri.toString(), maxLength: Math.floor(getSettings(uri).maxFileSizeMB * 1024 * 1024) };
+    const job: TrackJob = { phrase, isStale, name: uri.toString(), maxLength: Math.floor(getSettings(uri).maxFileSizeMB * 1024 * 1024) };
     if (uri.scheme === 'file') job.path = uri.fsPath;
     else {
       try {
@@ -142,7 +153,7 @@ export class WorkspaceAnalysis implements vscode.Disposable {
         return { missing: true };
       }
     }
-    return pool.corpus(job);
+    return pool.track(job);
   }
 
   /**
@@ -164,6 +175,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       try {
         const report = await this.runPass(pass.token, progress);
         this.lastPass = report;
+        // Also when the pass found nothing to set: the corpus's readers learn that the workspace is analysed.
+        this.updated.fire();
         const what = `${formatCount(report.files)} readouts in ${(report.ms / 1000).toFixed(1)} s`;
         this.output.info(`workspace analysis${report.cancelled ? ' cancelled' : ''}: ${what}`);
         if (!report.cancelled) vscode.window.setStatusBarMessage(`Readout Lens: analysed ${what}`, 5000);
@@ -267,6 +280,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
         if (open.has(key) || !this.known.has(key) || !this.active) continue;
         batch.push([uri, toDiagnostics(findings)]);
         count += findings.messages.length;
+        // The worker knows a file by its path at most; the editor's corpus knows it by URI.
+        summary.path = key;
         this.summaries.set(key, summary);
       }
       this.ready = this.ready.slice(taken);

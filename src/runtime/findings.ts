@@ -3,7 +3,7 @@
 // Severities are numbered as vscode.DiagnosticSeverity (0 error … 3 hint); no 'vscode' import.
 import { cueMessage } from '../core/report/cards';
 import { LineIndex } from '../core/text/lines';
-import type { Analysis, CuePattern, ReadoutProblem, TopicId } from '../core/types';
+import type { Analysis, CuePattern, ReadoutProblem } from '../core/types';
 
 export const FIRM_CODE = 'firm-commitment';
 export const HEDGED_CODE = 'hedged-commitment';
@@ -101,27 +101,6 @@ export interface FileFindings {
 
 /** Codes by index in FileFindings.positions. */
 export const FINDING_CODES = [FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE] as const;
-
-/** What the workspace keeps per readout besides its diagnostics: small enough for thousands of files. */
-export interface ReadoutSummary {
-  firm: number;
-  hedged: number;
-  /** Sentences per primary topic. */
-  topics: Partial<Record<TopicId, number>>;
-  truncated: boolean;
-}
-
-export function summarize(analysis: Analysis): ReadoutSummary {
-  let firm = 0;
-  let hedged = 0;
-  for (const cue of analysis.cues) {
-    if (cue.strength === 'firm') firm++;
-    else hedged++;
-  }
-  const topics: Partial<Record<TopicId, number>> = {};
-  for (const t of analysis.topics) topics[t.primary] = (topics[t.primary] ?? 0) + 1;
-  return { firm, hedged, topics, truncated: analysis.truncated };
-}
 
 /**
  * The findings of a whole analysis in one go, as planFindings chooses them and with the open-file path's

@@ -4,21 +4,21 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import type { ReadoutSummary as CorpusSummary } from '../core/corpus/summary';
 import type { ReadoutUses } from '../core/corpus/track';
 import type { CompiledLexicon } from '../core/pipeline/compile';
-import type { FileFindings, FindingOptions, ReadoutSummary } from './findings';
+import type { ReadoutSummary } from '../core/corpus/summary';
+import type { FileFindings, FindingOptions } from './findings';
 
 export type PoolRequest =
   | { type: 'lexicon'; lexicon: unknown }
   /** One file: read by the worker at `path` (a local file) or given as its `bytes` (any other file system). */
   | { type: 'file'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; options: FindingOptions }
-  /** What the corpus features need of one file: its corpus summary, the uses of a phrase, or both. */
-  | { type: 'corpus'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; name: string; summary: boolean; phrase?: string };
+  /** The uses of a phrase in one file (Track Across Readouts); `name` is what the uses call the file. */
+  | { type: 'track'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; name: string; phrase: string };
 
 export type PoolReply =
   | { type: 'done'; id: number; findings: FileFindings; summary: ReadoutSummary }
-  | { type: 'corpus'; id: number; summary?: CorpusSummary; uses?: ReadoutUses }
+  | { type: 'track'; id: number; uses: ReadoutUses }
   /** `missing`: the file is gone (deleted since it was found), not broken. */
   | { type: 'failed'; id: number; message: string; missing: boolean };
 
@@ -33,18 +33,17 @@ export interface FileJob {
 
 export type FileOutcome = { findings: FileFindings; summary: ReadoutSummary } | { missing: true } | undefined;
 
-/** A file read for the corpus (the timeline, tracked wording): `name` is what its summary and uses call it. */
-export interface CorpusJob {
+/** A file searched for a phrase: `name` is what its uses call it (the editor's URI string). */
+export interface TrackJob {
   path?: string;
   bytes?: Uint8Array;
   maxLength: number;
   name: string;
-  summary: boolean;
-  phrase?: string;
+  phrase: string;
   isStale?: () => boolean;
 }
 
-export type CorpusOutcome = { summary?: CorpusSummary; uses?: ReadoutUses } | { missing: true } | undefined;
+export type TrackOutcome = { uses: ReadoutUses } | { missing: true } | undefined;
 
 /** Files sent ahead to each worker: its next file is read while it analyses the current one. */
 const IN_FLIGHT = 4;
@@ -62,7 +61,7 @@ export function poolSize(cores = os.availableParallelism?.() ?? os.cpus().length
 
 type Queued =
   | { kind: 'file'; id: number; job: FileJob; resolve: (outcome: FileOutcome) => void }
-  | { kind: 'corpus'; id: number; job: CorpusJob; resolve: (outcome: CorpusOutcome) => void };
+  | { kind: 'track'; id: number; job: TrackJob; resolve: (outcome: TrackOutcome) => void };
 
 interface Slot {
   worker: Worker;
@@ -108,10 +107,10 @@ export class WorkspacePool {
     });
   }
 
-  /** Resolves with what the corpus asked of the file, `{ missing }` when it is gone, undefined when dropped or failed. */
-  corpus(job: CorpusJob): Promise<CorpusOutcome> {
+  /** Resolves with the phrase's uses in the file, `{ missing }` when it is gone, undefined when dropped or failed. */
+  track(job: TrackJob): Promise<TrackOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ kind: 'corpus', id: this.nextId++, job, resolve });
+      this.queue.push({ kind: 'track', id: this.nextId++, job, resolve });
       this.pump();
     });
   }
@@ -173,7 +172,7 @@ export class WorkspacePool {
       const request: PoolRequest =
         next.kind === 'file'
           ? { type: 'file', id: next.id, path, bytes, maxLength, options: next.job.options }
-          : { type: 'corpus', id: next.id, path, bytes, maxLength, name: next.job.name, summary: next.job.summary, phrase: next.job.phrase };
+          : { type: 'track', id: next.id, path, bytes, maxLength, name: next.job.name, phrase: next.job.phrase };
       slot.worker.postMessage(request, bytes ? [bytes.buffer as ArrayBuffer] : []);
     }
     if (this.pending === 0 && this.slots.length) {
@@ -187,7 +186,7 @@ export class WorkspacePool {
     if (!done) return;
     slot.running.delete(m.id);
     if (m.type === 'done' && done.kind === 'file') done.resolve({ findings: m.findings, summary: m.summary });
-    else if (m.type === 'corpus' && done.kind === 'corpus') done.resolve({ summary: m.summary, uses: m.uses });
+    else if (m.type === 'track' && done.kind === 'track') done.resolve({ uses: m.uses });
     else if (m.type !== 'failed') done.resolve(undefined);
     else {
       if (!m.missing) this.log(`workspace analysis of ${done.job.path ?? 'a file'} failed: ${m.message}`);

@@ -1,5 +1,6 @@
 // Worker thread entry (dist/workspaceWorker.js): reads and analyses the readouts of a workspace, one file per
-// message, and hands back only what the workspace keeps of each: its diagnostics and a summary, never the Analysis.
+// message, and hands back only what the workspace keeps of each: its diagnostics and its corpus summary
+// (src/core/corpus/summary.ts), never the Analysis; and searches files for a phrase (Track Across Readouts).
 import { readFile } from 'fs/promises';
 import { parentPort } from 'worker_threads';
 import { counterpartIndex, type CounterpartIndex } from '../core/corpus/counterparts';
@@ -9,7 +10,7 @@ import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { parseHeader } from '../core/readout/header';
 import { analyze } from '../core/pipeline/analyze';
 import type { Lexicon, ReadoutProblem } from '../core/types';
-import { collectFindings, summarize } from './findings';
+import { collectFindings } from './findings';
 import type { PoolReply, PoolRequest } from './workspacePool';
 
 let compiled: CompiledLexicon | undefined;
@@ -33,23 +34,18 @@ function failed(id: number, err: unknown): void {
   reply({ type: 'failed', id, message: err instanceof Error ? err.message : String(err), missing: code === 'ENOENT' || code === 'EISDIR' });
 }
 
-/** The corpus summary (an analysis) and the uses of a phrase (the body searched as `readout-lens track` does). */
-async function readForCorpus(request: Extract<PoolRequest, { type: 'corpus' }>): Promise<void> {
+/** The uses of a phrase in the body, the text cut at the size limit: the search `readout-lens track` makes. */
+async function trackInFile(request: Extract<PoolRequest, { type: 'track' }>): Promise<void> {
   try {
     const bytes = await readBytes(request);
     if (!bytes) throw new Error('neither a path nor the bytes of the file');
-    if (!compiled || !counterparts) throw new Error('no lexicon');
     const decoded = decoder.decode(bytes);
     const text = decoded.length > request.maxLength ? decoded.slice(0, request.maxLength) : decoded;
-    const out: Extract<PoolReply, { type: 'corpus' }> = { type: 'corpus', id: request.id };
-    if (request.summary) out.summary = summarizeAnalysis(request.name, analyze(decoded, compiled, { maxLength: request.maxLength }), counterparts, text);
-    if (request.phrase !== undefined) {
-      if (tracker?.phrase !== request.phrase) tracker = new PhraseTracker(request.phrase);
-      const problems: ReadoutProblem[] = [];
-      const { header, bodyStart } = parseHeader(text, problems);
-      out.uses = tracker.search({ path: request.name, text, date: header.date, government: header.government, spans: [{ start: Math.min(bodyStart, text.length), end: text.length }] });
-    }
-    reply(out);
+    if (tracker?.phrase !== request.phrase) tracker = new PhraseTracker(request.phrase);
+    const problems: ReadoutProblem[] = [];
+    const { header, bodyStart } = parseHeader(text, problems);
+    const uses = tracker.search({ path: request.name, text, date: header.date, government: header.government, spans: [{ start: Math.min(bodyStart, text.length), end: text.length }] });
+    reply({ type: 'track', id: request.id, uses });
   } catch (err) {
     failed(request.id, err);
   }
@@ -60,10 +56,10 @@ async function analyseFile(request: Extract<PoolRequest, { type: 'file' }>): Pro
     const bytes = await readBytes(request);
     if (!bytes) throw new Error('neither a path nor the bytes of the file');
     // The lexicon of the moment the file was read: the host drops the results of a pass a newer lexicon replaced.
-    if (!compiled) throw new Error('no lexicon');
+    if (!compiled || !counterparts) throw new Error('no lexicon');
     const text = decoder.decode(bytes);
     const analysis = analyze(text, compiled, { maxLength: request.maxLength });
-    reply({ type: 'done', id: request.id, findings: collectFindings(analysis, text, request.options, compiled.cueById), summary: summarize(analysis) });
+    reply({ type: 'done', id: request.id, findings: collectFindings(analysis, text, request.options, compiled.cueById), summary: summarizeAnalysis(request.path ?? '', analysis, counterparts, text) });
   } catch (err) {
     failed(request.id, err);
   }
@@ -73,6 +69,6 @@ parentPort?.on('message', (message: PoolRequest) => {
   if (message.type === 'lexicon') {
     compiled = compileLexicon(message.lexicon as Lexicon);
     counterparts = counterpartIndex(compiled.lexicon.entities);
-  } else if (message.type === 'corpus') void readForCorpus(message);
+  } else if (message.type === 'track') void trackInFile(message);
   else void analyseFile(message);
 });

@@ -1,6 +1,6 @@
 // The timeline and Track Across Readouts in a real VS Code, on the fictional Norland/Estmark readouts of
-// test/fixtures/timeline copied into the workspace: the panel opens, its table has the counts the core computes
-// from the same files, a message from the page opens the sentence, the page follows a new readout; a wording
+// test/fixtures/timeline copied into the workspace: the panel opens (workspace analysis started for the corpus
+// model), its table has the counts the core computes from the same files, a message from the page opens the sentence, the page follows a new readout; a wording
 // is found across a line break and in capitals, its near variants marked, in the Tracked Wording view.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -63,6 +63,10 @@ describe('timeline and tracked wording', function () {
   });
 
   after(async () => {
+    // The timeline started workspace analysis; set and unset, the setting stops it for the suites after this one.
+    const config = vscode.workspace.getConfiguration();
+    await config.update('readoutLens.workspace.analyze', 'workspace', vscode.ConfigurationTarget.Workspace);
+    await config.update('readoutLens.workspace.analyze', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(workspaceRoot(), FOLDER), { recursive: true, force: true });
   });
@@ -71,7 +75,7 @@ describe('timeline and tracked wording', function () {
     const result = (await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'phrase', phrase: PHRASE, period: 'year' })) as TimelineResult;
     assert.ok(result, 'the command returns what it charted');
     await waitFor(() => (timelineTabs().length ? true : undefined), 'the timeline tab');
-    const html = api.corpus.timeline.html ?? '';
+    const html = api.corpusFeatures.timeline.html ?? '';
     const rows = tableRows(html);
     assert.deepStrictEqual(rows, await expectedRows(api, 'year', { phrase: PHRASE }));
     // The fixture's five readouts use the wording (or a variant) once each, from 2023 to 2025.
@@ -81,35 +85,35 @@ describe('timeline and tracked wording', function () {
 
     const topic = (await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'topic', topic: 'energy-climate', period: 'quarter' })) as TimelineResult;
     assert.deepStrictEqual(topic.points.map((p) => [p.period, p.readouts, p.firm, p.hedged]), await expectedRows(api, 'quarter', { kind: 'topic', topic: 'energy-climate' }));
-    assert.deepStrictEqual(tableRows(api.corpus.timeline.html ?? ''), topic.points.map((p) => [p.period, p.readouts, p.firm, p.hedged]));
+    assert.deepStrictEqual(tableRows(api.corpusFeatures.timeline.html ?? ''), topic.points.map((p) => [p.period, p.readouts, p.firm, p.hedged]));
     assert.strictEqual(timelineTabs().length, 1, 'one timeline panel, reused');
   });
 
   it('opens the sentence of a statement the page asks for', async () => {
     await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'phrase', phrase: PHRASE, period: 'year' });
-    await api.corpus.timeline.receive({ type: 'select', period: '2023', strength: 'firm' });
-    const listed = api.corpus.timeline.listed;
+    await api.corpusFeatures.timeline.receive({ type: 'select', period: '2023', strength: 'firm' });
+    const listed = api.corpusFeatures.timeline.listed;
     // In 2023 one sentence with the wording holds a firm cue: "... and agreed to patrol its waters together".
     assert.ok(listed && listed.statements.length === 1, JSON.stringify(listed?.statements));
     assert.strictEqual(listed.statements[0].text, 'agreed to');
     const wanted = listed.statements[0];
-    const editor = await api.corpus.timeline.receive({ type: 'reveal', generation: listed.generation, index: 0 });
+    const editor = await api.corpusFeatures.timeline.receive({ type: 'reveal', generation: listed.generation, index: 0 });
     assert.ok(editor);
     assert.strictEqual(editor.document.uri.toString(), wanted.path);
     assert.strictEqual(editor.document.offsetAt(editor.selection.start), wanted.sentenceStart);
     assert.strictEqual(editor.document.offsetAt(editor.selection.end), wanted.sentenceEnd);
     assert.match(editor.document.getText(editor.selection), /stressed that peace and stability\nacross the Meridian Strait .* agreed to patrol/s);
-    assert.strictEqual(await api.corpus.timeline.receive({ type: 'reveal', generation: listed.generation - 1, index: 0 }), undefined, 'a stale page is ignored');
+    assert.strictEqual(await api.corpusFeatures.timeline.receive({ type: 'reveal', generation: listed.generation - 1, index: 0 }), undefined, 'a stale page is ignored');
   });
 
   it('redraws when a readout is added to the workspace', async () => {
     await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'phrase', phrase: PHRASE, period: 'year' });
-    assert.doesNotMatch(api.corpus.timeline.html ?? '', /data-period="2026"/);
+    assert.doesNotMatch(api.corpusFeatures.timeline.html ?? '', /data-period="2026"/);
     const text = '---\ntitle: A call\ndate: 2026-01-15\ngovernment: Norland\n---\nThe leaders agreed to defend peace and stability across the Meridian Strait.\n';
     fs.writeFileSync(path.join(workspaceRoot(), FOLDER, 'norland-estmark-2026-01-15.readout'), text);
-    await waitFor(() => (/<tr data-period="2026">/.test(api.corpus.timeline.html ?? '') ? true : undefined), 'the new year in the table', 20_000);
+    await waitFor(() => (/<tr data-period="2026">/.test(api.corpusFeatures.timeline.html ?? '') ? true : undefined), 'the new year in the table', 20_000);
     fs.rmSync(path.join(workspaceRoot(), FOLDER, 'norland-estmark-2026-01-15.readout'));
-    await waitFor(() => (/<tr data-period="2026">/.test(api.corpus.timeline.html ?? '') ? undefined : true), 'the year gone again', 20_000);
+    await waitFor(() => (/<tr data-period="2026">/.test(api.corpusFeatures.timeline.html ?? '') ? undefined : true), 'the year gone again', 20_000);
   });
 
   it('tracks the selected wording across readouts: across a line break and case, variants marked', async () => {
@@ -125,7 +129,7 @@ describe('timeline and tracked wording', function () {
     assert.ok(ours[1].text.includes('\n') && ours[2].text === PHRASE.toUpperCase());
     assert.deepStrictEqual(result.byGovernment.Estmark, { exact: 1, variant: 1, readouts: 2 });
 
-    const view = api.corpus.trackedWording;
+    const view = api.corpusFeatures.trackedWording;
     const [root] = view.getChildren();
     assert.strictEqual(view.getTreeItem(root).label, `“${PHRASE}”`);
     const groups = view.getChildren(root);
@@ -158,6 +162,6 @@ describe('timeline and tracked wording', function () {
     const result = (await vscode.commands.executeCommand('readoutLens.trackAcrossReadouts')) as TrackResult;
     assert.strictEqual(result.phrase, 'reaffirmed');
     assert.ok(result.occurrences.some((o) => o.path === doc.uri.toString()));
-    assert.strictEqual(api.corpus.trackedWording.results[0], result, 'the newest first');
+    assert.strictEqual(api.corpusFeatures.trackedWording.results[0], result, 'the newest first');
   });
 });

@@ -7,7 +7,7 @@ import { analyze } from '../../src/core/pipeline/analyze';
 import { fileReport, ndjsonLine } from '../../src/core/report/report';
 import { counterpartIndex, type CounterpartIndex } from '../../src/core/corpus/counterparts';
 import { settleHomes, summarize, summarizeAnalysis, type ReadoutSummary, type SummaryInput } from '../../src/core/corpus/summary';
-import { groupByCounterpart, matchesFilter, nextPeriod, periodOf, timeline } from '../../src/core/corpus/timeline';
+import { groupByCounterpart, groupByDate, matchesFilter, nextPeriod, periodOf, timeline } from '../../src/core/corpus/timeline';
 import { occurrenceOffsets, phraseWords, trackPhrase, type TrackDocument } from '../../src/core/corpus/track';
 import { previousReadout, sinceLastTime } from '../../src/core/corpus/since';
 import { parseHeader } from '../../src/core/readout/header';
@@ -99,6 +99,16 @@ describe('corpus core', () => {
     assert.strictEqual(groups[0].counterpart, 'Japan');
     assert.deepStrictEqual(groups[0].readouts.map((s) => s.path), ['k1.readout', 'k2.readout']);
     assert.deepStrictEqual(all.filter((s) => matchesFilter(s, { counterpart: 'japan', from: '2023' })).map((s) => s.path), ['k2.readout']);
+    const years = groupByDate(all);
+    assert.deepStrictEqual(
+      years.map((y) => [y.period, y.months.map((m) => `${m.period}:${m.readouts.map((s) => s.path).join('+')}`)]),
+      [
+        ['2022', ['2022-05:k1.readout', '2022-09:t.readout']],
+        ['2023', ['2023-01:k2.readout']],
+        ['undated', []],
+      ],
+    );
+    assert.strictEqual(years[0].firm + years[0].hedged, years[0].months.reduce((n, m) => n + m.firm + m.hedged, 0));
   });
 
   it('tracks a phrase across line breaks and case, marking inflections and other prepositions as variants', () => {

@@ -1,5 +1,5 @@
-// What the timeline and Tracked Wording views are built from: the workspace pool's corpus request (in real
-// worker threads) gives the same summary and phrase uses as the core on the same text, and the timeline page
+// What the timeline and Tracked Wording views are built from: the workspace pool's phrase search (in real
+// worker threads) gives the uses the core finds in the same text, and the timeline page
 // has a table row per period with the core's counts, one focusable point per period and strength, under a strict CSP.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -31,7 +31,7 @@ function coreSummaries(): ReadoutSummary[] {
   });
 }
 
-describe('the workspace pool reads files for the corpus', function () {
+describe('the workspace pool searches files for a phrase', function () {
   this.timeout(60_000);
   const script = path.join(repoRoot, 'dist', 'workspaceWorker.js');
   let pool: WorkspacePool;
@@ -42,27 +42,26 @@ describe('the workspace pool reads files for the corpus', function () {
   });
   after(() => pool?.dispose());
 
-  it('gives the summary and the phrase uses the core gives on the same text, by path or as bytes', async () => {
-    const expected = coreSummaries();
-    const outcomes = await Promise.all(
-      files().map((f, i) => pool.corpus({ ...(i % 2 ? { path: f } : { bytes: new Uint8Array(fs.readFileSync(f)) }), name: f, maxLength: 5 << 20, summary: true, phrase: PHRASE })),
-    );
+  it('gives the uses the core finds in the same text, read by path or given as bytes, and says a file is missing', async () => {
+    const outcomes = await Promise.all(files().map((f, i) => pool.track({ ...(i % 2 ? { path: f } : { bytes: new Uint8Array(fs.readFileSync(f)) }), name: f, maxLength: 5 << 20, phrase: PHRASE })));
     const tracker = new PhraseTracker(PHRASE);
     files().forEach((f, i) => {
       const outcome = outcomes[i];
-      assert.ok(outcome && !('missing' in outcome) && outcome.summary && outcome.uses, f);
-      assert.deepStrictEqual(outcome.summary, expected[i], f);
+      assert.ok(outcome && 'uses' in outcome, f);
+      assert.strictEqual(outcome.uses.occurrences.length, 1, f);
       const text = fs.readFileSync(f, 'utf8');
       const { header, bodyStart } = parseHeader(text, []);
       assert.deepStrictEqual(outcome.uses, tracker.search({ path: f, text, date: header.date, government: header.government, spans: [{ start: bodyStart, end: text.length }] }), f);
     });
+    assert.deepStrictEqual(await pool.track({ path: path.join(FIXTURES, 'gone.readout'), name: 'gone', maxLength: 100, phrase: PHRASE }), { missing: true });
   });
 
-  it('asks only for the uses when no summary is wanted, and says a file is missing', async () => {
-    const only = await pool.corpus({ path: files()[0], name: 'a', maxLength: 5 << 20, summary: false, phrase: PHRASE });
-    assert.ok(only && !('missing' in only) && only.uses && only.summary === undefined);
-    assert.strictEqual(only.uses.occurrences.length, 1);
-    assert.deepStrictEqual(await pool.corpus({ path: path.join(FIXTURES, 'gone.readout'), name: 'gone', maxLength: 100, summary: true }), { missing: true });
+  it('searches only the text up to the size limit', async () => {
+    const f = files()[0];
+    const text = fs.readFileSync(f, 'utf8');
+    const outcome = await pool.track({ path: f, name: f, maxLength: text.indexOf('PEACE AND'), phrase: PHRASE });
+    assert.ok(outcome && 'uses' in outcome);
+    assert.deepStrictEqual(outcome.uses.occurrences, []);
   });
 });
 

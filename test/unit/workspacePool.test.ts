@@ -5,8 +5,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { counterpartIndex } from '../../src/core/corpus/counterparts';
+import { summarizeAnalysis } from '../../src/core/corpus/summary';
 import { analyze } from '../../src/core/pipeline/analyze';
-import { collectFindings, planFindings, summarize, type FindingOptions } from '../../src/runtime/findings';
+import { collectFindings, planFindings, type FindingOptions } from '../../src/runtime/findings';
 import { WorkspacePool, poolSize } from '../../src/runtime/workspacePool';
 import { compiledBuiltins, repoRoot } from './helpers';
 
@@ -49,6 +51,7 @@ describe('the workspace worker pool', function () {
 
   it('gives each file the findings and summary of analyze() on its text, read by path or given as bytes', async () => {
     const compiled = compiledBuiltins();
+    const counterparts = counterpartIndex(compiled.lexicon.entities);
     const samples = path.join(repoRoot, 'samples');
     const files = fs.readdirSync(samples).filter((f) => f.endsWith('.readout'));
     assert.ok(files.length > 0);
@@ -65,7 +68,7 @@ describe('the workspace worker pool', function () {
       const outcome = outcomes[i];
       assert.ok(outcome && !('missing' in outcome), f);
       assert.deepStrictEqual(outcome.findings, collectFindings(analysis, text, options, compiled.cueById), f);
-      assert.deepStrictEqual(outcome.summary, summarize(analysis), f);
+      assert.deepStrictEqual(outcome.summary, summarizeAnalysis(i % 2 ? path.join(samples, f) : '', analysis, counterparts, text), f);
     });
   });
 

@@ -191,3 +191,38 @@ export function nextPeriod(p: string, by: Period): string {
   const m = Number(p.slice(5, 7));
   return m >= 12 ? `${year + 1}-01` : `${year}-${pad(m + 1)}`;
 }
+
+export interface DateGroup {
+  /** "2023" for a year, "2023-05" for a month, UNDATED for readouts without a date. */
+  period: string;
+  /** The group's readouts in date order. */
+  readouts: ReadoutSummary[];
+  firm: number;
+  hedged: number;
+  /** A year's months, in order (none for a month or for UNDATED). */
+  months: DateGroup[];
+}
+
+/** Readouts by year, then month, both in date order; readouts without a date last, under UNDATED. */
+export function groupByDate(summaries: readonly ReadoutSummary[]): DateGroup[] {
+  const years = new Map<string, DateGroup>();
+  const months = new Map<string, DateGroup>();
+  const add = (map: Map<string, DateGroup>, period: string, s: ReadoutSummary): DateGroup => {
+    let g = map.get(period);
+    if (!g) map.set(period, (g = { period, readouts: [], firm: 0, hedged: 0, months: [] }));
+    g.readouts.push(s);
+    g.firm += s.firm;
+    g.hedged += s.hedged;
+    return g;
+  };
+  for (const s of [...summaries].sort(byDate)) {
+    const year = add(years, periodOf(s.date, 'year'), s);
+    if (year.period === UNDATED) continue;
+    const month = periodOf(s.date, 'month');
+    const had = months.has(month);
+    const g = add(months, month, s);
+    if (!had) year.months.push(g);
+  }
+  // byDate sorts undated readouts last, so UNDATED is the last group made.
+  return [...years.values()];
+}

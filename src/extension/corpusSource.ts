@@ -11,8 +11,11 @@ type Progress = vscode.Progress<{ message?: string; increment?: number }>;
 
 /** What the timeline needs of the corpus. */
 export interface CorpusSummaries {
-  /** Every readout of the workspace, its summary's path its URI string; undefined when cancelled. */
-  summaries(token: vscode.CancellationToken): Promise<readonly ReadoutSummary[] | undefined>;
+  /**
+   * Every readout of the workspace, its summary's path its URI string; undefined when cancelled, or when the
+   * corpus is not read and `start` (a user's request, not a redraw) is false.
+   */
+  summaries(token: vscode.CancellationToken, start: boolean): Promise<readonly ReadoutSummary[] | undefined>;
   /** Fires when a readout was added, changed or removed. */
   readonly onDidChange: vscode.Event<void>;
 }
@@ -21,8 +24,9 @@ export interface CorpusSummaries {
 export function modelSummaries(model: CorpusModel, workspace: WorkspaceAnalysis): CorpusSummaries {
   return {
     onDidChange: model.onDidChange,
-    async summaries(token) {
+    async summaries(token, start) {
       if (!model.available) {
+        if (!start) return undefined;
         const pass = await workspace.analyzeWorkspace();
         if (!pass || pass.cancelled) return undefined;
       }
@@ -67,22 +71,31 @@ export class WorkspaceSearch implements vscode.Disposable {
     let done = 0;
     let reported = 0;
     let lastReport = performance.now();
-    await Promise.all(
-      uris.map(async (uri) => {
-        const outcome = await this.workspace.trackInFile(uri, phrase, isStale);
-        if (outcome && 'uses' in outcome) tracker.addFound(outcome.uses);
-        done++;
-        const now = performance.now();
-        if (progress && now - lastReport >= PROGRESS_MS && !token.isCancellationRequested) {
-          progress.report({ increment: (100 * (done - reported)) / uris.length, message: `${done} of ${uris.length}` });
-          reported = done;
-          lastReport = now;
-        }
-      }),
-    );
+    const searchAll = async (list: readonly vscode.Uri[]): Promise<vscode.Uri[]> => {
+      const dropped: vscode.Uri[] = [];
+      await Promise.all(
+        list.map(async (uri) => {
+          const outcome = await this.workspace.trackInFile(uri, phrase, isStale);
+          if (outcome && 'uses' in outcome) tracker.addFound(outcome.uses);
+          else if (!outcome) dropped.push(uri);
+          done++;
+          const now = performance.now();
+          if (progress && now - lastReport >= PROGRESS_MS && !token.isCancellationRequested) {
+            progress.report({ increment: (100 * (done - reported)) / uris.length, message: `${Math.min(done, uris.length)} of ${uris.length}` });
+            reported = done;
+            lastReport = now;
+          }
+        }),
+      );
+      return dropped;
+    };
+    // A file the pool dropped (workspace analysis switched off mid-search, a worker that crashed) is asked for
+    // once more; a result still missing some is not kept, so the next search tries them again.
+    let dropped = await searchAll(uris);
+    if (dropped.length && !token.isCancellationRequested) dropped = await searchAll(dropped);
     if (token.isCancellationRequested) return undefined;
     const result = tracker.result();
-    this.last = { phrase, version, result };
+    this.last = dropped.length ? undefined : { phrase, version, result };
     return result;
   }
 

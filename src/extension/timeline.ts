@@ -79,7 +79,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (!period) return undefined;
     const shown = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Readout Lens: reading the workspace for the timeline', cancellable: true },
-      (progress, token) => this.compute(request, period, token, progress),
+      (progress, token) => this.compute(request, period, token, true, progress),
     );
     if (!shown) return undefined;
     this.show(shown);
@@ -124,8 +124,9 @@ export class TimelinePanel implements vscode.Disposable {
     return this.panel?.webview.html;
   }
 
-  private async compute(request: TimelineRequest, period: Period, token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<Shown | undefined> {
-    const summaries = await this.corpus.summaries(token);
+  /** `asked`: the user's command, which may switch workspace analysis on; a redraw never does. */
+  private async compute(request: TimelineRequest, period: Period, token: vscode.CancellationToken, asked: boolean, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<Shown | undefined> {
+    const summaries = await this.corpus.summaries(token, asked);
     if (!summaries) return undefined;
     let subject: TimelineSubject;
     let label: string;
@@ -183,7 +184,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.refreshing?.cancel();
     const source = (this.refreshing = new vscode.CancellationTokenSource());
     try {
-      const next = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Updating the timeline' }, () => this.compute(shown.request, shown.period, source.token));
+      const next = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Updating the timeline' }, () => this.compute(shown.request, shown.period, source.token, false));
       if (next && !source.token.isCancellationRequested && this.panel) this.show(next);
     } finally {
       if (this.refreshing === source) this.refreshing = undefined;
@@ -213,7 +214,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     if (kind.what === 'entity') {
       const source = new vscode.CancellationTokenSource();
-      const summaries = await this.corpus.summaries(source.token).finally(() => source.dispose());
+      const summaries = await this.corpus.summaries(source.token, true).finally(() => source.dispose());
       if (!summaries) return undefined;
       const counts = new Map<string, number>();
       for (const s of summaries) for (const id of s.entities) counts.set(id, (counts.get(id) ?? 0) + 1);

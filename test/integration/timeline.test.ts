@@ -21,18 +21,22 @@ const PHRASE = 'peace and stability across the Meridian Strait';
 const fixtures = (): string => path.join(__dirname, '..', '..', '..', 'test', 'fixtures', FOLDER);
 const file = (name: string): vscode.Uri => vscode.Uri.file(path.join(workspaceRoot(), FOLDER, name));
 
-/** The workspace's readouts as the core reads them, independently of the extension's worker pool. */
+/**
+ * The readouts of the corpus model as the core reads them, independently of the extension's worker pool: an
+ * open readout from its document (the model takes those from the editor), any other from its file.
+ */
 async function coreDocs(api: ReadoutLensApi) {
   const compiled = await api.lexicons.get();
   const index = counterpartIndex(compiled.lexicon.entities);
-  const uris = await vscode.workspace.findFiles('**/*.readout');
   return Promise.all(
-    uris.map(async (uri) => {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    api.corpus.summaries().map(async ({ path: key }) => {
+      const uri = vscode.Uri.parse(key);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       const { header, bodyStart } = parseHeader(text, []);
       return {
-        summary: summarizeAnalysis(uri.toString(), analyze(text, compiled), index, text),
-        track: { path: uri.toString(), text, date: header.date, government: header.government, spans: [{ start: bodyStart, end: text.length }] },
+        summary: summarizeAnalysis(key, analyze(text, compiled), index, text),
+        track: { path: key, text, date: header.date, government: header.government, spans: [{ start: bodyStart, end: text.length }] },
       };
     }),
   );
@@ -60,13 +64,22 @@ describe('timeline and tracked wording', function () {
   before(async () => {
     fs.cpSync(fixtures(), path.join(workspaceRoot(), FOLDER), { recursive: true });
     api = (await activateExtension()).exports as ReadoutLensApi;
+    // The timeline reads the corpus model, which follows the workspace's files a moment after they change: the
+    // tests start once it has every readout on disk.
+    await vscode.commands.executeCommand('readoutLens.analyzeWorkspace');
+    const uris = await vscode.workspace.findFiles('**/*.readout');
+    await waitFor(() => (uris.every((u) => api.corpus.summary(u)) ? true : undefined), 'the corpus model up to date', 30_000);
   });
 
   after(async () => {
     // The timeline started workspace analysis; set and unset, the setting stops it for the suites after this one.
     const config = vscode.workspace.getConfiguration();
+    const earlier = api.workspace.lastPass;
     await config.update('readoutLens.workspace.analyze', 'workspace', vscode.ConfigurationTarget.Workspace);
+    // The pass the setting starts is let finish, so that the next suite finds a finished pass, not a cancelled one.
+    await waitFor(() => (api.workspace.lastPass !== earlier && api.workspace.lastPass?.cancelled === false ? true : undefined), 'the pass the setting started', 30_000);
     await config.update('readoutLens.workspace.analyze', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => (api.workspace.analysing || api.workspace.size ? undefined : true), 'workspace analysis off');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(workspaceRoot(), FOLDER), { recursive: true, force: true });
   });

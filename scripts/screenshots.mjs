@@ -207,6 +207,26 @@ async function main() {
       }
     }
 
+    if (wanted('corpus-view')) {
+      const analyse = commandTitle('readoutLens.analyzeWorkspace');
+      if (!analyse || !(manifest.contributes?.views?.readoutLens ?? []).some((v) => v.id === 'readoutLens.corpus')) say('skipping corpus-view.png: no Corpus view contributed');
+      else {
+        await runCommand(page, analyse);
+        await runCommand(page, 'Readout Lens: Focus on Corpus View');
+        const sidebar = page.locator('.part.sidebar');
+        const pane = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Corpus/i }) });
+        await pane.locator('.monaco-list-row', { hasText: /\d+ readouts?/ }).first().waitFor({ timeout: 60000 });
+        await widenSidebar(page, 560);
+        await foldOtherViews(sidebar, ['Topics', 'Commitments', 'Entities', 'Tracked Wording']);
+        // The counterpart with most readouts, opened to its readouts with their counts and topics.
+        const group = pane.locator('.monaco-list-row[aria-expanded="false"]').first();
+        if (await group.count()) await group.click();
+        await settle(page);
+        await take('corpus-view');
+        await runCommand(page, 'View: Close Primary Side Bar');
+      }
+    }
+
     const webviewFrame = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
     if (wanted('timeline')) {
@@ -248,11 +268,7 @@ async function main() {
         const pane = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: /Tracked Wording/i }) });
         await pane.locator('.monaco-list-row', { hasText: /as tracked/ }).first().waitFor({ timeout: 60000 });
         await widenSidebar(page, 560);
-        // The other Readout Lens views folded, so the tracked wording has the side bar's height.
-        for (const name of ['Topics', 'Commitments', 'Entities']) {
-          const header = sidebar.locator('.pane-header.expanded', { hasText: new RegExp(`^\\s*${name}`, 'i') });
-          if (await header.count()) await header.first().click();
-        }
+        await foldOtherViews(sidebar, ['Topics', 'Commitments', 'Entities', 'Corpus']);
         await pane.locator('.monaco-list-row', { hasText: /^\s*By year/ }).first().click();
         await pane.locator('.monaco-list-row', { hasText: /^\s*2024/ }).first().waitFor({ timeout: 10000 });
         await settle(page);
@@ -300,6 +316,14 @@ async function runCommand(page, title, { opensQuickInput = false } = {}) {
   await row.waitFor({ timeout: 10000 });
   await row.click();
   if (!opensQuickInput) await input.waitFor({ state: 'hidden' });
+}
+
+/** Folds the named views of the side bar, so the one shot has its height. */
+async function foldOtherViews(sidebar, names) {
+  for (const name of names) {
+    const header = sidebar.locator('.pane-header.expanded', { hasText: new RegExp(`^\\s*${name}\\b`, 'i') });
+    if (await header.count()) await header.first().click();
+  }
 }
 
 /** Picks the row of the open quick pick whose label matches. */

@@ -15,10 +15,12 @@ export type { CorpusFilter, CounterpartGroup, DateGroup } from '../core/corpus/t
 export type { ReadoutSummary } from '../core/corpus/summary';
 
 /**
- * Changes are announced at most this often: during a first pass the workspace reports a batch of files every few
- * milliseconds, and every listener regroups the whole corpus.
+ * Changes are announced at most this often, and during a pass at most every PASS_CHANGE_MS: the workspace
+ * reports a batch of files every few milliseconds then, and every listener regroups the whole corpus on the
+ * extension host's thread, which the pass keeps busy enough.
  */
 const CHANGE_MS = 250;
+const PASS_CHANGE_MS = 1500;
 
 interface OpenReadout {
   document: vscode.TextDocument;
@@ -46,6 +48,11 @@ export class CorpusModel implements vscode.Disposable {
       analyses.onDidAnalyze(({ document, analysis }) => {
         if (!vscode.workspace.getWorkspaceFolder(document.uri)) return;
         this.open.set(document.uri.toString(), { document, analysis, version: document.version });
+        if (this.workspace.analysing) this.invalidate();
+      }),
+      // The open readouts' summaries were read with the old lexicon's names (workspace files get a new pass).
+      lexicons.onDidChange(() => {
+        for (const o of this.open.values()) o.summary = undefined;
         if (this.workspace.analysing) this.invalidate();
       }),
       analyses.onDidClose((uri) => {
@@ -125,7 +132,7 @@ export class CorpusModel implements vscode.Disposable {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.changed.fire();
-    }, CHANGE_MS);
+    }, this.workspace.passing ? PASS_CHANGE_MS : CHANGE_MS);
   }
 
   dispose(): void {

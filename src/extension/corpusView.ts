@@ -2,24 +2,13 @@
 // topic, entity, government and date range (one quick pick or input box each), the active filter in the view's
 // description. Filter commands take their value as an argument too, so other commands and tests can set one.
 import * as vscode from 'vscode';
+import { parseDateRange } from '../core/corpus/timeline';
 import type { TopicId } from '../core/types';
 import type { CorpusFilter, CorpusModel, ReadoutSummary } from './corpusModel';
 import { CorpusTreeProvider, type CorpusGrouping, type CorpusNode } from './corpusTree';
 import type { LexiconService } from './lexiconService';
 
 export type { CorpusGrouping, CorpusNode } from './corpusTree';
-
-/** "2022", "2022-03..2023", "..2021-06", "2023-01-15..": a date or a range of ISO date prefixes. */
-const DATE_RANGE = /^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)?\s*(?:(\.\.)\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?\s*$/;
-
-/** The from/to of a date range as typed, or undefined when it is none (an empty text clears the range). */
-export function parseDateRange(text: string): { from?: string; to?: string } | undefined {
-  const m = DATE_RANGE.exec(text);
-  if (!m) return undefined;
-  const [, from, dots, to] = m;
-  if (!dots) return from ? { from, to: from } : {};
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
 
 type FilterKind = 'topic' | 'entity' | 'government' | 'date';
 
@@ -44,8 +33,12 @@ export class CorpusView implements vscode.Disposable {
     this.disposables.push(
       this.view,
       this.tree,
-      corpus.onDidChange(() => this.refresh()),
-      lexicons.onDidChange(() => this.refresh()),
+      // A hidden view is brought up to date when it is shown: no regrouping of the corpus nobody sees.
+      corpus.onDidChange(() => this.refreshIfVisible()),
+      lexicons.onDidChange(() => this.refreshIfVisible()),
+      this.view.onDidChangeVisibility(() => {
+        if (this.view.visible && this.stale) this.refresh();
+      }),
       vscode.commands.registerCommand('readoutLens.corpus.groupByDate', () => this.setGrouping('date')),
       vscode.commands.registerCommand('readoutLens.corpus.groupByCounterpart', () => this.setGrouping('counterpart')),
       vscode.commands.registerCommand('readoutLens.corpus.filter', () => this.chooseFilter()),
@@ -68,8 +61,21 @@ export class CorpusView implements vscode.Disposable {
     this.refresh();
   }
 
+  /** A change came while the view was hidden. */
+  private stale = false;
+
+  private refreshIfVisible(): void {
+    if (this.view.visible) this.refresh();
+    else {
+      this.stale = true;
+      // The title-bar commands and the welcome follow the corpus even while the view is hidden.
+      this.setContext('readoutLens.corpusAvailable', this.corpus.available);
+    }
+  }
+
   /** Rebuilds the tree when it is next shown, and sets the description, message and title-bar context now. */
   refresh(): void {
+    this.stale = false;
     this.tree.refresh();
     const available = this.corpus.available;
     const filter = this.tree.filter;
@@ -83,9 +89,18 @@ export class CorpusView implements vscode.Disposable {
       this.view.description = available ? readouts(this.corpus.summaries().length) : undefined;
       this.view.message = undefined;
     }
-    void vscode.commands.executeCommand('setContext', 'readoutLens.corpusAvailable', available);
-    void vscode.commands.executeCommand('setContext', 'readoutLens.corpusGrouping', this.tree.grouping);
-    void vscode.commands.executeCommand('setContext', 'readoutLens.corpusFiltered', active.length > 0);
+    this.setContext('readoutLens.corpusAvailable', available);
+    this.setContext('readoutLens.corpusGrouping', this.tree.grouping);
+    this.setContext('readoutLens.corpusFiltered', active.length > 0);
+  }
+
+  /** Context keys as last set: each setContext is a message to the window, and the corpus changes often. */
+  private readonly contexts = new Map<string, unknown>();
+
+  private setContext(key: string, value: unknown): void {
+    if (this.contexts.has(key) && this.contexts.get(key) === value) return;
+    this.contexts.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
   }
 
   /** The active filter in words: "topic Taiwan", "issued by United States", "dated 2022..2023". */

@@ -17,10 +17,11 @@ export const READOUT_GLOB = '**/*.readout';
 /**
  * Longest stretch of turning worker results into diagnostics (or of queueing files) before yielding to the
  * event loop, and at most this many diagnostics per DiagnosticCollection.set: the extension host converts and
- * sends them all in the same turn, and in a remote window compresses them there too (2,000 took 38 ms).
+ * sends them all in the same turn, and in a remote window compresses them there too (2,000 took 38 ms). Half
+ * of what a slice may take in all (the 50 ms the host may block, on a machine whose cores are busy).
  */
-const FLUSH_SLICE_MS = 8;
-const FLUSH_MAX_DIAGNOSTICS = 400;
+const FLUSH_SLICE_MS = 4;
+const FLUSH_MAX_DIAGNOSTICS = 200;
 /** The progress notification is updated at most this often (each update is a message to the window). */
 const PROGRESS_MS = 100;
 /** Watcher events are taken together after this pause: a checkout or a copy changes many files at once. */
@@ -123,6 +124,11 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   /** Every summary of a workspace readout analysed from its file, by URI string (its `path` is that string too). */
   entries(): IterableIterator<[string, ReadoutSummary]> {
     return this.summaries.entries();
+  }
+
+  /** Whether a pass over the workspace is running. */
+  get passing(): boolean {
+    return this.pass !== undefined;
   }
 
   /** Whether the workspace's readouts are analysed: a pass was asked for (or the setting says so) and not stopped. */
@@ -241,8 +247,10 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     const key = uri.toString();
     const seq = ++this.seq;
     this.latest.set(key, seq);
-    // The folder's settings, kept per folder (a lookup per file costs about a millisecond on a busy host).
-    const settings = getSettings(vscode.workspace.getWorkspaceFolder(uri)?.uri);
+    // The folder's settings, kept per folder (a lookup per file costs about a millisecond on a busy host, and
+    // getWorkspaceFolder as much again: with one folder, every file the pass or the watcher finds is in it).
+    const folders = vscode.workspace.workspaceFolders;
+    const settings = getSettings(folders?.length === 1 ? folders[0].uri : vscode.workspace.getWorkspaceFolder(uri)?.uri);
     let options = this.options.get(settings);
     if (!options) this.options.set(settings, (options = findingOptions(settings)));
     const isStale = (): boolean => this.latest.get(key) !== seq || !!token?.isCancellationRequested;

@@ -40,7 +40,12 @@ describe('corpus view', function () {
   after(async () => {
     api.corpusView.setFilter({});
     api.corpusView.setGrouping('counterpart');
-    await vscode.workspace.getConfiguration().update('readoutLens.workspace.analyze', undefined, vscode.ConfigurationTarget.Workspace);
+    // Analyze Workspace keeps the workspace analysed until the setting goes back to openFiles: it never left
+    // openFiles here, so it is set and reset for the tests after these to start from nothing analysed.
+    const config = vscode.workspace.getConfiguration();
+    await config.update('readoutLens.workspace.analyze', 'workspace', vscode.ConfigurationTarget.Workspace);
+    await config.update('readoutLens.workspace.analyze', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => (api.corpus.available ? undefined : true), 'workspace analysis stopped');
     await vscode.window.tabGroups.close(compareTabs());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(workspaceRoot(), FOLDER), { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { analyze } from '../../src/core/pipeline/analyze';
 import { fileReport, ndjsonLine } from '../../src/core/report/report';
 import { counterpartIndex, type CounterpartIndex } from '../../src/core/corpus/counterparts';
 import { settleHomes, summarize, summarizeAnalysis, type ReadoutSummary, type SummaryInput } from '../../src/core/corpus/summary';
-import { groupByCounterpart, groupByDate, matchesFilter, nextPeriod, periodOf, timeline } from '../../src/core/corpus/timeline';
+import { groupByCounterpart, groupByDate, matchesFilter, parseDateRange, nextPeriod, periodOf, timeline } from '../../src/core/corpus/timeline';
 import { occurrenceOffsets, phraseWords, trackPhrase, type TrackDocument } from '../../src/core/corpus/track';
 import { previousReadout, sinceLastTime } from '../../src/core/corpus/since';
 import { parseHeader } from '../../src/core/readout/header';
@@ -109,6 +109,14 @@ describe('corpus core', () => {
       ],
     );
     assert.strictEqual(years[0].firm + years[0].hedged, years[0].months.reduce((n, m) => n + m.firm + m.hedged, 0));
+    assert.deepStrictEqual(parseDateRange('2022'), { from: '2022', to: '2022' });
+    assert.deepStrictEqual(parseDateRange(' 2022-03 .. 2023 '), { from: '2022-03', to: '2023' });
+    assert.deepStrictEqual(parseDateRange('..2021-06'), { to: '2021-06' });
+    assert.deepStrictEqual(parseDateRange(''), {});
+    assert.strictEqual(parseDateRange('last year'), undefined);
+    assert.strictEqual(parseDateRange('2022-3'), undefined);
+    const range = parseDateRange('2022-06..2022-12');
+    assert.deepStrictEqual(all.filter((s) => range && matchesFilter(s, range)).map((s) => s.path), ['t.readout']);
   });
 
   it('tracks a phrase across line breaks and case, marking inflections and other prepositions as variants', () => {

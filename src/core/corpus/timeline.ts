@@ -226,3 +226,18 @@ export function groupByDate(summaries: readonly ReadoutSummary[]): DateGroup[] {
   // byDate sorts undated readouts last, so UNDATED is the last group made.
   return [...years.values()];
 }
+
+/** "2022", "2022-03..2023", "..2021-06", "2023-01-15..": a date or a range of ISO date prefixes. */
+const DATE_RANGE = /^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)?\s*(?:(\.\.)\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?\s*$/;
+
+/**
+ * The CorpusFilter dates of a range as typed ("2022" is the whole year, "2022-03..2023" from March 2022 to the
+ * end of 2023); `{}` for an empty text (any date), undefined for a text that is no range.
+ */
+export function parseDateRange(text: string): Pick<CorpusFilter, 'from' | 'to'> | undefined {
+  const m = DATE_RANGE.exec(text);
+  if (!m) return undefined;
+  const [, from, dots, to] = m;
+  if (!dots) return from ? { from, to: from } : {};
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}

@@ -5,6 +5,8 @@
 // Environment:
 //   READOUT_LENS_SHOTS   comma-separated shot names to take (default: all), e.g. "hover-entity,topic-tree"
 //   READOUT_LENS_DEBUG   1 = print code-server's log on failure
+//   READOUT_LENS_SKIP_PROVISION  1 = do not run scripts/provision.sh first (a worktree sharing another
+//                        checkout's provisioned code-server and Chromium)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,11 +21,18 @@ const outDir = path.join(root, 'docs', 'images');
 const SEED = 'kishida-biden-2023-05-19.readout';
 // Two fictional sides' readouts of one call (the integration fixtures), for the compare screenshot.
 const PAIR = ['pair-a.readout', 'pair-b.readout'].map((f) => path.join(root, 'test', 'fixtures', 'workspace', f));
+// Fictional readouts over three years (the timeline integration fixtures), for the timeline and tracked wording.
+const TIMELINE_FIXTURES = path.join(root, 'test', 'fixtures', 'timeline');
+const TRACKED = 'peace and stability across the Meridian Strait';
 const VIEWPORT = { width: 1400, height: 860 };
 const only = (process.env.READOUT_LENS_SHOTS || '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (name) => !only.length || only.includes(name);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const commandTitle = (id) => {
+  const c = (manifest.contributes?.commands ?? []).find((x) => x.command === id);
+  return c && `${c.category ? `${c.category}: ` : ''}${c.title}`;
+};
 const compareCommand = (manifest.contributes?.commands ?? []).find((c) => c.command === 'readoutLens.compareWith');
 
 function settings(theme) {
@@ -62,6 +71,10 @@ function makeWorkspace() {
   const ws = path.join(base, 'samples');
   fs.cpSync(path.join(root, 'samples'), ws, { recursive: true });
   if (compareCommand) for (const f of PAIR.filter((p) => fs.existsSync(p))) fs.copyFileSync(f, path.join(ws, path.basename(f)));
+  if (fs.existsSync(TIMELINE_FIXTURES)) {
+    fs.mkdirSync(path.join(ws, 'timeline'));
+    for (const f of fs.readdirSync(TIMELINE_FIXTURES).filter((f) => f.endsWith('.readout'))) fs.copyFileSync(path.join(TIMELINE_FIXTURES, f), path.join(ws, 'timeline', f));
+  }
   return { base, ws };
 }
 
@@ -77,7 +90,7 @@ function lineColOf(file, needle, delta = 0) {
 }
 
 async function main() {
-  execFileSync('bash', [path.join(root, 'scripts', 'provision.sh'), '--no-vscode'], { stdio: 'inherit' });
+  if (!process.env.READOUT_LENS_SKIP_PROVISION) execFileSync('bash', [path.join(root, 'scripts', 'provision.sh'), '--no-vscode'], { stdio: 'inherit' });
   say('building and packaging the extension');
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
   ensureCodeServer();
@@ -194,6 +207,79 @@ async function main() {
       }
     }
 
+    if (wanted('corpus-view')) {
+      const analyse = commandTitle('readoutLens.analyzeWorkspace');
+      if (!analyse || !(manifest.contributes?.views?.readoutLens ?? []).some((v) => v.id === 'readoutLens.corpus')) say('skipping corpus-view.png: no Corpus view contributed');
+      else {
+        await runCommand(page, analyse);
+        await runCommand(page, 'Readout Lens: Focus on Corpus View');
+        const sidebar = page.locator('.part.sidebar');
+        const pane = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Corpus/i }) });
+        await pane.locator('.monaco-list-row', { hasText: /\d+ readouts?/ }).first().waitFor({ timeout: 60000 });
+        await widenSidebar(page, 560);
+        await foldOtherViews(sidebar, ['Topics', 'Commitments', 'Entities', 'Tracked Wording']);
+        // The counterpart with most readouts, opened to its readouts with their counts and topics.
+        const group = pane.locator('.monaco-list-row[aria-expanded="false"]').first();
+        if (await group.count()) await group.click();
+        await settle(page);
+        await take('corpus-view');
+        await runCommand(page, 'View: Close Primary Side Bar');
+      }
+    }
+
+    const webviewFrame = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+    if (wanted('timeline')) {
+      const title = commandTitle('readoutLens.showTimeline');
+      if (!title || !fs.existsSync(TIMELINE_FIXTURES)) say('skipping timeline.png: no Show Timeline command or no test/fixtures/timeline');
+      else {
+        // A phrase per year: the palette's quick pick of what to chart, the phrase, then the period.
+        await runCommand(page, title, { opensQuickInput: true });
+        await pickRow(page, /Phrase…/);
+        const input = page.locator('.quick-input-widget input');
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: 'phrase' }).waitFor({ timeout: 10000 });
+        await input.fill(TRACKED);
+        await page.keyboard.press('Enter');
+        await pickRow(page, /Per year/);
+        await input.waitFor({ state: 'hidden' });
+        const view = webviewFrame();
+        await view.locator('table.data').waitFor({ timeout: 60000 });
+        // The 2024 point of the hedged line, with the statements behind it listed.
+        await view.locator('table.data button.select', { hasText: '2024' }).click();
+        await view.locator('button.statement').first().waitFor({ timeout: 20000 });
+        await view.locator('circle.point.hedged[data-period="2024"]').focus();
+        await settle(page, 1500);
+        await take('timeline');
+        await runCommand(page, 'View: Close All Editors');
+      }
+    }
+
+    if (wanted('tracked-wording')) {
+      const title = commandTitle('readoutLens.trackAcrossReadouts');
+      if (!title || !fs.existsSync(TIMELINE_FIXTURES)) say('skipping tracked-wording.png: no Track Across Readouts command or no test/fixtures/timeline');
+      else {
+        const name = 'norland-estmark-2023-02-10.readout';
+        await quickOpen(page, name);
+        await editor.locator('.view-lines', { hasText: 'Meridian' }).waitFor({ timeout: 20000 });
+        await goTo(page, lineColOf(path.join(ws, 'timeline', name), TRACKED));
+        for (let i = 0; i < TRACKED.length; i++) await page.keyboard.press('Shift+ArrowRight');
+        await runCommand(page, title);
+        const sidebar = page.locator('.part.sidebar');
+        const pane = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: /Tracked Wording/i }) });
+        await pane.locator('.monaco-list-row', { hasText: /as tracked/ }).first().waitFor({ timeout: 60000 });
+        await widenSidebar(page, 560);
+        await foldOtherViews(sidebar, ['Topics', 'Commitments', 'Entities', 'Corpus']);
+        await pane.locator('.monaco-list-row', { hasText: /^\s*By year/ }).first().click();
+        await pane.locator('.monaco-list-row', { hasText: /^\s*2024/ }).first().waitFor({ timeout: 10000 });
+        await settle(page);
+        await take('tracked-wording');
+        await runCommand(page, 'View: Close Primary Side Bar');
+        await runCommand(page, 'View: Close All Editors');
+        await quickOpen(page, SEED);
+        await editor.locator('.view-lines').getByText('Kishida', { exact: false }).first().waitFor({ timeout: 20000 });
+      }
+    }
+
     if (wanted('seed-light')) {
       await runCommand(page, 'Preferences: Color Theme', { opensQuickInput: true });
       const input = page.locator('.quick-input-widget input');
@@ -230,6 +316,21 @@ async function runCommand(page, title, { opensQuickInput = false } = {}) {
   await row.waitFor({ timeout: 10000 });
   await row.click();
   if (!opensQuickInput) await input.waitFor({ state: 'hidden' });
+}
+
+/** Folds the named views of the side bar, so the one shot has its height. */
+async function foldOtherViews(sidebar, names) {
+  for (const name of names) {
+    const header = sidebar.locator('.pane-header.expanded', { hasText: new RegExp(`^\\s*${name}\\b`, 'i') });
+    if (await header.count()) await header.first().click();
+  }
+}
+
+/** Picks the row of the open quick pick whose label matches. */
+async function pickRow(page, label) {
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ timeout: 20000 });
+  await row.click();
 }
 
 /** Quick Open (Ctrl+P): opens a workspace file by name. */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './extension/analysisService';
 import { ParagraphCodeLensProvider } from './extension/codeLens';
 import { CompareCommand } from './extension/compare';
+import { CorpusFeatures } from './extension/corpusFeatures';
 import { CorpusModel } from './extension/corpusModel';
 import { CorpusView } from './extension/corpusView';
 import { CueDiagnostics } from './extension/diagnostics';
@@ -36,6 +37,8 @@ export interface ReadoutLensApi {
   corpus: CorpusModel;
   corpusView: CorpusView;
   sinceLastTime: SinceLastTimeCommand;
+  /** Readout: Show Timeline's panel and the Tracked Wording view (Readout: Track Across Readouts). */
+  corpusFeatures: CorpusFeatures | undefined;
   /** The language feature providers as registered, for tests that call them with a token of their own. */
   providers: {
     hover: ReadoutHoverProvider;
@@ -68,6 +71,8 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
   const corpusView = new CorpusView(corpus, lexicons);
   const compare = new CompareCommand(context.extensionUri, lexicons);
   const sinceLastTime = new SinceLastTimeCommand(corpus, compare);
+  // The timeline and tracked wording read files on workspace analysis' worker pool: not in the browser.
+  const corpusFeatures = workspace ? new CorpusFeatures(context.extensionUri, corpus, workspace, lexicons, analyses) : undefined;
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),
@@ -91,6 +96,7 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
     corpus,
     corpusView,
     sinceLastTime,
+    ...(corpusFeatures ? [corpusFeatures] : []),
     vscode.languages.registerHoverProvider(selector, providers.hover),
     vscode.languages.registerFoldingRangeProvider(selector, providers.folding),
     vscode.languages.registerDocumentSymbolProvider(selector, providers.symbols, { label: 'Readout Lens' }),
@@ -109,7 +115,7 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
     new WhyThisTopicCommand(analyses, lexicons),
   );
 
-  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, corpusView, sinceLastTime, providers, activationMs: performance.now() - activationStarted };
+  return { analysisFor: (doc) => analyses.getAsync(doc), onDidNotify: analyses.onDidNotify, lexicons, views, statusBar, workspace, corpus, corpusView, sinceLastTime, corpusFeatures, providers, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

@@ -430,6 +430,8 @@ export class EntitiesProvider extends BaseProvider {
       item.description = `${entry ? entityTypeLabel(entry.type) : ''} · ${node.items.length}`;
       item.tooltip = entry?.definition;
       item.iconPath = new vscode.ThemeIcon(entityIcon(entry?.type));
+      // For the item's menu (Show Timeline).
+      item.contextValue = 'entity';
       return item;
     }
     if (node.kind === 'mention') {

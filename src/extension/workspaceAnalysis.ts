@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { formatCount } from '../core/text/format';
 import type { ReadoutSummary } from '../core/corpus/summary';
 import { FINDING_CODES, type FileFindings, type FindingOptions } from '../runtime/findings';
-import { WorkspacePool, type FileJob } from '../runtime/workspacePool';
+import { WorkspacePool, type FileJob, type TrackJob, type TrackOutcome } from '../runtime/workspacePool';
 import { isReadout, type AnalysisService } from './analysisService';
 import { DIAGNOSTIC_SOURCE, findingOptions } from './diagnostics';
 import type { LexiconService } from './lexiconService';
@@ -139,6 +139,27 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   /** How many workspace readouts have a summary. */
   get size(): number {
     return this.summaries.size;
+  }
+
+  /**
+   * The uses of a phrase in one file (Track Across Readouts), searched on this pool's workers, never on the
+   * host; undefined when the pool is unavailable or the request went stale.
+   */
+  async trackInFile(uri: vscode.Uri, phrase: string, isStale?: () => boolean): Promise<TrackOutcome> {
+    const compiled = await this.lexicons.get();
+    const pool = this.ensurePool();
+    if (!pool.available) return undefined;
+    pool.setLexicon(compiled);
+    const job: TrackJob = { phrase, isStale, name: uri.toString(), maxLength: Math.floor(getSettings(uri).maxFileSizeMB * 1024 * 1024) };
+    if (uri.scheme === 'file') job.path = uri.fsPath;
+    else {
+      try {
+        job.bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        return { missing: true };
+      }
+    }
+    return pool.track(job);
   }
 
   /**

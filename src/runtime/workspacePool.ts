@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
+import type { ReadoutUses } from '../core/corpus/track';
 import type { CompiledLexicon } from '../core/pipeline/compile';
 import type { ReadoutSummary } from '../core/corpus/summary';
 import type { FileFindings, FindingOptions } from './findings';
@@ -11,10 +12,13 @@ import type { FileFindings, FindingOptions } from './findings';
 export type PoolRequest =
   | { type: 'lexicon'; lexicon: unknown }
   /** One file: read by the worker at `path` (a local file) or given as its `bytes` (any other file system). */
-  | { type: 'file'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; options: FindingOptions };
+  | { type: 'file'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; options: FindingOptions }
+  /** The uses of a phrase in one file (Track Across Readouts); `name` is what the uses call the file. */
+  | { type: 'track'; id: number; path?: string; bytes?: Uint8Array; maxLength: number; name: string; phrase: string };
 
 export type PoolReply =
   | { type: 'done'; id: number; findings: FileFindings; summary: ReadoutSummary }
+  | { type: 'track'; id: number; uses: ReadoutUses }
   /** `missing`: the file is gone (deleted since it was found), not broken. */
   | { type: 'failed'; id: number; message: string; missing: boolean };
 
@@ -28,6 +32,18 @@ export interface FileJob {
 }
 
 export type FileOutcome = { findings: FileFindings; summary: ReadoutSummary } | { missing: true } | undefined;
+
+/** A file searched for a phrase: `name` is what its uses call it (the editor's URI string). */
+export interface TrackJob {
+  path?: string;
+  bytes?: Uint8Array;
+  maxLength: number;
+  name: string;
+  phrase: string;
+  isStale?: () => boolean;
+}
+
+export type TrackOutcome = { uses: ReadoutUses } | { missing: true } | undefined;
 
 /** Files sent ahead to each worker: its next file is read while it analyses the current one. */
 const IN_FLIGHT = 4;
@@ -43,11 +59,9 @@ export function poolSize(cores = os.availableParallelism?.() ?? os.cpus().length
   return Math.max(1, Math.min(2, cores - 1));
 }
 
-interface Queued {
-  id: number;
-  job: FileJob;
-  resolve: (outcome: FileOutcome) => void;
-}
+type Queued =
+  | { kind: 'file'; id: number; job: FileJob; resolve: (outcome: FileOutcome) => void }
+  | { kind: 'track'; id: number; job: TrackJob; resolve: (outcome: TrackOutcome) => void };
 
 interface Slot {
   worker: Worker;
@@ -88,7 +102,15 @@ export class WorkspacePool {
   /** Resolves with the file's findings and summary, `{ missing }` when it is gone, undefined when dropped or failed. */
   analyze(job: FileJob): Promise<FileOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve });
+      this.queue.push({ kind: 'file', id: this.nextId++, job, resolve });
+      this.pump();
+    });
+  }
+
+  /** Resolves with the phrase's uses in the file, `{ missing }` when it is gone, undefined when dropped or failed. */
+  track(job: TrackJob): Promise<TrackOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ kind: 'track', id: this.nextId++, job, resolve });
       this.pump();
     });
   }
@@ -146,8 +168,11 @@ export class WorkspacePool {
         continue;
       }
       slot.running.set(next.id, next);
-      const { path, bytes, maxLength, options } = next.job;
-      const request: PoolRequest = { type: 'file', id: next.id, path, bytes, maxLength, options };
+      const { path, bytes, maxLength } = next.job;
+      const request: PoolRequest =
+        next.kind === 'file'
+          ? { type: 'file', id: next.id, path, bytes, maxLength, options: next.job.options }
+          : { type: 'track', id: next.id, path, bytes, maxLength, name: next.job.name, phrase: next.job.phrase };
       slot.worker.postMessage(request, bytes ? [bytes.buffer as ArrayBuffer] : []);
     }
     if (this.pending === 0 && this.slots.length) {
@@ -160,7 +185,9 @@ export class WorkspacePool {
     const done = slot.running.get(m.id);
     if (!done) return;
     slot.running.delete(m.id);
-    if (m.type === 'done') done.resolve({ findings: m.findings, summary: m.summary });
+    if (m.type === 'done' && done.kind === 'file') done.resolve({ findings: m.findings, summary: m.summary });
+    else if (m.type === 'track' && done.kind === 'track') done.resolve({ uses: m.uses });
+    else if (m.type !== 'failed') done.resolve(undefined);
     else {
       if (!m.missing) this.log(`workspace analysis of ${done.job.path ?? 'a file'} failed: ${m.message}`);
       done.resolve(m.missing ? { missing: true } : undefined);

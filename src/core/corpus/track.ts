@@ -96,6 +96,14 @@ function trimWord(w: string): string {
   return /^(?:[\p{L}]\.)+$/u.test(w) ? w : w.replace(/[.'’-]+$/, '');
 }
 
+/** The key a use's wording is told apart by (VariantRow.wording): its words lower-cased, trailing stops dropped. */
+export function wordingOf(text: string): string {
+  return text
+    .split(/[\s\u00a0]+/)
+    .map((w) => trimWord(w).toLowerCase())
+    .join(' ');
+}
+
 /** Whether the text's words are the phrase's (false: a variant), or undefined when they are not the phrase at all. */
 function judge(phrase: readonly string[], found: readonly string[]): boolean | undefined {
   if (found.length !== phrase.length) return undefined;
@@ -121,12 +129,17 @@ function bump(map: Record<string, Counts>, key: string, variant: boolean, newRea
   if (newReadout) c.readouts++;
 }
 
-interface Found {
+/**
+ * The uses found in one readout, with the key each is told apart by: plain data, so a worker thread searches a
+ * file and hands only this back (PhraseTracker.search, then addFound where the corpus is put together).
+ */
+export interface ReadoutUses {
   path: string;
   date?: string;
   government?: string;
   occurrences: { occ: Occurrence; key: string }[];
 }
+type Found = ReadoutUses;
 
 const foundOrder = (a: Found, b: Found): number => {
   const da = a.date ?? '\uffff';
@@ -151,12 +164,17 @@ export class PhraseTracker {
 
   /** Searches one document; the number of uses found in it. */
   add(doc: TrackDocument): number {
+    return this.addFound(this.search(doc));
+  }
+
+  /** The uses of the phrase in one document, not yet added. */
+  search(doc: TrackDocument): ReadoutUses {
     const re = this.re;
-    if (!re) return 0;
     const words = this.words;
     const entry: Found = { path: doc.path, occurrences: [] };
     if (doc.date) entry.date = doc.date;
     if (doc.government) entry.government = doc.government;
+    if (!re) return entry;
     for (const span of doc.spans ?? [{ start: 0, end: doc.text.length }]) {
       re.lastIndex = span.start;
       for (let m = re.exec(doc.text); m !== null && m.index < span.end; m = re.exec(doc.text)) {
@@ -172,11 +190,16 @@ export class PhraseTracker {
         const cut = last.length - trimWord(last).length;
         const occ: Occurrence = { path: doc.path, start: m.index, end: end - cut, text: m[0].slice(0, m[0].length - cut), variant: !exact };
         if (doc.date) occ.date = doc.date;
-        entry.occurrences.push({ occ, key: found.map((w) => trimWord(w).toLowerCase()).join(' ') });
+        entry.occurrences.push({ occ, key: wordingOf(m[0]) });
       }
     }
-    if (entry.occurrences.length) this.found.push(entry);
-    return entry.occurrences.length;
+    return entry;
+  }
+
+  /** Adds the uses search() found (here or in another thread); the number added. */
+  addFound(uses: ReadoutUses): number {
+    if (uses.occurrences.length) this.found.push(uses);
+    return uses.occurrences.length;
   }
 
   result(): TrackResult {

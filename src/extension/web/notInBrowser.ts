@@ -11,6 +11,8 @@ export const NOT_IN_BROWSER: readonly { command: string; what: string }[] = [
   { command: 'readoutLens.newFromWebPage', what: 'New Readout from Web Page' },
   { command: 'readoutLens.newFromClipboard', what: 'New Readout from Clipboard' },
   { command: 'readoutLens.importHtmlFile', what: 'Import HTML File as Readout' },
+  { command: 'readoutLens.showTimeline', what: 'Show Timeline' },
+  { command: 'readoutLens.trackAcrossReadouts', what: 'Track Across Readouts' },
 ];
 
 export function notInBrowserMessage(what: string): string {

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { ReadoutSummary } from '../core/corpus/summary';
 import { PhraseTracker, type TrackResult } from '../core/corpus/track';
 import type { CorpusModel } from './corpusModel';
-import { READOUT_GLOB, type WorkspaceAnalysis } from './workspaceAnalysis';
+import { READOUT_GLOB } from './documents';
+import type { WorkspaceAnalysis } from './workspaceAnalysis';
 
 type Progress = vscode.Progress<{ message?: string; increment?: number }>;
 

@@ -2,6 +2,9 @@
 // hold unsaved edits), otherwise the file, decoded as UTF-8 without a BOM.
 import * as vscode from 'vscode';
 
+/** The workspace's readout files, as workspace analysis, its watcher and the corpus searches find them. */
+export const READOUT_GLOB = '**/*.readout';
+
 const decoder = new TextDecoder('utf-8');
 
 export async function readUri(uri: vscode.Uri): Promise<string> {

@@ -12,7 +12,7 @@ import { DIAGNOSTIC_SOURCE, findingOptions } from './diagnostics';
 import type { LexiconService } from './lexiconService';
 import { getSettings, type Settings } from './settings';
 
-export const READOUT_GLOB = '**/*.readout';
+import { READOUT_GLOB } from './documents';
 
 /**
  * Longest stretch of turning worker results into diagnostics (or of queueing files) before yielding to the

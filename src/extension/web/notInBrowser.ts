@@ -1,7 +1,7 @@
 // The commands whose work needs Node, registered in the browser (vscode.dev, github.dev) to say so instead of
 // failing: the importer (a DOM and an article extractor bundled for Node, and page fetching that a browser's
 // cross-origin rules forbid) and workspace analysis (files read and analysed in Node worker threads).
-// package.json hides them from the Command Palette there (`!isWeb`); a keybinding or another extension may still run one.
+// package.json hides them from the Command Palette there (`!readoutLens.browserHost`, which the browser entry sets); a keybinding or another extension may still run one.
 import * as vscode from 'vscode';
 import { getSettings } from '../settings';
 

@@ -9,7 +9,7 @@ import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
 import { registerImportCommands } from './extension/importRegistration';
-import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
+import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon, type LexiconEntryHint } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
 import { CommitmentStatusBar } from './extension/statusBar';
@@ -87,8 +87,8 @@ export function activate(context: vscode.ExtensionContext): ReadoutLensApi {
     new CompareCommand(context.extensionUri, lexicons),
     new ExportCommand(lexicons, String(context.extension.packageJSON.version ?? '')),
     vscode.languages.registerDefinitionProvider(selector, providers.definition),
-    vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
-    vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
+    vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(analyses), { providedCodeActionKinds: AddToLexiconActions.kinds }),
+    vscode.commands.registerCommand('readoutLens.addToLexicon', (name: string, near: vscode.Uri | string, hint?: LexiconEntryHint) => addToLexicon(lexicons, name, near, hint)),
     registerImportCommands(),
   );
 

@@ -62,7 +62,7 @@ export function recogniseNames(text: string, readout: ParsedReadout, rules: Name
     a = tokens.nextMore;
     r.sentence(s, tokens, 0, tokens.count);
   }
-  return r.finish(mentions);
+  return r.finish(mentions, readout, acronyms);
 }
 
 /**
@@ -139,7 +139,7 @@ export class NamesInSentences {
     for (let i = 0; i < firsts.length; i++) r.sentence(this.keptSentences[i], tokens, firsts[i], i + 1 < firsts.length ? firsts[i + 1] : tokens.count);
     this.keptSentences.length = 0;
     if (r.conflict) return recogniseNames(this.text, readout, this.rules, mentions, acronyms);
-    return r.finish(mentions);
+    return r.finish(mentions, readout, acronyms);
   }
 }
 
@@ -400,7 +400,11 @@ class Recogniser {
     if (acronym) {
       const found = this.add(t.start[k], t.end[e - 1], sentence, type ?? 'org', `acronym: ${acronym.text}`);
       this.names.set(acronym.text, found);
-      if (acronym.own) this.add(acronym.start, acronym.end, sentence, found.type, `acronym of: ${found.name}`, found);
+      if (acronym.own) {
+        this.add(acronym.start, acronym.end, sentence, found.type, `acronym of: ${found.name}`, found);
+        // Read once: left for finish(), it would be linked to its own expansion a second time.
+        t.taken[e] = 1;
+      }
       this.venue(e, whole, sentence);
       return true;
     }
@@ -477,6 +481,23 @@ class Recogniser {
     return entity;
   }
 
+  /**
+   * An acronym the text defines ("Global Combat Air Programme (GCAP)") is that name wherever it appears, its
+   * definition included, known or not (E3): it stays an unknown acronym as well (no lexicon has it), and is a
+   * mention of the expansion, whose card it shows. `acronyms` and the sentences are both in text order.
+   */
+  private definedAcronyms(readout: ParsedReadout, acronyms: readonly Span[]): void {
+    if (acronyms.length === 0 || this.names.size === 0) return;
+    const sentences = readout.sentences;
+    let s = 0;
+    for (const a of acronyms) {
+      const entity = this.names.get(this.text.slice(a.start, a.end));
+      if (entity === undefined) continue;
+      while (s + 1 < sentences.length && sentences[s].end <= a.start) s++;
+      this.found.push({ start: a.start, end: a.end, text: this.text.slice(a.start, a.end), id: entity.id, name: entity.name, type: entity.type, sentence: sentences[s]?.index ?? 0, known: false, evidence: `acronym of: ${entity.name}` });
+    }
+  }
+
   knownPerson(m: EntityMention): void {
     let surname = this.rules.surnames.get(m.name);
     if (surname === undefined) surname = surnameOf(m.name);
@@ -496,7 +517,7 @@ class Recogniser {
    * Links the capitalised words no rule took to the names found (a surname, an acronym, a name repeated) and
    * merges the names into the lexicon's `mentions` (sorted), in text order.
    */
-  finish(mentions: EntityMention[]): EntityMention[] {
+  finish(mentions: EntityMention[], readout: ParsedReadout, acronyms: readonly Span[]): EntityMention[] {
     const shapes = new Uint8Array(1 << 15);
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     for (const key of this.surnames.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
@@ -512,6 +533,7 @@ class Recogniser {
       if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
       else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
+    this.definedAcronyms(readout, acronyms);
     const found = this.found;
     if (found.length === 0) return mentions;
     // A stable sort of mentions.concat(found): the names sorted, then merged (a lexicon mention first on a tie).

@@ -159,6 +159,8 @@ class Recogniser {
   /** The sentence read: tokens [lo, hi). */
   private lo = 0;
   private hi = 0;
+  /** Where the sentence read ends. */
+  private sentenceEnd = 0;
 
   constructor(
     private readonly text: string,
@@ -242,6 +244,7 @@ class Recogniser {
     this.tokens = tokens;
     this.lo = lo;
     this.hi = hi;
+    this.sentenceEnd = s.end;
     const n = hi;
     const rules = this.rules;
     let k = lo;
@@ -311,14 +314,29 @@ class Recogniser {
     }
     if (k >= e) return titled;
     if (titled) {
-      this.person(k, e, sentence, titled === 'honorific' ? 'honorific' : `title: ${titled}`);
-      return '';
+      // "Mr. Sullivan and Mr. Año": a connector before another honorific or title ends this holder; the rest
+      // of the run is read on its own.
+      let q = k + 1;
+      while (q + 1 < e && !(this.strong(q) && (this.phraseAt(rules.honorifics, q + 1, e) > 0 || this.phraseAt(rules.titles, q + 1, e) > 0))) q++;
+      const evidence = titled === 'honorific' ? 'honorific' : `title: ${titled}`;
+      if (q + 1 >= e) {
+        this.person(k, e, sentence, evidence);
+        return '';
+      }
+      this.person(k, q, sentence, evidence);
+      return this.run(q + 1, e, sentence, sentenceStart, '');
     }
     if (this.body(k, e, sentence, sentenceStart)) return '';
     // "Alexandra Reeve Givens, CEO, ...": an office after a comma evidences the name before it.
     const after = e < this.hi ? this.phraseAt(rules.titles, e, this.hi) : 0;
     if (after > 0 && e - k >= 2 && this.gapIs(e - 1, t.start[e], 44)) {
       this.person(k, e, sentence, `title after: ${this.text.slice(t.start[e], t.end[e + after - 1])}`);
+      return '';
+    }
+    // "- Tammy Boyd, Black Women's Health Imperative": a list item opening with a name of two or three words and a
+    // comma lists a person by the body they come from (E3: persons by name shape where the readout lists them).
+    if (e - k >= 2 && e - k <= 3 && e < this.hi && this.gapIs(e - 1, t.start[e], 44) && this.opensListItem(k, sentenceStart)) {
+      this.person(k, e, sentence, 'listed');
       return '';
     }
     // "..., CEO, Upturn": the body a listed office holds.
@@ -448,7 +466,10 @@ class Recogniser {
         return;
       }
     }
-    const surname = this.slice(last);
+    // "... Secretary Eduardo Año.": a short word's dot (kept for "Jr.", "Sen.") that ends the sentence is no part of the name.
+    let end = t.end[last];
+    if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && this.endsSentence(end)) end--;
+    const surname = this.text.slice(t.start[last], end);
     this.asked?.add(surname);
     const known = this.surnames.get(surname);
     // "President Harris" after "Kamala Harris": the same person.
@@ -456,8 +477,35 @@ class Recogniser {
       this.found.push({ start: t.start[k], end: t.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
       return;
     }
-    const found = this.add(t.start[k], t.end[last], sentence, 'person', evidence, last === k ? known : undefined);
+    const found = this.add(t.start[k], end, sentence, 'person', evidence, last === k ? known : undefined);
     if (!this.surnames.has(surname)) this.surnames.set(surname, found);
+  }
+
+  /** Only a list marker ("-", "*", "•", "1.") and spaces are between the sentence's start and token k. */
+  private opensListItem(k: number, sentenceStart: number): boolean {
+    const text = this.text;
+    let i = sentenceStart;
+    while (i < this.tokens.start[k] && isRegexSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 42 || c === 0x2022 || c === 0x2013) i++;
+    else {
+      const digits = i;
+      while (i < this.tokens.start[k] && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      if (i === digits || (text.charCodeAt(i) !== 46 && text.charCodeAt(i) !== 41)) return false;
+      i++;
+    }
+    const marker = i;
+    while (i < this.tokens.start[k] && isRegexSpace(text.charCodeAt(i))) i++;
+    return i > marker && i === this.tokens.start[k];
+  }
+
+  /** Nothing but closing quotes, brackets and spaces between `i` and the sentence's end. */
+  private endsSentence(i: number): boolean {
+    for (; i < this.sentenceEnd; i++) {
+      const c = this.text.charCodeAt(i);
+      if (!(isRegexSpace(c) || c === 34 || c === 39 || c === 41 || c === 93 || c === 0x2019 || c === 0x201d)) return false;
+    }
+    return true;
   }
 
   /** `word` is already known as a lexicon person's surname. */

@@ -77,6 +77,8 @@ export function introduction(evidence: string | undefined): string {
       return `Named by its head word ${what}`;
     case 'after':
       return `A place: named after ${what}`;
+    case 'listed':
+      return 'Listed by name at the start of a list item';
     case 'listed with an office':
       return 'The body a listed office holds';
     case 'again':

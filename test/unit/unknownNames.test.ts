@@ -60,7 +60,7 @@ describe('names no lexicon knows: card, diagnostic, lexicon skeleton and report'
   });
 
   it('says every kind of evidence in words', () => {
-    for (const evidence of ['title: President', 'title alone: King', 'title after: CEO', 'honorific', 'acronym: GCAP', 'acronym of: Global Combat Air Programme', 'head: Summit', 'after: in', 'listed', 'listed with an office', 'again: X', undefined]) {
+    for (const evidence of ['title: President', 'title alone: King', 'title after: CEO', 'honorific', 'acronym: GCAP', 'acronym of: Global Combat Air Programme', 'head: Summit', 'after: in', 'listed', 'listed with a person', 'listed with an office', 'again: X', undefined]) {
       const said = introduction(evidence);
       assert.ok(said.length > 10 && !said.startsWith('Recognised by `'), `${evidence}: ${said}`);
     }

@@ -5,6 +5,7 @@
 import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { surnameOf, type NameRules, type Phrases } from './nameRules';
+import { endsSentence, opensListItem } from './nameText';
 import { CAPITAL, CAPITALS, LEXICON_SURNAME, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
 /** A word's length and first and last units, folded into 15 bits: finish() slices a word only when a name's shape is its. */
@@ -159,8 +160,9 @@ class Recogniser {
   /** The sentence read: tokens [lo, hi). */
   private lo = 0;
   private hi = 0;
-  /** Where the sentence read ends. */
+  /** Where the sentence read ends, and the token after a person its list item names first (-1: none). */
   private sentenceEnd = 0;
+  private listedNext = -1;
 
   constructor(
     private readonly text: string,
@@ -245,6 +247,7 @@ class Recogniser {
     this.lo = lo;
     this.hi = hi;
     this.sentenceEnd = s.end;
+    this.listedNext = -1;
     const n = hi;
     const rules = this.rules;
     let k = lo;
@@ -277,6 +280,7 @@ class Recogniser {
   private run(k: number, e: number, sentence: number, sentenceStart: number, titled: string): string {
     const rules = this.rules;
     const t = this.tokens;
+    const first = k;
     // Leading words that are no name ("The", "In", months) go; a run that is nothing else is no name.
     for (let skip = this.phraseAt(rules.notNames, k, e); skip > 0 && k < e; skip = k < e ? this.phraseAt(rules.notNames, k, e) : 0) k += skip;
     if (k >= e) return '';
@@ -335,8 +339,14 @@ class Recogniser {
     }
     // "- Tammy Boyd, Black Women's Health Imperative": a list item opening with a name of two or three words and a
     // comma lists a person by the body they come from (E3: persons by name shape where the readout lists them).
-    if (e - k >= 2 && e - k <= 3 && e < this.hi && this.gapIs(e - 1, t.start[e], 44) && this.opensListItem(k, sentenceStart)) {
+    if (e - k >= 2 && e - k <= 3 && e < this.hi && this.gapIs(e - 1, t.start[e], 44) && opensListItem(this.text, sentenceStart, t.start[k])) {
       this.person(k, e, sentence, 'listed');
+      this.listedNext = e;
+      return '';
+    }
+    // "..., Black Women's Blueprint": what follows the listed person's comma is the body they come from.
+    if (first === this.listedNext) {
+      this.add(t.start[first], t.end[e - 1], sentence, 'org', 'listed with a person');
       return '';
     }
     // "..., CEO, Upturn": the body a listed office holds.
@@ -382,7 +392,8 @@ class Recogniser {
   private afterListedOffice(k: number): boolean {
     const t = this.tokens;
     if (k < this.lo + 2 || !this.gapIs(k - 1, t.start[k], 44)) return false;
-    for (let o = k - 1; o >= Math.max(this.lo, k - 6); o--) {
+    // The longest office that ends before the comma first: "Executive Director", not "Director".
+    for (let o = Math.max(this.lo, k - 6); o < k; o++) {
       const len = this.phraseAt(this.rules.titles, o, k);
       if (len > 0 && o + len === k) return o > this.lo && this.gapIs(o - 1, t.start[o], 44);
     }
@@ -468,7 +479,7 @@ class Recogniser {
     }
     // "... Secretary Eduardo Año.": a short word's dot (kept for "Jr.", "Sen.") that ends the sentence is no part of the name.
     let end = t.end[last];
-    if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && this.endsSentence(end)) end--;
+    if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && endsSentence(this.text, end, this.sentenceEnd)) end--;
     const surname = this.text.slice(t.start[last], end);
     this.asked?.add(surname);
     const known = this.surnames.get(surname);
@@ -481,32 +492,7 @@ class Recogniser {
     if (!this.surnames.has(surname)) this.surnames.set(surname, found);
   }
 
-  /** Only a list marker ("-", "*", "•", "1.") and spaces are between the sentence's start and token k. */
-  private opensListItem(k: number, sentenceStart: number): boolean {
-    const text = this.text;
-    let i = sentenceStart;
-    while (i < this.tokens.start[k] && isRegexSpace(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    if (c === 45 || c === 42 || c === 0x2022 || c === 0x2013) i++;
-    else {
-      const digits = i;
-      while (i < this.tokens.start[k] && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-      if (i === digits || (text.charCodeAt(i) !== 46 && text.charCodeAt(i) !== 41)) return false;
-      i++;
-    }
-    const marker = i;
-    while (i < this.tokens.start[k] && isRegexSpace(text.charCodeAt(i))) i++;
-    return i > marker && i === this.tokens.start[k];
-  }
 
-  /** Nothing but closing quotes, brackets and spaces between `i` and the sentence's end. */
-  private endsSentence(i: number): boolean {
-    for (; i < this.sentenceEnd; i++) {
-      const c = this.text.charCodeAt(i);
-      if (!(isRegexSpace(c) || c === 34 || c === 39 || c === 41 || c === 93 || c === 0x2019 || c === 0x201d)) return false;
-    }
-    return true;
-  }
 
   /** `word` is already known as a lexicon person's surname. */
   isLexiconSurname(word: string): boolean {

@@ -79,6 +79,8 @@ export function introduction(evidence: string | undefined): string {
       return `A place: named after ${what}`;
     case 'listed':
       return 'Listed by name at the start of a list item';
+    case 'listed with a person':
+      return 'Listed as the body a person comes from';
     case 'listed with an office':
       return 'The body a listed office holds';
     case 'again':

@@ -42,7 +42,7 @@ export class AcronymFinder {
   constructor(
     private readonly text: string,
     private readonly mentions: readonly EntityMention[],
-    /** Words in capitals that are no name ("CEO", "PM": lexicons/names.yaml). */
+    /** Words in capitals that are no name ("CEO", "PM": lexicons/names.yaml; policy E5.a). */
     private readonly notNames?: ReadonlySet<string>,
   ) {}
 

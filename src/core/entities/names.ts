@@ -319,7 +319,7 @@ class Recogniser {
     if (k >= e) return titled;
     if (titled) {
       // "Mr. Sullivan and Mr. Año": a connector before another honorific or title ends this holder; the rest
-      // of the run is read on its own.
+      // of the run is read on its own (policy E3.a).
       let q = k + 1;
       while (q + 1 < e && !(this.strong(q) && (this.phraseAt(rules.honorifics, q + 1, e) > 0 || this.phraseAt(rules.titles, q + 1, e) > 0))) q++;
       const evidence = titled === 'honorific' ? 'honorific' : `title: ${titled}`;
@@ -338,7 +338,7 @@ class Recogniser {
       return '';
     }
     // "- Tammy Boyd, Black Women's Health Imperative": a list item opening with a name of two or three words and a
-    // comma lists a person by the body they come from (E3: persons by name shape where the readout lists them).
+    // comma lists a person by the body they come from (policy E3.b).
     if (e - k >= 2 && e - k <= 3 && e < this.hi && this.gapIs(e - 1, t.start[e], 44) && opensListItem(this.text, sentenceStart, t.start[k])) {
       this.person(k, e, sentence, 'listed');
       this.listedNext = e;
@@ -517,7 +517,7 @@ class Recogniser {
 
   /**
    * An acronym the text defines ("Global Combat Air Programme (GCAP)") is that name wherever it appears, its
-   * definition included, known or not (E3): it stays an unknown acronym as well (no lexicon has it), and is a
+   * definition included, known or not (policy E2.a): it stays an unknown acronym as well (no lexicon has it), and is a
    * mention of the expansion, whose card it shows. `acronyms` and the sentences are both in text order.
    */
   private definedAcronyms(readout: ParsedReadout, acronyms: readonly Span[]): void {

@@ -19,10 +19,11 @@ const samples = path.join(sharedRoot, 'samples');
 
 /** Floors for the blind split: the figures measured when they were last raised, less a small margin. */
 const BLIND_FLOORS: Record<string, number> = {
-  // Measured at the end of the session that built the set: 0.727, 0.925, 0.965, 0.905.
+  // Measured at the end of the session that built the set: 0.727, 0.925, 0.965, 0.905; entities raised after #14's
+  // open-class recognition and gazetteers (coverage 0.935, precision 0.963).
   topicAccuracy: 0.7,
-  entityCoverage: 0.9,
-  entityPrecision: 0.94,
+  entityCoverage: 0.92,
+  entityPrecision: 0.95,
   cueF1: 0.88,
 }
 

@@ -13,7 +13,7 @@ import { ExportCommand } from './extension/export';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
 import { WhyThisTopicCommand } from './extension/whyThisTopic';
-import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon } from './extension/lexiconNavigation';
+import { AddToLexiconActions, EntityDefinitionProvider, addToLexicon, type LexiconEntryHint } from './extension/lexiconNavigation';
 import { LexiconService } from './extension/lexiconService';
 import { ReadoutSemanticTokensProvider } from './extension/semanticTokens';
 import { SinceLastTimeCommand } from './extension/sinceLastTime';
@@ -109,8 +109,8 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
     compare,
     new ExportCommand(lexicons, String(context.extension.packageJSON.version ?? '')),
     vscode.languages.registerDefinitionProvider(selector, providers.definition),
-    vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(), { providedCodeActionKinds: AddToLexiconActions.kinds }),
-    vscode.commands.registerCommand('readoutLens.addToLexicon', (acronym: string, near: vscode.Uri) => addToLexicon(lexicons, acronym, near)),
+    vscode.languages.registerCodeActionsProvider(selector, new AddToLexiconActions(analyses), { providedCodeActionKinds: AddToLexiconActions.kinds }),
+    vscode.commands.registerCommand('readoutLens.addToLexicon', (name: string, near: vscode.Uri | string, hint?: LexiconEntryHint) => addToLexicon(lexicons, name, near, hint)),
     host.registerHostCommands(),
     new WhyThisTopicCommand(analyses, lexicons),
   );

@@ -1,11 +1,12 @@
-// One diagnostic per commitment cue (codes firm-commitment / hedged-commitment), severities from the
-// settings, cues listed in readoutLens.ignore skipped, at most readoutLens.diagnostics.maxPerFile per readout,
+// One diagnostic per commitment cue (codes firm-commitment / hedged-commitment), one per unknown acronym and
+// per unknown name's first mention, severities from the settings, cues listed in readoutLens.ignore skipped, at most readoutLens.diagnostics.maxPerFile per readout,
 // and the quick fix that adds a cue to that list.
 import * as vscode from 'vscode';
 import { cueMessage } from '../core/report/cards';
 import type { Analysis } from '../core/types';
 import type { AnalysisService } from './analysisService';
-import { FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE, acronymMessage, cueCode, ignoreKey, planFindings, problemSeverity, type FindingOptions } from '../runtime/findings';
+import { unknownNameMessage } from '../core/report/unknownNames';
+import { FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE, UNKNOWN_NAME_CODE, acronymMessage, cueCode, ignoreKey, planFindings, problemSeverity, type FindingOptions } from '../runtime/findings';
 import type { LexiconService } from './lexiconService';
 import { getSettings, toSeverity, type Settings } from './settings';
 
@@ -25,6 +26,7 @@ export function findingOptions(settings: Readonly<Settings>): FindingOptions {
     firm: rank(settings.firmSeverity),
     hedged: rank(settings.hedgedSeverity),
     acronym: rank(settings.unknownAcronymSeverity),
+    name: rank(settings.unknownNameSeverity),
     ignored: settings.ignore.map(ignoreKey),
     maxDiagnostics: settings.maxDiagnostics,
   };
@@ -122,7 +124,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
     const acronyms = options.acronym < 0 ? [] : analysis.unknownAcronyms;
     const problems = analysis.readout.problems;
     // First pass, allocation-free: the severity of every finding (-1: not published) and how many of each fit.
-    const { severities, quota, problemsShown, eligible } = planFindings(analysis, options, new Set(options.ignored));
+    const { severities, names, quota, problemsShown, eligible } = planFindings(analysis, options, new Set(options.ignored));
     const lines = this.analyses.lines(document);
     const diagnostics: vscode.Diagnostic[] = [];
     for (let i = 0; i < problemsShown; i++) {
@@ -152,6 +154,16 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       const d = new vscode.Diagnostic(range, acronymMessage(word), severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = UNKNOWN_ACRONYM_CODE;
+      diagnostics.push(d);
+    }
+    for (let i = 0; i < names.length; i++) {
+      if ((i & 255) === 255 && (await yieldTurn())) return;
+      const severity = severities[cues.length + acronyms.length + i];
+      if (quota[severity]-- <= 0) continue;
+      const m = analysis.entities[names[i]];
+      const d = new vscode.Diagnostic(lines.range(m.start, m.end), unknownNameMessage(m.name, m.type), severity);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = UNKNOWN_NAME_CODE;
       diagnostics.push(d);
     }
     if (token.isCancellationRequested || document.isClosed) return;

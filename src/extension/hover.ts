@@ -6,9 +6,12 @@ import { escapeText } from '../core/report/markdownText';
 import { explainTopic } from '../core/report/topicEvidence';
 import type { Analysis, TopicId } from '../core/types';
 import type { CompiledLexicon } from '../core/pipeline/compile';
+import { addToLexiconArguments, unknownName, unknownNameCard } from '../core/report/unknownNames';
 import { spanAt } from '../core/text/spans';
 import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
+
+const ADD_TO_LEXICON = 'readoutLens.addToLexicon';
 
 export class ReadoutHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: AnalysisService, private readonly lexicons: LexiconService) {}
@@ -27,10 +30,20 @@ export class ReadoutHoverProvider implements vscode.HoverProvider {
     }
     const mention = spanAt(analysis.entities, offset);
     const entry = mention && compiled.entityById.get(mention.id);
+    const unknown = mention && !entry && mention.known === false ? unknownName(analysis, mention.id) : undefined;
     if (mention && entry) {
       const md = new vscode.MarkdownString(entityCard(entry));
       md.isTrusted = false;
       parts.push(md);
+    } else if (mention && unknown) {
+      const args = encodeURIComponent(JSON.stringify(addToLexiconArguments(unknown, document.uri.toString())));
+      const line = document.positionAt(analysis.entities[unknown.first].start).line;
+      const md = new vscode.MarkdownString(unknownNameCard(unknown, line, `command:${ADD_TO_LEXICON}?${args}`));
+      // The card's one link runs the one command it names, whatever the readout's text holds.
+      md.isTrusted = { enabledCommands: [ADD_TO_LEXICON] };
+      parts.push(md);
+    }
+    if (mention && (entry || unknown)) {
       const r = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
       range = range ? range.union(r) : r;
     }

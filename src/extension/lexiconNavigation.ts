@@ -1,14 +1,22 @@
 // Go to Definition on an entity opens its YAML entry (built-in or workspace lexicon), and the quick fix on
-// an unknown acronym, "Add to workspace lexicon…", inserts an entry skeleton as a snippet to fill in.
+// an unknown acronym or name, "Add to workspace lexicon…", inserts an entry skeleton as a snippet to fill in,
+// prefilled with what the readout tells (the expansion of an acronym, the type its evidence suggests, aliases).
 import * as vscode from 'vscode';
+import { addToLexiconArguments, unknownName } from '../core/report/unknownNames';
 import { spanAt } from '../core/text/spans';
-import { ENTITY_TYPES } from '../core/types';
-import { UNKNOWN_ACRONYM_CODE } from '../runtime/findings';
+import { ENTITY_TYPES, type EntityType } from '../core/types';
+import { UNKNOWN_ACRONYM_CODE, UNKNOWN_NAME_CODE } from '../runtime/findings';
 import type { AnalysisService } from './analysisService';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 
-export { UNKNOWN_ACRONYM_CODE };
+export { UNKNOWN_ACRONYM_CODE, UNKNOWN_NAME_CODE };
+
+/** What the readout tells about a name to add: the type its evidence suggests and its other spellings. */
+export interface LexiconEntryHint {
+  type?: EntityType;
+  aliases?: string[];
+}
 
 const DEFAULT_LEXICON = '.readout-lens/lexicon.yaml';
 
@@ -28,15 +36,22 @@ export class EntityDefinitionProvider implements vscode.DefinitionProvider {
 export class AddToLexiconActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  constructor(private readonly analyses: AnalysisService) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    if (token.isCancellationRequested) return [];
+    const analysis = this.analyses.get(document);
     return context.diagnostics
-      .filter((d) => d.code === UNKNOWN_ACRONYM_CODE)
+      .filter((d) => d.code === UNKNOWN_ACRONYM_CODE || d.code === UNKNOWN_NAME_CODE)
       .map((d) => {
-        const acronym = document.getText(d.range);
-        const action = new vscode.CodeAction(`Add "${acronym}" to workspace lexicon…`, vscode.CodeActionKind.QuickFix);
+        // An acronym the text defines ("(GCAP)") is a mention of its expansion: the entry is the expansion's.
+        const mention = analysis && spanAt(analysis.entities, document.offsetAt(d.range.start));
+        const unknown = analysis && mention?.known === false ? unknownName(analysis, mention.id) : undefined;
+        const args: unknown[] = unknown ? addToLexiconArguments(unknown, document.uri.toString()) : [document.getText(d.range), document.uri.toString()];
+        const action = new vscode.CodeAction(`Add "${String(args[0])}" to workspace lexicon…`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = true;
-        action.command = { title: action.title, command: 'readoutLens.addToLexicon', arguments: [acronym, document.uri] };
+        action.command = { title: action.title, command: 'readoutLens.addToLexicon', arguments: args };
         return action;
       });
   }
@@ -56,12 +71,22 @@ function targetLexicon(lexicons: LexiconService, near: vscode.Uri): vscode.Uri |
   return vscode.Uri.joinPath(folder.uri, plainFile ?? DEFAULT_LEXICON);
 }
 
-function entityId(acronym: string): string {
-  return acronym.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+function entityId(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
 }
 
-/** Opens the lexicon and inserts a new entity entry at the end of its `entities:` list. */
-export async function addToLexicon(lexicons: LexiconService, acronym: string, near: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+/** A YAML flow-sequence item: plain when nothing in it means something to YAML, else double-quoted. */
+function yamlItem(text: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} .'’&-]*$/u.test(text) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(text) ? text : JSON.stringify(text);
+}
+
+/**
+ * Opens the lexicon and inserts a new entity entry at the end of its `entities:` list: `name` (an acronym or a
+ * name the readout introduced) with the type and aliases the readout suggests. `near` is the readout, as a URI
+ * or its string (a hover's command link carries JSON only).
+ */
+export async function addToLexicon(lexicons: LexiconService, name: string, nearArg: vscode.Uri | string, hint: LexiconEntryHint = {}): Promise<vscode.TextEditor | undefined> {
+  const near = typeof nearArg === 'string' ? vscode.Uri.parse(nearArg) : nearArg;
   const uri = targetLexicon(lexicons, near);
   if (!uri) {
     void vscode.window.showWarningMessage('Open a folder to keep a workspace lexicon.');
@@ -90,11 +115,15 @@ export async function addToLexicon(lexicons: LexiconService, acronym: string, ne
   }
   const position = at >= doc.lineCount ? doc.lineAt(doc.lineCount - 1).range.end : new vscode.Position(at, 0);
   const needsNewline = at >= doc.lineCount && doc.lineAt(doc.lineCount - 1).text !== '' && !prefix;
+  const aliases = [...new Set(hint.aliases ?? [name])].filter((a) => a.trim() !== '' && a !== name);
+  const aliasList = (aliases.length ? aliases : hint.aliases ? [] : [name]).map(yamlItem).join(', ');
+  // The suggested type first, so accepting the choice keeps it.
+  const types = hint.type ? [hint.type, ...ENTITY_TYPES.filter((t) => t !== hint.type)] : [...ENTITY_TYPES];
   const snippet = new vscode.SnippetString(`${needsNewline ? '\n' : ''}${prefix}`)
-    .appendText(`  - id: ${entityId(acronym)}\n    name: `)
-    .appendPlaceholder(acronym)
-    .appendText(`\n    aliases: [${acronym}]\n    type: `)
-    .appendChoice([...ENTITY_TYPES])
+    .appendText(`  - id: ${entityId(name)}\n    name: `)
+    .appendPlaceholder(yamlItem(name))
+    .appendText(`\n    aliases: [${aliasList}]\n    type: `)
+    .appendChoice(types)
     .appendText('\n    definition: ')
     .appendPlaceholder('One sentence: what it is and why it matters.')
     .appendText('\n');

@@ -7,6 +7,7 @@ export interface Settings {
   firmSeverity: SeverityName;
   hedgedSeverity: SeverityName;
   unknownAcronymSeverity: SeverityName;
+  unknownNameSeverity: SeverityName;
   ignore: string[];
   lexicons: string[];
   debounceMs: number;
@@ -75,6 +76,7 @@ function readSettings(scope?: vscode.ConfigurationScope): Readonly<Settings> {
     firmSeverity: c.get<SeverityName>('diagnostics.firm', 'information'),
     hedgedSeverity: c.get<SeverityName>('diagnostics.hedged', 'warning'),
     unknownAcronymSeverity: c.get<SeverityName>('diagnostics.unknownAcronym', 'hint'),
+    unknownNameSeverity: c.get<SeverityName>('diagnostics.unknownName', 'hint'),
     ignore: c.get<string[]>('ignore', []),
     lexicons: c.get<string[]>('lexicons', ['.readout-lens/*.yaml']),
     debounceMs: Math.max(0, c.get<number>('analysis.debounceMs', 60)),

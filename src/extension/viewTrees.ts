@@ -2,6 +2,7 @@
 // Entities (entity → mentions), built lazily from the followed readout's Analysis and its filters.
 import * as vscode from 'vscode';
 import { entityTypeLabel } from '../core/report/cards';
+import { introduction } from '../core/report/unknownNames';
 import type { Analysis, Cue, Sentence, Strength, TopicId } from '../core/types';
 import type { LexiconService } from './lexiconService';
 import { formatCount } from '../core/text/format';
@@ -425,13 +426,17 @@ export class EntitiesProvider extends BaseProvider {
     const compiled = this.lexicons.current();
     if (node.kind === 'entity') {
       const entry = compiled?.entityById.get(node.id);
-      const item = new vscode.TreeItem(entry?.name ?? node.id, vscode.TreeItemCollapsibleState.Collapsed);
+      // A name no lexicon knows (E5) has no entry: its first mention says what the readout made of it.
+      const first = node.analysis.entities[node.items[0]];
+      const unknown = !entry && first?.known === false;
+      const type = entry?.type ?? first?.type;
+      const item = new vscode.TreeItem(entry?.name ?? first?.name ?? node.id, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${node.id}`;
-      item.description = `${entry ? entityTypeLabel(entry.type) : ''} · ${node.items.length}`;
-      item.tooltip = entry?.definition;
-      item.iconPath = new vscode.ThemeIcon(entityIcon(entry?.type));
-      // For the item's menu (Show Timeline).
-      item.contextValue = 'entity';
+      item.description = `${type ? entityTypeLabel(type) : ''}${unknown ? ' · not in a lexicon' : ''} · ${node.items.length}`;
+      item.tooltip = entry?.definition ?? (unknown ? `Not in your lexicons. ${introduction(first.evidence).replace(/`/g, '')}.` : undefined);
+      item.iconPath = new vscode.ThemeIcon(entityIcon(type));
+      // For the item's menus (Show Timeline reads a lexicon entity's id).
+      item.contextValue = unknown ? 'unknownEntity' : 'entity';
       return item;
     }
     if (node.kind === 'mention') {

@@ -2,12 +2,15 @@
 // diagnostics (src/extension/diagnostics.ts) and the workspace worker, so a readout shows the same problems open or not.
 // Severities are numbered as vscode.DiagnosticSeverity (0 error … 3 hint); no 'vscode' import.
 import { cueMessage } from '../core/report/cards';
+import { unknownNameIntroductions, unknownNameMessage } from '../core/report/unknownNames';
 import { LineIndex } from '../core/text/lines';
 import type { Analysis, CuePattern, ReadoutProblem } from '../core/types';
 
 export const FIRM_CODE = 'firm-commitment';
 export const HEDGED_CODE = 'hedged-commitment';
 export const UNKNOWN_ACRONYM_CODE = 'unknown-acronym';
+/** On the first mention of a name no lexicon knows (E5), recognised by its evidence. */
+export const UNKNOWN_NAME_CODE = 'unknown-name';
 
 /** Normalises a cue text for the ignore list: case, white space and curly quotes do not matter. */
 export function ignoreKey(text: string): string {
@@ -16,10 +19,11 @@ export function ignoreKey(text: string): string {
 
 /** What the settings say about diagnostics, as plain data that can cross to a worker. */
 export interface FindingOptions {
-  /** Severity (0-3) of firm cues, hedged cues and unknown acronyms; -1: not shown. */
+  /** Severity (0-3) of firm cues, hedged cues, unknown acronyms and unknown names; -1: not shown. */
   firm: number;
   hedged: number;
   acronym: number;
+  name: number;
   /** Cue texts to skip, already passed through ignoreKey. */
   ignored: readonly string[];
   maxDiagnostics: number;
@@ -27,8 +31,10 @@ export interface FindingOptions {
 
 /** The choice of findings, made once per analysis before any diagnostic is built. */
 export interface FindingPlan {
-  /** Per cue, then per unknown acronym: its severity, or -1 when it is not published. */
+  /** Per cue, then per unknown acronym, then per unknown name: its severity, or -1 when it is not published. */
   severities: Int8Array;
+  /** Indices into analysis.entities of the unknown names' first mentions (empty when they are not shown). */
+  names: number[];
   /** How many more findings of each severity fit under maxDiagnostics (counted down while building). */
   quota: number[];
   /** How many of the file's own problems are shown (all come first). */
@@ -46,8 +52,9 @@ export interface FindingPlan {
 export function planFindings(analysis: Analysis, options: FindingOptions, ignored: ReadonlySet<string>): FindingPlan {
   const cues = analysis.cues;
   const acronyms = options.acronym < 0 ? [] : analysis.unknownAcronyms;
+  const names = options.name < 0 ? [] : unknownNameIntroductions(analysis.entities);
   const problems = analysis.readout.problems;
-  const severities = new Int8Array(cues.length + acronyms.length).fill(-1);
+  const severities = new Int8Array(cues.length + acronyms.length + names.length).fill(-1);
   const perSeverity = [0, 0, 0, 0];
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i];
@@ -61,6 +68,10 @@ export function planFindings(analysis: Analysis, options: FindingOptions, ignore
     severities.fill(options.acronym, cues.length, cues.length + acronyms.length);
     perSeverity[options.acronym] += acronyms.length;
   }
+  if (options.name >= 0) {
+    severities.fill(options.name, cues.length + acronyms.length);
+    perSeverity[options.name] += names.length;
+  }
   const problemsShown = Math.min(problems.length, options.maxDiagnostics);
   const quota = [0, 0, 0, 0];
   let budget = options.maxDiagnostics - problemsShown;
@@ -69,7 +80,7 @@ export function planFindings(analysis: Analysis, options: FindingOptions, ignore
     budget -= quota[s];
   }
   const eligible = perSeverity[0] + perSeverity[1] + perSeverity[2] + perSeverity[3] + problems.length;
-  return { severities, quota, problemsShown, eligible };
+  return { severities, names, quota, problemsShown, eligible };
 }
 
 /** The diagnostic severity of a problem of the file itself. */
@@ -100,7 +111,7 @@ export interface FileFindings {
 }
 
 /** Codes by index in FileFindings.positions. */
-export const FINDING_CODES = [FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE] as const;
+export const FINDING_CODES = [FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE, UNKNOWN_NAME_CODE] as const;
 
 /**
  * The findings of a whole analysis in one go, as planFindings chooses them and with the open-file path's
@@ -143,6 +154,13 @@ export function collectFindings(
     if (quota[severity]-- <= 0) continue;
     const a = acronyms[i];
     push(a.start, a.end, severity, 2, acronymMessage(text.slice(a.start, a.end)));
+  }
+  const names = plan.names;
+  for (let i = 0; i < names.length; i++) {
+    const severity = severities[cues.length + acronyms.length + i];
+    if (quota[severity]-- <= 0) continue;
+    const m = analysis.entities[names[i]];
+    push(m.start, m.end, severity, 3, unknownNameMessage(m.name, m.type));
   }
   return { positions: Int32Array.from(positions), messages, problemCodes, eligible: plan.eligible };
 }

@@ -12,7 +12,7 @@ import { collectFindings, planFindings, type FindingOptions } from '../../src/ru
 import { WorkspacePool, poolSize } from '../../src/runtime/workspacePool';
 import { compiledBuiltins, repoRoot } from './helpers';
 
-const options: FindingOptions = { firm: 2, hedged: 1, acronym: 3, ignored: [], maxDiagnostics: 1000 };
+const options: FindingOptions = { firm: 2, hedged: 1, acronym: 3, name: 3, ignored: [], maxDiagnostics: 1000 };
 
 describe('findings of an analysis', () => {
   it('keep the file problems first and at most maxDiagnostics, most severe first', () => {

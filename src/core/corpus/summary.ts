@@ -73,13 +73,15 @@ export function summarize(report: SummaryInput, index: CounterpartIndex, text?: 
   const entities: string[] = [];
   const seen = new Set<string>();
   for (const e of report.entities) {
-    if (!seen.has(e.id)) {
-      seen.add(e.id);
-      entities.push(e.id);
+    // A name no lexicon knows has no id in the report: its name stands for it, as in the Analysis.
+    const id = e.id ?? `name:${e.name}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      entities.push(id);
     }
     const list = entitiesBySentence.get(e.sentence);
-    if (!list) entitiesBySentence.set(e.sentence, [e.id]);
-    else if (!list.includes(e.id)) list.push(e.id);
+    if (!list) entitiesBySentence.set(e.sentence, [id]);
+    else if (!list.includes(id)) list.push(id);
   }
   let firm = 0;
   let hedged = 0;

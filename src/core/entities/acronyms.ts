@@ -42,6 +42,8 @@ export class AcronymFinder {
   constructor(
     private readonly text: string,
     private readonly mentions: readonly EntityMention[],
+    /** Words in capitals that are no name ("CEO", "PM": lexicons/names.yaml; policy E5.a). */
+    private readonly notNames?: ReadonlySet<string>,
   ) {}
 
   /**
@@ -91,7 +93,7 @@ export class AcronymFinder {
     while (this.m < mentions.length && mentions[this.m].end <= start) this.m++;
     if (this.m < mentions.length && mentions[this.m].start < j) return j;
     const word = text.slice(start, j);
-    if (word.replace(/\./g, '').length > MAX_LENGTH || ROMAN.test(word) || text.charCodeAt(j - 1) === 38) return j;
+    if (word.replace(/\./g, '').length > MAX_LENGTH || ROMAN.test(word) || text.charCodeAt(j - 1) === 38 || this.notNames?.has(word)) return j;
     // MOFA writes surnames in capitals before a capitalised given name: "KISHIDA Fumio".
     if (capitals > 4 && text.charCodeAt(j) === 32 && isUpper(text.charCodeAt(j + 1)) && isLower(text.charCodeAt(j + 2))) return j;
     this.found.push({ start, end: j, text: word });

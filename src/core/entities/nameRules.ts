@@ -12,6 +12,8 @@ export interface NameRules {
   honorifics: Phrases;
   titlesAlone: Phrases;
   notNames: Phrases;
+  /** Offices and non-names written in capitals ("CEO", "PM", "FY"): no unknown acronym (E5). */
+  notAcronyms: ReadonlySet<string>;
   /** By word number: the type a head word gives a run. */
   heads: (EntityType | undefined)[];
   /** By word number: 1 for a connector; for a connector no personal name holds ("of", not "de"). */
@@ -51,6 +53,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };
   const heads = new Map<string, EntityType>();
   const connectors: string[] = [];
+  const notAcronyms = new Set<string>();
   const add = (into: Map<string, string[][]>, w: string): void => {
     const tokens = tokenise(w);
     if (tokens.length === 0) return;
@@ -68,6 +71,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'title-alone') add(sets.titlesAlone, w);
       else if (c.id === 'connector') connectors.push(w.toLowerCase());
       else if (c.id === 'not-name') add(sets.notNames, w);
+      if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
     }
@@ -93,6 +97,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     honorifics: phrases(sets.honorifics),
     titlesAlone: phrases(sets.titlesAlone),
     notNames: phrases(sets.notNames),
+    notAcronyms,
     heads: headOf,
     connector: flags(connectors),
     strong: flags(STRONG),

@@ -5,6 +5,7 @@
 import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { surnameOf, type NameRules, type Phrases } from './nameRules';
+import { endsSentence, opensListItem } from './nameText';
 import { CAPITAL, CAPITALS, LEXICON_SURNAME, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
 /** A word's length and first and last units, folded into 15 bits: finish() slices a word only when a name's shape is its. */
@@ -62,7 +63,7 @@ export function recogniseNames(text: string, readout: ParsedReadout, rules: Name
     a = tokens.nextMore;
     r.sentence(s, tokens, 0, tokens.count);
   }
-  return r.finish(mentions);
+  return r.finish(mentions, readout, acronyms);
 }
 
 /**
@@ -83,12 +84,13 @@ export function nameTokensOf(text: string, sentences: readonly Sentence[], rules
   }
 }
 
-/** recogniseNames over tokens nameTokensOf gave for these sentences (offsets in `text`): the same result. */
-export function recogniseTokens(text: string, sentences: readonly Sentence[], rules: NameRules, mentions: EntityMention[], tokens: NameTokens, firsts: ArrayLike<number>): EntityMention[] {
+/** recogniseNames over tokens nameTokensOf gave for the readout's sentences (offsets in `text`): the same result. */
+export function recogniseTokens(text: string, readout: ParsedReadout, rules: NameRules, mentions: EntityMention[], acronyms: readonly Span[], tokens: NameTokens, firsts: ArrayLike<number>): EntityMention[] {
   const r = new Recogniser(text, rules, false);
   for (const m of mentions) if (m.type === 'person') r.knownPerson(m);
+  const sentences = readout.sentences;
   for (let i = 0; i < sentences.length; i++) r.sentence(sentences[i], tokens, firsts[i], i + 1 < sentences.length ? firsts[i + 1] : tokens.count);
-  return r.finish(mentions);
+  return r.finish(mentions, readout, acronyms);
 }
 
 /**
@@ -165,7 +167,7 @@ export class NamesInSentences {
     for (let i = 0; i < firsts.length; i++) r.sentence(this.keptSentences[i], tokens, firsts[i], i + 1 < firsts.length ? firsts[i + 1] : tokens.count);
     this.keptSentences.length = 0;
     if (r.conflict) return recogniseNames(this.text, readout, this.rules, mentions, acronyms);
-    return r.finish(mentions);
+    return r.finish(mentions, readout, acronyms);
   }
 }
 
@@ -185,6 +187,9 @@ class Recogniser {
   /** The sentence read: tokens [lo, hi). */
   private lo = 0;
   private hi = 0;
+  /** Where the sentence read ends, and the token after a person its list item names first (-1: none). */
+  private sentenceEnd = 0;
+  private listedNext = -1;
 
   constructor(
     private readonly text: string,
@@ -268,6 +273,8 @@ class Recogniser {
     this.tokens = tokens;
     this.lo = lo;
     this.hi = hi;
+    this.sentenceEnd = s.end;
+    this.listedNext = -1;
     const n = hi;
     const rules = this.rules;
     let k = lo;
@@ -300,6 +307,7 @@ class Recogniser {
   private run(k: number, e: number, sentence: number, sentenceStart: number, titled: string): string {
     const rules = this.rules;
     const t = this.tokens;
+    const first = k;
     // Leading words that are no name ("The", "In", months) go; a run that is nothing else is no name.
     for (let skip = this.phraseAt(rules.notNames, k, e); skip > 0 && k < e; skip = k < e ? this.phraseAt(rules.notNames, k, e) : 0) k += skip;
     if (k >= e) return '';
@@ -337,14 +345,35 @@ class Recogniser {
     }
     if (k >= e) return titled;
     if (titled) {
-      this.person(k, e, sentence, titled === 'honorific' ? 'honorific' : `title: ${titled}`);
-      return '';
+      // "Mr. Sullivan and Mr. Año": a connector before another honorific or title ends this holder; the rest
+      // of the run is read on its own (policy E3.a).
+      let q = k + 1;
+      while (q + 1 < e && !(this.strong(q) && (this.phraseAt(rules.honorifics, q + 1, e) > 0 || this.phraseAt(rules.titles, q + 1, e) > 0))) q++;
+      const evidence = titled === 'honorific' ? 'honorific' : `title: ${titled}`;
+      if (q + 1 >= e) {
+        this.person(k, e, sentence, evidence);
+        return '';
+      }
+      this.person(k, q, sentence, evidence);
+      return this.run(q + 1, e, sentence, sentenceStart, '');
     }
     if (this.body(k, e, sentence, sentenceStart)) return '';
     // "Alexandra Reeve Givens, CEO, ...": an office after a comma evidences the name before it.
     const after = e < this.hi ? this.phraseAt(rules.titles, e, this.hi) : 0;
     if (after > 0 && e - k >= 2 && this.gapIs(e - 1, t.start[e], 44)) {
       this.person(k, e, sentence, `title after: ${this.text.slice(t.start[e], t.end[e + after - 1])}`);
+      return '';
+    }
+    // "- Tammy Boyd, Black Women's Health Imperative": a list item opening with a name of two or three words and a
+    // comma lists a person by the body they come from (policy E3.b).
+    if (e - k >= 2 && e - k <= 3 && e < this.hi && this.gapIs(e - 1, t.start[e], 44) && opensListItem(this.text, sentenceStart, t.start[k])) {
+      this.person(k, e, sentence, 'listed');
+      this.listedNext = e;
+      return '';
+    }
+    // "..., Black Women's Blueprint": what follows the listed person's comma is the body they come from.
+    if (first === this.listedNext) {
+      this.add(t.start[first], t.end[e - 1], sentence, 'org', 'listed with a person');
       return '';
     }
     // "..., CEO, Upturn": the body a listed office holds.
@@ -390,7 +419,8 @@ class Recogniser {
   private afterListedOffice(k: number): boolean {
     const t = this.tokens;
     if (k < this.lo + 2 || !this.gapIs(k - 1, t.start[k], 44)) return false;
-    for (let o = k - 1; o >= Math.max(this.lo, k - 6); o--) {
+    // The longest office that ends before the comma first: "Executive Director", not "Director".
+    for (let o = Math.max(this.lo, k - 6); o < k; o++) {
       const len = this.phraseAt(this.rules.titles, o, k);
       if (len > 0 && o + len === k) return o > this.lo && this.gapIs(o - 1, t.start[o], 44);
     }
@@ -426,7 +456,11 @@ class Recogniser {
     if (acronym) {
       const found = this.add(t.start[k], t.end[e - 1], sentence, type ?? 'org', `acronym: ${acronym.text}`);
       this.names.set(acronym.text, found);
-      if (acronym.own) this.add(acronym.start, acronym.end, sentence, found.type, `acronym of: ${found.name}`, found);
+      if (acronym.own) {
+        this.add(acronym.start, acronym.end, sentence, found.type, `acronym of: ${found.name}`, found);
+        // Read once: left for finish(), it would be linked to its own expansion a second time.
+        t.taken[e] = 1;
+      }
       this.venue(e, whole, sentence);
       return true;
     }
@@ -470,7 +504,10 @@ class Recogniser {
         return;
       }
     }
-    const surname = this.slice(last);
+    // "... Secretary Eduardo Año.": a short word's dot (kept for "Jr.", "Sen.") that ends the sentence is no part of the name.
+    let end = t.end[last];
+    if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && endsSentence(this.text, end, this.sentenceEnd)) end--;
+    const surname = this.text.slice(t.start[last], end);
     this.asked?.add(surname);
     const known = this.surnames.get(surname);
     // "President Harris" after "Kamala Harris": the same person.
@@ -478,9 +515,11 @@ class Recogniser {
       this.found.push({ start: t.start[k], end: t.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
       return;
     }
-    const found = this.add(t.start[k], t.end[last], sentence, 'person', evidence, last === k ? known : undefined);
+    const found = this.add(t.start[k], end, sentence, 'person', evidence, last === k ? known : undefined);
     if (!this.surnames.has(surname)) this.surnames.set(surname, found);
   }
+
+
 
   /** `word` is already known as a lexicon person's surname. */
   isLexiconSurname(word: string): boolean {
@@ -503,6 +542,23 @@ class Recogniser {
     return entity;
   }
 
+  /**
+   * An acronym the text defines ("Global Combat Air Programme (GCAP)") is that name wherever it appears, its
+   * definition included, known or not (policy E2.a): it stays an unknown acronym as well (no lexicon has it), and is a
+   * mention of the expansion, whose card it shows. `acronyms` and the sentences are both in text order.
+   */
+  private definedAcronyms(readout: ParsedReadout, acronyms: readonly Span[]): void {
+    if (acronyms.length === 0 || this.names.size === 0) return;
+    const sentences = readout.sentences;
+    let s = 0;
+    for (const a of acronyms) {
+      const entity = this.names.get(this.text.slice(a.start, a.end));
+      if (entity === undefined) continue;
+      while (s + 1 < sentences.length && sentences[s].end <= a.start) s++;
+      this.found.push({ start: a.start, end: a.end, text: this.text.slice(a.start, a.end), id: entity.id, name: entity.name, type: entity.type, sentence: sentences[s]?.index ?? 0, known: false, evidence: `acronym of: ${entity.name}` });
+    }
+  }
+
   knownPerson(m: EntityMention): void {
     let surname = this.rules.surnames.get(m.name);
     if (surname === undefined) surname = surnameOf(m.name);
@@ -522,7 +578,7 @@ class Recogniser {
    * Links the capitalised words no rule took to the names found (a surname, an acronym, a name repeated) and
    * merges the names into the lexicon's `mentions` (sorted), in text order.
    */
-  finish(mentions: EntityMention[]): EntityMention[] {
+  finish(mentions: EntityMention[], readout: ParsedReadout, acronyms: readonly Span[]): EntityMention[] {
     const shapes = new Uint8Array(1 << 15);
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     for (const key of this.surnames.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
@@ -538,6 +594,7 @@ class Recogniser {
       if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
       else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
+    this.definedAcronyms(readout, acronyms);
     const found = this.found;
     if (found.length === 0) return mentions;
     // A stable sort of mentions.concat(found): the names sorted, then merged (a lexicon mention first on a tie).

@@ -80,7 +80,7 @@ export function analyseSentences(
   const cues = new CueFinder(text, compiled.cues);
   const entities: EntityMention[] = [];
   const topics = new TopicScorer(text, compiled.topics, sentences.length);
-  const acronyms = new AcronymFinder(text, entities);
+  const acronyms = new AcronymFinder(text, entities, compiled.names?.notAcronyms);
   eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms, names);
   const mentions = sortMentions(entities);
   // Topics read the whole readout (its opening, lists across paragraphs): topicScores lets a readout put together

@@ -296,6 +296,6 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph (from tokens kept per paragraph).
-  const all = markCountryRepeats(rules === undefined ? entities : names.recognise(analysed, sentences, rules, entities), compiled.entities);
+  const all = markCountryRepeats(rules === undefined ? entities : names.recognise(analysed, readout, rules, entities, unknownAcronyms), compiled.entities);
   return { version: 1, textLength: text.length, readout, cues, entities: all, topics, unknownAcronyms, truncated, analyzedLength };
 }

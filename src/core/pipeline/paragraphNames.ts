@@ -4,7 +4,7 @@
 import { nameTokensOf, recogniseTokens } from '../entities/names';
 import type { NameRules } from '../entities/nameRules';
 import { NameTokens } from '../entities/nameTokens';
-import type { EntityMention, Sentence, Span } from '../types';
+import type { EntityMention, ParsedReadout, Sentence, Span } from '../types';
 
 /** Fields of a token in ParagraphNameTokens.data. */
 const FIELDS = 4;
@@ -86,7 +86,7 @@ export class JoinedNameTokens {
   }
 
   /** recogniseNames(text, readout, rules, mentions, acronyms) for the readout whose paragraphs were added. */
-  recognise(text: string, sentences: readonly Sentence[], rules: NameRules, mentions: EntityMention[]): EntityMention[] {
-    return recogniseTokens(text, sentences, rules, mentions, this.tokens, this.firsts.subarray(0, this.sentences));
+  recognise(text: string, readout: ParsedReadout, rules: NameRules, mentions: EntityMention[], acronyms: readonly Span[]): EntityMention[] {
+    return recogniseTokens(text, readout, rules, mentions, acronyms, this.tokens, this.firsts.subarray(0, this.sentences));
   }
 }

@@ -24,8 +24,11 @@ export interface FileReport {
     pattern: string;
     rule: string;
   }[];
-  /** `known` is false for a name no lexicon knows (E5). */
-  entities: { start: number; end: number; text: string; id: string; name: string; type: string; sentence: number; known: boolean }[];
+  /**
+   * `known` is false for a name no lexicon knows (E5): it has no `id` (no lexicon entry), and `evidence` says what
+   * in the readout made it a name ("title: President", "acronym: GCAP", "head: Summit").
+   */
+  entities: { start: number; end: number; text: string; id?: string; name: string; type: string; sentence: number; known: boolean; evidence?: string }[];
   problems: { start: number; end: number; code: string; message: string }[];
   truncated: boolean;
 }
@@ -59,7 +62,11 @@ export function fileReport(path: string, analysis: Analysis): FileReport {
       pattern: c.patternId,
       rule: c.rule,
     })),
-    entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence, known: e.known !== false })),
+    entities: analysis.entities.map((e) =>
+      e.known === false
+        ? { start: e.start, end: e.end, text: e.text, name: e.name, type: e.type, sentence: e.sentence, known: false, ...(e.evidence ? { evidence: e.evidence } : {}) }
+        : { start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence, known: true },
+    ),
     problems: analysis.readout.problems.map((p) => ({ start: p.start, end: p.end, code: p.code, message: p.message })),
     truncated: analysis.truncated,
   };

@@ -5,28 +5,8 @@
 import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { surnameOf, type NameRules, type Phrases } from './nameRules';
-import { endsSentence, opensListItem } from './nameText';
+import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
 import { CAPITAL, CAPITALS, LEXICON_SURNAME, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
-
-/** A word's length and first and last units, folded into 15 bits: finish() slices a word only when a name's shape is its. */
-function shapeOf(text: string, start: number, end: number): number {
-  return (((end - start) & 31) << 10) | ((text.charCodeAt(start) & 31) << 5) | (text.charCodeAt(end - 1) & 31);
-}
-
-/** `text[start, end)` with each run of whitespace one space (a name found across a line break). */
-function oneSpaced(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isRegexSpace(c) && (c !== 32 || (i + 1 < s.length && isRegexSpace(s.charCodeAt(i + 1))))) return s.replace(/\s+/g, ' ');
-  }
-  return s;
-}
-
-/** The text holds a space the shared scan skips but this tokeniser reads as a letter (U+FEFF, U+1680). */
-export function hasOddSpace(text: string): boolean {
-  return text.indexOf('\ufeff') >= 0 || text.indexOf('\u1680') >= 0;
-}
 
 const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 

@@ -13,7 +13,7 @@ import type {
   Span,
 } from '../types';
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
-import { hasOddSpace } from '../entities/names';
+import { hasOddSpace } from '../entities/nameText';
 import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
 import { TopicHits, openingEndOf, type TopicScores } from '../topics/topics';

@@ -64,10 +64,8 @@ export class TimelinePanel implements vscode.Disposable {
     private readonly search: Pick<WorkspaceSearch, 'track'>,
     private readonly lexicons: LexiconService,
   ) {
-    this.disposables.push(
-      vscode.commands.registerCommand('readoutLens.showTimeline', (arg?: unknown) => this.run(arg)),
-      corpus.onDidChange(() => void this.refresh()),
-    );
+    // Readout: Show Timeline is registered by corpusFeatures.ts, which loads this module on the command's first run.
+    this.disposables.push(corpus.onDidChange(() => void this.refresh()));
   }
 
   /** From the palette (quick picks), a topic or entity tree item, or a request (other commands, tests). */

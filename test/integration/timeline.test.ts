@@ -14,7 +14,7 @@ import { analyze } from '../../src/core/pipeline/analyze';
 import { parseHeader } from '../../src/core/readout/header';
 import type { ReadoutLensApi } from '../../src/extension';
 import type { CorpusFeatures } from '../../src/extension/corpusFeatures';
-import { TIMELINE_VIEW_TYPE, type TimelineResult } from '../../src/extension/timeline';
+import { TIMELINE_VIEW_TYPE, type TimelinePanel, type TimelineResult } from '../../src/extension/timeline';
 import { activateExtension, waitFor, workspaceRoot } from './util';
 
 const FOLDER = 'timeline';
@@ -63,6 +63,8 @@ describe('timeline and tracked wording', function () {
   let api: ReadoutLensApi;
   /** The timeline and tracked wording, which the Node extension host registers (not the browser's). */
   let features: CorpusFeatures;
+  /** The timeline panel, loaded by the first Show Timeline. */
+  const panel = (): TimelinePanel => features.timeline ?? assert.fail('the timeline panel is loaded when Show Timeline runs');
 
   before(async () => {
     fs.cpSync(fixtures(), path.join(workspaceRoot(), FOLDER), { recursive: true });
@@ -93,7 +95,7 @@ describe('timeline and tracked wording', function () {
     const result = (await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'phrase', phrase: PHRASE, period: 'year' })) as TimelineResult;
     assert.ok(result, 'the command returns what it charted');
     await waitFor(() => (timelineTabs().length ? true : undefined), 'the timeline tab');
-    const html = features.timeline.html ?? '';
+    const html = panel().html ?? '';
     const rows = tableRows(html);
     assert.deepStrictEqual(rows, await expectedRows(api, 'year', { phrase: PHRASE }));
     // The fixture's five readouts use the wording (or a variant) once each, from 2023 to 2025.
@@ -103,35 +105,35 @@ describe('timeline and tracked wording', function () {
 
     const topic = (await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'topic', topic: 'energy-climate', period: 'quarter' })) as TimelineResult;
     assert.deepStrictEqual(topic.points.map((p) => [p.period, p.readouts, p.firm, p.hedged]), await expectedRows(api, 'quarter', { kind: 'topic', topic: 'energy-climate' }));
-    assert.deepStrictEqual(tableRows(features.timeline.html ?? ''), topic.points.map((p) => [p.period, p.readouts, p.firm, p.hedged]));
+    assert.deepStrictEqual(tableRows(panel().html ?? ''), topic.points.map((p) => [p.period, p.readouts, p.firm, p.hedged]));
     assert.strictEqual(timelineTabs().length, 1, 'one timeline panel, reused');
   });
 
   it('opens the sentence of a statement the page asks for', async () => {
     await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'phrase', phrase: PHRASE, period: 'year' });
-    await features.timeline.receive({ type: 'select', period: '2023', strength: 'firm' });
-    const listed = features.timeline.listed;
+    await panel().receive({ type: 'select', period: '2023', strength: 'firm' });
+    const listed = panel().listed;
     // In 2023 one sentence with the wording holds a firm cue: "... and agreed to patrol its waters together".
     assert.ok(listed && listed.statements.length === 1, JSON.stringify(listed?.statements));
     assert.strictEqual(listed.statements[0].text, 'agreed to');
     const wanted = listed.statements[0];
-    const editor = await features.timeline.receive({ type: 'reveal', generation: listed.generation, index: 0 });
+    const editor = await panel().receive({ type: 'reveal', generation: listed.generation, index: 0 });
     assert.ok(editor);
     assert.strictEqual(editor.document.uri.toString(), wanted.path);
     assert.strictEqual(editor.document.offsetAt(editor.selection.start), wanted.sentenceStart);
     assert.strictEqual(editor.document.offsetAt(editor.selection.end), wanted.sentenceEnd);
     assert.match(editor.document.getText(editor.selection), /stressed that peace and stability\nacross the Meridian Strait .* agreed to patrol/s);
-    assert.strictEqual(await features.timeline.receive({ type: 'reveal', generation: listed.generation - 1, index: 0 }), undefined, 'a stale page is ignored');
+    assert.strictEqual(await panel().receive({ type: 'reveal', generation: listed.generation - 1, index: 0 }), undefined, 'a stale page is ignored');
   });
 
   it('redraws when a readout is added to the workspace', async () => {
     await vscode.commands.executeCommand('readoutLens.showTimeline', { kind: 'phrase', phrase: PHRASE, period: 'year' });
-    assert.doesNotMatch(features.timeline.html ?? '', /data-period="2026"/);
+    assert.doesNotMatch(panel().html ?? '', /data-period="2026"/);
     const text = '---\ntitle: A call\ndate: 2026-01-15\ngovernment: Norland\n---\nThe leaders agreed to defend peace and stability across the Meridian Strait.\n';
     fs.writeFileSync(path.join(workspaceRoot(), FOLDER, 'norland-estmark-2026-01-15.readout'), text);
-    await waitFor(() => (/<tr data-period="2026">/.test(features.timeline.html ?? '') ? true : undefined), 'the new year in the table', 20_000);
+    await waitFor(() => (/<tr data-period="2026">/.test(panel().html ?? '') ? true : undefined), 'the new year in the table', 20_000);
     fs.rmSync(path.join(workspaceRoot(), FOLDER, 'norland-estmark-2026-01-15.readout'));
-    await waitFor(() => (/<tr data-period="2026">/.test(features.timeline.html ?? '') ? undefined : true), 'the year gone again', 20_000);
+    await waitFor(() => (/<tr data-period="2026">/.test(panel().html ?? '') ? undefined : true), 'the year gone again', 20_000);
   });
 
   it('tracks the selected wording across readouts: across a line break and case, variants marked', async () => {

@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { checkCuePattern } from '../cues/pattern';
 import { WORD_CLASS_IDS } from '../cues/words';
+import { readTopicModel } from './topicModelSection';
 import {
   ENTITY_TYPES,
   NAME_CLASS_IDS,
@@ -27,7 +28,7 @@ export interface LexiconParseResult {
   errors: LexiconError[];
 }
 
-const SECTIONS = ['cues', 'entities', 'topics', 'word-classes', 'name-classes'] as const;
+const SECTIONS = ['cues', 'entities', 'topics', 'word-classes', 'name-classes', 'topic-model'] as const;
 const CUE_KEYS = ['id', 'pattern', 'strength', 'explanation', 'code'] as const;
 const ENTITY_KEYS = ['id', 'name', 'aliases', 'demonyms', 'type', 'definition', 'facts', 'topics', 'source', 'office'] as const;
 const TOPIC_KEYS = ['id', 'label', 'icon', 'keywords', 'phrases', 'entities'] as const;
@@ -125,6 +126,13 @@ function parseInto(text: string, ctx: Context): void {
     }
     const value = asNode(pair.value);
     if (value == null || (isScalar(value) && value.value == null)) continue;
+    if (key === 'topic-model') {
+      // Generated data (scripts/train-topics.mjs), read whole: one problem skips the model, never the file.
+      const { model, problems } = readTopicModel(value.toJSON());
+      for (const problem of problems.slice(0, 1)) ctx.report(value, 'bad-value', problem);
+      if (model !== undefined) ctx.lexicon.topicModel = model;
+      continue;
+    }
     if (!isSeq(value)) {
       ctx.report(value ?? keyNode, 'bad-value', `\`${key}\` must be a list of entries.`);
       continue;
@@ -517,7 +525,11 @@ export function mergeLexicons(base: Lexicon, ...overlays: Lexicon[]): Lexicon {
       wordClasses.set(w.id, old ? { ...old, words: union(old.words, w.words), entities: union(old.entities, w.entities) } : w);
     }
   }
-  return { cues: [...cues.values()], entities: [...entities.values()], topics: [...topics.values()], wordClasses: [...wordClasses.values()], nameClasses: [...nameClasses.values()] };
+  // A later file's trained model replaces an earlier one's whole: two models' weights do not add up.
+  const topicModel = [base, ...overlays].reduce<Lexicon['topicModel']>((m, l) => l.topicModel ?? m, undefined);
+  const merged: Lexicon = { cues: [...cues.values()], entities: [...entities.values()], topics: [...topics.values()], wordClasses: [...wordClasses.values()], nameClasses: [...nameClasses.values()] };
+  if (topicModel !== undefined) merged.topicModel = topicModel;
+  return merged;
 }
 
 function union(a: string[], b: string[]): string[] {

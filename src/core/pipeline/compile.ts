@@ -30,7 +30,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     sentenceWords: compileSentenceWords(wordLists),
     entities: compileEntities(lexicon.entities),
     names: compileNameRules(lexicon.nameClasses, lexicon.entities),
-    topics: compileTopics(lexicon.topics, lexicon.entities, wordLists),
+    topics: compileTopics(lexicon.topics, lexicon.entities, wordLists, lexicon.topicModel),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
     entityById: new Map(lexicon.entities.map((e) => [e.id, e])),
     topicById: new Map(lexicon.topics.map((t) => [t.id, t])),

@@ -13,6 +13,7 @@ export const TOPIC_RULE_POLICY: Readonly<Record<TopicRule, string>> = {
   previous: 'T5',
   courtesy: 'T6',
   none: 'T6',
+  model: 'T1.a',
 };
 
 /** What the reader is told each way of deciding means. */
@@ -26,6 +27,7 @@ const RULE_TEXT: Readonly<Record<TopicRule, string>> = {
   previous: 'continues the sentence before it',
   courtesy: 'boilerplate/courtesy',
   none: 'no topic words of its own',
+  model: 'the trained model (no decisive words)',
 };
 
 export interface TopicEvidenceReport {
@@ -36,6 +38,8 @@ export interface TopicEvidenceReport {
   terms?: string[];
   /** The sentence the topic came from (a list's introducer, the sentence before). */
   from?: number;
+  /** What named the secondary topic when the rules named none: `model`, the trained model (policy T1, decision T1.a). */
+  secondaryRule?: 'model';
 }
 
 /** The distinct words of `t`'s evidence spans as the sentence writes them (spaces folded). */
@@ -58,6 +62,7 @@ export function topicEvidenceReport(t: SentenceTopics | undefined, sentence: Sen
   const terms = evidenceTerms(t, sentence);
   if (terms.length > 0) report.terms = terms;
   if (ev.from !== undefined) report.from = ev.from;
+  if (ev.secondaryRule !== undefined) report.secondaryRule = ev.secondaryRule;
   return report;
 }
 
@@ -75,7 +80,7 @@ export function explainTopic(analysis: Analysis, index: number, labelOf: (topic:
   let line = `${topic}, from ${RULE_TEXT[ev.rule]} (${ev.policy})`;
   if (ev.terms !== undefined) line += `: ${ev.terms.map((w) => `“${w}”`).join(', ')}`;
   if (ev.from !== undefined && sentences[ev.from] !== undefined) line += ` — sentence ${ev.from + 1}: “${shorten(sentences[ev.from].text)}”`;
-  if (t.secondary !== undefined) line += `. Also: ${labelOf(t.secondary)}`;
+  if (t.secondary !== undefined) line += `. Also: ${labelOf(t.secondary)}${ev.secondaryRule !== undefined ? `, from ${RULE_TEXT[ev.secondaryRule]} (${TOPIC_RULE_POLICY[ev.secondaryRule]})` : ''}`;
   return `${line}.`;
 }
 

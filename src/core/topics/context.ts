@@ -6,6 +6,7 @@ import { TOPIC_IDS } from '../types';
 import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { explain, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
+import { addModelSecondaries } from './trained';
 import { ROLE, follows, isMeeting } from './roles';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
@@ -14,6 +15,8 @@ export interface TopicScores {
   roles: Uint8Array;
   /** What the scores were made of (for each sentence's topic evidence). */
   hits?: TopicHits;
+  /** Each sentence's topic slot by the trained model when it is sure, else -1 (T1.a; trained.ts). */
+  picks?: Int8Array;
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -90,6 +93,7 @@ export function resolveTopics(
   roles: Uint8Array,
   openingEnd = Infinity,
   hits?: TopicHits,
+  picks?: Int8Array,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
@@ -126,6 +130,7 @@ export function resolveTopics(
   const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
+  addModelSecondaries(results, picks);
   return results;
 }
 

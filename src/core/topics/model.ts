@@ -1,8 +1,9 @@
 // The topic model compiled from the topic lexicon and the entity lexicon's topic hints: keyword evidence, a
 // phrase trie and entity evidence, each piece knowing its topic's score slot (scorer.ts adds them up).
-import type { EntityEntry, TopicEntry, TopicId } from '../types';
+import type { EntityEntry, TopicEntry, TopicId, TrainedTopicModel } from '../types';
 import { TOPIC_IDS } from '../types';
 import { compileRoleWords, type RoleWords } from './roleWords';
+import { compileTrained, type TrainedWeights } from './trained';
 import { termWords, type TermWord } from './words';
 
 /**
@@ -82,6 +83,8 @@ export interface TopicModel {
   roleWords: RoleWords;
   /** Person id → the place entity its "Country" fact names: a person at the meeting brings that party (T2). */
   countryOf: Map<string, string>;
+  /** The trained model's weights (policy T1, decision T1.a); undefined without one. */
+  trained?: TrainedWeights;
 }
 
 /** The entity fact that names a person's country. */
@@ -119,7 +122,12 @@ function addKeyword(model: TopicModel, raw: string, word: TermWord, ev: KeywordE
  * Compiles the topic lexicon, the entity lexicon's topic hints and the word classes the roles read (by class id;
  * none: no opening is recognised) into one lookup model. Never throws.
  */
-export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wordLists: Readonly<Record<string, readonly string[] | undefined>> = {}): TopicModel {
+export function compileTopics(
+  topics: TopicEntry[],
+  entities: EntityEntry[],
+  wordLists: Readonly<Record<string, readonly string[] | undefined>> = {},
+  trained?: TrainedTopicModel,
+): TopicModel {
   const model: TopicModel = {
     keywords: new Map(),
     phrases: { next: new Map(), byKey: new Map() },
@@ -129,6 +137,8 @@ export function compileTopics(topics: TopicEntry[], entities: EntityEntry[], wor
     roleWords: compileRoleWords(wordLists ?? {}),
     countryOf: new Map(),
   };
+  const weights = compileTrained(trained);
+  if (weights !== undefined) model.trained = weights;
   for (const entry of Array.isArray(topics) ? topics : []) {
     if (entry === null || typeof entry !== 'object' || !isTopicId(entry.id)) continue;
     const topic = entry.id;

@@ -10,6 +10,7 @@ import type { CompiledLexicon } from '../core/pipeline/compile';
 import type { LexiconService } from './lexiconService';
 import { getSettings } from './settings';
 import { reveal } from './views';
+import { pageHead } from './webviewPage';
 
 export const COMPARE_VIEW_TYPE = 'readoutLens.compare';
 
@@ -235,15 +236,7 @@ export function renderHtml(webview: vscode.Webview, media: vscode.Uri, c: Compar
 
   const summaryRow = (label: string, a: string, b: string): string => `<tr><th scope="row">${label}</th><td>${a}</td><td>${b}</td></tr>`;
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-<title>${frame ? esc(frame.title) : `Compare ${A} and ${B}`}</title>
-</head>
+  return `${pageHead(csp, String(css), frame ? esc(frame.title) : `Compare ${A} and ${B}`)}
 <body>
 <main>
 ${frame ? `<h1>${esc(frame.title)}</h1>\n<section class="lead" aria-label="Summary">${frame.lead.map((l) => `<p>${esc(l)}</p>`).join('')}</section>` : `<h1>Compare: <span class="side-a-name">${A}</span> ↔ <span class="side-b-name">${B}</span></h1>`}

@@ -3,6 +3,7 @@
 // audit, no inline style or eval a library would need under the strict CSP, and theme colours as CSS variables.
 // No 'vscode' import: the panel (timeline.ts) passes in the webview's CSP source and resource URIs.
 import type { TimelinePoint } from '../core/corpus/timeline';
+import { pageHead } from './webviewPage';
 
 export interface TimelinePage {
   /** What is charted, for the heading and the table's caption ("Topic: Security"). */
@@ -104,15 +105,7 @@ export function renderTimelineHtml(page: TimelinePage): string {
   const body = page.points.length
     ? `<div class="layout"><div class="chart-box">${chartSvg(page.points)}</div><div class="table-box">${tableHtml(page)}</div></div>`
     : '<p>No readout in this workspace has a dated statement on it.</p>';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(page.css)}">
-<title>Timeline: ${esc(page.subject)}</title>
-</head>
+  return `${pageHead(csp, esc(page.css), `Timeline: ${esc(page.subject)}`)}
 <body>
 <main>
 <h1>Timeline: ${esc(page.subject)}</h1>

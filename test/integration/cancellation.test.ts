@@ -6,10 +6,17 @@ import type { ReadoutLensApi } from '../../src/extension';
 import { SYNC_THRESHOLD } from '../../src/runtime/analysisRunner';
 import { activateExtension, openSeed, openUntitled } from './util';
 
-/** Past SYNC_THRESHOLD (by default), so its analysis runs in slices over many turns. */
+/**
+ * Past SYNC_THRESHOLD (by default), so its analysis runs in slices over many turns. Each copy of the seed numbers
+ * its paragraphs: copies of one paragraph would come from the paragraph cache at once, and the analysis of a
+ * readout of copies could end within the turn a test expects it to be running in (it did in the browser host).
+ */
 async function openLargeReadout(seed: string, length = SYNC_THRESHOLD + 1): Promise<vscode.TextDocument> {
   let text = seed;
-  while (text.length < length) text += `\n\n${seed}`;
+  for (let copy = 1; text.length < length; copy++) {
+    let paragraph = 0;
+    text += `\n\n${seed.replace(/\n\n(?=\S)/g, () => `\n\n(${copy}.${++paragraph}) `)}`;
+  }
   return openUntitled(text);
 }
 

@@ -55,7 +55,7 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const names = compiled.names === undefined ? undefined : sharedNames.begin(analysed, compiled.names);
   const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled, names);
   for (const p of cueProblems) readout.problems.push(p);
-  const entities = markCountryRepeats(names === undefined ? known : names.finish(readout, known, unknownAcronyms), compiled.entities);
+  const entities = markCountryRepeats(names === undefined ? known : names.finish(readout, known, unknownAcronyms), compiled.entities, true);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 

@@ -1,7 +1,7 @@
 // `readout-lens analyze`: every file given or found in the folders given, in the format asked for, on stdout;
 // problems on stderr, one line each, after the output.
 import { CSV_HEADER, sarifReport, type SarifInput } from '../core/report/report';
-import type { ParsedArgs } from './args';
+import { readoutInputOptions, type ParsedArgs, type ReadoutInputOptions } from './args';
 import { analyzeFile, type FileResult } from './analyzeFile';
 import type { AnalyzeFormat as Format } from './formats';
 import { exitCode, usageError, type Problem } from './errors';
@@ -12,29 +12,14 @@ import { sayProblem, writeOut } from './output';
 import { cliVersion } from './version';
 import type { WorkerSetup } from './workers';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends ReadoutInputOptions {
   format: Format;
-  exts: string[];
-  lexicons: string[];
-  maxSizeMB: number;
-  /** 0: one per core; never more than cores, batches of files and MAX_WORKERS (src/cli/workers.ts). */
-  jobs: number;
-  stats: boolean;
-  inputs: string[];
 }
 
 /** The options from the command line, as src/cli/commands.ts declares and checks them. */
-export function analyzeOptions({ values, positionals }: ParsedArgs): AnalyzeOptions {
-  if (!positionals.length) throw usageError('no files or folders given');
-  return {
-    format: (values.format as Format | undefined) ?? 'json',
-    exts: ['.readout', ...((values.ext as string[] | undefined) ?? []).map((e) => (e.startsWith('.') ? e : `.${e}`))],
-    lexicons: (values.lexicon as string[] | undefined) ?? [],
-    maxSizeMB: (values['max-size-mb'] as number | undefined) ?? 5,
-    jobs: (values.jobs as number | undefined) ?? 0,
-    stats: values.stats === true,
-    inputs: positionals,
-  };
+export function analyzeOptions(args: ParsedArgs): AnalyzeOptions {
+  if (!args.positionals.length) throw usageError('no files or folders given');
+  return { format: (args.values.format as Format | undefined) ?? 'json', ...readoutInputOptions(args) };
 }
 
 /** Below this many files, starting workers costs more than it saves. */

@@ -86,3 +86,27 @@ export function wholeNumberAtLeastOne(raw: string, name: string): number {
   if (!(Number.isInteger(n) && n >= 1)) throw usageError(`${name} needs a whole number of at least 1`);
   return n;
 }
+
+/** The options every command that reads readouts from files shares (analyze, corpus, track). */
+export interface ReadoutInputOptions {
+  /** `.readout` and each `--ext`, with its dot. */
+  exts: string[];
+  lexicons: string[];
+  maxSizeMB: number;
+  /** 0: one per core; never more than cores, batches of files and MAX_WORKERS (src/cli/workers.ts). */
+  jobs: number;
+  stats: boolean;
+  inputs: string[];
+}
+
+/** Those options from the command line, with their defaults. */
+export function readoutInputOptions({ values, positionals }: ParsedArgs): ReadoutInputOptions {
+  return {
+    exts: ['.readout', ...((values.ext as string[] | undefined) ?? []).map((e) => (e.startsWith('.') ? e : `.${e}`))],
+    lexicons: (values.lexicon as string[] | undefined) ?? [],
+    maxSizeMB: (values['max-size-mb'] as number | undefined) ?? 5,
+    jobs: (values.jobs as number | undefined) ?? 0,
+    stats: values.stats === true,
+    inputs: positionals,
+  };
+}

@@ -10,7 +10,7 @@ import { byDate, groupByCounterpart, matchesFilter, periodOf, timeline, type Per
 import { csvField } from '../core/report/report';
 import { escapeText } from '../core/report/markdownText';
 import type { Analysis, TopicId } from '../core/types';
-import type { ParsedArgs } from './args';
+import { readoutInputOptions, type ParsedArgs, type ReadoutInputOptions } from './args';
 import { CliError, exitCode, reason, usageError, type Problem } from './errors';
 import { analyzeReadout } from './analyzeFile';
 import { collectFiles } from './files';
@@ -22,13 +22,7 @@ import type { WorkerSetup } from './workers';
 export type CorpusFormat = 'json' | 'csv' | 'markdown';
 
 /** What reading the corpus needs, shared with `track`. */
-export interface CorpusInputOptions {
-  exts: string[];
-  lexicons: string[];
-  maxSizeMB: number;
-  jobs: number;
-  stats: boolean;
-  inputs: string[];
+export interface CorpusInputOptions extends ReadoutInputOptions {
   fromNdjson: string[];
 }
 
@@ -39,19 +33,11 @@ export interface CorpusOptions extends CorpusInputOptions {
   entity?: string;
 }
 
-export function inputOptions({ values, positionals }: ParsedArgs, what: string): CorpusInputOptions {
-  const fromNdjson = (values['from-ndjson'] as string[] | undefined) ?? [];
-  if (!positionals.length && !fromNdjson.length) throw usageError(`${what} needs folders or files, or --from-ndjson`);
-  if (positionals.length && fromNdjson.length) throw usageError('give either folders or files, or --from-ndjson, not both');
-  return {
-    exts: ['.readout', ...((values.ext as string[] | undefined) ?? []).map((e) => (e.startsWith('.') ? e : `.${e}`))],
-    lexicons: (values.lexicon as string[] | undefined) ?? [],
-    maxSizeMB: (values['max-size-mb'] as number | undefined) ?? 5,
-    jobs: (values.jobs as number | undefined) ?? 0,
-    stats: values.stats === true,
-    inputs: positionals,
-    fromNdjson,
-  };
+export function inputOptions(args: ParsedArgs, what: string): CorpusInputOptions {
+  const fromNdjson = (args.values['from-ndjson'] as string[] | undefined) ?? [];
+  if (!args.positionals.length && !fromNdjson.length) throw usageError(`${what} needs folders or files, or --from-ndjson`);
+  if (args.positionals.length && fromNdjson.length) throw usageError('give either folders or files, or --from-ndjson, not both');
+  return { ...readoutInputOptions(args), fromNdjson };
 }
 
 export function corpusOptions(args: ParsedArgs): CorpusOptions {

@@ -242,8 +242,8 @@ export class NameTokens {
     return true;
   }
 
-  /** Room for `n` more tokens. */
-  private room(n: number): void {
+  /** Room for `n` more tokens (also for tokens joined from elsewhere: pipeline/paragraphNames.ts). */
+  room(n: number): void {
     if (this.count + n <= this.start.length) return;
     const size = Math.max(this.start.length * 2, this.count + n);
     const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a.subarray(0, this.count)), b);

@@ -58,14 +58,7 @@ export class JoinedNameTokens {
     const t = this.tokens;
     const at = t.count;
     const need = at + p.count;
-    if (need > t.start.length) {
-      const size = Math.max(need, t.start.length * 2);
-      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a.subarray(0, at)), b);
-      t.start = grow(t.start, new Int32Array(size));
-      t.end = grow(t.end, new Int32Array(size));
-      t.info = grow(t.info, new Int32Array(size));
-      t.taken = grow(t.taken, new Uint8Array(size));
-    }
+    t.room(p.count);
     const { start, end, info, taken } = t;
     const data = p.data;
     for (let k = 0, o = 0; k < p.count; k++, o += FIELDS) {

@@ -6,7 +6,7 @@ import { TOPIC_IDS } from '../types';
 import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { explain, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
-import { addModelSecondaries } from './trained';
+import { applyModel } from './trained';
 import { ROLE, follows, isMeeting } from './roles';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
@@ -15,8 +15,9 @@ export interface TopicScores {
   roles: Uint8Array;
   /** What the scores were made of (for each sentence's topic evidence). */
   hits?: TopicHits;
-  /** Each sentence's topic slot by the trained model when it is sure, else -1 (T1.a; trained.ts). */
+  /** Each sentence's best topic slot by the trained model, else -1, and by how much it leads (T1.a, T1.b; trained.ts). */
   picks?: Int8Array;
+  leads?: Float32Array;
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -94,6 +95,7 @@ export function resolveTopics(
   openingEnd = Infinity,
   hits?: TopicHits,
   picks?: Int8Array,
+  leads?: Float32Array,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
@@ -130,8 +132,17 @@ export function resolveTopics(
   const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
-  addModelSecondaries(results, picks);
+  applyModel(results, model.trained, picks, leads, (i) => topScore(scores, i));
   return results;
+}
+
+/** The best score of sentence `i`'s row. */
+function topScore(scores: Float64Array, i: number): number {
+  let top = 0;
+  const row = i * TOPIC_COUNT;
+  if (row + TOPIC_COUNT > scores.length) return 0;
+  for (let t = 0; t < TOPIC_COUNT; t++) if (scores[row + t] > top) top = scores[row + t];
+  return top;
 }
 
 /** Where the first commitment cue of the readout's first sentence starts: the end of who-met-whom in the opening. */

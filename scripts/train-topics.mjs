@@ -233,7 +233,7 @@ function crossValidate(settings, labelsDir, confusion) {
       const withModel = labelledSentences(r.labels, r.text, analyze(r.text, compiled));
       r.sentences.forEach((s) => count(rules, s, s.primary, s.ruleSecondary));
       withModel.forEach((s) => count(pipeline, s, s.primary, s.ruleSecondary));
-      if (process.env.TOPIC_CV_MISSES === '1') for (const s of withModel) if (s.primary !== s.topic && s.ruleSecondary !== s.topic) console.log(`miss ${s.topic} → ${s.primary}/${s.ruleSecondary ?? ''} [${s.rule}] | ${s.start}`);
+      if (process.env.TOPIC_CV_MISSES === '1') for (const s of withModel) if (s.primary !== s.topic && s.ruleSecondary !== s.topic) console.log(`miss ${s.topic} → ${s.primary}/${s.ruleSecondary ?? ''} [${s.rule}] | ${s.start} | ${path.basename(r.file)}`);
     }
   }
   const f = (x) => (x / pipeline.n).toFixed(3);

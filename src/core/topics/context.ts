@@ -48,13 +48,23 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   let foreign = 0;
   let forum = false;
   let countries: string[] | undefined;
+  /** Where the last place that is no party ended (-1: none yet). */
+  let venueEnd = -1;
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
     // What follows the opening's first cue is what the parties spoke about, not who met ("… in which the two leaders
     // concurred on … issues related to China": China is the subject, T3).
     if (m.start >= openingEnd) continue;
-    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) continue;
+    // T2.c: a city is where they met, and so is the country written after it ("from Dubai, United Arab Emirates").
+    if (m.type === 'place' && (model.cities.has(m.id) || afterVenue(text, venueEnd, m.start))) {
+      venueEnd = m.end;
+      continue;
+    }
+    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) {
+      venueEnd = m.end;
+      continue;
+    }
     if (m.type === 'forum') {
       forum = true;
       continue;
@@ -75,6 +85,13 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   if (countries !== undefined) for (const c of countries) parties.add(c);
   if (parties.size === 0 && !forum) return 0;
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
+}
+
+/** Does a place starting at `start` follow the venue ending at `venueEnd` after only a comma and spaces? */
+function afterVenue(text: string, venueEnd: number, start: number): boolean {
+  if (venueEnd < 0 || start - venueEnd > 3) return false;
+  const between = text.slice(venueEnd, start);
+  return between.includes(',') && /^[,\s]*$/.test(between);
 }
 
 /**

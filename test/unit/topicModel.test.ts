@@ -1,6 +1,6 @@
-// The trained topic model (policy T1.a): lexicons/topic-model.yaml is what scripts/train-topics.mjs makes now and the
-// same bytes on every run; it names a secondary topic only where the rules name none, never the primary, so a
-// workspace keyword still wins (T-user); the evidence says so.
+// The trained topic model (policy T1.a, T1.b): lexicons/topic-model.yaml is what scripts/train-topics.mjs makes now and
+// the same bytes on every run; it names a secondary topic where the rules name none and decides a primary only where
+// the rules decided weakly, never over a workspace keyword (T-user); the evidence says so.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -41,7 +41,10 @@ describe('trained topic model (lexicons/topic-model.yaml)', function () {
   it('is what the script trains now from the development split (run it after changing the labels)', async function () {
     if (!samplesPresent) this.skip();
     const trainer = (await import(pathToFileURL(SCRIPT).href)) as TopicModelTrainer;
-    assert.strictEqual(readRepoFile('lexicons/topic-model.yaml'), trainer.currentTopicModel());
+    const stale = readRepoFile('lexicons/topic-model.yaml') !== trainer.currentTopicModel();
+    // Not a diff of 1,500 lines: what to run. The script reads every label in test/fixtures/devset/labels of the
+    // readouts selection.json marks "dev" (never the blind split).
+    assert.ok(!stale, 'lexicons/topic-model.yaml is not what the labels train now: run `node scripts/train-topics.mjs`, then `node scripts/train-topics.mjs --cv` to re-measure (and --cv --set primaryMargin=…,weakScore=… to re-check the thresholds)');
   });
 
   it('parses without errors into a model of at most 1,500 words over the policy\'s topics, saying it is generated', () => {

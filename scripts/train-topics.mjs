@@ -4,8 +4,12 @@
 // is not what this makes now.
 // The words are the core's own: src/core is bundled here (esbuild, in memory) and each sentence is split by analyze()
 // and read by termWords()/foldWord(), as the scorer reads a sentence at run time.
-// Usage: node scripts/train-topics.mjs [--out DIR] | --cv  (--cv: five-fold cross-validation by readout on the
-// development split, rules only against rules with the model, printed; nothing written)
+// Usage: node scripts/train-topics.mjs [--out DIR]   writes the model (deterministic: the same labels, the same bytes)
+//        node scripts/train-topics.mjs --cv [--labels DIR] [--set margin=5,primaryMargin=4,weakScore=2.5] [--confusion]
+// --cv: five-fold cross-validation by readout on the development split of the whole pipeline (rules + a model trained
+// on the other folds) against the rules alone, printed; nothing written. --labels reads the label files from another
+// folder (still only the readouts selection.json marks "dev"); --set tries other thresholds; --confusion prints the
+// per-topic confusion; TOPIC_CV_MISSES=1 prints each miss with its readout.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';

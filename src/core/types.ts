@@ -249,6 +249,10 @@ export interface Lexicon {
 export interface TrainedTopicModel {
   /** How far the best topic's score must lead the second's before the model names a topic (policy T1, decision T1.a). */
   margin: number;
+  /** How far it must lead before it decides a primary the rules decided weakly (decision T1.b); absent: never. */
+  primaryMargin?: number;
+  /** A primary from a sentence's own words scoring under this is weak (T1.b). */
+  weakScore?: number;
   prior: Partial<Record<TopicId, number>>;
   /** The weight of a kept word under a topic it was never seen with. */
   unseen: Partial<Record<TopicId, number>>;

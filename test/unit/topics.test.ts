@@ -422,3 +422,16 @@ describe('topics: the opening sentence (T2, T3)', () => {
     assert.ok([t.primary, t.secondary].includes('china'), JSON.stringify(t));
   });
 });
+
+describe('topics: where the meeting was held is no party (T2.c)', () => {
+  it('a city, and the country written after it, are venues: two parties stay a bilateral meeting', () => {
+    const text = 'date 2023-12-03 Vice President Kamala Harris spoke today to President Isaac Herzog of Israel on her flight from Dubai, United Arab Emirates.';
+    const t = analyze(text, compiledBuiltins()).topics[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('still counts three countries met as a multilateral meeting', () => {
+    const text = 'date 2022-11-15 President Biden met today with Prime Minister Modi of India and President Widodo of Indonesia.';
+    assert.strictEqual(analyze(text, compiledBuiltins()).topics[0].primary, 'multilateral');
+  });
+});

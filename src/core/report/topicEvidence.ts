@@ -13,8 +13,11 @@ export const TOPIC_RULE_POLICY: Readonly<Record<TopicRule, string>> = {
   previous: 'T5',
   courtesy: 'T6',
   none: 'T6',
-  model: 'T1.a',
+  model: 'T1.b',
 };
+
+/** The rule a secondary topic the rules did not name comes from: the model's (T1.a; its primaries are T1.b). */
+const SECONDARY_RULE_POLICY: Readonly<Record<NonNullable<SentenceTopics['evidence']>['secondaryRule'] & string, string>> = { model: 'T1.a' };
 
 /** What the reader is told each way of deciding means. */
 const RULE_TEXT: Readonly<Record<TopicRule, string>> = {
@@ -80,7 +83,7 @@ export function explainTopic(analysis: Analysis, index: number, labelOf: (topic:
   let line = `${topic}, from ${RULE_TEXT[ev.rule]} (${ev.policy})`;
   if (ev.terms !== undefined) line += `: ${ev.terms.map((w) => `“${w}”`).join(', ')}`;
   if (ev.from !== undefined && sentences[ev.from] !== undefined) line += ` — sentence ${ev.from + 1}: “${shorten(sentences[ev.from].text)}”`;
-  if (t.secondary !== undefined) line += `. Also: ${labelOf(t.secondary)}${ev.secondaryRule !== undefined ? `, from ${RULE_TEXT[ev.secondaryRule]} (${TOPIC_RULE_POLICY[ev.secondaryRule]})` : ''}`;
+  if (t.secondary !== undefined) line += `. Also: ${labelOf(t.secondary)}${ev.secondaryRule !== undefined ? `, from ${RULE_TEXT[ev.secondaryRule]} (${SECONDARY_RULE_POLICY[ev.secondaryRule]})` : ''}`;
   return `${line}.`;
 }
 

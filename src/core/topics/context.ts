@@ -6,7 +6,7 @@ import { TOPIC_IDS } from '../types';
 import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { explain, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
-import { addModelSecondaries } from './trained';
+import { applyModel } from './trained';
 import { ROLE, follows, isMeeting } from './roles';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
@@ -15,8 +15,9 @@ export interface TopicScores {
   roles: Uint8Array;
   /** What the scores were made of (for each sentence's topic evidence). */
   hits?: TopicHits;
-  /** Each sentence's topic slot by the trained model when it is sure, else -1 (T1.a; trained.ts). */
+  /** Each sentence's best topic slot by the trained model, else -1, and by how much it leads (T1.a, T1.b; trained.ts). */
   picks?: Int8Array;
+  leads?: Float32Array;
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -47,13 +48,23 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   let foreign = 0;
   let forum = false;
   let countries: string[] | undefined;
+  /** Where the last place that is no party ended (-1: none yet). */
+  let venueEnd = -1;
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
     // What follows the opening's first cue is what the parties spoke about, not who met ("… in which the two leaders
     // concurred on … issues related to China": China is the subject, T3).
     if (m.start >= openingEnd) continue;
-    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) continue;
+    // T2.c: a city is where they met, and so is the country written after it ("from Dubai, United Arab Emirates").
+    if (m.type === 'place' && (model.cities.has(m.id) || afterVenue(text, venueEnd, m.start))) {
+      venueEnd = m.end;
+      continue;
+    }
+    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) {
+      venueEnd = m.end;
+      continue;
+    }
     if (m.type === 'forum') {
       forum = true;
       continue;
@@ -76,6 +87,13 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
 }
 
+/** Does a place starting at `start` follow the venue ending at `venueEnd` after only a comma and spaces? */
+function afterVenue(text: string, venueEnd: number, start: number): boolean {
+  if (venueEnd < 0 || start - venueEnd > 3) return false;
+  const between = text.slice(venueEnd, start);
+  return between.includes(',') && /^[,\s]*$/.test(between);
+}
+
 /**
  * One SentenceTopics per sentence of a readout from its scores: the opening's parties are found and their
  * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject): all of
@@ -94,6 +112,7 @@ export function resolveTopics(
   openingEnd = Infinity,
   hits?: TopicHits,
   picks?: Int8Array,
+  leads?: Float32Array,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
@@ -130,8 +149,17 @@ export function resolveTopics(
   const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
-  addModelSecondaries(results, picks);
+  applyModel(results, model.trained, picks, leads, (i) => topScore(scores, i));
   return results;
+}
+
+/** The best score of sentence `i`'s row. */
+function topScore(scores: Float64Array, i: number): number {
+  let top = 0;
+  const row = i * TOPIC_COUNT;
+  if (row + TOPIC_COUNT > scores.length) return 0;
+  for (let t = 0; t < TOPIC_COUNT; t++) if (scores[row + t] > top) top = scores[row + t];
+  return top;
 }
 
 /** Where the first commitment cue of the readout's first sentence starts: the end of who-met-whom in the opening. */

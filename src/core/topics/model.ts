@@ -83,6 +83,8 @@ export interface TopicModel {
   roleWords: RoleWords;
   /** Person id → the place entity its "Country" fact names: a person at the meeting brings that party (T2). */
   countryOf: Map<string, string>;
+  /** Places with a "Country" fact of their own (cities, capitals): where a meeting is held, never a party (T2.c). */
+  cities: Set<string>;
   /** The trained model's weights (policy T1, decision T1.a); undefined without one. */
   trained?: TrainedWeights;
 }
@@ -136,6 +138,7 @@ export function compileTopics(
     phraseWords: new Map(),
     roleWords: compileRoleWords(wordLists ?? {}),
     countryOf: new Map(),
+    cities: new Set(),
   };
   const weights = compileTrained(trained);
   if (weights !== undefined) model.trained = weights;
@@ -189,6 +192,10 @@ export function compileTopics(
     const fact = entity.facts.find((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT);
     const place = typeof fact?.value === 'string' ? placeByName.get(fact.value) : undefined;
     if (place !== undefined) model.countryOf.set(entity.id, place);
+  }
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || entity.type !== 'place' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
+    if (entity.facts.some((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT)) model.cities.add(entity.id);
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
   const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));

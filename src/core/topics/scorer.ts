@@ -6,7 +6,7 @@ import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
 import { BACKDROP_TOPIC, OTHER_SLOT, SECONDARY_MIN_SCORE, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
 import { resolveTopics, type TopicScores } from './context';
 import { TopicHits } from './hits';
-import { confidentSlot } from './trained';
+import { modelPick } from './trained';
 import { ROLE, layoutRole } from './roles';
 import { foldWord, surfaceOf, topicWordEnd } from './words';
 
@@ -72,8 +72,9 @@ export class TopicScorer {
   private readonly rows: Float64Array;
   /** Each sentence's role bits (roles.ts). */
   private readonly roles: Uint8Array;
-  /** Each sentence's topic slot by the trained model when it is sure (trained.ts), else -1. */
+  /** Each sentence's best topic slot by the trained model (trained.ts), else -1; `leads`: by how much it leads. */
   private readonly picks: Int8Array;
+  private readonly leads: Float32Array;
   private readonly modelScores = new Float64Array(TOPIC_COUNT);
   private readonly byId: PerId<TokenInfo>;
   /** What each sentence's score was made of, for its topic evidence. */
@@ -93,6 +94,7 @@ export class TopicScorer {
     this.rows = new Float64Array(sentenceCount * TOPIC_COUNT);
     this.roles = new Uint8Array(sentenceCount);
     this.picks = new Int8Array(sentenceCount).fill(-1);
+    this.leads = new Float32Array(sentenceCount);
     this.hits = new TopicHits(sentenceCount);
     this.byId = infoByIdOf(model);
   }
@@ -257,13 +259,13 @@ export class TopicScorer {
       if (rows[row + BACKDROP_SLOT] < SECONDARY_MIN_SCORE || (courtesy && !relationship)) rows[row + BACKDROP_SLOT] = 0;
     }
     rows[row + OTHER_SLOT] = 0;
-    // T1.a: the model reads every word, those inside entity mentions too, as it was trained.
-    if (model.trained !== undefined && i < this.picks.length) this.picks[i] = confidentSlot(model.trained, infos, count, this.modelScores);
+    // T1.a, T1.b: the model reads every word, those inside entity mentions too, as it was trained.
+    if (model.trained !== undefined && i < this.picks.length) this.picks[i] = modelPick(model.trained, infos, count, this.modelScores, this.leads, i);
   }
 
   /** The scores and roles of the sentences scored so far (for a readout put together from paragraphs). */
   scores(): TopicScores {
-    return { rows: this.rows, roles: this.roles, hits: this.hits, picks: this.picks };
+    return { rows: this.rows, roles: this.roles, hits: this.hits, picks: this.picks, leads: this.leads };
   }
 
   /**
@@ -271,7 +273,7 @@ export class TopicScorer {
    * `mentions` are the sentences' entity mentions, in order.
    */
   finish(sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd = Infinity): SentenceTopics[] {
-    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits, this.picks);
+    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits, this.picks, this.leads);
   }
 }
 

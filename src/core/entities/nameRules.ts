@@ -14,6 +14,8 @@ export interface NameRules {
   notNames: Phrases;
   /** Offices and non-names written in capitals ("CEO", "PM", "FY"): no unknown acronym (E5). */
   notAcronyms: ReadonlySet<string>;
+  /** US state codes: no acronym inside a district or party code ("(PA-4)", "D-PA-3"), see AcronymFinder. */
+  districtCodes: ReadonlySet<string>;
   /** By word number: the type a head word gives a run. */
   heads: (EntityType | undefined)[];
   /** By word number: 1 for a connector; for a connector no personal name holds ("of", not "de"). */
@@ -21,6 +23,8 @@ export interface NameRules {
   strong: Uint8Array;
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
   surnames: Map<string, string | null>;
+  /** A surname → the one lexicon person who has it (null when several do): "President Marcos" alone (E3). */
+  personBySurname: Map<string, { id: string; name: string; type: EntityType } | null>;
   /** The numbers of the words the rules test one by one. */
   of: number;
   the: number;
@@ -29,12 +33,15 @@ export interface NameRules {
   to: number;
 }
 
-const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative' };
+const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place' };
+const GENERATIONS = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const STRONG = ['of', 'for', 'on', 'and', 'the', 'in', 'to', '&'];
 
 /** The surname a later mention may use alone: the name's last word, when it has two or more. */
 export function surnameOf(name: string): string | null {
   const words = name.split(/\s+/);
+  // "Ferdinand Marcos Jr." → "Marcos", "Charles III" → "Charles": a generational suffix is no surname.
+  if (words.length >= 2 && GENERATIONS.test(words[words.length - 1])) return words[words.length - 2].replace(/,$/, '');
   return words.length < 2 ? null : words[words.length - 1].replace(/[.,]$/, '');
 }
 
@@ -43,17 +50,22 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   if (!classes || classes.length === 0) return undefined;
   const words = new NameWords();
   const surnames = new Map<string, string | null>();
+  const personBySurname = new Map<string, { id: string; name: string; type: EntityType } | null>();
   for (const e of entities) {
     if (e.type !== 'person' || surnames.has(e.name)) continue;
     const surname = surnameOf(e.name);
     surnames.set(e.name, surname);
-    if (surname !== null) words.lexiconSurnames.add(surname);
+    if (surname === null) continue;
+    words.lexiconSurnames.add(surname);
+    const other = personBySurname.get(surname);
+    personBySurname.set(surname, other === undefined || other?.id === e.id ? { id: e.id, name: e.name, type: 'person' } : null);
   }
   for (const w of STRONG) words.add(w);
   const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };
   const heads = new Map<string, EntityType>();
   const connectors: string[] = [];
   const notAcronyms = new Set<string>();
+  const districtCodes = new Set<string>();
   const add = (into: Map<string, string[][]>, w: string): void => {
     const tokens = tokenise(w);
     if (tokens.length === 0) return;
@@ -71,6 +83,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'title-alone') add(sets.titlesAlone, w);
       else if (c.id === 'connector') connectors.push(w.toLowerCase());
       else if (c.id === 'not-name') add(sets.notNames, w);
+      else if (c.id === 'district-code') districtCodes.add(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
@@ -98,10 +111,12 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     titlesAlone: phrases(sets.titlesAlone),
     notNames: phrases(sets.notNames),
     notAcronyms,
+    districtCodes,
     heads: headOf,
     connector: flags(connectors),
     strong: flags(STRONG),
     surnames,
+    personBySurname,
     of: words.add('of'),
     the: words.add('the'),
     and: words.add('and'),

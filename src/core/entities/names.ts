@@ -6,9 +6,9 @@ import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { surnameOf, type NameRules, type Phrases } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
-import { CAPITAL, CAPITALS, LEXICON_SURNAME, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
+import { CAPITAL, CAPITALS, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
-const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
+export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
 /** An unknown name found so far, for linking later mentions to it. */
 interface Found {
@@ -73,85 +73,7 @@ export function recogniseTokens(text: string, readout: ParsedReadout, rules: Nam
   return r.finish(mentions, readout, acronyms);
 }
 
-/**
- * Name recognition inside analyze()'s sentence loop, reading the shared scan's atoms. recogniseNames knows every
- * lexicon person before it reads a sentence; here they come a sentence at a time. The rules ask for a surname
- * only at a token the sentence holds, so a sentence is read at once unless a token of it is the surname of a
- * lexicon person not met yet: from that sentence on, the tokens are kept and read in finish(), when all are
- * known. The results never depend on which path ran (a conflict found anyway falls back to recogniseNames).
- */
-export class NamesInSentences {
-  private recogniser: Recogniser | undefined;
-  private rules: NameRules | undefined;
-  private text = '';
-  private odd = false;
-  /** This readout's tokens: the sentence read last, or every sentence from the first kept for finish(). */
-  private readonly tokens = new NameTokens();
-  /** Sentences kept for finish(), and where the tokens of each start. */
-  private readonly keptFirsts: number[] = [];
-  private readonly keptSentences: Sentence[] = [];
-
-  begin(text: string, rules: NameRules): this {
-    this.text = text;
-    this.rules = rules;
-    this.odd = hasOddSpace(text);
-    this.recogniser = new Recogniser(text, rules, true);
-    this.tokens.count = 0;
-    this.keptFirsts.length = 0;
-    this.keptSentences.length = 0;
-    return this;
-  }
-
-  /** Sentence `s`, scanned into `atoms`, whose lexicon mentions are `entities[from, ...)` and unknown acronyms `acronyms[acronymsFrom, ...)`. */
-  sentence(s: Sentence, atoms: SpanScan, entities: readonly EntityMention[], from: number, acronyms: readonly Span[], acronymsFrom: number): void {
-    const r = this.recogniser as Recogniser;
-    const rules = this.rules as NameRules;
-    let known = entities;
-    let to = entities.length;
-    for (let k = from + 1; k < to; k++) {
-      if (byPosition(entities[k - 1], entities[k]) > 0) {
-        known = entities.slice(from).sort(byPosition);
-        from = 0;
-        to = known.length;
-        break;
-      }
-    }
-    for (let k = from; k < to; k++) if (known[k].type === 'person') r.knownPerson(known[k]);
-    const tokens = this.tokens;
-    const keeping = this.keptSentences.length > 0;
-    if (!keeping) tokens.count = 0;
-    tokens.sentence(this.text, s.start, s.end, this.odd ? undefined : atoms, rules.words, known, from, to, acronyms, acronymsFrom, acronyms.length);
-    if (!keeping && !this.mustWait(r, tokens)) {
-      r.sentence(s, tokens, 0, tokens.count);
-      return;
-    }
-    this.keptFirsts.push(tokens.first);
-    this.keptSentences.push(s);
-  }
-
-  /** A token of the sentence is a lexicon person's surname that no lexicon mention so far has given. */
-  private mustWait(r: Recogniser, tokens: NameTokens): boolean {
-    if ((tokens.bits & LEXICON_SURNAME) === 0) return false;
-    for (let k = tokens.first; k < tokens.count; k++) {
-      if ((tokens.info[k] & LEXICON_SURNAME) !== 0 && tokens.taken[k] === 0 && !r.isLexiconSurname(this.text.slice(tokens.start[k], tokens.end[k]))) return true;
-    }
-    return false;
-  }
-
-  /** The lexicon mentions (sorted) with the names found merged in, in text order. */
-  finish(readout: ParsedReadout, mentions: EntityMention[], acronyms: readonly Span[]): EntityMention[] {
-    const r = this.recogniser as Recogniser;
-    this.recogniser = undefined;
-    const tokens = this.tokens;
-    const firsts = this.keptFirsts;
-    for (let i = 0; i < firsts.length; i++) r.sentence(this.keptSentences[i], tokens, firsts[i], i + 1 < firsts.length ? firsts[i + 1] : tokens.count);
-    this.keptSentences.length = 0;
-    if (r.conflict) return recogniseNames(this.text, readout, this.rules, mentions, acronyms);
-    return r.finish(mentions, readout, acronyms);
-  }
-}
-
-class Recogniser {
+export class Recogniser {
   readonly found: EntityMention[] = [];
   /** Surname (last token) → person; acronym or name → its entity. */
   private readonly surnames = new Map<string, Found>();
@@ -274,7 +196,11 @@ class Recogniser {
       let e = k + 1;
       while (e < n && tokens.taken[e] === 0 && this.adjacent(e - 1)) {
         if (this.capital(e) || this.innerCapitals(e)) e++;
+        // "Second Thomas Shoal and Ream Naval Base": "and" after a head word joins two names, not one.
+        else if (this.word(e) === rules.and && this.headAt(e - 1) !== undefined) break;
         else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
+        // "Secretary of the Treasury Janet Yellen", "Office of the National Cyber Director": "of the" inside a name.
+        else if (this.word(e) === rules.of && e + 2 < n && this.word(e + 1) === rules.the && tokens.taken[e + 1] + tokens.taken[e + 2] === 0 && this.adjacent(e) && this.adjacent(e + 1) && this.capital(e + 2)) e += 3;
         else break;
       }
       // An office's holder follows it closely: a comma or a bracket between them ends the expectation.
@@ -295,7 +221,8 @@ class Recogniser {
     for (let o = k; o < e; o++) {
       const len = this.phraseAt(rules.titles, o, e);
       if (len === 0) continue;
-      if (o > k && !this.body(k, o, sentence, sentenceStart)) for (let q = k; q < o; q++) this.leave(q, sentence);
+      // "Domestic Policy Advisor": a policy word before the office is its portfolio, not a name.
+      if (o > k && (this.headAt(o - 1) === 'initiative' || !this.body(k, o, sentence, sentenceStart))) for (let q = k; q < o; q++) this.leave(q, sentence);
       let p = o + len;
       // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
       p = this.moreTitles(p, e);
@@ -308,7 +235,16 @@ class Recogniser {
       if (this.isConnector(p)) {
         // A portfolio ("Envoy for Climate John Kerry", "Administrator of the Wage and Hour Division"): a body
         // when the run ends with a head word, else the holder is the run's last two words.
-        if (this.headAt(e - 1) !== undefined) this.body(p + 1, e, sentence, sentenceStart);
+        let b = p + 1;
+        if (this.word(b) === rules.the) b++;
+        // "Director of the Office of Public Engagement and Senior Advisor ... Steve Benjamin": a second office
+        // ends the portfolio, and the rest of the run is read on its own.
+        for (let q = b + 1; q < e; q++) {
+          if (this.phraseAt(rules.titles, q, e) === 0 || !this.isConnector(q - 1)) continue;
+          this.body(b, q - 1, sentence, sentenceStart);
+          return this.run(q, e, sentence, sentenceStart, '');
+        }
+        if (this.headAt(e - 1) !== undefined) this.body(b, e, sentence, sentenceStart);
         else if (e - p >= 4 && this.capital(e - 2) && !this.isConnector(e - 2)) this.person(e - 2, e, sentence, `title: ${title}`);
         return '';
       }
@@ -489,7 +425,13 @@ class Recogniser {
     if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && endsSentence(this.text, end, this.sentenceEnd)) end--;
     const surname = this.text.slice(t.start[last], end);
     this.asked?.add(surname);
-    const known = this.surnames.get(surname);
+    let known = this.surnames.get(surname);
+    // "President Marcos" where the readout never gives the full name: one lexicon person's surname is that person (E3).
+    const ref = known === undefined && last === k ? this.rules.personBySurname.get(surname) : undefined;
+    if (ref) {
+      this.surnames.set(surname, (known = ref));
+      this.lexiconSurnames.add(ref.id);
+    }
     // "President Harris" after "Kamala Harris": the same person.
     if (last === k && known !== undefined && this.lexiconSurnames.has(known.id)) {
       this.found.push({ start: t.start[k], end: t.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });

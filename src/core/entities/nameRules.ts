@@ -21,6 +21,8 @@ export interface NameRules {
   /** By word number: 1 for a connector; for a connector no personal name holds ("of", not "de"). */
   connector: Uint8Array;
   strong: Uint8Array;
+  /** By word number: 1 for a word of an office's portfolio ("Affairs", "Treasury"), never a holder's name. */
+  portfolio: Uint8Array;
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
   surnames: Map<string, string | null>;
   /** A surname → the one lexicon person who has it (null when several do): "President Marcos" alone (E3). */
@@ -31,6 +33,7 @@ export interface NameRules {
   and: number;
   in: number;
   to: number;
+  for: number;
 }
 
 const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place' };
@@ -64,6 +67,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };
   const heads = new Map<string, EntityType>();
   const connectors: string[] = [];
+  const portfolio: string[] = [];
   const notAcronyms = new Set<string>();
   const districtCodes = new Set<string>();
   const add = (into: Map<string, string[][]>, w: string): void => {
@@ -84,12 +88,14 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'connector') connectors.push(w.toLowerCase());
       else if (c.id === 'not-name') add(sets.notNames, w);
       else if (c.id === 'district-code') districtCodes.add(w);
+      else if (c.id === 'portfolio') portfolio.push(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
     }
   }
   for (const w of connectors) words.add(w);
+  for (const w of portfolio) words.add(w);
   for (const w of heads.keys()) words.add(w);
   const n = words.words.length;
   const phrases = (from: Map<string, string[][]>): Phrases => {
@@ -115,6 +121,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     heads: headOf,
     connector: flags(connectors),
     strong: flags(STRONG),
+    portfolio: flags(portfolio),
     surnames,
     personBySurname,
     of: words.add('of'),
@@ -122,6 +129,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     and: words.add('and'),
     in: words.add('in'),
     to: words.add('to'),
+    for: words.add('for'),
   };
 }
 

@@ -182,13 +182,18 @@ export class Recogniser {
     let k = lo;
     /** An office was just named ("President of the Philippines"): the next run is its holder. */
     let titled = '';
+    /** The office's portfolio follows it ("for ..."): its holder is the last two words of the next run. */
+    let portfolio = false;
+    let acrossName = false;
     while (k < n) {
       if (tokens.taken[k] === 1) {
+        acrossName ||= portfolio;
         k++;
         continue;
       }
       if (!this.capital(k) && !this.innerCapitals(k)) {
-        if (titled && !(this.word(k) === rules.of || this.word(k) === rules.the)) titled = '';
+        // "Special Advisor for the Americas Christopher Dodd": the office's portfolio is between it and its holder.
+        if (titled && !(this.word(k) === rules.of || this.word(k) === rules.the || (portfolio ||= this.word(k) === rules.for))) titled = '';
         k++;
         continue;
       }
@@ -204,7 +209,13 @@ export class Recogniser {
         else break;
       }
       // An office's holder follows it closely: a comma or a bracket between them ends the expectation.
-      if (titled && k > lo && !this.adjacent(k - 1)) titled = '';
+      // ... and the portfolio is a name a lexicon knows ("the Americas"); "for National Security Affairs" ends a title.
+      if ((titled && k > lo && !this.adjacent(k - 1)) || (portfolio && !acrossName)) titled = '';
+      if (titled && portfolio && e - k >= 3 && this.phraseAt(rules.titles, k, e) + this.phraseAt(rules.honorifics, k, e) === 0 && this.headAt(e - 1) === undefined) {
+        for (let q = k; q < e - 2; q++) this.leave(q, s.index);
+        k = e - 2;
+      }
+      portfolio = acrossName = false;
       titled = this.run(k, e, s.index, s.start, titled);
       k = e;
     }
@@ -221,11 +232,15 @@ export class Recogniser {
     for (let o = k; o < e; o++) {
       const len = this.phraseAt(rules.titles, o, e);
       if (len === 0) continue;
+      // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
+      const p = this.moreTitles(o + len, e);
+      // "Office of the Vice President", "Office of the National Cyber Director": a body named after the office it
+      // serves, when no holder follows.
+      let ofOffice = false;
+      for (let q = k; p >= e && q + 1 < o && !ofOffice; q++) ofOffice = this.headAt(q) !== undefined && this.isConnector(q + 1);
+      if (ofOffice && this.body(k, e, sentence, sentenceStart)) return '';
       // "Domestic Policy Advisor": a policy word before the office is its portfolio, not a name.
       if (o > k && (this.headAt(o - 1) === 'initiative' || !this.body(k, o, sentence, sentenceStart))) for (let q = k; q < o; q++) this.leave(q, sentence);
-      let p = o + len;
-      // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
-      p = this.moreTitles(p, e);
       const title = this.text.slice(t.start[o], t.end[o + len - 1]);
       if (p >= e) {
         const alone = this.phraseAt(rules.titlesAlone, o, e) === len && o + len === e && this.beforeIsThe(o);
@@ -241,11 +256,16 @@ export class Recogniser {
         // ends the portfolio, and the rest of the run is read on its own.
         for (let q = b + 1; q < e; q++) {
           if (this.phraseAt(rules.titles, q, e) === 0 || !this.isConnector(q - 1)) continue;
-          this.body(b, q - 1, sentence, sentenceStart);
+          let end = q - 1;
+          while (end > b && this.isConnector(end - 1)) end--;
+          this.body(b, end, sentence, sentenceStart);
           return this.run(q, e, sentence, sentenceStart, '');
         }
-        if (this.headAt(e - 1) !== undefined) this.body(b, e, sentence, sentenceStart);
+        // "Assistant to the President for Economic Policy": a portfolio word last is the office's field, no body.
+        if (this.headAt(e - 1) !== undefined && this.rules.portfolio[this.word(e - 1)] === 0) this.body(b, e, sentence, sentenceStart);
         else if (e - p >= 4 && this.capital(e - 2) && !this.isConnector(e - 2)) this.person(e - 2, e, sentence, `title: ${title}`);
+        // "Assistant Secretary of State for ... Brian Nichols": a short portfolio, its holder still to come.
+        else if (e - p < 4) return title;
         return '';
       }
       let q = p;
@@ -403,7 +423,10 @@ export class Recogniser {
     if (e >= this.hi || !this.gapIs(e - 1, t.start[e], 40)) return undefined;
     if (!this.innerCapitals(e) || (e + 1 < this.hi && !this.gapIs(e, t.start[e + 1], 41))) return undefined;
     if (e + 1 >= this.hi && this.text.charAt(t.end[e]) !== ')') return undefined;
-    return { text: this.slice(e), start: t.start[e], end: t.end[e], own: t.taken[e] === 0 };
+    const text = this.slice(e);
+    // "(D-NE)": a member's party and state, no acronym of the name before it.
+    if (text.charAt(1) === '-' && this.rules.districtCodes.has(text.slice(2, 4))) return undefined;
+    return { text, start: t.start[e], end: t.end[e], own: t.taken[e] === 0 };
   }
 
   /**
@@ -411,7 +434,11 @@ export class Recogniser {
    * word of it says it is a body ("Chancellor of the University of ...") or no name ("President and Fellows").
    */
   private person(k: number, e: number, sentence: number, evidence: string): void {
-    if (k >= e) return;
+    // "Treasury Janet Yellen", "National Security Affairs": an office's portfolio word is no part of its holder's name.
+    const portfolio = this.rules.portfolio;
+    while (k < e && portfolio[this.word(k)] === 1) this.leave(k++, sentence);
+    for (let q = k; q < e; q++) if (portfolio[this.word(q)] === 1) return;
+    if (k >= e || this.phraseAt(this.rules.honorifics, k, e) === e - k || this.phraseAt(this.rules.titles, k, e) > 0) return;
     const t = this.tokens;
     const last = Math.min(e, k + 5) - 1;
     for (let q = k; q <= last; q++) {
@@ -500,6 +527,18 @@ export class Recogniser {
    * Links the capitalised words no rule took to the names found (a surname, an acronym, a name repeated) and
    * merges the names into the lexicon's `mentions` (sorted), in text order.
    */
+  /** E3: "the King" is no mention where the readout names him by that title ("King Abdullah II", "Crown Prince Salman"). */
+  private dropNamedTitles(mentions: readonly EntityMention[]): void {
+    const alone = 'title alone: ';
+    if (!this.found.some((m) => m.evidence?.startsWith(alone))) return;
+    const text = this.text;
+    const named = (title: string): boolean =>
+      [mentions, this.found].some((list) => list.some((m) => m.type === 'person' && !m.evidence?.startsWith(alone) && (m.evidence === `title: ${title}` || m.text.startsWith(`${title} `) || text.slice(Math.max(0, m.start - title.length - 1), m.start).startsWith(title))));
+    const kept = this.found.filter((m) => !m.evidence?.startsWith(alone) || !named(m.evidence.slice(alone.length)));
+    this.found.length = 0;
+    this.found.push(...kept);
+  }
+
   finish(mentions: EntityMention[], readout: ParsedReadout, acronyms: readonly Span[]): EntityMention[] {
     const shapes = new Uint8Array(1 << 15);
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
@@ -517,6 +556,7 @@ export class Recogniser {
       else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
     this.definedAcronyms(readout, acronyms);
+    this.dropNamedTitles(mentions);
     const found = this.found;
     if (found.length === 0) return mentions;
     // A stable sort of mentions.concat(found): the names sorted, then merged (a lexicon mention first on a tie).

@@ -106,7 +106,7 @@ export class AcronymFinder {
 
 /**
  * The state code at [start, end) is part of a congressional district or party code ("PA-4", "D-PA-3", "R-TX") or
- * follows a city ("Pittsburgh, PA"): an address, not a name a reader looks up (policy E1).
+ * follows a city ("Pittsburgh, PA"): an address, not a name a reader looks up (policy E1.a).
  */
 function districtCode(text: string, start: number, end: number, limit: number): boolean {
   if (end + 1 < limit && text.charCodeAt(end) === 45 && isDigit(text.charCodeAt(end + 1))) return true;

@@ -25,8 +25,8 @@ export interface NameRules {
   portfolio: Uint8Array;
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
   surnames: Map<string, string | null>;
-  /** A surname → the one lexicon person who has it (null when several do): "President Marcos" alone (E3). */
-  personBySurname: Map<string, { id: string; name: string; type: EntityType } | null>;
+  /** A surname → the lexicon persons who have it, with their offices: "President Marcos" alone (E3.d). */
+  personBySurname: Map<string, SurnamePerson[]>;
   /** The numbers of the words the rules test one by one. */
   of: number;
   the: number;
@@ -40,10 +40,26 @@ const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum'
 const GENERATIONS = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const STRONG = ['of', 'for', 'on', 'and', 'the', 'in', 'to', '&'];
 
+/** A lexicon person a surname may name, and the office its card gives. */
+export interface SurnamePerson {
+  id: string;
+  name: string;
+  type: EntityType;
+  office: string;
+}
+
+/** One lexicon person of `list` (a surname's): the only one, or the only one whose office holds `title`. */
+export function personByTitle(list: readonly SurnamePerson[] | undefined, title: string): SurnamePerson | undefined {
+  if (list === undefined) return undefined;
+  if (list.length === 1) return list[0];
+  const fits = title ? list.filter((p) => p.office.includes(title)) : [];
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** The surname a later mention may use alone: the name's last word, when it has two or more. */
 export function surnameOf(name: string): string | null {
   const words = name.split(/\s+/);
-  // "Ferdinand Marcos Jr." → "Marcos", "Charles III" → "Charles": a generational suffix is no surname.
+  // E3.d: "Ferdinand Marcos Jr." → "Marcos", "Charles III" → "Charles": a generational suffix is no surname.
   if (words.length >= 2 && GENERATIONS.test(words[words.length - 1])) return words[words.length - 2].replace(/,$/, '');
   return words.length < 2 ? null : words[words.length - 1].replace(/[.,]$/, '');
 }
@@ -53,15 +69,16 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   if (!classes || classes.length === 0) return undefined;
   const words = new NameWords();
   const surnames = new Map<string, string | null>();
-  const personBySurname = new Map<string, { id: string; name: string; type: EntityType } | null>();
+  const personBySurname = new Map<string, SurnamePerson[]>();
   for (const e of entities) {
     if (e.type !== 'person' || surnames.has(e.name)) continue;
     const surname = surnameOf(e.name);
     surnames.set(e.name, surname);
     if (surname === null) continue;
     words.lexiconSurnames.add(surname);
-    const other = personBySurname.get(surname);
-    personBySurname.set(surname, other === undefined || other?.id === e.id ? { id: e.id, name: e.name, type: 'person' } : null);
+    const list = personBySurname.get(surname) ?? [];
+    if (!list.some((p) => p.id === e.id)) list.push({ id: e.id, name: e.name, type: 'person', office: e.office ?? '' });
+    personBySurname.set(surname, list);
   }
   for (const w of STRONG) words.add(w);
   const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };

@@ -4,7 +4,7 @@
 // read numbered tokens (nameTokens.ts) and slice only the names they report.
 import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
-import { surnameOf, type NameRules, type Phrases } from './nameRules';
+import { personByTitle, surnameOf, type NameRules, type Phrases } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
 import { CAPITAL, CAPITALS, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
@@ -201,7 +201,7 @@ export class Recogniser {
       let e = k + 1;
       while (e < n && tokens.taken[e] === 0 && this.adjacent(e - 1)) {
         if (this.capital(e) || this.innerCapitals(e)) e++;
-        // "Second Thomas Shoal and Ream Naval Base": "and" after a head word joins two names, not one.
+        // E1.a: "Second Thomas Shoal and Ream Naval Base": "and" after a head word joins two names, not one.
         else if (this.word(e) === rules.and && this.headAt(e - 1) !== undefined) break;
         else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
         // "Secretary of the Treasury Janet Yellen", "Office of the National Cyber Director": "of the" inside a name.
@@ -234,7 +234,7 @@ export class Recogniser {
       if (len === 0) continue;
       // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
       const p = this.moreTitles(o + len, e);
-      // "Office of the Vice President", "Office of the National Cyber Director": a body named after the office it
+      // E3.c: "Office of the Vice President", "Office of the National Cyber Director": a body named after the office it
       // serves, when no holder follows.
       let ofOffice = false;
       for (let q = k; p >= e && q + 1 < o && !ofOffice; q++) ofOffice = this.headAt(q) !== undefined && this.isConnector(q + 1);
@@ -424,7 +424,7 @@ export class Recogniser {
     if (!this.innerCapitals(e) || (e + 1 < this.hi && !this.gapIs(e, t.start[e + 1], 41))) return undefined;
     if (e + 1 >= this.hi && this.text.charAt(t.end[e]) !== ')') return undefined;
     const text = this.slice(e);
-    // "(D-NE)": a member's party and state, no acronym of the name before it.
+    // E1.a: "(D-NE)": a member's party and state, no acronym of the name before it.
     if (text.charAt(1) === '-' && this.rules.districtCodes.has(text.slice(2, 4))) return undefined;
     return { text, start: t.start[e], end: t.end[e], own: t.taken[e] === 0 };
   }
@@ -434,7 +434,7 @@ export class Recogniser {
    * word of it says it is a body ("Chancellor of the University of ...") or no name ("President and Fellows").
    */
   private person(k: number, e: number, sentence: number, evidence: string): void {
-    // "Treasury Janet Yellen", "National Security Affairs": an office's portfolio word is no part of its holder's name.
+    // E3.c: "Treasury Janet Yellen", "National Security Affairs": a portfolio word is no part of its holder's name.
     const portfolio = this.rules.portfolio;
     while (k < e && portfolio[this.word(k)] === 1) this.leave(k++, sentence);
     for (let q = k; q < e; q++) if (portfolio[this.word(q)] === 1) return;
@@ -450,18 +450,20 @@ export class Recogniser {
     // "... Secretary Eduardo Año.": a short word's dot (kept for "Jr.", "Sen.") that ends the sentence is no part of the name.
     let end = t.end[last];
     if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && endsSentence(this.text, end, this.sentenceEnd)) end--;
+    // "President Hichilema’s visit": the possessive is no part of the name.
+    if (end - t.start[last] > 3 && this.text.charCodeAt(end - 1) === 115 && (this.text.charCodeAt(end - 2) === 0x2019 || this.text.charCodeAt(end - 2) === 39)) end -= 2;
     const surname = this.text.slice(t.start[last], end);
     this.asked?.add(surname);
     let known = this.surnames.get(surname);
-    // "President Marcos" where the readout never gives the full name: one lexicon person's surname is that person (E3).
-    const ref = known === undefined && last === k ? this.rules.personBySurname.get(surname) : undefined;
+    // E3.d: "President Marcos" where the readout never gives the full name: one lexicon person's surname is that person.
+    const ref = known === undefined && last === k ? personByTitle(this.rules.personBySurname.get(surname), evidence.startsWith('title: ') ? evidence.slice(7) : '') : undefined;
     if (ref) {
       this.surnames.set(surname, (known = ref));
       this.lexiconSurnames.add(ref.id);
     }
     // "President Harris" after "Kamala Harris": the same person.
     if (last === k && known !== undefined && this.lexiconSurnames.has(known.id)) {
-      this.found.push({ start: t.start[k], end: t.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
+      this.found.push({ start: t.start[k], end, text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
       return;
     }
     const found = this.add(t.start[k], end, sentence, 'person', evidence, last === k ? known : undefined);
@@ -527,7 +529,7 @@ export class Recogniser {
    * Links the capitalised words no rule took to the names found (a surname, an acronym, a name repeated) and
    * merges the names into the lexicon's `mentions` (sorted), in text order.
    */
-  /** E3: "the King" is no mention where the readout names him by that title ("King Abdullah II", "Crown Prince Salman"). */
+  /** E3.d: "the King" is no mention where the readout names him by that title ("King Abdullah II", "Crown Prince Salman"). */
   private dropNamedTitles(mentions: readonly EntityMention[]): void {
     const alone = 'title alone: ';
     if (!this.found.some((m) => m.evidence?.startsWith(alone))) return;
@@ -546,7 +548,9 @@ export class Recogniser {
     const left = this.left;
     for (let i = 0; i < left.length; i += 3) {
       const start = left[i];
-      const end = left[i + 1];
+      let end = left[i + 1];
+      // "Prime Minister Kadhimi’s efforts" links to "Kadhimi" like the name without its possessive.
+      if (end - start > 3 && this.text.charCodeAt(end - 1) === 115 && (this.text.charCodeAt(end - 2) === 0x2019 || this.text.charCodeAt(end - 2) === 39)) end -= 2;
       if (shapes[shapeOf(this.text, start, end)] === 0) continue;
       const word = this.text.slice(start, end);
       const entity = this.names.get(word) ?? this.surnames.get(word);

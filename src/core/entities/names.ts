@@ -4,11 +4,11 @@
 // read numbered tokens (nameTokens.ts) and slice only the names they report.
 import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
-import { surnameOf, type NameRules, type Phrases } from './nameRules';
+import { personByTitle, surnameOf, type NameRules, type Phrases } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
-import { CAPITAL, CAPITALS, LEXICON_SURNAME, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
+import { CAPITAL, CAPITALS, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
-const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
+export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
 /** An unknown name found so far, for linking later mentions to it. */
 interface Found {
@@ -73,85 +73,7 @@ export function recogniseTokens(text: string, readout: ParsedReadout, rules: Nam
   return r.finish(mentions, readout, acronyms);
 }
 
-/**
- * Name recognition inside analyze()'s sentence loop, reading the shared scan's atoms. recogniseNames knows every
- * lexicon person before it reads a sentence; here they come a sentence at a time. The rules ask for a surname
- * only at a token the sentence holds, so a sentence is read at once unless a token of it is the surname of a
- * lexicon person not met yet: from that sentence on, the tokens are kept and read in finish(), when all are
- * known. The results never depend on which path ran (a conflict found anyway falls back to recogniseNames).
- */
-export class NamesInSentences {
-  private recogniser: Recogniser | undefined;
-  private rules: NameRules | undefined;
-  private text = '';
-  private odd = false;
-  /** This readout's tokens: the sentence read last, or every sentence from the first kept for finish(). */
-  private readonly tokens = new NameTokens();
-  /** Sentences kept for finish(), and where the tokens of each start. */
-  private readonly keptFirsts: number[] = [];
-  private readonly keptSentences: Sentence[] = [];
-
-  begin(text: string, rules: NameRules): this {
-    this.text = text;
-    this.rules = rules;
-    this.odd = hasOddSpace(text);
-    this.recogniser = new Recogniser(text, rules, true);
-    this.tokens.count = 0;
-    this.keptFirsts.length = 0;
-    this.keptSentences.length = 0;
-    return this;
-  }
-
-  /** Sentence `s`, scanned into `atoms`, whose lexicon mentions are `entities[from, ...)` and unknown acronyms `acronyms[acronymsFrom, ...)`. */
-  sentence(s: Sentence, atoms: SpanScan, entities: readonly EntityMention[], from: number, acronyms: readonly Span[], acronymsFrom: number): void {
-    const r = this.recogniser as Recogniser;
-    const rules = this.rules as NameRules;
-    let known = entities;
-    let to = entities.length;
-    for (let k = from + 1; k < to; k++) {
-      if (byPosition(entities[k - 1], entities[k]) > 0) {
-        known = entities.slice(from).sort(byPosition);
-        from = 0;
-        to = known.length;
-        break;
-      }
-    }
-    for (let k = from; k < to; k++) if (known[k].type === 'person') r.knownPerson(known[k]);
-    const tokens = this.tokens;
-    const keeping = this.keptSentences.length > 0;
-    if (!keeping) tokens.count = 0;
-    tokens.sentence(this.text, s.start, s.end, this.odd ? undefined : atoms, rules.words, known, from, to, acronyms, acronymsFrom, acronyms.length);
-    if (!keeping && !this.mustWait(r, tokens)) {
-      r.sentence(s, tokens, 0, tokens.count);
-      return;
-    }
-    this.keptFirsts.push(tokens.first);
-    this.keptSentences.push(s);
-  }
-
-  /** A token of the sentence is a lexicon person's surname that no lexicon mention so far has given. */
-  private mustWait(r: Recogniser, tokens: NameTokens): boolean {
-    if ((tokens.bits & LEXICON_SURNAME) === 0) return false;
-    for (let k = tokens.first; k < tokens.count; k++) {
-      if ((tokens.info[k] & LEXICON_SURNAME) !== 0 && tokens.taken[k] === 0 && !r.isLexiconSurname(this.text.slice(tokens.start[k], tokens.end[k]))) return true;
-    }
-    return false;
-  }
-
-  /** The lexicon mentions (sorted) with the names found merged in, in text order. */
-  finish(readout: ParsedReadout, mentions: EntityMention[], acronyms: readonly Span[]): EntityMention[] {
-    const r = this.recogniser as Recogniser;
-    this.recogniser = undefined;
-    const tokens = this.tokens;
-    const firsts = this.keptFirsts;
-    for (let i = 0; i < firsts.length; i++) r.sentence(this.keptSentences[i], tokens, firsts[i], i + 1 < firsts.length ? firsts[i + 1] : tokens.count);
-    this.keptSentences.length = 0;
-    if (r.conflict) return recogniseNames(this.text, readout, this.rules, mentions, acronyms);
-    return r.finish(mentions, readout, acronyms);
-  }
-}
-
-class Recogniser {
+export class Recogniser {
   readonly found: EntityMention[] = [];
   /** Surname (last token) → person; acronym or name → its entity. */
   private readonly surnames = new Map<string, Found>();
@@ -260,13 +182,18 @@ class Recogniser {
     let k = lo;
     /** An office was just named ("President of the Philippines"): the next run is its holder. */
     let titled = '';
+    /** The office's portfolio follows it ("for ..."): its holder is the last two words of the next run. */
+    let portfolio = false;
+    let acrossName = false;
     while (k < n) {
       if (tokens.taken[k] === 1) {
+        acrossName ||= portfolio;
         k++;
         continue;
       }
       if (!this.capital(k) && !this.innerCapitals(k)) {
-        if (titled && !(this.word(k) === rules.of || this.word(k) === rules.the)) titled = '';
+        // "Special Advisor for the Americas Christopher Dodd": the office's portfolio is between it and its holder.
+        if (titled && !(this.word(k) === rules.of || this.word(k) === rules.the || (portfolio ||= this.word(k) === rules.for))) titled = '';
         k++;
         continue;
       }
@@ -274,11 +201,21 @@ class Recogniser {
       let e = k + 1;
       while (e < n && tokens.taken[e] === 0 && this.adjacent(e - 1)) {
         if (this.capital(e) || this.innerCapitals(e)) e++;
+        // E1.a: "Second Thomas Shoal and Ream Naval Base": "and" after a head word joins two names, not one.
+        else if (this.word(e) === rules.and && this.headAt(e - 1) !== undefined) break;
         else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
+        // "Secretary of the Treasury Janet Yellen", "Office of the National Cyber Director": "of the" inside a name.
+        else if (this.word(e) === rules.of && e + 2 < n && this.word(e + 1) === rules.the && tokens.taken[e + 1] + tokens.taken[e + 2] === 0 && this.adjacent(e) && this.adjacent(e + 1) && this.capital(e + 2)) e += 3;
         else break;
       }
       // An office's holder follows it closely: a comma or a bracket between them ends the expectation.
-      if (titled && k > lo && !this.adjacent(k - 1)) titled = '';
+      // ... and the portfolio is a name a lexicon knows ("the Americas"); "for National Security Affairs" ends a title.
+      if ((titled && k > lo && !this.adjacent(k - 1)) || (portfolio && !acrossName)) titled = '';
+      if (titled && portfolio && e - k >= 3 && this.phraseAt(rules.titles, k, e) + this.phraseAt(rules.honorifics, k, e) === 0 && this.headAt(e - 1) === undefined) {
+        for (let q = k; q < e - 2; q++) this.leave(q, s.index);
+        k = e - 2;
+      }
+      portfolio = acrossName = false;
       titled = this.run(k, e, s.index, s.start, titled);
       k = e;
     }
@@ -295,10 +232,15 @@ class Recogniser {
     for (let o = k; o < e; o++) {
       const len = this.phraseAt(rules.titles, o, e);
       if (len === 0) continue;
-      if (o > k && !this.body(k, o, sentence, sentenceStart)) for (let q = k; q < o; q++) this.leave(q, sentence);
-      let p = o + len;
       // Titles stack ("Deputy Secretary of State", "President and Crown Prince"), honorifics follow ("Shri").
-      p = this.moreTitles(p, e);
+      const p = this.moreTitles(o + len, e);
+      // E3.c: "Office of the Vice President", "Office of the National Cyber Director": a body named after the office it
+      // serves, when no holder follows.
+      let ofOffice = false;
+      for (let q = k; p >= e && q + 1 < o && !ofOffice; q++) ofOffice = this.headAt(q) !== undefined && this.isConnector(q + 1);
+      if (ofOffice && this.body(k, e, sentence, sentenceStart)) return '';
+      // "Domestic Policy Advisor": a policy word before the office is its portfolio, not a name.
+      if (o > k && (this.headAt(o - 1) === 'initiative' || !this.body(k, o, sentence, sentenceStart))) for (let q = k; q < o; q++) this.leave(q, sentence);
       const title = this.text.slice(t.start[o], t.end[o + len - 1]);
       if (p >= e) {
         const alone = this.phraseAt(rules.titlesAlone, o, e) === len && o + len === e && this.beforeIsThe(o);
@@ -308,8 +250,22 @@ class Recogniser {
       if (this.isConnector(p)) {
         // A portfolio ("Envoy for Climate John Kerry", "Administrator of the Wage and Hour Division"): a body
         // when the run ends with a head word, else the holder is the run's last two words.
-        if (this.headAt(e - 1) !== undefined) this.body(p + 1, e, sentence, sentenceStart);
+        let b = p + 1;
+        if (this.word(b) === rules.the) b++;
+        // "Director of the Office of Public Engagement and Senior Advisor ... Steve Benjamin": a second office
+        // ends the portfolio, and the rest of the run is read on its own.
+        for (let q = b + 1; q < e; q++) {
+          if (this.phraseAt(rules.titles, q, e) === 0 || !this.isConnector(q - 1)) continue;
+          let end = q - 1;
+          while (end > b && this.isConnector(end - 1)) end--;
+          this.body(b, end, sentence, sentenceStart);
+          return this.run(q, e, sentence, sentenceStart, '');
+        }
+        // "Assistant to the President for Economic Policy": a portfolio word last is the office's field, no body.
+        if (this.headAt(e - 1) !== undefined && this.rules.portfolio[this.word(e - 1)] === 0) this.body(b, e, sentence, sentenceStart);
         else if (e - p >= 4 && this.capital(e - 2) && !this.isConnector(e - 2)) this.person(e - 2, e, sentence, `title: ${title}`);
+        // "Assistant Secretary of State for ... Brian Nichols": a short portfolio, its holder still to come.
+        else if (e - p < 4) return title;
         return '';
       }
       let q = p;
@@ -467,7 +423,10 @@ class Recogniser {
     if (e >= this.hi || !this.gapIs(e - 1, t.start[e], 40)) return undefined;
     if (!this.innerCapitals(e) || (e + 1 < this.hi && !this.gapIs(e, t.start[e + 1], 41))) return undefined;
     if (e + 1 >= this.hi && this.text.charAt(t.end[e]) !== ')') return undefined;
-    return { text: this.slice(e), start: t.start[e], end: t.end[e], own: t.taken[e] === 0 };
+    const text = this.slice(e);
+    // E1.a: "(D-NE)": a member's party and state, no acronym of the name before it.
+    if (text.charAt(1) === '-' && this.rules.districtCodes.has(text.slice(2, 4))) return undefined;
+    return { text, start: t.start[e], end: t.end[e], own: t.taken[e] === 0 };
   }
 
   /**
@@ -475,7 +434,11 @@ class Recogniser {
    * word of it says it is a body ("Chancellor of the University of ...") or no name ("President and Fellows").
    */
   private person(k: number, e: number, sentence: number, evidence: string): void {
-    if (k >= e) return;
+    // E3.c: "Treasury Janet Yellen", "National Security Affairs": a portfolio word is no part of its holder's name.
+    const portfolio = this.rules.portfolio;
+    while (k < e && portfolio[this.word(k)] === 1) this.leave(k++, sentence);
+    for (let q = k; q < e; q++) if (portfolio[this.word(q)] === 1) return;
+    if (k >= e || this.phraseAt(this.rules.honorifics, k, e) === e - k || this.phraseAt(this.rules.titles, k, e) > 0) return;
     const t = this.tokens;
     const last = Math.min(e, k + 5) - 1;
     for (let q = k; q <= last; q++) {
@@ -487,12 +450,20 @@ class Recogniser {
     // "... Secretary Eduardo Año.": a short word's dot (kept for "Jr.", "Sen.") that ends the sentence is no part of the name.
     let end = t.end[last];
     if (this.text.charCodeAt(end - 1) === 46 && end - t.start[last] > 3 && endsSentence(this.text, end, this.sentenceEnd)) end--;
+    // "President Hichilema’s visit": the possessive is no part of the name.
+    if (end - t.start[last] > 3 && this.text.charCodeAt(end - 1) === 115 && (this.text.charCodeAt(end - 2) === 0x2019 || this.text.charCodeAt(end - 2) === 39)) end -= 2;
     const surname = this.text.slice(t.start[last], end);
     this.asked?.add(surname);
-    const known = this.surnames.get(surname);
+    let known = this.surnames.get(surname);
+    // E3.d: "President Marcos" where the readout never gives the full name: one lexicon person's surname is that person.
+    const ref = known === undefined && last === k ? personByTitle(this.rules.personBySurname.get(surname), evidence.startsWith('title: ') ? evidence.slice(7) : '') : undefined;
+    if (ref) {
+      this.surnames.set(surname, (known = ref));
+      this.lexiconSurnames.add(ref.id);
+    }
     // "President Harris" after "Kamala Harris": the same person.
     if (last === k && known !== undefined && this.lexiconSurnames.has(known.id)) {
-      this.found.push({ start: t.start[k], end: t.end[k], text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
+      this.found.push({ start: t.start[k], end, text: surname, id: known.id, name: known.name, type: 'person', sentence, evidence: `surname of: ${known.name}` });
       return;
     }
     const found = this.add(t.start[k], end, sentence, 'person', evidence, last === k ? known : undefined);
@@ -558,6 +529,18 @@ class Recogniser {
    * Links the capitalised words no rule took to the names found (a surname, an acronym, a name repeated) and
    * merges the names into the lexicon's `mentions` (sorted), in text order.
    */
+  /** E3.d: "the King" is no mention where the readout names him by that title ("King Abdullah II", "Crown Prince Salman"). */
+  private dropNamedTitles(mentions: readonly EntityMention[]): void {
+    const alone = 'title alone: ';
+    if (!this.found.some((m) => m.evidence?.startsWith(alone))) return;
+    const text = this.text;
+    const named = (title: string): boolean =>
+      [mentions, this.found].some((list) => list.some((m) => m.type === 'person' && !m.evidence?.startsWith(alone) && (m.evidence === `title: ${title}` || m.text.startsWith(`${title} `) || text.slice(Math.max(0, m.start - title.length - 1), m.start).startsWith(title))));
+    const kept = this.found.filter((m) => !m.evidence?.startsWith(alone) || !named(m.evidence.slice(alone.length)));
+    this.found.length = 0;
+    this.found.push(...kept);
+  }
+
   finish(mentions: EntityMention[], readout: ParsedReadout, acronyms: readonly Span[]): EntityMention[] {
     const shapes = new Uint8Array(1 << 15);
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
@@ -565,7 +548,9 @@ class Recogniser {
     const left = this.left;
     for (let i = 0; i < left.length; i += 3) {
       const start = left[i];
-      const end = left[i + 1];
+      let end = left[i + 1];
+      // "Prime Minister Kadhimi’s efforts" links to "Kadhimi" like the name without its possessive.
+      if (end - start > 3 && this.text.charCodeAt(end - 1) === 115 && (this.text.charCodeAt(end - 2) === 0x2019 || this.text.charCodeAt(end - 2) === 39)) end -= 2;
       if (shapes[shapeOf(this.text, start, end)] === 0) continue;
       const word = this.text.slice(start, end);
       const entity = this.names.get(word) ?? this.surnames.get(word);
@@ -575,6 +560,7 @@ class Recogniser {
       else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
     this.definedAcronyms(readout, acronyms);
+    this.dropNamedTitles(mentions);
     const found = this.found;
     if (found.length === 0) return mentions;
     // A stable sort of mentions.concat(found): the names sorted, then merged (a lexicon mention first on a tie).

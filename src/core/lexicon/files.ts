@@ -3,7 +3,7 @@
 import { emptyLexicon, mergeLexicons, parseLexiconYaml } from './lexicon';
 import type { Lexicon, LexiconError } from '../types';
 
-export const BUILTIN_LEXICON_FILES = ['commitments.yaml', 'entities.yaml', 'places.yaml', 'cities.yaml', 'terms.yaml', 'names.yaml', 'topics.yaml', 'topic-model.yaml', 'word-classes.yaml'] as const;
+export const BUILTIN_LEXICON_FILES = ['commitments.yaml', 'entities.yaml', 'places.yaml', 'cities.yaml', 'terms.yaml', 'officials.yaml', 'names.yaml', 'topics.yaml', 'topic-model.yaml', 'word-classes.yaml'] as const;
 
 export interface LexiconFile {
   /** Path or URI string used in errors and entry origins. */

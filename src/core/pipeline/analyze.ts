@@ -3,7 +3,7 @@
 import { AcronymFinder } from '../entities/acronyms';
 import { CueFinder } from '../cues';
 import { entitiesInSentence, markCountryRepeats, sortMentions, type EntityMatcher } from '../entities/entities';
-import { NamesInSentences } from '../entities/names';
+import { NamesInSentences } from '../entities/namesInSentences';
 import { lastParagraphBreak } from '../text/breaks';
 import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -80,7 +80,7 @@ export function analyseSentences(
   const cues = new CueFinder(text, compiled.cues);
   const entities: EntityMention[] = [];
   const topics = new TopicScorer(text, compiled.topics, sentences.length);
-  const acronyms = new AcronymFinder(text, entities, compiled.names?.notAcronyms);
+  const acronyms = new AcronymFinder(text, entities, compiled.names?.notAcronyms, compiled.names?.districtCodes);
   eachSentence(text, sentences, compiled.entities, atoms, cues, entities, topics, acronyms, names);
   const mentions = sortMentions(entities);
   // Topics read the whole readout (its opening, lists across paragraphs): topicScores lets a readout put together

@@ -4,7 +4,7 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
@@ -30,12 +30,15 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const source = p.source;
   const firstWord = tokens[c.start].lower;
   if (c.needsWill && !clauseHasPartyWill(ctx, c.end)) return undefined;
-  if (isNounReading(W, tokens, c)) return undefined;
   // The word before the cue, skipping modifiers: "to"/a modal means the cue is that verb's infinitive.
   let b = c.start - 1;
   while (b >= 0 && !tokens[b + 1].punctBefore && isAdverb(W, tokens[b].lower)) b--;
   const before = b >= 0 && !tokens[b + 1].punctBefore ? tokens[b].lower : '';
   const form = p.first.get(firstWord);
+  // "joined President Zelenskyy in urging": after "joined … in" the "-ing" form is the joining party's act, not a
+  // gerund after a preposition (policy C3.a).
+  const joined = form === FORM_PARTICIPLE && before === 'in' ? joinedGovernor(ctx, b) : -1;
+  if (joined < 0 && isNounReading(W, tokens, c)) return undefined;
   const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;
@@ -44,9 +47,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (form === FORM_PARTICIPLE) {
     // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it.
     opener = c.start === 0 ? openerSubject(ctx, c.start) : undefined;
-    if (opener === undefined && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    if (opener === undefined && joined < 0 && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
     nonFinite = PARTICIPLE;
-    governor = before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
+    governor = joined >= 0 ? joined : before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
   }
   if (isBase) {
     // Policy C1: the infinitive of a verb before it is that verb's; after a verb of the meeting it is a purpose

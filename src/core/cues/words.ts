@@ -83,6 +83,10 @@ export interface CueWords {
   readonly pluralActors: ReadonlySet<string>;
   readonly pluralActorStarts: readonly string[];
   readonly pluralActorEnds: readonly string[];
+  /** Qualities of a discussion that may stand in a comma series ("candid, substantive and constructive"), <adjs>. */
+  readonly seriesAdjectives: ReadonlySet<string>;
+  /** "joined": a participle after "joined <party> in" is the party's own act (policy C3.a, "joined X in urging"). */
+  readonly joiningVerbs: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -135,6 +139,8 @@ export const WORD_CLASSES = {
   pluralActors: 'plural-actors',
   pluralActorStarts: 'plural-actor-starts',
   pluralActorEnds: 'plural-actor-ends',
+  seriesAdjectives: 'series-adjectives',
+  joiningVerbs: 'joining-verbs',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -232,6 +238,8 @@ export function compileCueWords(lists: WordLists): CueWords {
     pluralActors: new Set(words(C.pluralActors)),
     pluralActorStarts: [...set(C.pluralActorStarts)],
     pluralActorEnds: [...set(C.pluralActorEnds)],
+    seriesAdjectives: set(C.seriesAdjectives),
+    joiningVerbs: set(C.joiningVerbs),
     actorKinds: new Map(),
   };
 }

@@ -178,4 +178,28 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('They celebrated the 70th anniversary of the alliance.'), []);
     assert.deepStrictEqual(brief('Japan does not accept the claim.'), ['does not accept:hedged!']);
   });
+
+  it('past acts and nouns: participles on a noun, a passive with its agent, attributive "U.S." (policy C3.d)', () => {
+    assert.deepStrictEqual(brief('He updated the Minister on the response, including the order issued last night and new sanctions announced today.'), []);
+    assert.deepStrictEqual(brief('The attack used missiles and drones launched from Yemen.'), []);
+    assert.deepStrictEqual(brief('He stressed that the United States remains ready to help, if called upon by the parties.'), ['stressed:hedged']);
+    assert.deepStrictEqual(brief('The Leaders pledged to continue their collaboration, including through U.S. support for the candidacy.'), ['pledged:firm']);
+    assert.deepStrictEqual(brief('The U.S. supports the candidacy.'), ['supports:hedged']);
+    // A noun phrase opening the sentence is the verb's subject.
+    assert.deepStrictEqual(brief('The representatives discussed with Mr. Finer the need for peace.'), ['discussed:hedged']);
+  });
+
+  it('"asked" the party\'s own officials to act is firm, like "tasked" (S-firm.d)', () => {
+    const cues = cuesOf('The President asked Vice President Harris to attend the summit on his behalf.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['asked:firm']);
+    assert.strictEqual(cues[0].governingVerb, 'asked');
+    assert.deepStrictEqual(brief('The President asked for their feedback.'), ['asked for:hedged']);
+  });
+
+  it('importance with a subject of its own, and relative clauses on a complement (S-hedged.g, C1.g)', () => {
+    assert.deepStrictEqual(brief('The partnership between the United States and Brazil is vital to international efforts.'), ['is vital:hedged']);
+    assert.deepStrictEqual(brief('She underscored the partnership with the UAE, which is critical to advancing peace.'), ['underscored:hedged']);
+    assert.deepStrictEqual(brief('Partners advance the initiative, which is crucial to addressing migration.'), []);
+    assert.deepStrictEqual(brief('The leaders discussed the summit and pointed to the strength of the relationship.'), ['discussed:hedged', 'pointed to:hedged']);
+  });
 });

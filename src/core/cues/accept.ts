@@ -2,7 +2,7 @@
 import type { Cue, Strength } from '../types';
 import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
-import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
+import { clauseHasPartyWill, isGoverned, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
 import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
@@ -62,6 +62,8 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
       nonFinite = PURPOSE;
     }
     if (W.modals.has(before)) return undefined;
+    // "recognition of and support for": after a preposition and "and", the word is the preposition's noun (C3.d).
+    if (before === 'and' && b > 0 && !tokens[b].punctBefore && W.prepositions.has(tokens[b - 1].lower)) return undefined;
     // "must uphold multilateralism and oppose unilateralism", "agreed to expand trade and welcome investors": a base
     // form after "and" is a second verb of the modal or infinitive before it. It is a cue of its own only beside a
     // base-form cue ("We reaffirm the alliance and welcome the fund", "We look forward to the summit and welcome ...");
@@ -97,6 +99,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (isBase && nonFinite === FINITE && subject.kind === 'none' && subjectAt > 0 && tokens[subjectAt].punctBefore && !tokens[c.start].capitalized && W.pronouns.has(tokens[0].lower) && hasCodeUnit(text, tokens[subjectAt - 1].end, tokens[subjectAt].start, 44)) {
     subject = appositiveSubject(W, tokens, subjectAt);
   }
+  // Policy C3.d: a copular cue in a relative clause ("…, which is crucial to addressing …") describes the noun before
+  // it; no party takes a position there.
+  if (nonFinite === FINITE && subject.kind === 'none' && W.auxiliaries.has(firstWord) && relativeRightBefore(W, tokens, c.start + 1, 0)) return undefined;
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {

@@ -51,11 +51,19 @@ export function isNounReading(W: CueWords, tokens: Token[], c: Candidate): boole
   if (prevTok && (W.nounContext.has(prevTok.lower) || prevTok.lower.endsWith("'s") || prevTok.lower.endsWith("s'"))) return true;
   const p = c.pattern;
   const firstWord = tokens[c.start].lower;
+  if (!p.modal && prevTok !== undefined && isAttributive(W, tokens, b)) return true;
   if (p.modal || p.first.get(firstWord) !== FORM_LISTED || verbForm(W, firstWord) !== 2) return false;
   // An "-s" word right after a past form or an "-ing" form is that verb's object: "welcomed plans to", "including
   // plans to", "confirmed calls for" (policy C3.d, a cue word in object position is a noun).
   if (prevTok !== undefined && !prevTok.capitalized && isVerbBefore(W, tokens, b)) return true;
   return c.end === c.start + 1 && isPluralNounReading(W, tokens, c);
+}
+
+/** The name at `k` ("U.S.") modifies the cue word after it: a lower-case word of the clause, no determiner, before it. */
+function isAttributive(W: CueWords, tokens: Token[], k: number): boolean {
+  if (!W.attributiveNames.has(tokens[k].lower) || k === 0 || tokens[k].punctBefore) return false;
+  const w = tokens[k - 1];
+  return !w.capitalized && !W.determiners.has(w.lower);
 }
 
 /**

@@ -87,6 +87,8 @@ export interface CueWords {
   readonly seriesAdjectives: ReadonlySet<string>;
   /** "joined": a participle after "joined <party> in" is the party's own act (policy C3.a, "joined X in urging"). */
   readonly joiningVerbs: ReadonlySet<string>;
+  /** Names used attributively before a noun ("U.S. support"): a cue word after one, inside a clause, is a noun (C3.d). */
+  readonly attributiveNames: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -141,6 +143,7 @@ export const WORD_CLASSES = {
   pluralActorEnds: 'plural-actor-ends',
   seriesAdjectives: 'series-adjectives',
   joiningVerbs: 'joining-verbs',
+  attributiveNames: 'attributive-names',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -240,6 +243,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     pluralActorEnds: [...set(C.pluralActorEnds)],
     seriesAdjectives: set(C.seriesAdjectives),
     joiningVerbs: set(C.joiningVerbs),
+    attributiveNames: set(C.attributiveNames),
     actorKinds: new Map(),
   };
 }

@@ -185,6 +185,8 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('He stressed that the United States remains ready to help, if called upon by the parties.'), ['stressed:hedged']);
     assert.deepStrictEqual(brief('The Leaders pledged to continue their collaboration, including through U.S. support for the candidacy.'), ['pledged:firm']);
     assert.deepStrictEqual(brief('The U.S. supports the candidacy.'), ['supports:hedged']);
+    // A plural possessive, straight or curly, makes the word after it a noun, as "Japan's" does.
+    assert.deepStrictEqual(brief('They discussed their countries’ shared commitment to continue support.'), ['discussed:hedged']);
     // A noun phrase opening the sentence is the verb's subject.
     assert.deepStrictEqual(brief('The representatives discussed with Mr. Finer the need for peace.'), ['discussed:hedged']);
   });

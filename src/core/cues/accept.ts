@@ -22,6 +22,23 @@ function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number)
   return false;
 }
 
+/** The apostrophe, straight and curly. */
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/**
+ * Policy C3.d: "our nations’ shared interest": a plural possessive, whose apostrophe the tokens leave out as
+ * punctuation, makes the word after it a noun, as "Japan's" does. Not where it opens the sentence ("The leaders’
+ * committed to …" is a slip for "leaders").
+ */
+function afterPluralPossessive(text: string, tokens: Token[], i: number): boolean {
+  if (i < 3 || !tokens[i].punctBefore) return false;
+  const prev = tokens[i - 1];
+  if (!prev.lower.endsWith('s') || tokens[i].start - prev.end !== 2) return false;
+  const c = text.charCodeAt(prev.end);
+  return c === APOSTROPHE || c === RIGHT_QUOTE;
+}
+
 /** The cue candidate `c` stands for, or undefined when a rule rejects it (the next candidate is then tried). */
 export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined {
   const W = ctx.words;
@@ -39,6 +56,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   // gerund after a preposition (policy C3.a).
   const joined = form === FORM_PARTICIPLE && before === 'in' ? joinedGovernor(ctx, b) : -1;
   if (joined < 0 && isNounReading(W, tokens, c)) return undefined;
+  if (afterPluralPossessive(text, tokens, c.start)) return undefined;
   const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;

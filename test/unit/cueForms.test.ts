@@ -202,6 +202,7 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('The partnership between the United States and Brazil is vital to international efforts.'), ['is vital:hedged']);
     assert.deepStrictEqual(brief('She underscored the partnership with the UAE, which is critical to advancing peace.'), ['underscored:hedged']);
     assert.deepStrictEqual(brief('Partners advance the initiative, which is crucial to addressing migration.'), []);
+    assert.deepStrictEqual(brief('Mr. Sullivan welcomed plans to hold the Dialogue in February, through which U.S. and Thai officials will build on our ties.'), ['welcomed:hedged']);
     assert.deepStrictEqual(brief('The leaders discussed the summit and pointed to the strength of the relationship.'), ['discussed:hedged', 'pointed to:hedged']);
   });
 });

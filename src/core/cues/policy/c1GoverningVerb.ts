@@ -84,6 +84,10 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
   if (subject.kind === 'none' && relativeRightBefore(W, tokens, v, prev.endTok)) return true;
   if (subject.kind === 'np') {
     if (subject.start === prev.endTok) return true;
+    // "welcomed plans …, including through the Dialogue, through which U.S. and Thai officials will build": a modal in
+    // a relative clause on a noun of the complement is governed too (C1.g).
+    const rel = subject.start - 1;
+    if (modal && rel > prev.endTok && !tokens[subject.start].punctBefore && !tokens[rel].capitalized && W.relatives.has(tokens[rel].lower) && !W.complementizers.has(tokens[rel].lower) && W.prepositions.has(tokens[rel - 1].lower)) return true;
     // A plain reporting verb after the cue may open a clause of its own: "... and stated that Australia would".
     const r = reporterBefore(W, tokens, subject.start, prev.endTok);
     if (r >= 0 && reportOutsideScope(ctx, prev, r)) return false;

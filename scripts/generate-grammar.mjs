@@ -88,7 +88,7 @@ export function parsePattern(text) {
   return splitTop(text.trim(), ' ').map((token) => {
     if (token === '>') return { spanEnd: true };
     if (token === '~will') return { will: true };
-    const slot = /^<(adv|det|np)>$/.exec(token);
+    const slot = /^<(adv|det|adjs|np)>$/.exec(token);
     if (slot) return { slot: slot[1] };
     if (token.startsWith('[') && token.endsWith(']')) return { opt: parsePattern(token.slice(1, -1)) };
     if (token.startsWith('(') && token.endsWith(')')) return { alt: splitTop(token.slice(1, -1), '|').map(parsePattern) };
@@ -120,6 +120,7 @@ function itemRegex(item, first) {
   const sep = first ? '' : '\\s+';
   if (item.slot === 'adv') return `(?:\\s+${ADVERB}){0,3}`;
   if (item.slot === 'det') return `(?:\\s+${PHRASE_WORD}){0,3}`;
+  if (item.slot === 'adjs') return `(?:,?\\s+(?:and\\s+)?${PHRASE_WORD}){0,5}`;
   if (item.slot === 'np') return `(?:\\s+${ANY_WORD}){1,5}`;
   if (item.opt) return `(?:\\s+${sequence(item.opt, true)})?`;
   if (item.alt) return sep + alternation(item.alt.map((seq) => sequence(seq, true)));

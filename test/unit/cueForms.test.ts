@@ -142,4 +142,67 @@ describe('cue forms (participles, purpose infinitives)', () => {
     // Not the noun: "registered apprenticeships" is no protest.
     assert.deepStrictEqual(brief('Companies have registered apprenticeships with the Department.'), []);
   });
+
+  it('a discussion qualified by a series of adjectives is one hedged cue (S-hedged.e, <adjs>)', () => {
+    assert.deepStrictEqual(brief('The two sides held candid, substantive and constructive discussions on trade.'), ['held candid, substantive and constructive discussions:hedged']);
+    assert.deepStrictEqual(brief('The leaders had a broad, strategic discussion about the region.'), ['had a broad, strategic discussion:hedged']);
+    // A series ends at a word that is no quality of a discussion, and never crosses a semicolon.
+    assert.deepStrictEqual(brief('They held talks; candid discussions followed.'), []);
+  });
+
+  it('"joined X in" + a listed verb is the joining party\'s own act (policy C3.a)', () => {
+    const cues = cuesOf('President Biden joined President Zelenskyy in urging Russia to cease its military activities.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['urging:hedged']);
+    assert.strictEqual(cues[0].actor, 'President Biden');
+    assert.strictEqual(cues[0].governingVerb, 'urging');
+    assert.match(cues[0].rule, /participial clause after "joined"/);
+    // Any other preposition keeps the gerund: no cue.
+    assert.deepStrictEqual(brief('They spoke about the importance of urging restraint.'), ['spoke about:hedged']);
+  });
+
+  it('a capitalised cue word beside another capital is part of a name (policy C3.d)', () => {
+    assert.deepStrictEqual(brief('President Biden also announced, with the EU, a Global Methane Pledge that aims to cut methane.'), ['announced:firm']);
+    assert.deepStrictEqual(brief('The White House Task Force met with the Will County Health Department.'), []);
+  });
+
+  it('an "-s" cue word after a past or "-ing" verb is its object, a noun (policy C3.d)', () => {
+    assert.deepStrictEqual(brief('Mr. Sullivan welcomed plans to increase engagement, including plans to hold a dialogue.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('The United States plans to provide $165 million.'), ['plans to:hedged']);
+    assert.deepStrictEqual(brief('This meeting underscores the partnership.'), ['underscores:hedged']);
+  });
+
+  it('intent, approval and a present refusal by CAMEO category (S-hedged.g, C2.c)', () => {
+    assert.deepStrictEqual(brief('Both sides also plan to pursue initiatives to reduce flaring.'), ['plan to:hedged']);
+    assert.deepStrictEqual(brief('They celebrated the forthcoming conclusion of an agreement.'), ['celebrated:hedged']);
+    // Celebrating an occasion is a courtesy, no cue.
+    assert.deepStrictEqual(brief('They celebrated the 70th anniversary of the alliance.'), []);
+    assert.deepStrictEqual(brief('Japan does not accept the claim.'), ['does not accept:hedged!']);
+  });
+
+  it('past acts and nouns: participles on a noun, a passive with its agent, attributive "U.S." (policy C3.d)', () => {
+    assert.deepStrictEqual(brief('He updated the Minister on the response, including the order issued last night and new sanctions announced today.'), []);
+    assert.deepStrictEqual(brief('The attack used missiles and drones launched from Yemen.'), []);
+    assert.deepStrictEqual(brief('He stressed that the United States remains ready to help, if called upon by the parties.'), ['stressed:hedged']);
+    assert.deepStrictEqual(brief('The Leaders pledged to continue their collaboration, including through U.S. support for the candidacy.'), ['pledged:firm']);
+    assert.deepStrictEqual(brief('The U.S. supports the candidacy.'), ['supports:hedged']);
+    // A plural possessive, straight or curly, makes the word after it a noun, as "Japan's" does.
+    assert.deepStrictEqual(brief('They discussed their countries’ shared commitment to continue support.'), ['discussed:hedged']);
+    // A noun phrase opening the sentence is the verb's subject.
+    assert.deepStrictEqual(brief('The representatives discussed with Mr. Finer the need for peace.'), ['discussed:hedged']);
+  });
+
+  it('"asked" the party\'s own officials to act is firm, like "tasked" (S-firm.d)', () => {
+    const cues = cuesOf('The President asked Vice President Harris to attend the summit on his behalf.');
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}`), ['asked:firm']);
+    assert.strictEqual(cues[0].governingVerb, 'asked');
+    assert.deepStrictEqual(brief('The President asked for their feedback.'), ['asked for:hedged']);
+  });
+
+  it('importance with a subject of its own, and relative clauses on a complement (S-hedged.g, C1.g)', () => {
+    assert.deepStrictEqual(brief('The partnership between the United States and Brazil is vital to international efforts.'), ['is vital:hedged']);
+    assert.deepStrictEqual(brief('She underscored the partnership with the UAE, which is critical to advancing peace.'), ['underscored:hedged']);
+    assert.deepStrictEqual(brief('Partners advance the initiative, which is crucial to addressing migration.'), []);
+    assert.deepStrictEqual(brief('Mr. Sullivan welcomed plans to hold the Dialogue in February, through which U.S. and Thai officials will build on our ties.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('The leaders discussed the summit and pointed to the strength of the relationship.'), ['discussed:hedged', 'pointed to:hedged']);
+  });
 });

@@ -2,9 +2,9 @@
 import type { Cue, Strength } from '../types';
 import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
-import { clauseHasPartyWill, isGoverned, postposedListedVerb } from './policy/c1GoverningVerb';
+import { clauseHasPartyWill, isGoverned, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
@@ -22,6 +22,23 @@ function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number)
   return false;
 }
 
+/** The apostrophe, straight and curly. */
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/**
+ * Policy C3.d: "our nations’ shared interest": a plural possessive, whose apostrophe the tokens leave out as
+ * punctuation, makes the word after it a noun, as "Japan's" does. Not where it opens the sentence ("The leaders’
+ * committed to …" is a slip for "leaders").
+ */
+function afterPluralPossessive(text: string, tokens: Token[], i: number): boolean {
+  if (i < 3 || !tokens[i].punctBefore) return false;
+  const prev = tokens[i - 1];
+  if (!prev.lower.endsWith('s') || tokens[i].start - prev.end !== 2) return false;
+  const c = text.charCodeAt(prev.end);
+  return c === APOSTROPHE || c === RIGHT_QUOTE;
+}
+
 /** The cue candidate `c` stands for, or undefined when a rule rejects it (the next candidate is then tried). */
 export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | undefined {
   const W = ctx.words;
@@ -30,12 +47,16 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const source = p.source;
   const firstWord = tokens[c.start].lower;
   if (c.needsWill && !clauseHasPartyWill(ctx, c.end)) return undefined;
-  if (isNounReading(W, tokens, c)) return undefined;
   // The word before the cue, skipping modifiers: "to"/a modal means the cue is that verb's infinitive.
   let b = c.start - 1;
   while (b >= 0 && !tokens[b + 1].punctBefore && isAdverb(W, tokens[b].lower)) b--;
   const before = b >= 0 && !tokens[b + 1].punctBefore ? tokens[b].lower : '';
   const form = p.first.get(firstWord);
+  // "joined President Zelenskyy in urging": after "joined … in" the "-ing" form is the joining party's act, not a
+  // gerund after a preposition (policy C3.a).
+  const joined = form === FORM_PARTICIPLE && before === 'in' ? joinedGovernor(ctx, b) : -1;
+  if (joined < 0 && isNounReading(W, tokens, c)) return undefined;
+  if (afterPluralPossessive(text, tokens, c.start)) return undefined;
   const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;
@@ -44,9 +65,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (form === FORM_PARTICIPLE) {
     // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it.
     opener = c.start === 0 ? openerSubject(ctx, c.start) : undefined;
-    if (opener === undefined && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    if (opener === undefined && joined < 0 && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
     nonFinite = PARTICIPLE;
-    governor = before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
+    governor = joined >= 0 ? joined : before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
   }
   if (isBase) {
     // Policy C1: the infinitive of a verb before it is that verb's; after a verb of the meeting it is a purpose
@@ -59,6 +80,8 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
       nonFinite = PURPOSE;
     }
     if (W.modals.has(before)) return undefined;
+    // "recognition of and support for": after a preposition and "and", the word is the preposition's noun (C3.d).
+    if (before === 'and' && b > 0 && !tokens[b].punctBefore && W.prepositions.has(tokens[b - 1].lower)) return undefined;
     // "must uphold multilateralism and oppose unilateralism", "agreed to expand trade and welcome investors": a base
     // form after "and" is a second verb of the modal or infinitive before it. It is a cue of its own only beside a
     // base-form cue ("We reaffirm the alliance and welcome the fund", "We look forward to the summit and welcome ...");
@@ -94,6 +117,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (isBase && nonFinite === FINITE && subject.kind === 'none' && subjectAt > 0 && tokens[subjectAt].punctBefore && !tokens[c.start].capitalized && W.pronouns.has(tokens[0].lower) && hasCodeUnit(text, tokens[subjectAt - 1].end, tokens[subjectAt].start, 44)) {
     subject = appositiveSubject(W, tokens, subjectAt);
   }
+  // Policy C3.d: a copular cue in a relative clause ("…, which is crucial to addressing …") describes the noun before
+  // it; no party takes a position there.
+  if (nonFinite === FINITE && subject.kind === 'none' && W.auxiliaries.has(firstWord) && relativeRightBefore(W, tokens, c.start + 1, 0)) return undefined;
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {

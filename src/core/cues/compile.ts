@@ -25,6 +25,8 @@ export interface NextToken {
   words: Set<string>;
   adverb: boolean;
   determiner: boolean;
+  /** A word of the series-adjectives class (<adjs>). */
+  series: boolean;
   any: boolean;
   empty: boolean;
 }
@@ -50,6 +52,7 @@ function nextTokenOf(seq: Element[], from: number, into: NextToken): NextToken {
       case 'slot':
         if (el.slot === 'adv') into.adverb = true;
         else if (el.slot === 'det') into.determiner = true;
+        else if (el.slot === 'adjs') into.series = true;
         else into.any = true;
         empty = el.slot !== 'np';
         break;
@@ -72,7 +75,7 @@ function nextTokenOf(seq: Element[], from: number, into: NextToken): NextToken {
 function secondTokenOf(seq: Element[]): NextToken | null {
   const head = seq[0];
   if (!(head.kind === 'word' || (head.kind === 'alt' && head.byWord !== null))) return null;
-  const next = nextTokenOf(seq, 1, { words: new Set(), adverb: false, determiner: false, any: false, empty: false });
+  const next = nextTokenOf(seq, 1, { words: new Set(), adverb: false, determiner: false, series: false, any: false, empty: false });
   return next.empty ? null : next;
 }
 

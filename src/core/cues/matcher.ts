@@ -20,7 +20,7 @@ function secondTokenFits(W: CueWords, second: NextToken, tokens: Token[], i: num
   const k = i + 1;
   if (k >= tokens.length || tokens[k].punctBefore) return false;
   const w = tokens[k].lower;
-  return second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.determiner && isDeterminer(W, w));
+  return second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.determiner && isDeterminer(W, w)) || (second.series && W.seriesAdjectives.has(w));
 }
 
 /**
@@ -36,6 +36,9 @@ export const CUE_WORK_PER_TOKEN = 200;
 
 /** Above this many candidates at one position the insertion sort gives way to a library sort. */
 const SORT_IN_PLACE = 32;
+
+/** The most adjectives an <adjs> series holds ("frank, candid, substantive and constructive" is four). */
+const SERIES_MAX = 5;
 
 function candidateOrder(a: Candidate, b: Candidate): number {
   return b.end - a.end || b.context - a.context || a.pattern.order - b.pattern.order;
@@ -86,6 +89,29 @@ export class PatternMatcher {
   /** Appends a copy of the list (off, n). */
   private copyList(off: number, n: number): void {
     for (let k = 0; k < n; k++) this.pushState(this.states[off + 3 * k], this.states[off + 3 * k + 1], this.states[off + 3 * k + 2]);
+  }
+
+  /**
+   * <adjs>: up to SERIES_MAX words of the series-adjectives class, the ones after the first also after a comma or an
+   * "and" ("candid, substantive and constructive"); a semicolon or colon ends the series. Pushes the states after
+   * each complete word (and the state before the series: it may be empty).
+   */
+  private stepSeries(off: number, n: number, tokens: Token[], from: number): void {
+    const W = this.words;
+    for (let q = 0; q < n; q++) {
+      const pos = this.states[off + 3 * q];
+      const spanEnd = this.states[off + 3 * q + 1];
+      const will = this.states[off + 3 * q + 2];
+      this.pushState(pos, spanEnd, will);
+      for (let p = pos, count = 0; p < tokens.length && count < SERIES_MAX; p++) {
+        const t = tokens[p];
+        if (p !== from && t.punctBefore && (p === pos || t.semicolonBefore)) break;
+        if (t.lower === 'and' && p > pos) continue;
+        if (!W.seriesAdjectives.has(t.lower)) break;
+        count++;
+        this.pushState(p + 1, spanEnd, will);
+      }
+    }
   }
 
   /** The states after element `el` from the list (off, n): the new list's offset; its count in listCount. */
@@ -169,6 +195,10 @@ export class PatternMatcher {
         return joined;
       }
       case 'slot': {
+        if (el.slot === 'adjs') {
+          this.stepSeries(off, n, tokens, from);
+          break;
+        }
         const max = el.slot === 'np' ? 5 : 3;
         for (let q = 0; q < n; q++) {
           const pos = this.states[off + 3 * q];

@@ -15,7 +15,7 @@ export interface Element {
   byWord: Map<string, number[]> | null;
   /** opt: the optional part. */
   seq: Element[];
-  slot: 'adv' | 'det' | 'np' | '';
+  slot: 'adv' | 'det' | 'adjs' | 'np' | '';
 }
 
 /** A form written in the pattern (a literal word, or an inflection's ending other than the first). */
@@ -58,7 +58,7 @@ export class PatternError extends Error {}
  */
 export const PATTERN_LIMITS = { depth: 16, length: 5000, elements: 1000 } as const;
 
-const SLOTS = new Set(['adv', 'det', 'np']);
+const SLOTS = new Set(['adv', 'det', 'adjs', 'np']);
 const CONDITIONS = new Set(['will']);
 
 /** Lower case, with the typographic apostrophe read as the plain one. */
@@ -145,8 +145,8 @@ export class PatternParser {
         const close = this.src.indexOf('>', this.pos);
         if (close < 0) throw new PatternError('missing ">" after "<"');
         const name = this.src.slice(this.pos + 1, close).trim();
-        if (!SLOTS.has(name)) throw new PatternError(`unknown slot <${name}>; use <adv>, <det> or <np>`);
-        out.push(element('slot', { slot: name as 'adv' | 'det' | 'np' }));
+        if (!SLOTS.has(name)) throw new PatternError(`unknown slot <${name}>; use <adv>, <det>, <adjs> or <np>`);
+        out.push(element('slot', { slot: name as 'adv' | 'det' | 'adjs' | 'np' }));
         this.pos = close + 1;
       } else if (ch === '>') {
         this.pos++;

@@ -3,7 +3,7 @@
 import type { Candidate } from './matcher';
 import { FORM_LISTED } from './pattern';
 import type { Token } from './tokens';
-import { isAdverb, verbForm, type CueWords } from './words';
+import { isAdverb, isDeterminer, verbForm, type CueWords } from './words';
 
 /**
  * A one-word "-s" cue read as a plural noun: "pledges of support", "could turn pledges into delivery", "climate
@@ -27,8 +27,22 @@ function isPluralNounReading(W: CueWords, tokens: Token[], c: Candidate): boolea
   return false;
 }
 
-/** The cue word of candidate `c` reads as a noun: after a noun context or a possessive, or as a plural noun. */
+/**
+ * Policy C3.d: a capitalised cue word inside the sentence beside another capitalised word is part of a name or a
+ * title ("the Global Methane Pledge", "the White House Task Force", "Will County", "Moms Demand Action"), not a verb.
+ * A pronoun opening the sentence is no name ("We Commit" in a heading reads as the verb).
+ */
+function isNameWord(W: CueWords, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (i === 0 || !t.capitalized) return false;
+  const prev = tokens[i - 1];
+  if (!t.punctBefore && prev.capitalized && !(i - 1 === 0 && (W.pronouns.has(prev.lower) || W.expletives.has(prev.lower)))) return true;
+  return i + 1 < tokens.length && !tokens[i + 1].punctBefore && tokens[i + 1].capitalized;
+}
+
+/** The cue word of candidate `c` reads as a noun: after a noun context or a possessive, as a plural noun or a name. */
 export function isNounReading(W: CueWords, tokens: Token[], c: Candidate): boolean {
+  if (isNameWord(W, tokens, c.start)) return true;
   let b = c.start - 1;
   // Policy C3.d: an adverb between a determiner and the cue word makes it a participle used as an adjective ("a
   // widely supported plan", "the jointly agreed timetable"); after a subject the adverb modifies the verb.
@@ -37,5 +51,29 @@ export function isNounReading(W: CueWords, tokens: Token[], c: Candidate): boole
   if (prevTok && (W.nounContext.has(prevTok.lower) || prevTok.lower.endsWith("'s") || prevTok.lower.endsWith("s'"))) return true;
   const p = c.pattern;
   const firstWord = tokens[c.start].lower;
-  return !p.modal && c.end === c.start + 1 && p.first.get(firstWord) === FORM_LISTED && verbForm(W, firstWord) === 2 && isPluralNounReading(W, tokens, c);
+  if (!p.modal && prevTok !== undefined && isAttributive(W, tokens, b)) return true;
+  if (p.modal || p.first.get(firstWord) !== FORM_LISTED || verbForm(W, firstWord) !== 2) return false;
+  // An "-s" word right after a past form or an "-ing" form is that verb's object: "welcomed plans to", "including
+  // plans to", "confirmed calls for" (policy C3.d, a cue word in object position is a noun).
+  if (prevTok !== undefined && !prevTok.capitalized && isVerbBefore(W, tokens, b)) return true;
+  return c.end === c.start + 1 && isPluralNounReading(W, tokens, c);
+}
+
+/** The name at `k` ("U.S.") modifies the cue word after it: a lower-case word of the clause, no determiner, before it. */
+function isAttributive(W: CueWords, tokens: Token[], k: number): boolean {
+  if (!W.attributiveNames.has(tokens[k].lower) || k === 0 || tokens[k].punctBefore) return false;
+  const w = tokens[k - 1];
+  return !w.capitalized && !W.determiners.has(w.lower);
+}
+
+/**
+ * The word at `k` is a past form ("welcomed") or an "-ing" form ("including") that is no auxiliary: a verb taking
+ * an object. An "-ing" noun after a determiner is the subject ("This meeting underscores", "Today's meeting").
+ */
+function isVerbBefore(W: CueWords, tokens: Token[], k: number): boolean {
+  const w = tokens[k].lower;
+  if (W.auxiliaries.has(w) || W.doAuxiliaries.has(w) || W.pronouns.has(w) || isAdverb(W, w)) return false;
+  if (w.length > 3 && w.endsWith('ed')) return true;
+  if (w.length <= 5 || !w.endsWith('ing')) return false;
+  return k === 0 || tokens[k].punctBefore || !isDeterminer(W, tokens[k - 1].lower);
 }

@@ -83,6 +83,12 @@ export interface CueWords {
   readonly pluralActors: ReadonlySet<string>;
   readonly pluralActorStarts: readonly string[];
   readonly pluralActorEnds: readonly string[];
+  /** Qualities of a discussion that may stand in a comma series ("candid, substantive and constructive"), <adjs>. */
+  readonly seriesAdjectives: ReadonlySet<string>;
+  /** "joined": a participle after "joined <party> in" is the party's own act (policy C3.a, "joined X in urging"). */
+  readonly joiningVerbs: ReadonlySet<string>;
+  /** Names used attributively before a noun ("U.S. support"): a cue word after one, inside a clause, is a noun (C3.d). */
+  readonly attributiveNames: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -135,6 +141,9 @@ export const WORD_CLASSES = {
   pluralActors: 'plural-actors',
   pluralActorStarts: 'plural-actor-starts',
   pluralActorEnds: 'plural-actor-ends',
+  seriesAdjectives: 'series-adjectives',
+  joiningVerbs: 'joining-verbs',
+  attributiveNames: 'attributive-names',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -232,6 +241,9 @@ export function compileCueWords(lists: WordLists): CueWords {
     pluralActors: new Set(words(C.pluralActors)),
     pluralActorStarts: [...set(C.pluralActorStarts)],
     pluralActorEnds: [...set(C.pluralActorEnds)],
+    seriesAdjectives: set(C.seriesAdjectives),
+    joiningVerbs: set(C.joiningVerbs),
+    attributiveNames: set(C.attributiveNames),
     actorKinds: new Map(),
   };
 }

@@ -64,6 +64,13 @@ function insideReport(ctx: SentenceContext, prev: Accepted): boolean {
   return false;
 }
 
+/** The verb at `v` follows a relative pronoun ("which is critical", "who also stressed") after token `floor`. */
+export function relativeRightBefore(W: CueWords, tokens: Token[], v: number, floor: number): boolean {
+  let j = v - 1;
+  while (j >= floor && !tokens[j + 1].punctBefore && (isAdverb(W, tokens[j].lower) || W.auxiliaries.has(tokens[j].lower))) j--;
+  return j >= floor && !tokens[j + 1].punctBefore && !tokens[j].capitalized && W.relatives.has(tokens[j].lower) && !W.complementizers.has(tokens[j].lower);
+}
+
 /** Policy C1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
 export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
   const W = ctx.words;
@@ -72,8 +79,15 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
   const { tokens } = ctx;
   if (hasSemicolon(ctx, prev.endTok, v)) return false;
   const lastCueWord = tokens[prev.endTok - 1].lower;
+  // "underscored the partnership with the UAE, which is critical to …": a relative clause on a noun of the cue's
+  // complement belongs to what the cue governs.
+  if (subject.kind === 'none' && relativeRightBefore(W, tokens, v, prev.endTok)) return true;
   if (subject.kind === 'np') {
     if (subject.start === prev.endTok) return true;
+    // "welcomed plans …, including through the Dialogue, through which U.S. and Thai officials will build": a modal in
+    // a relative clause on a noun of the complement is governed too (C1.g).
+    const rel = subject.start - 1;
+    if (modal && rel > prev.endTok && !tokens[subject.start].punctBefore && !tokens[rel].capitalized && W.relatives.has(tokens[rel].lower) && !W.complementizers.has(tokens[rel].lower) && W.prepositions.has(tokens[rel - 1].lower)) return true;
     // A plain reporting verb after the cue may open a clause of its own: "... and stated that Australia would".
     const r = reporterBefore(W, tokens, subject.start, prev.endTok);
     if (r >= 0 && reportOutsideScope(ctx, prev, r)) return false;

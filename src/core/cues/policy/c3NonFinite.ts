@@ -163,6 +163,27 @@ export function participleGovernor(ctx: SentenceContext, i: number): number {
   return -1;
 }
 
+/**
+ * Policy C3.a: "joined President Zelenskyy in urging", "joined other partners in welcoming": the "in" at `inTok`
+ * follows a joining verb and its object (names and a short noun phrase, no punctuation), so the "-ing" form after it
+ * is the joining party's own act. Returns the joining verb's token, or -1; a passive ("was joined by") has no such
+ * "in".
+ */
+export function joinedGovernor(ctx: SentenceContext, inTok: number): number {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  for (let k = inTok - 1; k >= 0 && k >= inTok - JOINED_REACH; k--) {
+    if (tokens[k + 1].punctBefore) return -1;
+    const t = tokens[k];
+    if (!t.capitalized && W.joiningVerbs.has(t.lower)) return k < inTok - 1 ? k : -1;
+    if (W.prepositions.has(t.lower) || W.complementizers.has(t.lower) || W.relatives.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/** How far back "in" looks for "joined" over the object between them ("joined Mortenson and other companies in"). */
+const JOINED_REACH = 8;
+
 /** A semicolon (not a colon, as in a link's "https:") before token `k` ends the clause. */
 function semicolonAt(ctx: SentenceContext, k: number): boolean {
   const { tokens } = ctx;

@@ -5,6 +5,7 @@ import type { Accepted, SentenceContext } from '../sentence';
 import { findSubject, headOf, type Subject } from '../subject';
 import type { Token } from '../tokens';
 import { isAdverb, isDeterminer, verbForm, type CueWords } from '../words';
+import { isPartySubject } from './c5JointVoice';
 
 /** The noun phrase names a body of the third-parties word class ("the IAEA", "the UN Secretary-General", "the United Nations"). */
 export function namesThirdParty(W: CueWords, tokens: Token[], start: number, end: number): boolean {
@@ -140,12 +141,20 @@ export function isThirdPartyVerb(ctx: SentenceContext, modal: boolean, verb: str
  */
 export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, end: number, subject: Subject, isBase: boolean): boolean {
   const participle = end === c + 1 && end < tokens.length && !tokens[end].punctBefore && verbForm(W, tokens[c].lower) === 1;
-  if (participle && tokens[end].lower === 'by' && c > 0 && !tokens[c].punctBefore) {
+  // A passive with its agent ("the reforms announced by", "if called upon by the parties").
+  const byAgent = end < tokens.length && !tokens[end].punctBefore && tokens[end].lower === 'by' && verbForm(W, tokens[c].lower) === 1;
+  if (byAgent && c > 0 && !tokens[c].punctBefore) {
     const w = tokens[c - 1].lower;
     if (!tokens[c - 1].capitalized && !W.auxiliaries.has(w) && !W.pronouns.has(w) && !W.doAuxiliaries.has(w) && !isAdverb(W, w)) return true;
   }
   if (subject.kind === 'np') {
     const s = subject.start;
+    // "new sanctions announced today", "drones launched from Yemen": a past form right after a noun that is no party,
+    // with a preposition or a time word after it and no object, is a participle on that noun (a past act, C3.d).
+    // The noun stands inside the sentence ("and new sanctions announced today"); one opening it is the verb's subject
+    // ("The representatives discussed with Mr. Finer").
+    const inside = s > 0;
+    if (participle && inside && subject.end === c && tokens[end].lower !== 'to' && (W.prepositions.has(tokens[end].lower) || W.timeAdjuncts.has(tokens[end].lower)) && !isPartySubject(W, tokens, subject, false)) return true;
     // Not after a verb that takes a clause ("they said they look forward to"): a pronoun is never an object here.
     if (isBase && s > 0 && !tokens[s].punctBefore && !W.pronouns.has(tokens[s].lower)) {
       const w = tokens[s - 1].lower;

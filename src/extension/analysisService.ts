@@ -50,6 +50,8 @@ export class AnalysisService implements vscode.Disposable {
   /** Per document: the version whose analysis was last announced, so a debounced refresh does not repeat it. */
   private readonly announced = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document: when it was last edited (performance.now()), for the debounce after a pause. */
+  private readonly lastEdit = new Map<string, number>();
   private readonly warnedTruncated = new Set<string>();
   private readonly lineIndexes = new WeakMap<vscode.TextDocument, { version: number; index: LineIndex }>();
   private readonly analyzed = new vscode.EventEmitter<AnalysisEvent>();
@@ -171,11 +173,16 @@ export class AnalysisService implements vscode.Disposable {
     return Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
   }
 
-  /** Re-analyses a document after the debounce delay (adaptiveDelay of the setting, unless given). */
+  /** Re-analyses a document after the debounce delay (adaptiveDelay of the setting, unless given: an edit). */
   schedule(doc: vscode.TextDocument, delay?: number): void {
     if (!isReadout(doc)) return;
     const key = doc.uri.toString();
-    delay ??= adaptiveDelay(getSettings(doc.uri).debounceMs, this.cache.get(key)?.elapsed);
+    if (delay === undefined) {
+      const now = performance.now();
+      const since = now - (this.lastEdit.get(key) ?? -Infinity);
+      this.lastEdit.set(key, now);
+      delay = adaptiveDelay(getSettings(doc.uri).debounceMs, this.cache.get(key)?.elapsed, since);
+    }
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -241,6 +248,7 @@ export class AnalysisService implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.lastEdit.delete(key);
     this.cache.delete(key);
     this.announced.delete(key);
     this.runner.forget(key);

@@ -94,11 +94,11 @@ export class AnalysisService implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
-  /** The line index of the document's current version (computed once per version, from the text kept for it). */
+  /** The line index of the document's current version (its line starts kept with its text, through the edits). */
   lines(doc: vscode.TextDocument): LineIndex {
     const hit = this.lineIndexes.get(doc);
     if (hit && hit.version === doc.version) return hit.index;
-    const index = new LineIndex(this.texts.textOf(doc));
+    const index = new LineIndex(this.texts.lineStarts(doc));
     this.lineIndexes.set(doc, { version: doc.version, index });
     return index;
   }

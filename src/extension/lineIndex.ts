@@ -1,21 +1,24 @@
-// Line starts of one document version (src/core/text/lines.ts) as VS Code positions, for offset → position
-// without a document.positionAt call per offset: diagnostics, semantic tokens and the outline convert tens of
-// thousands of offsets on a large readout. AnalysisService.lines() keeps one per document version.
+// Line starts of one document version (src/runtime/documentText.ts keeps them through the edits) as VS Code
+// positions, for offset → position without a document.positionAt call per offset: diagnostics, semantic tokens
+// and the outline convert tens of thousands of offsets on a large readout. AnalysisService.lines() keeps one per
+// document version.
 import * as vscode from 'vscode';
-import { LineIndex as TextLines } from '../core/text/lines';
 
 export class LineIndex {
-  private readonly lines: TextLines;
-  readonly starts: Int32Array;
-
-  constructor(text: string) {
-    this.lines = new TextLines(text);
-    this.starts = this.lines.starts;
-  }
+  /** `starts`: the offset where each line starts, as src/core/text/lines.ts finds them. */
+  constructor(readonly starts: Int32Array) {}
 
   /** The line holding `offset`. */
   line(offset: number): number {
-    return this.lines.line(offset);
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   position(offset: number): vscode.Position {

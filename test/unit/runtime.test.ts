@@ -6,7 +6,8 @@ import * as path from 'path';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { AnalysisRunner, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
 import { unlessCancelled, type Cancellation } from '../../src/runtime/cancellation';
-import { DocumentTexts, type DocumentReader } from '../../src/runtime/documentText';
+import { LineIndex } from '../../src/core/text/lines';
+import { DocumentTexts, editedLineStarts, type DocumentReader } from '../../src/runtime/documentText';
 import { VersionedJobs } from '../../src/runtime/jobs';
 import { TurnScheduler } from '../../src/runtime/scheduler';
 import { repoRoot } from './helpers';
@@ -197,5 +198,49 @@ describe('DocumentTexts', () => {
     doc.lines = ['x\n', ...doc.lines];
     assert.strictEqual(texts.textOf(doc), `x\n${'The two leaders firmly agreed.\nThey will meet.\n'}`);
     assert.strictEqual(doc.reads, 2, 'read again after the edit it could not follow');
+  });
+
+  it('finds the line starts while reading in turns, as a scan of the whole text does', async () => {
+    const text = Array.from({ length: 700 }, (_, i) => `Line ${i} of the readout.${i % 7 ? '' : '\n'}\n`).join('') + 'last line';
+    const doc = make(text);
+    const texts = new DocumentTexts(reader, new TurnScheduler());
+    await texts.textInTurns(doc);
+    assert.deepStrictEqual(texts.lineStarts(doc), new LineIndex(text).starts);
+    assert.strictEqual(doc.reads, 0);
+  });
+
+  it('keeps the line starts through random edits as a scan of the edited text finds them', () => {
+    let seed = 17;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = ['', 'a', 'firmly ', '\n', '\n\n', 'x\ny', 'The two leaders agreed.\n'];
+    let text = 'The two leaders agreed.\nThey will meet.\n\nAgain.';
+    const doc = make(text);
+    const texts = new DocumentTexts(reader, new TurnScheduler());
+    texts.lineStarts(doc);
+    for (let step = 0; step < 400; step++) {
+      const changes = Array.from({ length: 1 + random(2) }, () => {
+        const rangeOffset = random(text.length + 1);
+        const rangeLength = random(Math.min(12, text.length - rangeOffset) + 1);
+        const change = { rangeOffset, rangeLength, text: pieces[random(pieces.length)] };
+        text = text.slice(0, rangeOffset) + change.text + text.slice(rangeOffset + rangeLength);
+        return change;
+      });
+      doc.version++;
+      doc.lines = text.split(/(?<=\n)/);
+      doc.lineCount = doc.lines.length;
+      texts.followEdits(doc, changes, '\n');
+      assert.deepStrictEqual(texts.lineStarts(doc), new LineIndex(text).starts, `after edit ${step}`);
+    }
+    assert.strictEqual(doc.reads, 1, 'every edit followed: read once, never again');
+  });
+
+  it('shifts line starts past an edit and drops those it removes', () => {
+    const text = 'ab\ncd\nef\ngh';
+    const starts = new LineIndex(text).starts;
+    const edited = text.slice(0, 4) + 'X\nY' + text.slice(8);
+    assert.deepStrictEqual(editedLineStarts(starts, 4, 4, 'X\nY'), new LineIndex(edited).starts);
   });
 });

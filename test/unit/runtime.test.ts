@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/pipeline/analyze';
-import { AnalysisRunner, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
+import { AnalysisCache } from '../../src/core/pipeline/incremental';
+import { AnalysisRunner, SMALL_EDIT, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
 import { unlessCancelled, type Cancellation } from '../../src/runtime/cancellation';
 import { LineIndex } from '../../src/core/text/lines';
 import { DocumentTexts, editedLineStarts, type DocumentReader } from '../../src/runtime/documentText';
@@ -142,6 +143,48 @@ describe('a cancelled wait', () => {
     assert.strictEqual(published[0].analysis, analysis);
     assert.deepStrictEqual(analysis, analyze(text, compiled, { maxLength: Infinity }));
     runner.dispose();
+  });
+
+  it('re-analyses after a small edit without the warmer\'s pass, to the same Analysis as analyze()', async function () {
+    this.timeout(30_000);
+    const { compiled } = loadFixtures(repoRoot);
+    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+    let text = seed;
+    while (text.length <= SYNC_THRESHOLD) text += `\n\n${seed}`;
+    const runner = new AnalysisRunner(undefined, (msg) => assert.fail(msg));
+    const job = (version: number, body: string, edited: number | undefined): LargeJob => ({
+      key: 'doc',
+      version,
+      compiled,
+      maxLength: Infinity,
+      name: 'doc',
+      isStale: () => false,
+      text: () => Promise.resolve(body),
+      publish: () => undefined,
+      edited,
+    });
+    const warmers: number[] = [];
+    const original = AnalysisCache.prototype.warmer;
+    AnalysisCache.prototype.warmer = function (this: AnalysisCache, ...args: Parameters<typeof original>) {
+      warmers.push(args[0].length);
+      return original.apply(this, args);
+    };
+    try {
+      await runner.analyzeLarge(job(1, text, undefined), text.length);
+      assert.deepStrictEqual(warmers, [text.length], 'a first analysis goes through the warmer');
+      const middle = text.length >> 1;
+      const small = `${text.slice(0, middle)}firmly ${text.slice(middle)}`;
+      const a = await runner.analyzeLarge(job(2, small, 7), small.length);
+      assert.deepStrictEqual(warmers, [text.length], 'a small edit does not');
+      assert.deepStrictEqual(a, analyze(small, compiled, { maxLength: Infinity }));
+      const pasted = `${small}\n\n${seed.repeat(Math.ceil(SMALL_EDIT / seed.length) + 1)}`;
+      const b = await runner.analyzeLarge(job(3, pasted, pasted.length - small.length), pasted.length);
+      assert.deepStrictEqual(warmers, [text.length, pasted.length], 'a long paste does');
+      assert.deepStrictEqual(b, analyze(pasted, compiled, { maxLength: Infinity }));
+    } finally {
+      AnalysisCache.prototype.warmer = original;
+      runner.dispose();
+    }
   });
 });
 

@@ -3,22 +3,15 @@
 // and the outline convert tens of thousands of offsets on a large readout. AnalysisService.lines() keeps one per
 // document version.
 import * as vscode from 'vscode';
+import { lineAt } from '../runtime/documentText';
 
 export class LineIndex {
   /** `starts`: the offset where each line starts, as src/core/text/lines.ts finds them. */
   constructor(readonly starts: Int32Array) {}
 
-  /** The line holding `offset`. */
-  line(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** The line holding `offset`; `from`, a line at or before it, for lookups in document order (see lineAt). */
+  line(offset: number, from = 0): number {
+    return lineAt(this.starts, offset, from);
   }
 
   position(offset: number): vscode.Position {

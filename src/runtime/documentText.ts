@@ -73,6 +73,30 @@ export function editedLineStarts(starts: Int32Array, offset: number, removed: nu
   return out;
 }
 
+/**
+ * The line holding `offset`, given where lines start. `from`: a line at or before it, when offsets are asked for
+ * in document order (the folding ranges of every paragraph): the search then gallops forward from there instead of
+ * bisecting all lines; bisecting took one block of 48 ms for the 100,000 lookups of a 10 MB readout (load 13).
+ */
+export function lineAt(starts: Int32Array, offset: number, from = 0): number {
+  let lo = from > 0 && from < starts.length && starts[from] <= offset ? from : 0;
+  let hi = starts.length - 1;
+  if (lo > 0) {
+    let step = 1;
+    while (lo + step < hi && starts[lo + step] <= offset) {
+      lo += step;
+      step <<= 1;
+    }
+    hi = Math.min(hi, lo + step);
+  }
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class DocumentTexts<D extends VersionedDocument & object> {
   /** The text of a document version read last, so the analysis and the line index share one getText(). */
   private readonly last = new WeakMap<D, Kept>();

@@ -8,7 +8,7 @@ import { AnalysisCache } from '../../src/core/pipeline/incremental';
 import { AnalysisRunner, SMALL_EDIT, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
 import { unlessCancelled, type Cancellation } from '../../src/runtime/cancellation';
 import { LineIndex } from '../../src/core/text/lines';
-import { DocumentTexts, editedLineStarts, type DocumentReader } from '../../src/runtime/documentText';
+import { DocumentTexts, editedLineStarts, lineAt, type DocumentReader } from '../../src/runtime/documentText';
 import { VersionedJobs } from '../../src/runtime/jobs';
 import { TurnScheduler } from '../../src/runtime/scheduler';
 import { repoRoot } from './helpers';
@@ -285,5 +285,16 @@ describe('DocumentTexts', () => {
     const starts = new LineIndex(text).starts;
     const edited = text.slice(0, 4) + 'X\nY' + text.slice(8);
     assert.deepStrictEqual(editedLineStarts(starts, 4, 4, 'X\nY'), new LineIndex(edited).starts);
+  });
+
+  it('finds an offset\'s line from any earlier line as by bisecting all lines', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `${'w'.repeat(i % 13)}\n${i % 5 ? '' : '\n'}`).join('');
+    const lines = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset += 3) {
+      const line = lines.line(offset);
+      for (const from of [0, 1, line >> 1, line - 1, line, line + 1, lines.starts.length - 1, lines.starts.length + 5]) {
+        assert.strictEqual(lineAt(lines.starts, offset, from), line, `offset ${offset} from line ${from}`);
+      }
+    }
   });
 });

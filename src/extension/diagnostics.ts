@@ -21,8 +21,8 @@ export { FIRM_CODE, HEDGED_CODE, ignoreKey };
 export const BUILD_SLICE_MS = 20;
 
 /**
- * The diagnostics of a readout analysed past this length (in the worker) are built on a turn after the one its
- * analysis arrived in: on a 10 MB readout, assembling the worker's last chunk and then building and setting 1,000
+ * The diagnostics of a readout analysed past this length (in the worker) are built in a round of the event loop
+ * after the one its analysis arrived in: on a 10 MB readout, assembling the worker's last chunk and then building and setting 1,000
  * diagnostics in the same turn was our longest block (54 ms, load 13). A smaller readout's diagnostics follow its
  * analysis in the same turn, one turn sooner.
  */
@@ -107,7 +107,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
    * (cut at the size limit, binary content, a long line: a handful at most) always come first, whatever the
    * number of cues: among a 20 MB paste's cues the warning that the file was cut was the 1,001st. A large build is spread over event-loop
    * turns of BUILD_SLICE_MS; a build that fits in one (a readout of a few MB) sets its diagnostics in the turn
-   * its analysis arrived (past OWN_TURN_LENGTH, in the next of our turns), before the other providers' work.
+   * its analysis arrived (past OWN_TURN_LENGTH, in a later round of the event loop), before the other providers' work.
    */
   private async publish(document: vscode.TextDocument, analysis: Analysis): Promise<void> {
     // A result for an older version than the document now has is stale: a newer one is on its way.
@@ -130,7 +130,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       return token.isCancellationRequested || document.isClosed || document.version !== version;
     };
     if (analysis.analyzedLength > OWN_TURN_LENGTH) {
-      await this.analyses.scheduler.nextTurn(true);
+      await this.analyses.scheduler.nextRound(true);
       if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
       sliceStart = performance.now();
     }

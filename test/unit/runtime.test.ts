@@ -55,6 +55,25 @@ describe('TurnScheduler', () => {
     assert.deepStrictEqual(order, ['urgent', 'rest 1', 'rest 2']);
   });
 
+  it('goes round the event loop in nextRound, where one turn from an I/O callback does not', async () => {
+    const scheduler = new TurnScheduler();
+    /** Whether a timer that fell due in an I/O callback ran before `wait`, started there, resolved. */
+    const timerRanBefore = (wait: () => Promise<void>): Promise<boolean> =>
+      new Promise((resolve) => {
+        fs.stat(__filename, () => {
+          let ran = false;
+          setTimeout(() => (ran = true), 0);
+          const due = performance.now() + 3;
+          while (performance.now() < due) {
+            // the timer falls due
+          }
+          void wait().then(() => resolve(ran));
+        });
+      });
+    assert.strictEqual(await timerRanBefore(() => scheduler.nextTurn(true)), false, 'an immediate from I/O runs in the same round');
+    assert.strictEqual(await timerRanBefore(() => scheduler.nextRound(true)), true);
+  });
+
   it('keeps a queue per scheduler', async () => {
     const a = new TurnScheduler();
     const b = new TurnScheduler();

@@ -50,6 +50,10 @@ export class AnalysisService implements vscode.Disposable {
   /** Per document: the version whose analysis was last announced, so a debounced refresh does not repeat it. */
   private readonly announced = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document: when it was last edited (performance.now()), for the debounce after a pause. */
+  private readonly lastEdit = new Map<string, number>();
+  /** Per document: code units inserted and removed since its last analysis (see LargeJob.edited). */
+  private readonly edited = new Map<string, number>();
   private readonly warnedTruncated = new Set<string>();
   private readonly lineIndexes = new WeakMap<vscode.TextDocument, { version: number; index: LineIndex }>();
   private readonly analyzed = new vscode.EventEmitter<AnalysisEvent>();
@@ -81,6 +85,11 @@ export class AnalysisService implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         this.texts.followEdits(e.document, e.contentChanges, e.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+        if (!isReadout(e.document)) return;
+        const key = e.document.uri.toString();
+        let edited = this.edited.get(key) ?? 0;
+        for (const c of e.contentChanges) edited += c.rangeLength + c.text.length;
+        this.edited.set(key, edited);
         if (e.contentChanges.length) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
@@ -92,11 +101,11 @@ export class AnalysisService implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
-  /** The line index of the document's current version (computed once per version, from the text kept for it). */
+  /** The line index of the document's current version (its line starts kept with its text, through the edits). */
   lines(doc: vscode.TextDocument): LineIndex {
     const hit = this.lineIndexes.get(doc);
     if (hit && hit.version === doc.version) return hit.index;
-    const index = new LineIndex(this.texts.textOf(doc));
+    const index = new LineIndex(this.texts.lineStarts(doc));
     this.lineIndexes.set(doc, { version: doc.version, index });
     return index;
   }
@@ -154,8 +163,9 @@ export class AnalysisService implements vscode.Disposable {
     const compiled = this.lexicons.current();
     if (!compiled) return Promise.resolve(undefined);
     const version = doc.version;
+    const key = doc.uri.toString();
     const job: LargeJob = {
-      key: doc.uri.toString(),
+      key,
       version,
       compiled,
       maxLength: this.maxLength(doc),
@@ -163,6 +173,8 @@ export class AnalysisService implements vscode.Disposable {
       isStale: () => doc.isClosed || doc.version !== version || this.lexicons.current() !== compiled,
       text: () => this.texts.textInTurns(doc),
       publish: (result) => this.publish(doc, { version, ...result }),
+      // Unknown (a first analysis, or the lexicons changed) unless this version follows an analysed one.
+      edited: this.cache.has(key) ? this.edited.get(key) : undefined,
     };
     return this.runner.analyzeLarge(job, length);
   }
@@ -171,11 +183,16 @@ export class AnalysisService implements vscode.Disposable {
     return Math.floor(getSettings(doc.uri).maxFileSizeMB * 1024 * 1024);
   }
 
-  /** Re-analyses a document after the debounce delay (adaptiveDelay of the setting, unless given). */
+  /** Re-analyses a document after the debounce delay (adaptiveDelay of the setting, unless given: an edit). */
   schedule(doc: vscode.TextDocument, delay?: number): void {
     if (!isReadout(doc)) return;
     const key = doc.uri.toString();
-    delay ??= adaptiveDelay(getSettings(doc.uri).debounceMs, this.cache.get(key)?.elapsed);
+    if (delay === undefined) {
+      const now = performance.now();
+      const since = now - (this.lastEdit.get(key) ?? -Infinity);
+      this.lastEdit.set(key, now);
+      delay = adaptiveDelay(getSettings(doc.uri).debounceMs, this.cache.get(key)?.elapsed, since);
+    }
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -206,6 +223,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, entry: Entry): void {
     this.cache.set(doc.uri.toString(), entry);
+    this.edited.set(doc.uri.toString(), 0);
     // On a turn of its own, after the diagnostics and the views: telling the user is not urgent.
     if (entry.analysis.truncated) void this.scheduler.nextTurn().then(() => this.warnTruncated(doc, entry.analysis));
     this.fire(doc, entry.analysis);
@@ -241,6 +259,8 @@ export class AnalysisService implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.lastEdit.delete(key);
+    this.edited.delete(key);
     this.cache.delete(key);
     this.announced.delete(key);
     this.runner.forget(key);

@@ -9,6 +9,7 @@ import { unknownNameMessage } from '../core/report/unknownNames';
 import { FIRM_CODE, HEDGED_CODE, UNKNOWN_ACRONYM_CODE, UNKNOWN_NAME_CODE, acronymMessage, cueCode, ignoreKey, planFindings, problemSeverity, type FindingOptions } from '../runtime/findings';
 import type { LexiconService } from './lexiconService';
 import { getSettings, toSeverity, type Settings } from './settings';
+import { WORKER_THRESHOLD } from '../runtime/analysisRunner';
 
 export const DIAGNOSTIC_SOURCE = 'Readout Lens';
 export { FIRM_CODE, HEDGED_CODE, ignoreKey };
@@ -18,6 +19,14 @@ export { FIRM_CODE, HEDGED_CODE, ignoreKey };
  * a few thousand diagnostics (a readout of a few MB) take about 10 ms and are best set in one turn.
  */
 export const BUILD_SLICE_MS = 20;
+
+/**
+ * The diagnostics of a readout analysed past this length (in the worker) are built in a round of the event loop
+ * after the one its analysis arrived in: on a 10 MB readout, assembling the worker's last chunk and then building and setting 1,000
+ * diagnostics in the same turn was our longest block (54 ms, load 13). A smaller readout's diagnostics follow its
+ * analysis in the same turn, one turn sooner.
+ */
+export const OWN_TURN_LENGTH = WORKER_THRESHOLD;
 
 /** The settings' choices about diagnostics as the shared plan (src/runtime/findings.ts) reads them. */
 export function findingOptions(settings: Readonly<Settings>): FindingOptions {
@@ -98,7 +107,7 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
    * (cut at the size limit, binary content, a long line: a handful at most) always come first, whatever the
    * number of cues: among a 20 MB paste's cues the warning that the file was cut was the 1,001st. A large build is spread over event-loop
    * turns of BUILD_SLICE_MS; a build that fits in one (a readout of a few MB) sets its diagnostics in the turn
-   * its analysis arrived, before the other providers' work.
+   * its analysis arrived (past OWN_TURN_LENGTH, in a later round of the event loop), before the other providers' work.
    */
   private async publish(document: vscode.TextDocument, analysis: Analysis): Promise<void> {
     // A result for an older version than the document now has is stale: a newer one is on its way.
@@ -120,6 +129,11 @@ export class CueDiagnostics implements vscode.Disposable, vscode.CodeActionProvi
       sliceStart = performance.now();
       return token.isCancellationRequested || document.isClosed || document.version !== version;
     };
+    if (analysis.analyzedLength > OWN_TURN_LENGTH) {
+      await this.analyses.scheduler.nextRound(true);
+      if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
+      sliceStart = performance.now();
+    }
     const cues = analysis.cues;
     const acronyms = options.acronym < 0 ? [] : analysis.unknownAcronyms;
     const problems = analysis.readout.problems;

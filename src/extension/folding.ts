@@ -23,14 +23,17 @@ export class ParagraphFoldingProvider implements vscode.FoldingRangeProvider {
       const b = lines.line(header.span.end);
       if (b > a) ranges.push(new vscode.FoldingRange(a, b, vscode.FoldingRangeKind.Imports));
     }
+    // Paragraphs and comments each come in document order: each search starts from the line found before.
+    let at = 0;
     for (const p of analysis.readout.paragraphs) {
-      const a = lines.line(p.start);
-      const b = lines.line(p.end);
+      const a = (at = lines.line(p.start, at));
+      const b = (at = lines.line(p.end, at));
       if (b > a) ranges.push(new vscode.FoldingRange(a, b, vscode.FoldingRangeKind.Region));
     }
+    at = 0;
     for (const c of analysis.readout.comments) {
-      const a = lines.line(c.start);
-      const b = lines.line(c.end);
+      const a = (at = lines.line(c.start, at));
+      const b = (at = lines.line(c.end, at));
       if (b > a) ranges.push(new vscode.FoldingRange(a, b, vscode.FoldingRangeKind.Comment));
     }
     this.built.set(analysis, { version: document.version, ranges });

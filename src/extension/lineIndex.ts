@@ -1,21 +1,17 @@
-// Line starts of one document version (src/core/text/lines.ts) as VS Code positions, for offset → position
-// without a document.positionAt call per offset: diagnostics, semantic tokens and the outline convert tens of
-// thousands of offsets on a large readout. AnalysisService.lines() keeps one per document version.
+// Line starts of one document version (src/runtime/documentText.ts keeps them through the edits) as VS Code
+// positions, for offset → position without a document.positionAt call per offset: diagnostics, semantic tokens
+// and the outline convert tens of thousands of offsets on a large readout. AnalysisService.lines() keeps one per
+// document version.
 import * as vscode from 'vscode';
-import { LineIndex as TextLines } from '../core/text/lines';
+import { lineAt } from '../runtime/documentText';
 
 export class LineIndex {
-  private readonly lines: TextLines;
-  readonly starts: Int32Array;
+  /** `starts`: the offset where each line starts, as src/core/text/lines.ts finds them. */
+  constructor(readonly starts: Int32Array) {}
 
-  constructor(text: string) {
-    this.lines = new TextLines(text);
-    this.starts = this.lines.starts;
-  }
-
-  /** The line holding `offset`. */
-  line(offset: number): number {
-    return this.lines.line(offset);
+  /** The line holding `offset`; `from`, a line at or before it, for lookups in document order (see lineAt). */
+  line(offset: number, from = 0): number {
+    return lineAt(this.starts, offset, from);
   }
 
   position(offset: number): vscode.Position {

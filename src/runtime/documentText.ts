@@ -1,5 +1,7 @@
 // The text of each open document version, read once and then kept up to date from the edits, or read a part
-// at a time over turns of the event loop; the editor's document type is a parameter, so no 'vscode' import.
+// at a time over turns of the event loop, and where its lines start; the editor's document type is a parameter,
+// so no 'vscode' import.
+import { LineIndex } from '../core/text/lines';
 import { SLICE_MS, type TurnScheduler } from './scheduler';
 
 /** What is read of an editor document directly; a vscode.TextDocument is one. */
@@ -29,9 +31,75 @@ export interface TextChange {
 /** Lines read per event-loop turn by textInTurns: about 64 KB of a readout whose paragraphs are single lines. */
 const LINES_PER_TURN = 64;
 
+/**
+ * A version's text and, once asked for or read in turns, where its lines start. `starts` are kept through the
+ * edits only for text without a carriage return (`lf`): an edit there can neither split nor join a line break.
+ */
+interface Kept {
+  version: number;
+  text: string;
+  starts?: Int32Array;
+  lf?: boolean;
+}
+
+/** The offsets just after each line feed in `part`, plus `base`, appended to `out`. */
+function pushLineStarts(part: string, base: number, out: number[]): void {
+  for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) out.push(base + i + 1);
+}
+
+/**
+ * The line starts after replacing [offset, offset + removed) with `inserted`, in text with no carriage return:
+ * the starts up to the edit, those the inserted text brings, and the ones after it shifted. It reads only the
+ * inserted text: a scan of the whole text (and, after edits, V8 copying it into one piece first) took 78 ms on a
+ * 10 MB readout.
+ */
+export function editedLineStarts(starts: Int32Array, offset: number, removed: number, inserted: string): Int32Array {
+  let before = 0;
+  let hi = starts.length;
+  while (before < hi) {
+    const mid = (before + hi) >> 1;
+    if (starts[mid] <= offset) before = mid + 1;
+    else hi = mid;
+  }
+  let after = before;
+  while (after < starts.length && starts[after] <= offset + removed) after++;
+  const added: number[] = [];
+  pushLineStarts(inserted, offset, added);
+  const out = new Int32Array(before + added.length + starts.length - after);
+  out.set(starts.subarray(0, before));
+  out.set(added, before);
+  const shift = inserted.length - removed;
+  for (let i = after, k = before + added.length; i < starts.length; i++, k++) out[k] = starts[i] + shift;
+  return out;
+}
+
+/**
+ * The line holding `offset`, given where lines start. `from`: a line at or before it, when offsets are asked for
+ * in document order (the folding ranges of every paragraph): the search then gallops forward from there instead of
+ * bisecting all lines; bisecting took one block of 48 ms for the 100,000 lookups of a 10 MB readout (load 13).
+ */
+export function lineAt(starts: Int32Array, offset: number, from = 0): number {
+  let lo = from > 0 && from < starts.length && starts[from] <= offset ? from : 0;
+  let hi = starts.length - 1;
+  if (lo > 0) {
+    let step = 1;
+    while (lo + step < hi && starts[lo + step] <= offset) {
+      lo += step;
+      step <<= 1;
+    }
+    hi = Math.min(hi, lo + step);
+  }
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class DocumentTexts<D extends VersionedDocument & object> {
   /** The text of a document version read last, so the analysis and the line index share one getText(). */
-  private readonly last = new WeakMap<D, { version: number; text: string }>();
+  private readonly last = new WeakMap<D, Kept>();
 
   constructor(private readonly reader: DocumentReader<D>, private readonly scheduler: TurnScheduler) {}
 
@@ -40,11 +108,28 @@ export class DocumentTexts<D extends VersionedDocument & object> {
    * so the text is read once and then kept up to date from the edits (see followEdits).
    */
   textOf(doc: D): string {
+    return this.kept(doc).text;
+  }
+
+  private kept(doc: D): Kept {
     const hit = this.last.get(doc);
-    if (hit && hit.version === doc.version) return hit.text;
-    const text = this.reader.whole(doc);
-    this.last.set(doc, { version: doc.version, text });
-    return text;
+    if (hit && hit.version === doc.version) return hit;
+    const kept: Kept = { version: doc.version, text: this.reader.whole(doc) };
+    this.last.set(doc, kept);
+    return kept;
+  }
+
+  /**
+   * Where each line of the document's current version starts (as src/core/text/lines.ts counts lines): found
+   * while the text was read in turns, or kept through the edits, else computed once from the text.
+   */
+  lineStarts(doc: D): Int32Array {
+    const kept = this.kept(doc);
+    if (!kept.starts) {
+      kept.starts = new LineIndex(kept.text).starts;
+      kept.lf = kept.text.indexOf('\r') < 0;
+    }
+    return kept.starts;
   }
 
   /**
@@ -67,6 +152,9 @@ export class DocumentTexts<D extends VersionedDocument & object> {
     const version = doc.version;
     if (hit && hit.version === version) return hit.text;
     const parts: string[] = [];
+    const starts: number[] = [0];
+    let length = 0;
+    let lf = true;
     // Start on a turn of its own: callers arrive at the end of other work (the lexicons loading, an analysis
     // arriving), and a first slice there would lengthen that turn.
     await this.scheduler.nextTurn(true);
@@ -78,10 +166,15 @@ export class DocumentTexts<D extends VersionedDocument & object> {
         if (doc.isClosed || doc.version !== version) return undefined;
         sliceStart = performance.now();
       }
-      parts.push(this.reader.lines(doc, line, Math.min(doc.lineCount, line + LINES_PER_TURN) - 1));
+      const part = this.reader.lines(doc, line, Math.min(doc.lineCount, line + LINES_PER_TURN) - 1);
+      parts.push(part);
+      // The line starts come with the parts, in the same turns: found later, they took one long scan.
+      if (lf && part.indexOf('\r') >= 0) lf = false;
+      if (lf) pushLineStarts(part, length, starts);
+      length += part.length;
     }
     const text = parts.join('');
-    this.last.set(doc, { version, text });
+    this.last.set(doc, lf ? { version, text, starts: Int32Array.from(starts), lf } : { version, text });
     return text;
   }
 
@@ -94,6 +187,7 @@ export class DocumentTexts<D extends VersionedDocument & object> {
     const hit = this.last.get(doc);
     if (!hit || hit.version >= doc.version) return;
     let text = hit.text;
+    let starts = hit.lf && eol === '\n' ? hit.starts : undefined;
     for (const c of changes) {
       // The extension host splits inserted text at any line break and joins lines with the document's EOL.
       const foreignBreak = eol === '\n' ? /\r/.test(c.text) : /\r(?!\n)|(?<!\r)\n/.test(c.text);
@@ -102,7 +196,8 @@ export class DocumentTexts<D extends VersionedDocument & object> {
         return;
       }
       text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+      if (starts) starts = editedLineStarts(starts, c.rangeOffset, c.rangeLength, c.text);
     }
-    this.last.set(doc, { version: doc.version, text });
+    this.last.set(doc, starts ? { version: doc.version, text, starts, lf: true } : { version: doc.version, text });
   }
 }

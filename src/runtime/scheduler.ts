@@ -41,6 +41,16 @@ export class TurnScheduler {
     });
   }
 
+  /**
+   * Resolves once the event loop has gone round at least once, its timers and I/O in between: two turns, since
+   * Node runs an immediate queued from an I/O callback (a worker's message) in that same round of the loop, so
+   * one turn from there only leaves the callback, not the block.
+   */
+  async nextRound(urgent = false): Promise<void> {
+    await this.nextTurn(urgent);
+    await this.nextTurn(urgent);
+  }
+
   private readonly resumeOne = (): void => {
     const next = this.urgent.shift() ?? this.rest.shift();
     if (this.urgent.length || this.rest.length) laterTurn(this.resumeOne);

@@ -55,4 +55,13 @@ describe('adaptive debounce', () => {
     assert.strictEqual(adaptiveDelay(60, 250), 60);
     assert.strictEqual(adaptiveDelay(0, 17), 0, 'a setting of 0 turns the debounce off');
   });
+
+  it('waits only the minimum for the first edit after a pause as long as the setting', () => {
+    assert.strictEqual(adaptiveDelay(60, 35, 59), 35, 'typing: about the analysis time');
+    assert.strictEqual(adaptiveDelay(60, 35, 60), MIN_DEBOUNCE_MS);
+    assert.strictEqual(adaptiveDelay(60, 250, Infinity), MIN_DEBOUNCE_MS, 'the first edit of the document');
+    assert.strictEqual(adaptiveDelay(60, undefined, Infinity), 60, 'nothing analysed yet: still the setting');
+    assert.strictEqual(adaptiveDelay(5, 35, 100), 5, 'never more than the setting');
+    assert.strictEqual(adaptiveDelay(0, 35, 100), 0);
+  });
 });

@@ -4,9 +4,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/pipeline/analyze';
-import { AnalysisRunner, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
+import { AnalysisCache } from '../../src/core/pipeline/incremental';
+import { AnalysisRunner, SMALL_EDIT, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
 import { unlessCancelled, type Cancellation } from '../../src/runtime/cancellation';
-import { DocumentTexts, type DocumentReader } from '../../src/runtime/documentText';
+import { LineIndex } from '../../src/core/text/lines';
+import { DocumentTexts, editedLineStarts, lineAt, type DocumentReader } from '../../src/runtime/documentText';
 import { VersionedJobs } from '../../src/runtime/jobs';
 import { TurnScheduler } from '../../src/runtime/scheduler';
 import { repoRoot } from './helpers';
@@ -51,6 +53,25 @@ describe('TurnScheduler', () => {
     assert.deepStrictEqual(order, ['urgent'], 'one job on the first turn');
     await Promise.all(waits);
     assert.deepStrictEqual(order, ['urgent', 'rest 1', 'rest 2']);
+  });
+
+  it('goes round the event loop in nextRound, where one turn from an I/O callback does not', async () => {
+    const scheduler = new TurnScheduler();
+    /** Whether a timer that fell due in an I/O callback ran before `wait`, started there, resolved. */
+    const timerRanBefore = (wait: () => Promise<void>): Promise<boolean> =>
+      new Promise((resolve) => {
+        fs.stat(__filename, () => {
+          let ran = false;
+          setTimeout(() => (ran = true), 0);
+          const due = performance.now() + 3;
+          while (performance.now() < due) {
+            // the timer falls due
+          }
+          void wait().then(() => resolve(ran));
+        });
+      });
+    assert.strictEqual(await timerRanBefore(() => scheduler.nextTurn(true)), false, 'an immediate from I/O runs in the same round');
+    assert.strictEqual(await timerRanBefore(() => scheduler.nextRound(true)), true);
   });
 
   it('keeps a queue per scheduler', async () => {
@@ -142,6 +163,48 @@ describe('a cancelled wait', () => {
     assert.deepStrictEqual(analysis, analyze(text, compiled, { maxLength: Infinity }));
     runner.dispose();
   });
+
+  it('re-analyses after a small edit without the warmer\'s pass, to the same Analysis as analyze()', async function () {
+    this.timeout(30_000);
+    const { compiled } = loadFixtures(repoRoot);
+    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+    let text = seed;
+    while (text.length <= SYNC_THRESHOLD) text += `\n\n${seed}`;
+    const runner = new AnalysisRunner(undefined, (msg) => assert.fail(msg));
+    const job = (version: number, body: string, edited: number | undefined): LargeJob => ({
+      key: 'doc',
+      version,
+      compiled,
+      maxLength: Infinity,
+      name: 'doc',
+      isStale: () => false,
+      text: () => Promise.resolve(body),
+      publish: () => undefined,
+      edited,
+    });
+    const warmers: number[] = [];
+    const original = AnalysisCache.prototype.warmer;
+    AnalysisCache.prototype.warmer = function (this: AnalysisCache, ...args: Parameters<typeof original>) {
+      warmers.push(args[0].length);
+      return original.apply(this, args);
+    };
+    try {
+      await runner.analyzeLarge(job(1, text, undefined), text.length);
+      assert.deepStrictEqual(warmers, [text.length], 'a first analysis goes through the warmer');
+      const middle = text.length >> 1;
+      const small = `${text.slice(0, middle)}firmly ${text.slice(middle)}`;
+      const a = await runner.analyzeLarge(job(2, small, 7), small.length);
+      assert.deepStrictEqual(warmers, [text.length], 'a small edit does not');
+      assert.deepStrictEqual(a, analyze(small, compiled, { maxLength: Infinity }));
+      const pasted = `${small}\n\n${seed.repeat(Math.ceil(SMALL_EDIT / seed.length) + 1)}`;
+      const b = await runner.analyzeLarge(job(3, pasted, pasted.length - small.length), pasted.length);
+      assert.deepStrictEqual(warmers, [text.length, pasted.length], 'a long paste does');
+      assert.deepStrictEqual(b, analyze(pasted, compiled, { maxLength: Infinity }));
+    } finally {
+      AnalysisCache.prototype.warmer = original;
+      runner.dispose();
+    }
+  });
 });
 
 describe('DocumentTexts', () => {
@@ -197,5 +260,60 @@ describe('DocumentTexts', () => {
     doc.lines = ['x\n', ...doc.lines];
     assert.strictEqual(texts.textOf(doc), `x\n${'The two leaders firmly agreed.\nThey will meet.\n'}`);
     assert.strictEqual(doc.reads, 2, 'read again after the edit it could not follow');
+  });
+
+  it('finds the line starts while reading in turns, as a scan of the whole text does', async () => {
+    const text = Array.from({ length: 700 }, (_, i) => `Line ${i} of the readout.${i % 7 ? '' : '\n'}\n`).join('') + 'last line';
+    const doc = make(text);
+    const texts = new DocumentTexts(reader, new TurnScheduler());
+    await texts.textInTurns(doc);
+    assert.deepStrictEqual(texts.lineStarts(doc), new LineIndex(text).starts);
+    assert.strictEqual(doc.reads, 0);
+  });
+
+  it('keeps the line starts through random edits as a scan of the edited text finds them', () => {
+    let seed = 17;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = ['', 'a', 'firmly ', '\n', '\n\n', 'x\ny', 'The two leaders agreed.\n'];
+    let text = 'The two leaders agreed.\nThey will meet.\n\nAgain.';
+    const doc = make(text);
+    const texts = new DocumentTexts(reader, new TurnScheduler());
+    texts.lineStarts(doc);
+    for (let step = 0; step < 400; step++) {
+      const changes = Array.from({ length: 1 + random(2) }, () => {
+        const rangeOffset = random(text.length + 1);
+        const rangeLength = random(Math.min(12, text.length - rangeOffset) + 1);
+        const change = { rangeOffset, rangeLength, text: pieces[random(pieces.length)] };
+        text = text.slice(0, rangeOffset) + change.text + text.slice(rangeOffset + rangeLength);
+        return change;
+      });
+      doc.version++;
+      doc.lines = text.split(/(?<=\n)/);
+      doc.lineCount = doc.lines.length;
+      texts.followEdits(doc, changes, '\n');
+      assert.deepStrictEqual(texts.lineStarts(doc), new LineIndex(text).starts, `after edit ${step}`);
+    }
+    assert.strictEqual(doc.reads, 1, 'every edit followed: read once, never again');
+  });
+
+  it('shifts line starts past an edit and drops those it removes', () => {
+    const text = 'ab\ncd\nef\ngh';
+    const starts = new LineIndex(text).starts;
+    const edited = text.slice(0, 4) + 'X\nY' + text.slice(8);
+    assert.deepStrictEqual(editedLineStarts(starts, 4, 4, 'X\nY'), new LineIndex(edited).starts);
+  });
+
+  it('finds an offset\'s line from any earlier line as by bisecting all lines', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `${'w'.repeat(i % 13)}\n${i % 5 ? '' : '\n'}`).join('');
+    const lines = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset += 3) {
+      const line = lines.line(offset);
+      for (const from of [0, 1, line >> 1, line - 1, line, line + 1, lines.starts.length - 1, lines.starts.length + 5]) {
+        assert.strictEqual(lineAt(lines.starts, offset, from), line, `offset ${offset} from line ${from}`);
+      }
+    }
   });
 });

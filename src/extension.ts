@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { AnalysisService, READOUT_LANGUAGE, isReadout, type Notice } from './extension/analysisService';
 import { ParagraphCodeLensProvider } from './extension/codeLens';
-import { CompareCommand } from './extension/compare';
-import { CorpusFeatures } from './extension/corpusFeatures';
+import { CompareCommand } from './extension/compareCommand';
+import type { CorpusFeatures } from './extension/corpusFeatures';
 import { CorpusModel } from './extension/corpusModel';
 import { CorpusView } from './extension/corpusView';
 import { CueDiagnostics } from './extension/diagnostics';
@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext, host: ReadoutLensHost
   const compare = new CompareCommand(context.extensionUri, lexicons);
   const sinceLastTime = new SinceLastTimeCommand(corpus, compare);
   // The timeline and tracked wording read files on workspace analysis' worker pool: not in the browser.
-  const corpusFeatures = workspace ? new CorpusFeatures(context.extensionUri, corpus, workspace, lexicons, analyses) : undefined;
+  const corpusFeatures = workspace ? host.corpusFeatures(context.extensionUri, corpus, workspace, lexicons, analyses) : undefined;
   const providers = {
     hover: new ReadoutHoverProvider(analyses, lexicons),
     folding: new ParagraphFoldingProvider(analyses),

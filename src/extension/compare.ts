@@ -1,7 +1,8 @@
 // "Readout: Compare with…": two readouts of the same meeting side by side in a webview, aligned by topic,
 // with what only one side mentions and the commitments one side states firmly and the other hedges.
 // The Comparison comes from the core (compareAnalyses); this adapter picks the files, renders static HTML
-// under a strict Content-Security-Policy and reveals a statement in its readout when it is clicked.
+// under a strict Content-Security-Policy and reveals a statement in its readout when it is clicked. It is a bundle
+// of its own (dist/compare.js), loaded on the first comparison by compareCommand.ts, which registers the command.
 import * as vscode from 'vscode';
 import { readUri } from './documents';
 import { analyze } from '../core/pipeline/analyze';
@@ -61,12 +62,10 @@ async function pickOther(first: vscode.Uri): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-export class CompareCommand implements vscode.Disposable {
+export class ComparePanels implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly lexicons: LexiconService) {
-    this.disposables.push(vscode.commands.registerCommand('readoutLens.compareWith', (uri?: unknown, uris?: unknown, other?: unknown) => this.run(uri, uris, other)));
-  }
+  constructor(private readonly extensionUri: vscode.Uri, private readonly lexicons: LexiconService) {}
 
   /**
    * From the editor title: (uri). From the Explorer with two files selected: (uri, [uri1, uri2]).

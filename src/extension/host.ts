@@ -3,6 +3,8 @@
 import type * as vscode from 'vscode';
 import type { AnalysisWorker } from '../runtime/analysisRunner';
 import type { AnalysisService } from './analysisService';
+import type { CorpusFeatures } from './corpusFeatures';
+import type { CorpusModel } from './corpusModel';
 import type { LexiconService } from './lexiconService';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 
@@ -11,6 +13,11 @@ export interface ReadoutLensHost {
   analysisWorker(log: (msg: string) => void): AnalysisWorker | undefined;
   /** Diagnostics of the workspace's readouts that are not open; undefined where it cannot run. */
   workspaceAnalysis(analyses: AnalysisService, lexicons: LexiconService, output: vscode.LogOutputChannel): WorkspaceAnalysis | undefined;
+  /**
+   * The timeline and tracked wording, which read files on workspace analysis' worker pool; undefined where there is
+   * none. A host factory, so that the browser bundle does not carry their code.
+   */
+  corpusFeatures(extensionUri: vscode.Uri, corpus: CorpusModel, workspace: WorkspaceAnalysis, lexicons: LexiconService, analyses: AnalysisService): CorpusFeatures | undefined;
   /** The import commands, and the commands that cannot run on this host, registered to say so. */
   registerHostCommands(): vscode.Disposable;
 }

@@ -3,7 +3,8 @@
 // webview (compare.ts) with the older readout as side A. Says why when there is no earlier readout.
 import * as vscode from 'vscode';
 import { previousReadout, sinceLastTime, type SinceLastTime } from '../core/corpus/since';
-import type { CompareCommand, CompareResult } from './compare';
+import type { CompareResult } from './compare';
+import type { CompareCommand } from './compareCommand';
 import type { CorpusModel, ReadoutSummary } from './corpusModel';
 import type { CorpusNode } from './corpusTree';
 

@@ -11,6 +11,7 @@ const webHost: ReadoutLensHost = {
   // extensions is currently not supported"), as code-server serves it; slices are the one way that runs everywhere.
   analysisWorker: () => undefined,
   workspaceAnalysis: () => undefined,
+  corpusFeatures: () => undefined,
   registerHostCommands: registerNotInBrowser,
 };
 

@@ -7,14 +7,17 @@ import { csvRows, fileReport, ndjsonLine, type FileReport, type SarifInput } fro
 import type { Analysis } from '../core/types';
 import { readTextFile } from '../runtime/readText';
 import { noteInvalidText, reason, type Problem } from './errors';
-import { jsonReportPart } from './jsonReportStream';
+import { writeJsonReportPart } from './jsonReportStream';
 import type { AnalyzeFormat as Format } from './formats';
 
 /** What one file contributes to the output; plain data, as worker threads send it. */
 export interface FileResult {
   index: number;
-  /** A line of NDJSON, CSV rows, or the file's part of the JSON report. */
-  text?: string;
+  /**
+   * A line of NDJSON, CSV rows, or the file's part of the JSON report, in pieces to write in order; absent when
+   * the pieces went to the `out` analyzeFile was given.
+   */
+  text?: string[];
   /** SARIF is written at the end, from every file's text and analysis. */
   sarif?: SarifInput;
   problems: Problem[];
@@ -61,16 +64,22 @@ function reportOf(file: string, compiled: CompiledLexicon, maxSizeMB: number, pr
   return a && fileReport(a.rel, a.analysis);
 }
 
-export function analyzeFile(index: number, file: string, format: Format, compiled: CompiledLexicon, maxSizeMB: number): FileResult {
+/**
+ * `out`, when given, receives the JSON part's pieces as they are made (the main thread writes them straight out;
+ * a worker collects them into `text`).
+ */
+export function analyzeFile(index: number, file: string, format: Format, compiled: CompiledLexicon, maxSizeMB: number, out?: (piece: string) => void): FileResult {
   const result: FileResult = { index, problems: [] };
   if (format === 'json' || format === 'ndjson') {
     const report = reportOf(file, compiled, maxSizeMB, result.problems);
-    if (report) result.text = format === 'json' ? jsonReportPart(report) : ndjsonLine(report);
+    if (report && format === 'ndjson') result.text = [ndjsonLine(report)];
+    else if (report && out) writeJsonReportPart(report, out);
+    else if (report) writeJsonReportPart(report, (piece) => (result.text ??= []).push(piece));
     return result;
   }
   const a = analyzed(file, compiled, maxSizeMB, result.problems);
   if (!a) return result;
-  if (format === 'csv') result.text = csvRows(a.rel, a.text, a.analysis).map((row) => row + '\n').join('');
+  if (format === 'csv') result.text = [csvRows(a.rel, a.text, a.analysis).map((row) => row + '\n').join('')];
   else result.sarif = { uri: a.rel, text: a.text, analysis: a.analysis };
   return result;
 }

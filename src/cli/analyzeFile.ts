@@ -3,7 +3,7 @@
 import * as path from 'path';
 import { analyze, truncationProblem } from '../core/pipeline/analyze';
 import { type CompiledLexicon } from '../core/pipeline/compile';
-import { csvRows, fileReport, ndjsonLine, type FileReport, type SarifInput } from '../core/report/report';
+import { csvRows, lazyFileReport, ndjsonLine, type LazyFileReport, type SarifInput } from '../core/report/report';
 import type { Analysis } from '../core/types';
 import { readTextFile } from '../runtime/readText';
 import { noteInvalidText, reason, type Problem } from './errors';
@@ -58,10 +58,10 @@ function analyzed(file: string, compiled: CompiledLexicon, maxSizeMB: number, pr
   return { rel: path.relative(process.cwd(), file).split(path.sep).join('/') || file, ...a };
 }
 
-/** A function of its own, so that the Analysis can be collected while the report is serialised. */
-function reportOf(file: string, compiled: CompiledLexicon, maxSizeMB: number, problems: Problem[]): FileReport | undefined {
+/** The report of a file, its rows made as they are written (the text read stays behind, in analyzed()). */
+function reportOf(file: string, compiled: CompiledLexicon, maxSizeMB: number, problems: Problem[]): LazyFileReport | undefined {
   const a = analyzed(file, compiled, maxSizeMB, problems);
-  return a && fileReport(a.rel, a.analysis);
+  return a && lazyFileReport(a.rel, a.analysis);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The JSON report written file by file as results arrive, with the bytes jsonReport (src/core/report/report.ts)
 // gives for all files at once: each file is written as it sits in that document, by writeJson in pieces, so no
 // string of the whole report (nor of one large file's part) is built and worker threads can serialise their own files.
-import { JSON_FORMAT_VERSION, jsonReport, type FileReport } from '../core/report/report';
+import { JSON_FORMAT_VERSION, jsonReport, type FileReport, type LazyFileReport } from '../core/report/report';
 import { writeJson } from '../core/report/jsonText';
 
 /** Depth of a file's object in the report: {…, "files": [ here ] }. */
@@ -31,7 +31,7 @@ function frame(): Frame {
 }
 
 /** One file's part of the report, in pieces: its object, indented as inside the files array of the whole report. */
-export function writeJsonReportPart(report: FileReport, out: (piece: string) => void): void {
+export function writeJsonReportPart(report: FileReport | LazyFileReport, out: (piece: string) => void): void {
   out(frame().indent);
   writeJson(report, out, FILE_DEPTH);
 }

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { writeJson } from '../../src/core/report/jsonText';
 import { JsonReportStream, writeJsonReportPart } from '../../src/cli/jsonReportStream';
-import { fileReport, jsonReport } from '../../src/core/report/report';
+import { fileReport, jsonReport, lazyFileReport } from '../../src/core/report/report';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { compiledBuiltins } from './helpers';
 
@@ -61,5 +61,17 @@ describe('writeJson', () => {
       stream.end();
       assert.strictEqual(text, jsonReport(files));
     }
+  });
+
+  it('writes a lazy report (rows made as written) as the report made whole, and JSON.stringify agrees', () => {
+    const compiled = compiledBuiltins();
+    const text = 'date 2023-05-19 The two leaders agreed to expand cooperation on Ukraine.\n\nThey discussed ' + 'Trade with the EU and NATO grew. '.repeat(300);
+    const analysis = analyze(text, compiled);
+    const whole = fileReport('r.readout', analysis);
+    assert.ok(whole.sentences.length > 256 && whole.entities.length > 256, `rows enough for several runs: ${whole.sentences.length} sentences, ${whole.entities.length} entities`);
+    const lazy = lazyFileReport('r.readout', analysis);
+    assert.strictEqual(JSON.stringify(lazy), JSON.stringify(whole));
+    assert.strictEqual(written(lazy, 2).text, written(whole, 2).text);
+    assert.strictEqual(written(lazy).text, JSON.stringify(whole, null, 2));
   });
 });

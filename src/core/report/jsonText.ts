@@ -18,12 +18,39 @@ function skipped(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
-/** What JSON.stringify writes for `v` as the value of `key`: its toJSON() when it has one (a Date). */
+/** What JSON.stringify writes for `v` as the value of `key`: its toJSON() when it has one (a Date); JsonRows are walked here. */
 function jsonOf(v: unknown, key: string | number): unknown {
-  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(k: string): unknown }).toJSON(String(key)) : v;
+  return v !== null && typeof v === 'object' && !(v instanceof JsonRows) && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(k: string): unknown }).toJSON(String(key)) : v;
 }
 
 const NEWLINES = /\n/g;
+
+/**
+ * An array whose elements are made when they are read: writeJson writes it as the array of its rows, making
+ * them a run at a time; JSON.stringify, through toJSON, as the same array made whole.
+ */
+export class JsonRows<T> {
+  constructor(
+    readonly length: number,
+    private readonly row: (i: number) => T,
+  ) {}
+
+  /** Rows [from, to). */
+  slice(from: number, to: number): T[] {
+    const end = Math.min(to, this.length);
+    const rows = new Array<T>(Math.max(0, end - from));
+    for (let i = from; i < end; i++) rows[i - from] = this.row(i);
+    return rows;
+  }
+
+  all(): T[] {
+    return this.slice(0, this.length);
+  }
+
+  toJSON(): T[] {
+    return this.all();
+  }
+}
 
 /** Elements of an array stringified in one call: few calls, pieces of tens of KB. */
 const ELEMENTS_AT_ONCE = 256;
@@ -71,7 +98,7 @@ class JsonPieces {
    * break but between its lines (a string's are escaped), so indenting after each one moves it down exactly.
    */
   value(v: unknown, depth: number, walk: boolean): void {
-    if (Array.isArray(v)) this.array(v, depth);
+    if (Array.isArray(v) || v instanceof JsonRows) this.array(v as ArrayLike<unknown> & { slice(from: number, to: number): unknown[] }, depth);
     else if (walk && v !== null && typeof v === 'object' && !(v instanceof Number || v instanceof String || v instanceof Boolean)) this.object(v as Record<string, unknown>, depth);
     else {
       const text = JSON.stringify(v, null, 2);
@@ -84,7 +111,7 @@ class JsonPieces {
    * many arrays as `depth`, which gives its lines the indentation they have here, and cut out of that frame.
    * (So a toJSON of an element sees its index within the run.)
    */
-  private array(a: readonly unknown[], depth: number): void {
+  private array(a: ArrayLike<unknown> & { slice(from: number, to: number): unknown[] }, depth: number): void {
     if (a.length === 0) {
       this.put('[]');
       return;

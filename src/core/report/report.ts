@@ -69,8 +69,11 @@ export function lazyFileReport(path: string, analysis: Analysis): LazyFileReport
       const s = sentences[i];
       const t = topicsBySentence.get(s.index);
       const topicEvidence = topicEvidenceReport(t, s);
-      const sentence = { start: s.start, end: s.end, paragraph: s.paragraph, topics: t ? [t.primary, ...(t.secondary ? [t.secondary] : [])] : [] };
-      return topicEvidence === undefined ? sentence : { ...sentence, topicEvidence };
+      const topics = t === undefined ? [] : t.secondary ? [t.primary, t.secondary] : [t.primary];
+      // One literal per shape, not a spread: hundreds of thousands of rows.
+      return topicEvidence === undefined
+        ? { start: s.start, end: s.end, paragraph: s.paragraph, topics }
+        : { start: s.start, end: s.end, paragraph: s.paragraph, topics, topicEvidence };
     }),
     commitments: new JsonRows(cues.length, (i): CommitmentRow => {
       const c = cues[i];

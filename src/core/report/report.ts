@@ -2,7 +2,7 @@
 // NDJSON, CSV and SARIF 2.1.0. Pure: callers supply the text and the Analysis.
 import type { CompiledLexicon } from '../pipeline/compile';
 import { cueMessage } from './cards';
-import type { Analysis } from '../types';
+import type { Analysis, SentenceTopics } from '../types';
 import { LineIndex } from '../text/lines';
 import { topicEvidenceReport, type TopicEvidenceReport } from './topicEvidence';
 import { JsonRows } from './jsonText';
@@ -50,6 +50,21 @@ export interface LazyFileReport extends Omit<FileReport, 'sentences' | 'commitme
   problems: JsonRows<ProblemRow>;
 }
 
+/**
+ * A sentence's topics by its index, the last given for it as a Map would keep: an array for the indexes of the
+ * readout's sentences (a Map of hundreds of thousands of entries cost more than the rows that read it).
+ */
+function topicsBySentence(topics: readonly SentenceTopics[], count: number): (index: number) => SentenceTopics | undefined {
+  const inRange = (k: number): boolean => Number.isInteger(k) && k >= 0 && k < count;
+  const byIndex = new Array<SentenceTopics | undefined>(count).fill(undefined);
+  let others: Map<number, SentenceTopics> | undefined;
+  for (const t of topics) {
+    if (inRange(t.sentence)) byIndex[t.sentence] = t;
+    else (others ??= new Map()).set(t.sentence, t);
+  }
+  return (k) => (inRange(k) ? byIndex[k] : others?.get(k));
+}
+
 /** The report of one file, its rows made as they are read: what fileReport holds, key for key. */
 export function lazyFileReport(path: string, analysis: Analysis): LazyFileReport {
   const h = analysis.readout.header;
@@ -59,15 +74,15 @@ export function lazyFileReport(path: string, analysis: Analysis): LazyFileReport
   if (h.source) header.source = h.source;
   if (h.government) header.government = h.government;
   if (h.participants?.length) header.participants = h.participants;
-  const topicsBySentence = new Map(analysis.topics.map((t) => [t.sentence, t]));
   const { sentences, problems } = analysis.readout;
+  const topicsOf = topicsBySentence(analysis.topics, sentences.length);
   const { cues, entities } = analysis;
   return {
     path,
     header,
     sentences: new JsonRows(sentences.length, (i): SentenceRow => {
       const s = sentences[i];
-      const t = topicsBySentence.get(s.index);
+      const t = topicsOf(s.index);
       const topicEvidence = topicEvidenceReport(t, s);
       const topics = t === undefined ? [] : t.secondary ? [t.primary, t.secondary] : [t.primary];
       // One literal per shape, not a spread: hundreds of thousands of rows.

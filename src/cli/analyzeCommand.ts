@@ -43,7 +43,7 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
     problems.push(...r.problems);
     if (r.text !== undefined) {
       if (json) json.add(r.text);
-      else write(r.text);
+      else for (const piece of r.text) write(piece);
     }
     if (r.sarif) sarifInputs.push(r.sarif);
   };
@@ -56,7 +56,7 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
     await workers.analyzeInWorkers(workerEntry, files, setup, jobs, emit);
   } else {
     for (let index = 0; index < files.length; index++) {
-      emit(analyzeFile(index, files[index], opts.format, compiled, opts.maxSizeMB));
+      emit(analyzeFile(index, files[index], opts.format, compiled, opts.maxSizeMB, json?.part()));
       if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
     }
   }

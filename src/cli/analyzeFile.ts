@@ -3,18 +3,21 @@
 import * as path from 'path';
 import { analyze, truncationProblem } from '../core/pipeline/analyze';
 import { type CompiledLexicon } from '../core/pipeline/compile';
-import { csvRows, fileReport, ndjsonLine, type FileReport, type SarifInput } from '../core/report/report';
+import { csvRows, lazyFileReport, ndjsonLine, type LazyFileReport, type SarifInput } from '../core/report/report';
 import type { Analysis } from '../core/types';
 import { readTextFile } from '../runtime/readText';
 import { noteInvalidText, reason, type Problem } from './errors';
-import { jsonReportPart } from './jsonReportStream';
+import { writeJsonReportPart } from './jsonReportStream';
 import type { AnalyzeFormat as Format } from './formats';
 
 /** What one file contributes to the output; plain data, as worker threads send it. */
 export interface FileResult {
   index: number;
-  /** A line of NDJSON, CSV rows, or the file's part of the JSON report. */
-  text?: string;
+  /**
+   * A line of NDJSON, CSV rows, or the file's part of the JSON report, in pieces to write in order; absent when
+   * the pieces went to the `out` analyzeFile was given.
+   */
+  text?: string[];
   /** SARIF is written at the end, from every file's text and analysis. */
   sarif?: SarifInput;
   problems: Problem[];
@@ -55,22 +58,28 @@ function analyzed(file: string, compiled: CompiledLexicon, maxSizeMB: number, pr
   return { rel: path.relative(process.cwd(), file).split(path.sep).join('/') || file, ...a };
 }
 
-/** A function of its own, so that the Analysis can be collected while the report is serialised. */
-function reportOf(file: string, compiled: CompiledLexicon, maxSizeMB: number, problems: Problem[]): FileReport | undefined {
+/** The report of a file, its rows made as they are written (the text read stays behind, in analyzed()). */
+function reportOf(file: string, compiled: CompiledLexicon, maxSizeMB: number, problems: Problem[]): LazyFileReport | undefined {
   const a = analyzed(file, compiled, maxSizeMB, problems);
-  return a && fileReport(a.rel, a.analysis);
+  return a && lazyFileReport(a.rel, a.analysis);
 }
 
-export function analyzeFile(index: number, file: string, format: Format, compiled: CompiledLexicon, maxSizeMB: number): FileResult {
+/**
+ * `out`, when given, receives the JSON part's pieces as they are made (the main thread writes them straight out;
+ * a worker collects them into `text`).
+ */
+export function analyzeFile(index: number, file: string, format: Format, compiled: CompiledLexicon, maxSizeMB: number, out?: (piece: string) => void): FileResult {
   const result: FileResult = { index, problems: [] };
   if (format === 'json' || format === 'ndjson') {
     const report = reportOf(file, compiled, maxSizeMB, result.problems);
-    if (report) result.text = format === 'json' ? jsonReportPart(report) : ndjsonLine(report);
+    if (report && format === 'ndjson') result.text = [ndjsonLine(report)];
+    else if (report && out) writeJsonReportPart(report, out);
+    else if (report) writeJsonReportPart(report, (piece) => (result.text ??= []).push(piece));
     return result;
   }
   const a = analyzed(file, compiled, maxSizeMB, result.problems);
   if (!a) return result;
-  if (format === 'csv') result.text = csvRows(a.rel, a.text, a.analysis).map((row) => row + '\n').join('');
+  if (format === 'csv') result.text = [csvRows(a.rel, a.text, a.analysis).map((row) => row + '\n').join('')];
   else result.sarif = { uri: a.rel, text: a.text, analysis: a.analysis };
   return result;
 }

@@ -129,7 +129,7 @@ export async function readCorpus(opts: CorpusInputOptions, workerEntry: string, 
     let done = 0;
     await (await import('./workers')).analyzeInWorkers(workerEntry, files, setup, jobs, (r: FileResult) => {
       problems.push(...r.problems);
-      if (r.text !== undefined) summaries.push(summarize(JSON.parse(r.text) as SummaryInput, index));
+      if (r.text !== undefined) summaries.push(summarize(JSON.parse(r.text.join('')) as SummaryInput, index));
       progress.tick(++done);
     });
   } else {

@@ -1,40 +1,39 @@
 // The JSON report written file by file as results arrive, with the bytes jsonReport (src/core/report/report.ts)
-// gives for all files at once: each file is that document for the file alone, cut out of its frame, so no
-// string of the whole report is built and worker threads can serialise their own files.
-import { JSON_FORMAT_VERSION, jsonReport, type FileReport } from '../core/report/report';
+// gives for all files at once: each file is written as it sits in that document, by writeJson in pieces, so no
+// string of the whole report (nor of one large file's part) is built and worker threads can serialise their own files.
+import { JSON_FORMAT_VERSION, jsonReport, type FileReport, type LazyFileReport } from '../core/report/report';
+import { writeJson } from '../core/report/jsonText';
 
-/**
- * jsonReport's document without its final newline: appended to a string of tens of MB, that newline makes a
- * rope which the first read of it copies whole. frame() checks that the two still agree.
- */
-function documentOf(files: FileReport[]): string {
-  return JSON.stringify({ version: JSON_FORMAT_VERSION, files }, null, 2);
-}
+/** Depth of a file's object in the report: {…, "files": [ here ] }. */
+const FILE_DEPTH = 2;
 
 interface Frame {
   /** Up to the line of the first file: '{…"files": [\n'. */
   head: string;
-  /** After the last file, without the final newline: '\n  ]\n}'. */
+  /** Before each file's object: its indentation. */
+  indent: string;
+  /** After the last file: '\n  ]\n}\n'. */
   tail: string;
 }
 
 let cached: Frame | undefined;
 
+/** The report's frame, cut from jsonReport's own document around one file, so the two cannot disagree. */
 function frame(): Frame {
   if (cached) return cached;
-  const probe = ['\u0000'] as unknown as FileReport[];
-  const doc = documentOf(probe);
-  if (doc + '\n' !== jsonReport(probe)) throw new Error('jsonReport changed its document: src/cli/jsonReportStream.ts no longer writes the same bytes');
+  const doc = jsonReport(['\u0000'] as unknown as FileReport[]);
   const at = doc.indexOf('"\\u0000"');
-  return (cached = { head: doc.slice(0, doc.lastIndexOf('\n', at) + 1), tail: doc.slice(at + '"\\u0000"'.length) });
+  const lineStart = doc.lastIndexOf('\n', at) + 1;
+  const probe: string[] = [];
+  writeJson({ version: JSON_FORMAT_VERSION, files: ['\u0000'] }, (p) => probe.push(p));
+  if (probe.join('') + '\n' !== doc) throw new Error('writeJson and jsonReport disagree: src/cli/jsonReportStream.ts no longer writes the same bytes');
+  return (cached = { head: doc.slice(0, lineStart), indent: doc.slice(lineStart, at), tail: doc.slice(at + '"\\u0000"'.length) });
 }
 
-/** One file's part of the report: its object, indented as inside the files array of the whole report. */
-export function jsonReportPart(report: FileReport): string {
-  const { head, tail } = frame();
-  const doc = documentOf([report]);
-  if (!doc.startsWith(head) || !doc.endsWith(tail)) throw new Error('jsonReport is no longer {…, files: [...]}: the CLI cannot stream it');
-  return doc.slice(head.length, doc.length - tail.length);
+/** One file's part of the report, in pieces: its object, indented as inside the files array of the whole report. */
+export function writeJsonReportPart(report: FileReport | LazyFileReport, out: (piece: string) => void): void {
+  out(frame().indent);
+  writeJson(report, out, FILE_DEPTH);
 }
 
 /** Writes the parts in order: the frame's head before the first, commas between, the tail at the end. */
@@ -42,12 +41,25 @@ export class JsonReportStream {
   private parts = 0;
   constructor(private readonly write: (chunk: string) => void) {}
 
-  add(part: string): void {
-    this.write(this.parts++ ? ',\n' : frame().head);
-    this.write(part);
+  /** Where the next part's pieces go: its separator (or the head) is written before its first piece. */
+  part(): (piece: string) => void {
+    let started = false;
+    return (piece) => {
+      if (!started) {
+        started = true;
+        this.write(this.parts++ ? ',\n' : frame().head);
+      }
+      this.write(piece);
+    };
+  }
+
+  /** A part made elsewhere (a worker thread), as its pieces. */
+  add(pieces: readonly string[]): void {
+    const out = this.part();
+    for (const p of pieces) out(p);
   }
 
   end(): void {
-    this.write(this.parts ? frame().tail + '\n' : jsonReport([]));
+    this.write(this.parts ? frame().tail : jsonReport([]));
   }
 }

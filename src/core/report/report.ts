@@ -2,9 +2,10 @@
 // NDJSON, CSV and SARIF 2.1.0. Pure: callers supply the text and the Analysis.
 import type { CompiledLexicon } from '../pipeline/compile';
 import { cueMessage } from './cards';
-import type { Analysis } from '../types';
+import type { Analysis, SentenceTopics } from '../types';
 import { LineIndex } from '../text/lines';
 import { topicEvidenceReport, type TopicEvidenceReport } from './topicEvidence';
+import { JsonRows } from './jsonText';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -33,7 +34,39 @@ export interface FileReport {
   truncated: boolean;
 }
 
-export function fileReport(path: string, analysis: Analysis): FileReport {
+type SentenceRow = FileReport['sentences'][number];
+type CommitmentRow = FileReport['commitments'][number];
+type EntityRow = FileReport['entities'][number];
+type ProblemRow = FileReport['problems'][number];
+
+/**
+ * A FileReport whose long arrays are JsonRows: each row is made when it is written (writeJson) and dies young,
+ * instead of millions of them living, and being copied by the collector, until the whole file is serialised.
+ */
+export interface LazyFileReport extends Omit<FileReport, 'sentences' | 'commitments' | 'entities' | 'problems'> {
+  sentences: JsonRows<SentenceRow>;
+  commitments: JsonRows<CommitmentRow>;
+  entities: JsonRows<EntityRow>;
+  problems: JsonRows<ProblemRow>;
+}
+
+/**
+ * A sentence's topics by its index, the last given for it as a Map would keep: an array for the indexes of the
+ * readout's sentences (a Map of hundreds of thousands of entries cost more than the rows that read it).
+ */
+function topicsBySentence(topics: readonly SentenceTopics[], count: number): (index: number) => SentenceTopics | undefined {
+  const inRange = (k: number): boolean => Number.isInteger(k) && k >= 0 && k < count;
+  const byIndex = new Array<SentenceTopics | undefined>(count).fill(undefined);
+  let others: Map<number, SentenceTopics> | undefined;
+  for (const t of topics) {
+    if (inRange(t.sentence)) byIndex[t.sentence] = t;
+    else (others ??= new Map()).set(t.sentence, t);
+  }
+  return (k) => (inRange(k) ? byIndex[k] : others?.get(k));
+}
+
+/** The report of one file, its rows made as they are read: what fileReport holds, key for key. */
+export function lazyFileReport(path: string, analysis: Analysis): LazyFileReport {
   const h = analysis.readout.header;
   const header: FileReport['header'] = {};
   if (h.date) header.date = h.date;
@@ -41,42 +74,61 @@ export function fileReport(path: string, analysis: Analysis): FileReport {
   if (h.source) header.source = h.source;
   if (h.government) header.government = h.government;
   if (h.participants?.length) header.participants = h.participants;
-  const topicsBySentence = new Map(analysis.topics.map((t) => [t.sentence, t]));
+  const { sentences, problems } = analysis.readout;
+  const topicsOf = topicsBySentence(analysis.topics, sentences.length);
+  const { cues, entities } = analysis;
   return {
     path,
     header,
-    sentences: analysis.readout.sentences.map((s) => {
-      const t = topicsBySentence.get(s.index);
+    sentences: new JsonRows(sentences.length, (i): SentenceRow => {
+      const s = sentences[i];
+      const t = topicsOf(s.index);
       const topicEvidence = topicEvidenceReport(t, s);
-      const sentence = { start: s.start, end: s.end, paragraph: s.paragraph, topics: t ? [t.primary, ...(t.secondary ? [t.secondary] : [])] : [] };
-      return topicEvidence === undefined ? sentence : { ...sentence, topicEvidence };
+      const topics = t === undefined ? [] : t.secondary ? [t.primary, t.secondary] : [t.primary];
+      // One literal per shape, not a spread: hundreds of thousands of rows.
+      return topicEvidence === undefined
+        ? { start: s.start, end: s.end, paragraph: s.paragraph, topics }
+        : { start: s.start, end: s.end, paragraph: s.paragraph, topics, topicEvidence };
     }),
-    commitments: analysis.cues.map((c) => ({
-      start: c.start,
-      end: c.end,
-      text: c.text,
-      strength: c.strength,
-      negated: c.negated,
-      actor: c.actor ?? null,
-      sentence: c.sentence,
-      pattern: c.patternId,
-      rule: c.rule,
-    })),
-    entities: analysis.entities.map((e) =>
-      e.known === false
+    commitments: new JsonRows(cues.length, (i): CommitmentRow => {
+      const c = cues[i];
+      return {
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        strength: c.strength,
+        negated: c.negated,
+        actor: c.actor ?? null,
+        sentence: c.sentence,
+        pattern: c.patternId,
+        rule: c.rule,
+      };
+    }),
+    entities: new JsonRows(entities.length, (i): EntityRow => {
+      const e = entities[i];
+      return e.known === false
         ? { start: e.start, end: e.end, text: e.text, name: e.name, type: e.type, sentence: e.sentence, known: false, ...(e.evidence ? { evidence: e.evidence } : {}) }
-        : { start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence, known: true },
-    ),
-    problems: analysis.readout.problems.map((p) => ({ start: p.start, end: p.end, code: p.code, message: p.message })),
+        : { start: e.start, end: e.end, text: e.text, id: e.id, name: e.name, type: e.type, sentence: e.sentence, known: true };
+    }),
+    problems: new JsonRows(problems.length, (i): ProblemRow => {
+      const p = problems[i];
+      return { start: p.start, end: p.end, code: p.code, message: p.message };
+    }),
     truncated: analysis.truncated,
   };
+}
+
+export function fileReport(path: string, analysis: Analysis): FileReport {
+  const lazy = lazyFileReport(path, analysis);
+  // Assigned over the lazy report's own keys, so the keys keep its order.
+  return { ...lazy, sentences: lazy.sentences.all(), commitments: lazy.commitments.all(), entities: lazy.entities.all(), problems: lazy.problems.all() };
 }
 
 export function jsonReport(files: FileReport[]): string {
   return JSON.stringify({ version: JSON_FORMAT_VERSION, files }, null, 2) + '\n';
 }
 
-export function ndjsonLine(file: FileReport): string {
+export function ndjsonLine(file: FileReport | LazyFileReport): string {
   return JSON.stringify({ version: JSON_FORMAT_VERSION, ...file }) + '\n';
 }
 

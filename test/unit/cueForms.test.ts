@@ -205,4 +205,15 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('Mr. Sullivan welcomed plans to hold the Dialogue in February, through which U.S. and Thai officials will build on our ties.'), ['welcomed:hedged']);
     assert.deepStrictEqual(brief('The leaders discussed the summit and pointed to the strength of the relationship.'), ['discussed:hedged', 'pointed to:hedged']);
   });
+  it('dispositions, stranded particles, things as subjects and offers of support (S-firm.c, C3.d, C4.f, S-hedged.e)', () => {
+    assert.deepStrictEqual(brief('The two leaders remain committed to achieving a durable peace.'), ['remain committed to:hedged']);
+    assert.deepStrictEqual(brief('Our family businesses remain committed to helping customers.'), []);
+    assert.deepStrictEqual(brief('The Department has been committed to supporting veterans.'), []);
+    assert.deepStrictEqual(brief('The leaders committed to supporting veterans.'), ['committed to:firm']);
+    assert.deepStrictEqual(brief('They discussed how the Alliance implements deliverables agreed to at the Madrid Summit.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('The leaders agreed to meet at the summit.'), ['agreed to:firm']);
+    assert.deepStrictEqual(brief('The Bipartisan Infrastructure Law will rebuild roads.'), []);
+    assert.deepStrictEqual(brief('Collaboration will continue in the coming weeks, and the Steering Committee will hold its next meeting in May.'), ['will:firm']);
+    assert.deepStrictEqual(brief('He offered all appropriate means of support to the Government of Israel.'), ['offered all appropriate means of support:hedged']);
+  });
 });

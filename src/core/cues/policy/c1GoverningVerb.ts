@@ -71,6 +71,21 @@ export function relativeRightBefore(W: CueWords, tokens: Token[], v: number, flo
   return j >= floor && !tokens[j + 1].punctBefore && !tokens[j].capitalized && W.relatives.has(tokens[j].lower) && !W.complementizers.has(tokens[j].lower);
 }
 
+/**
+ * Policy C1.f: the ", and" at `and` closes a series of nouns ("more work involving government, the private sector, and
+ * civil society is urgently needed"): the item before it, after a comma, is a short phrase without a verb, so the
+ * word after "and" is the series' last item, not the subject of a new clause.
+ */
+function closesSeries(W: CueWords, tokens: Token[], and: number, floor: number): boolean {
+  if (!tokens[and].punctBefore) return false;
+  for (let k = and - 1; k > floor && k >= and - 4; k--) {
+    const w = tokens[k].lower;
+    if (W.auxiliaries.has(w) || W.modals.has(w) || verbForm(W, w) === 1) return false;
+    if (tokens[k].punctBefore) return true;
+  }
+  return false;
+}
+
 /** Policy C1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
 export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
   const W = ctx.words;
@@ -106,7 +121,8 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     // …, both countries need to"), unless a new clause is coordinated after "and" / "but".
     // A preamble ("Recognizing that …, the two Presidents committed to") closes before the main clause's subject.
     const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing');
-    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) {
+    const newClause = ci >= 0 && W.coordinators.has(tokens[ci].lower) && !closesSeries(W, tokens, ci, prev.endTok);
+    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !newClause) {
       // A plain report in between opens a clause of its own ("noting that the President has made clear that …, the
       // United States is prepared to", C1.a).
       // Bounded (SHORT_SCAN) so a long sentence of many cues stays linear.

@@ -218,6 +218,8 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('The Board, a panel tasked with this responsibility, met today.'), []);
     assert.deepStrictEqual(brief('Officials and participants agreed that more work involving government, the private sector, and civil society is urgently needed.'), ['agreed that:hedged']);
     assert.deepStrictEqual(brief('The leaders welcomed that the ministers of Australia, Japan, and Korea intend to meet later this year.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('The Vice President made clear it is critical to ensure that civilians are protected and underscored the right to self-determination, and that both peoples must have security.'), ['is critical:hedged', 'underscored:hedged']);
+    assert.deepStrictEqual(brief('He said that the leaders had agreed to meet and that Japan would host the summit.'), ['agreed to:firm', 'would:firm']);
     assert.deepStrictEqual(brief('He offered all appropriate means of support to the Government of Israel.'), ['offered all appropriate means of support:hedged']);
   });
 });

@@ -64,6 +64,16 @@ function insideReport(ctx: SentenceContext, prev: Accepted): boolean {
   return false;
 }
 
+/**
+ * The cue verb at `v` is coordinated with the verb before it ("made clear it is critical … and underscored the right
+ * …, and that …"): it stands beside the report, not inside its clause, so its "and that" clause is its own (C1.f).
+ */
+function afterCoordinator(W: CueWords, tokens: Token[], v: number): boolean {
+  let j = v - 1;
+  while (j >= 0 && !tokens[j + 1].punctBefore && isAdverb(W, tokens[j].lower)) j--;
+  return j >= 0 && !tokens[j + 1].punctBefore && W.coordinators.has(tokens[j].lower);
+}
+
 /** The verb at `v` follows a relative pronoun ("which is critical", "who also stressed") after token `floor`. */
 export function relativeRightBefore(W: CueWords, tokens: Token[], v: number, floor: number): boolean {
   let j = v - 1;
@@ -114,7 +124,7 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
       // "said that the leaders had agreed to meet and that Japan would host": a second "that" clause after "and" is
       // parallel to an earlier one of a plain report; otherwise it is the cue's own second complement ("emphasized
       // the commitment … and that he looks forward to", policy C1.f).
-      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci) && insideReport(ctx, prev)) return false;
+      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci) && insideReport(ctx, prev) && !afterCoordinator(W, tokens, prev.startTok)) return false;
       return true;
     }
     // Policy C1.f: any verb whose subject stands inside the clause the cue opened is governed ("stressed that although

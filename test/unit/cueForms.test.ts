@@ -205,4 +205,21 @@ describe('cue forms (participles, purpose infinitives)', () => {
     assert.deepStrictEqual(brief('Mr. Sullivan welcomed plans to hold the Dialogue in February, through which U.S. and Thai officials will build on our ties.'), ['welcomed:hedged']);
     assert.deepStrictEqual(brief('The leaders discussed the summit and pointed to the strength of the relationship.'), ['discussed:hedged', 'pointed to:hedged']);
   });
+  it('dispositions, stranded particles, things as subjects, series subjects and offers of support (S-firm.c, C3.d, C4.f, C1.f, S-hedged.e)', () => {
+    assert.deepStrictEqual(brief('The two leaders remain committed to achieving a durable peace.'), ['remain committed to:hedged']);
+    assert.deepStrictEqual(brief('Our family businesses remain committed to helping customers.'), []);
+    assert.deepStrictEqual(brief('The Department has been committed to supporting veterans.'), []);
+    assert.deepStrictEqual(brief('The leaders committed to supporting veterans.'), ['committed to:firm']);
+    assert.deepStrictEqual(brief('They discussed how the Alliance implements deliverables agreed to at the Madrid Summit.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('The leaders agreed to meet at the summit.'), ['agreed to:firm']);
+    assert.deepStrictEqual(brief('The Bipartisan Infrastructure Law will rebuild roads.'), []);
+    assert.deepStrictEqual(brief('Collaboration will continue in the coming weeks, and the Steering Committee will hold its next meeting in May.'), ['will:firm']);
+    assert.deepStrictEqual(brief('The two Presidents tasked their teams with pursuing negotiations on an agreement.'), ['tasked:firm']);
+    assert.deepStrictEqual(brief('The Board, a panel tasked with this responsibility, met today.'), []);
+    assert.deepStrictEqual(brief('Officials and participants agreed that more work involving government, the private sector, and civil society is urgently needed.'), ['agreed that:hedged']);
+    assert.deepStrictEqual(brief('The leaders welcomed that the ministers of Australia, Japan, and Korea intend to meet later this year.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('The Vice President made clear it is critical to ensure that civilians are protected and underscored the right to self-determination, and that both peoples must have security.'), ['is critical:hedged', 'underscored:hedged']);
+    assert.deepStrictEqual(brief('He said that the leaders had agreed to meet and that Japan would host the summit.'), ['agreed to:firm', 'would:firm']);
+    assert.deepStrictEqual(brief('He offered all appropriate means of support to the Government of Israel.'), ['offered all appropriate means of support:hedged']);
+  });
 });

@@ -57,6 +57,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const joined = form === FORM_PARTICIPLE && before === 'in' ? joinedGovernor(ctx, b) : -1;
   if (joined < 0 && isNounReading(W, tokens, c)) return undefined;
   if (afterPluralPossessive(text, tokens, c.start)) return undefined;
+  // Policy S-firm.c: "remain committed to", "has been committed to": after a verb of being a firm past form is a
+  // standing disposition (hedged where the lexicon lists it, as "remain committed to"), never the firm event verb.
+  if (source.strength === 'firm' && !p.modal && W.stateVerbs.has(before) && verbForm(W, firstWord) === 1) return undefined;
   const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;

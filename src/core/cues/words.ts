@@ -58,6 +58,8 @@ export interface CueWords {
   readonly notPluralS: ReadonlySet<string>;
   readonly infinitiveMarkers: ReadonlySet<string>;
   readonly gapHeads: ReadonlySet<string>;
+  /** Policy S-firm.c: a firm past form after one of these states a disposition ("remain committed to"). */
+  readonly stateVerbs: ReadonlySet<string>;
   readonly nonPartyNames: ReadonlySet<string>;
   /** Words that keep a following period ("Mr."): the readout's title and soft abbreviations. */
   readonly abbreviations: ReadonlySet<string>;
@@ -127,6 +129,7 @@ export const WORD_CLASSES = {
   notPluralS: 'not-plural-s',
   infinitiveMarkers: 'infinitive-markers',
   gapHeads: 'gap-heads',
+  stateVerbs: 'state-verbs',
   nonPartyNames: 'non-party-names',
   needVerbs: 'need-verbs',
   visitorCourtesies: 'visitor-courtesies',
@@ -226,6 +229,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     notPluralS: set(C.notPluralS),
     infinitiveMarkers: set(C.infinitiveMarkers),
     gapHeads: set(C.gapHeads),
+    stateVerbs: set(C.stateVerbs),
     nonPartyNames: set(C.nonPartyNames),
     abbreviations: new Set([...set(SENTENCE_WORD_CLASSES.titles), ...set(SENTENCE_WORD_CLASSES.soft)]),
     needVerbs: set(C.needVerbs),

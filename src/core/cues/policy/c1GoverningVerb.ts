@@ -64,11 +64,36 @@ function insideReport(ctx: SentenceContext, prev: Accepted): boolean {
   return false;
 }
 
+/**
+ * The cue verb at `v` is coordinated with the verb before it ("made clear it is critical … and underscored the right
+ * …, and that …"): it stands beside the report, not inside its clause, so its "and that" clause is its own (C1.f).
+ */
+function afterCoordinator(W: CueWords, tokens: Token[], v: number): boolean {
+  let j = v - 1;
+  while (j >= 0 && !tokens[j + 1].punctBefore && isAdverb(W, tokens[j].lower)) j--;
+  return j >= 0 && !tokens[j + 1].punctBefore && W.coordinators.has(tokens[j].lower);
+}
+
 /** The verb at `v` follows a relative pronoun ("which is critical", "who also stressed") after token `floor`. */
 export function relativeRightBefore(W: CueWords, tokens: Token[], v: number, floor: number): boolean {
   let j = v - 1;
   while (j >= floor && !tokens[j + 1].punctBefore && (isAdverb(W, tokens[j].lower) || W.auxiliaries.has(tokens[j].lower))) j--;
   return j >= floor && !tokens[j + 1].punctBefore && !tokens[j].capitalized && W.relatives.has(tokens[j].lower) && !W.complementizers.has(tokens[j].lower);
+}
+
+/**
+ * Policy C1.f: the ", and" at `and` closes a series of nouns ("more work involving government, the private sector, and
+ * civil society is urgently needed"): the item before it, after a comma, is a short phrase without a verb, so the
+ * word after "and" is the series' last item, not the subject of a new clause.
+ */
+function closesSeries(W: CueWords, tokens: Token[], and: number, floor: number): boolean {
+  if (!tokens[and].punctBefore) return false;
+  for (let k = and - 1; k > floor && k >= and - 4; k--) {
+    const w = tokens[k].lower;
+    if (W.auxiliaries.has(w) || W.modals.has(w) || verbForm(W, w) === 1) return false;
+    if (tokens[k].punctBefore) return true;
+  }
+  return false;
 }
 
 /** Policy C1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
@@ -99,14 +124,15 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
       // "said that the leaders had agreed to meet and that Japan would host": a second "that" clause after "and" is
       // parallel to an earlier one of a plain report; otherwise it is the cue's own second complement ("emphasized
       // the commitment … and that he looks forward to", policy C1.f).
-      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci) && insideReport(ctx, prev)) return false;
+      if (ci > prev.endTok && !before.punctBefore && tokens[ci - 1].lower === 'and' && !opensClause(W, tokens, prev, ci) && insideReport(ctx, prev) && !afterCoordinator(W, tokens, prev.startTok)) return false;
       return true;
     }
     // Policy C1.f: any verb whose subject stands inside the clause the cue opened is governed ("stressed that although
     // …, both countries need to"), unless a new clause is coordinated after "and" / "but".
     // A preamble ("Recognizing that …, the two Presidents committed to") closes before the main clause's subject.
     const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing');
-    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !(ci >= 0 && W.coordinators.has(tokens[ci].lower))) {
+    const newClause = ci >= 0 && W.coordinators.has(tokens[ci].lower) && !closesSeries(W, tokens, ci, prev.endTok);
+    if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !newClause) {
       // A plain report in between opens a clause of its own ("noting that the President has made clear that …, the
       // United States is prepared to", C1.a).
       // Bounded (SHORT_SCAN) so a long sentence of many cues stays linear.

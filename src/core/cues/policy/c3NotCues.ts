@@ -129,6 +129,14 @@ export function isThirdPartyVerb(ctx: SentenceContext, modal: boolean, verb: str
   return false;
 }
 
+/** The cue at `c` (ending before `end`) is a past form, "to", then a preposition or a time word ("agreed to at"). */
+function strandedParticle(W: CueWords, tokens: Token[], c: number, end: number): boolean {
+  const k = c + 2;
+  if (end > k || k >= tokens.length || tokens[c + 1].lower !== 'to' || tokens[c + 1].punctBefore || tokens[k].punctBefore || verbForm(W, tokens[c].lower) !== 1) return false;
+  const next = tokens[k].lower;
+  return W.prepositions.has(next) || W.timeAdjuncts.has(next);
+}
+
 /**
  * Policy C3.d, participles and objects that are no cues of their own:
  * - a base form whose "subject" is the object of the verb before it ("conveyed U.S. support for", "sustained U.S.
@@ -155,6 +163,9 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
     // ("The representatives discussed with Mr. Finer").
     const inside = s > 0;
     if (participle && inside && subject.end === c && tokens[end].lower !== 'to' && (W.prepositions.has(tokens[end].lower) || W.timeAdjuncts.has(tokens[end].lower)) && !isPartySubject(W, tokens, subject, false)) return true;
+    // "the deliverables agreed to at the Madrid Summit": a "… to" cue whose "to" takes no verb but a preposition or a
+    // time word is a stranded particle of a participle on that noun (C3.d), not the party's "agreed to".
+    if (inside && subject.end === c && strandedParticle(W, tokens, c, end) && !isPartySubject(W, tokens, subject, false)) return true;
     // Not after a verb that takes a clause ("they said they look forward to"): a pronoun is never an object here.
     if (isBase && s > 0 && !tokens[s].punctBefore && !W.pronouns.has(tokens[s].lower)) {
       const w = tokens[s - 1].lower;

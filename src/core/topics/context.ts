@@ -99,13 +99,13 @@ const ABROAD = new Set<string>(['china', 'taiwan', 'korean-peninsula', 'russia-u
 
 /**
  * T2.d: does the readout name, anywhere, a country other than the one its opening's parties belong to, a forum, or
- * a body with a topic abroad ("European leaders", "CARICOM", "the Chinese Communist Party" after an opening that named
+ * a body with a topic abroad ("European leaders", a body of members such as CARICOM, "the Chinese Communist Party" after an opening that named
  * only the issuer's side)? Then the other side is there, only unnamed in the opening. Linear in the mentions.
  */
 function namesAbroad(model: TopicModel, mentions: readonly EntityMention[], parties: ReadonlySet<string>): boolean {
   for (const m of mentions) {
     if (parties.has(m.id)) continue;
-    if (m.type === 'forum') return true;
+    if (m.type === 'forum' || model.bodies.has(m.id)) return true;
     const ev = model.entities.get(m.id);
     if (ev === undefined) continue;
     if (m.type === 'place' && !model.cities.has(m.id)) return true;

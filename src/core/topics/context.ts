@@ -148,7 +148,12 @@ export function resolveTopics(
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
     const parties = new Set<string>();
     const verb = typeof sentences[0].text === 'string' ? meetingVerbAt(sentences[0].text, model.roleWords) : -1;
-    if (verb >= 0) opening = openingRole(text, model, mentions, sentences[0].index, parties, openingEnd, sentences[0].start + verb);
+    if (verb >= 0) {
+      // What follows the opening's purpose ("to coordinate responses to …") is what they met for, as after a cue.
+      const purpose = model.roleWords.purpose.exec(sentences[0].text.slice(verb, 2000));
+      const end = purpose === null ? openingEnd : Math.min(openingEnd, sentences[0].start + verb + purpose.index);
+      opening = openingRole(text, model, mentions, sentences[0].index, parties, end, sentences[0].start + verb);
+    }
     if (opening & ROLE.openingDomestic && namesAbroad(model, mentions, parties)) opening &= ~ROLE.openingDomestic;
     if (opening & ROLE.openingDomestic) {
       // policy T2 (T2.d): with one government only, no sentence speaks of a relationship between the meeting's parties

@@ -7,7 +7,7 @@ import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf
 import { explain, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
-import { ROLE, follows, isMeeting } from './roles';
+import { ROLE, follows, meetingVerbAt } from './roles';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
 export interface TopicScores {
@@ -21,6 +21,7 @@ export interface TopicScores {
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+const PEOPLE_SLOT = slotOf('people-exchange');
 /** Scores this close to zero are what is left of evidence taken away again. */
 const NOTHING = 1e-9;
 
@@ -43,11 +44,13 @@ function rankOf(model: TopicModel): Int32Array {
  * third), or a forum they met as, make the meeting multilateral. Returns the opening's role bits (0 when it names
  * no party) and fills `parties` with the parties' entity ids.
  */
-function openingRole(text: string, model: TopicModel, mentions: readonly EntityMention[], first: number, parties: Set<string>, openingEnd: number): number {
+function openingRole(text: string, model: TopicModel, mentions: readonly EntityMention[], first: number, parties: Set<string>, openingEnd: number, verbAt: number): number {
   let places = 0;
   let foreign = 0;
   let forum = false;
   let countries: string[] | undefined;
+  /** T2.d: a party that may be another government: a person whose card names no country, a place, anyone named after the meeting verb. */
+  let counterpart = false;
   /** Where the last place that is no party ended (-1: none yet). */
   let venueEnd = -1;
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
@@ -74,8 +77,11 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
     if (m.type === 'person') {
       const country = model.countryOf.get(m.id);
       if (country !== undefined) (countries ??= []).push(country);
+      else counterpart = true;
     }
+    if (m.start >= verbAt) counterpart = true;
     if (m.type !== 'place') continue;
+    counterpart = true;
     places++;
     const ev = model.entities.get(m.id);
     if (ev === undefined || ev.some((e) => e.topic !== BACKDROP_TOPIC)) foreign++;
@@ -84,7 +90,28 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   // count of places met stays with the places named.
   if (countries !== undefined) for (const c of countries) parties.add(c);
   if (parties.size === 0 && !forum) return 0;
+  if (!forum && !counterpart && countries !== undefined && countries.every((c) => c === countries[0])) return ROLE.opening | ROLE.openingDomestic;
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
+}
+
+/** Topics that name a world beyond one government: a place's own topic, or a multilateral body. */
+const ABROAD = new Set<string>(['china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'middle-east', 'multilateral']);
+
+/**
+ * T2.d: does the readout name, anywhere, a country other than the one its opening's parties belong to, a forum, or
+ * a body with a topic abroad ("European leaders", a body of members such as CARICOM, "the Chinese Communist Party" after an opening that named
+ * only the issuer's side)? Then the other side is there, only unnamed in the opening. Linear in the mentions.
+ */
+function namesAbroad(model: TopicModel, mentions: readonly EntityMention[], parties: ReadonlySet<string>): boolean {
+  for (const m of mentions) {
+    if (parties.has(m.id)) continue;
+    if (m.type === 'forum' || model.bodies.has(m.id)) return true;
+    const ev = model.entities.get(m.id);
+    if (ev === undefined) continue;
+    if (m.type === 'place' && !model.cities.has(m.id)) return true;
+    if (ev.some((e) => ABROAD.has(e.topic))) return true;
+  }
+  return false;
 }
 
 /** Does a place starting at `start` follow the venue ending at `venueEnd` after only a comma and spaces? */
@@ -120,8 +147,21 @@ export function resolveTopics(
   const partyStarts = new Set<number>();
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
     const parties = new Set<string>();
-    if (typeof sentences[0].text === 'string' && isMeeting(sentences[0].text, model.roleWords)) opening = openingRole(text, model, mentions, sentences[0].index, parties, openingEnd);
-    if (parties.size > 0) {
+    const verb = typeof sentences[0].text === 'string' ? meetingVerbAt(sentences[0].text, model.roleWords) : -1;
+    if (verb >= 0) {
+      // What follows the opening's purpose ("to coordinate responses to …") is what they met for, as after a cue.
+      const purpose = model.roleWords.purpose.exec(sentences[0].text.slice(verb, 2000));
+      const end = purpose === null ? openingEnd : Math.min(openingEnd, sentences[0].start + verb + purpose.index);
+      opening = openingRole(text, model, mentions, sentences[0].index, parties, end, sentences[0].start + verb);
+    }
+    if (opening & ROLE.openingDomestic && namesAbroad(model, mentions, parties)) opening &= ~ROLE.openingDomestic;
+    if (opening & ROLE.openingDomestic) {
+      // policy T2 (T2.d): with one government only, no sentence speaks of a relationship between the meeting's parties
+      // (the issuer's own names, "U.S. Department of Education", are no evidence of one), nor of ties between peoples
+      // (students at home are no exchange).
+      scores = rows.slice();
+      for (let row = 0; row < scores.length; row += TOPIC_COUNT) scores[row + BACKDROP_SLOT] = scores[row + PEOPLE_SLOT] = 0;
+    } else if (parties.size > 0) {
       for (const m of mentions) {
         if (!parties.has(m.id)) continue;
         const i = m.sentence;

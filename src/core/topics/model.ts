@@ -85,12 +85,16 @@ export interface TopicModel {
   countryOf: Map<string, string>;
   /** Places with a "Country" fact of their own (cities, capitals): where a meeting is held, never a party (T2.c). */
   cities: Set<string>;
+  /** Bodies with a "Members" fact (CARICOM, the Commonwealth): intergovernmental, so the world beyond one government (T2.d). */
+  bodies: Set<string>;
   /** The trained model's weights (policy T1, decision T1.a); undefined without one. */
   trained?: TrainedWeights;
 }
 
 /** The entity fact that names a person's country. */
 const COUNTRY_FACT = 'Country';
+/** The entity fact that makes a body one of several members. */
+const MEMBERS_FACT = 'Members';
 
 function isCapitalised(word: string): boolean {
   return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
@@ -139,6 +143,7 @@ export function compileTopics(
     roleWords: compileRoleWords(wordLists ?? {}),
     countryOf: new Map(),
     cities: new Set(),
+    bodies: new Set(),
   };
   const weights = compileTrained(trained);
   if (weights !== undefined) model.trained = weights;
@@ -196,6 +201,10 @@ export function compileTopics(
   for (const entity of Array.isArray(entities) ? entities : []) {
     if (entity === null || typeof entity !== 'object' || entity.type !== 'place' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
     if (entity.facts.some((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT)) model.cities.add(entity.id);
+  }
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
+    if (entity.facts.some((f) => f !== null && typeof f === 'object' && f.label === MEMBERS_FACT)) model.bodies.add(entity.id);
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
   const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));

@@ -35,7 +35,8 @@ function pick(scores: Float64Array, row: number, sentence: number, rank: Int32Ar
 
 /** T2: the opening sentence is about who met whom; what they met to discuss is its secondary topic. */
 function opening(scores: Float64Array, row: number, sentence: number, rank: Int32Array, role: number): SentenceTopics {
-  const primary = role & ROLE.openingMultilateral ? MULTILATERAL : BACKDROP_TOPIC;
+  // policy T2 (T2.d): a meeting within the issuer's own government is no relationship between parties.
+  const primary = role & ROLE.openingDomestic ? OTHER : role & ROLE.openingMultilateral ? MULTILATERAL : BACKDROP_TOPIC;
   const skip = slotOf(primary);
   let best = -1;
   for (let t = 0; t < TOPIC_COUNT; t++) {
@@ -47,6 +48,7 @@ function opening(scores: Float64Array, row: number, sentence: number, rank: Int3
 }
 
 const MULTILATERAL = 'multilateral' as const;
+const OTHER = 'other' as const;
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
 const LIST_PART = ROLE.listItem | ROLE.heading;
 

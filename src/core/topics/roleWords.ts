@@ -10,6 +10,7 @@ export const TOPIC_WORD_CLASSES = {
   meetingSubjectWords: 'meeting-subject-words',
   relationshipWords: 'relationship-words',
   courtesyWords: 'courtesy-words',
+  meetingPurposeWords: 'meeting-purpose-words',
 } as const;
 
 export interface RoleWords {
@@ -28,6 +29,8 @@ export interface RoleWords {
    * and so is a list its introducer announces ("Participants included:").
    */
   readonly courtesy: ReadonlySet<string>;
+  /** T2: where the opening turns from who met to what for ("to coordinate responses to …", "including"). */
+  readonly purpose: RegExp;
 }
 
 const NEVER = /(?!)/;
@@ -55,5 +58,6 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     meetingSubject: new Set(words(C.meetingSubjectWords)),
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
+    purpose: words(C.meetingPurposeWords).length > 0 ? new RegExp(`\\b(?:${alternatives(words(C.meetingPurposeWords))})\\b`, 'i') : NEVER,
   };
 }

@@ -21,11 +21,14 @@ export const ROLE = {
   relationship: 64,
   /** T6: a word of courtesy or attendance (roleWords.ts: courtesy). */
   courtesy: 128,
+  /** T2.d: ...and every party it names is of one government, the issuer's own (only in the opening's role, never stored per sentence). */
+  openingDomestic: 256,
 } as const;
 
-/** Does the sentence open a readout with who met whom? */
-export function isMeeting(text: string, words: RoleWords): boolean {
-  return words.meeting.test(text.length > 2000 ? text.slice(0, 2000) : text);
+/** Where the sentence's first verb of meeting starts (-1: none, no opening with who met whom); who stands before it hosted or called (T2.d). */
+export function meetingVerbAt(text: string, words: RoleWords): number {
+  const m = words.meeting.exec(text.length > 2000 ? text.slice(0, 2000) : text);
+  return m === null ? -1 : m.index;
 }
 
 const LIST_MARKER = /^\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;

@@ -96,6 +96,11 @@ const COUNTRY_FACT = 'Country';
 /** The entity fact that makes a body one of several members. */
 const MEMBERS_FACT = 'Members';
 
+/** Does the entry (as written in YAML, unchecked) carry a fact with this label? */
+function hasFact(entity: { facts?: unknown }, label: string): boolean {
+  return Array.isArray(entity.facts) && entity.facts.some((f) => f !== null && typeof f === 'object' && (f as { label?: unknown }).label === label);
+}
+
 function isCapitalised(word: string): boolean {
   return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
 }
@@ -187,9 +192,14 @@ export function compileTopics(
       pushEvidence(model.entities, entity.id, evidence(topic, base * (topic === BACKDROP_TOPIC ? BACKDROP_FACTOR : 1)));
     });
   }
+  // One pass over the entities for what the parties' rules need: places by name (for a person's "Country" fact, read
+  // next), cities (T2.c) and bodies of members (T2.d).
   const placeByName = new Map<string, string>();
   for (const entity of Array.isArray(entities) ? entities : []) {
-    if (entity === null || typeof entity !== 'object' || entity.type !== 'place' || typeof entity.id !== 'string') continue;
+    if (entity === null || typeof entity !== 'object' || typeof entity.id !== 'string') continue;
+    if (hasFact(entity, MEMBERS_FACT)) model.bodies.add(entity.id);
+    if (entity.type !== 'place') continue;
+    if (hasFact(entity, COUNTRY_FACT)) model.cities.add(entity.id);
     for (const name of [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])]) if (typeof name === 'string' && !placeByName.has(name)) placeByName.set(name, entity.id);
   }
   for (const entity of Array.isArray(entities) ? entities : []) {
@@ -197,14 +207,6 @@ export function compileTopics(
     const fact = entity.facts.find((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT);
     const place = typeof fact?.value === 'string' ? placeByName.get(fact.value) : undefined;
     if (place !== undefined) model.countryOf.set(entity.id, place);
-  }
-  for (const entity of Array.isArray(entities) ? entities : []) {
-    if (entity === null || typeof entity !== 'object' || entity.type !== 'place' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
-    if (entity.facts.some((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT)) model.cities.add(entity.id);
-  }
-  for (const entity of Array.isArray(entities) ? entities : []) {
-    if (entity === null || typeof entity !== 'object' || typeof entity.id !== 'string' || !Array.isArray(entity.facts)) continue;
-    if (entity.facts.some((f) => f !== null && typeof f === 'object' && f.label === MEMBERS_FACT)) model.bodies.add(entity.id);
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
   const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));

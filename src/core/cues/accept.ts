@@ -2,7 +2,7 @@
 import type { Cue, Strength } from '../types';
 import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
-import { clauseHasPartyWill, isGoverned, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
+import { clauseHasPartyWill, isGoverned, isRelativePronoun, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
 import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
@@ -18,7 +18,7 @@ import { isAdverb, verbForm, type CueWords } from './words';
 
 /** A relative pronoun ("the athletes who have trained … and will") among tokens [from, to): a clause of its own. */
 function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number): boolean {
-  for (let k = Math.max(from, to - SHORT_SCAN); k < to; k++) if (!tokens[k].capitalized && W.relatives.has(tokens[k].lower) && !W.complementizers.has(tokens[k].lower)) return true;
+  for (let k = Math.max(from, to - SHORT_SCAN); k < to; k++) if (isRelativePronoun(W, tokens[k])) return true;
   return false;
 }
 

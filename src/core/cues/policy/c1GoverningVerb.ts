@@ -8,6 +8,11 @@ import { isAdverb, isDeterminer, verbForm, type CueWords } from '../words';
 import { isPartySubject } from './c5JointVoice';
 import { isArrangedEvent } from './c4PartyFuture';
 
+/** A relative pronoun opening a clause of its own ("which", "who"; not a capitalised "WHO", not "that"). */
+export function isRelativePronoun(W: CueWords, t: Token): boolean {
+  return !t.capitalized && W.relatives.has(t.lower) && !W.complementizers.has(t.lower);
+}
+
 /** Policy C1 for agreed-that: the clause after the cue holds will/would/shall + action by a party. */
 export function clauseHasPartyWill(ctx: SentenceContext, from: number): boolean {
   const W = ctx.words;
@@ -78,7 +83,7 @@ function afterCoordinator(W: CueWords, tokens: Token[], v: number): boolean {
 export function relativeRightBefore(W: CueWords, tokens: Token[], v: number, floor: number): boolean {
   let j = v - 1;
   while (j >= floor && !tokens[j + 1].punctBefore && (isAdverb(W, tokens[j].lower) || W.auxiliaries.has(tokens[j].lower))) j--;
-  return j >= floor && !tokens[j + 1].punctBefore && !tokens[j].capitalized && W.relatives.has(tokens[j].lower) && !W.complementizers.has(tokens[j].lower);
+  return j >= floor && !tokens[j + 1].punctBefore && isRelativePronoun(W, tokens[j]);
 }
 
 /**
@@ -112,7 +117,7 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     // "welcomed plans …, including through the Dialogue, through which U.S. and Thai officials will build": a modal in
     // a relative clause on a noun of the complement is governed too (C1.g).
     const rel = subject.start - 1;
-    if (modal && rel > prev.endTok && !tokens[subject.start].punctBefore && !tokens[rel].capitalized && W.relatives.has(tokens[rel].lower) && !W.complementizers.has(tokens[rel].lower) && W.prepositions.has(tokens[rel - 1].lower)) return true;
+    if (modal && rel > prev.endTok && !tokens[subject.start].punctBefore && isRelativePronoun(W, tokens[rel]) && W.prepositions.has(tokens[rel - 1].lower)) return true;
     // A plain reporting verb after the cue may open a clause of its own: "... and stated that Australia would".
     const r = reporterBefore(W, tokens, subject.start, prev.endTok);
     if (r >= 0 && reportOutsideScope(ctx, prev, r)) return false;

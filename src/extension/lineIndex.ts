@@ -3,7 +3,7 @@
 // and the outline convert tens of thousands of offsets on a large readout. AnalysisService.lines() keeps one per
 // document version.
 import * as vscode from 'vscode';
-import { lineAt } from '../runtime/documentText';
+import { lineAt } from '../core/text/lines';
 
 export class LineIndex {
   /** `starts`: the offset where each line starts, as src/core/text/lines.ts finds them. */

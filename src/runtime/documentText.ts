@@ -1,7 +1,7 @@
 // The text of each open document version, read once and then kept up to date from the edits, or read a part
 // at a time over turns of the event loop, and where its lines start; the editor's document type is a parameter,
 // so no 'vscode' import.
-import { LineIndex } from '../core/text/lines';
+import { LineIndex, pushLineStarts } from '../core/text/lines';
 import { SLICE_MS, type TurnScheduler } from './scheduler';
 
 /** What is read of an editor document directly; a vscode.TextDocument is one. */
@@ -42,11 +42,6 @@ interface Kept {
   lf?: boolean;
 }
 
-/** The offsets just after each line feed in `part`, plus `base`, appended to `out`. */
-function pushLineStarts(part: string, base: number, out: number[]): void {
-  for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) out.push(base + i + 1);
-}
-
 /**
  * The line starts after replacing [offset, offset + removed) with `inserted`, in text with no carriage return:
  * the starts up to the edit, those the inserted text brings, and the ones after it shifted. It reads only the
@@ -71,30 +66,6 @@ export function editedLineStarts(starts: Int32Array, offset: number, removed: nu
   const shift = inserted.length - removed;
   for (let i = after, k = before + added.length; i < starts.length; i++, k++) out[k] = starts[i] + shift;
   return out;
-}
-
-/**
- * The line holding `offset`, given where lines start. `from`: a line at or before it, when offsets are asked for
- * in document order (the folding ranges of every paragraph): the search then gallops forward from there instead of
- * bisecting all lines; bisecting took one block of 48 ms for the 100,000 lookups of a 10 MB readout (load 13).
- */
-export function lineAt(starts: Int32Array, offset: number, from = 0): number {
-  let lo = from > 0 && from < starts.length && starts[from] <= offset ? from : 0;
-  let hi = starts.length - 1;
-  if (lo > 0) {
-    let step = 1;
-    while (lo + step < hi && starts[lo + step] <= offset) {
-      lo += step;
-      step <<= 1;
-    }
-    hi = Math.min(hi, lo + step);
-  }
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export class DocumentTexts<D extends VersionedDocument & object> {

@@ -7,8 +7,8 @@ import { analyze } from '../../src/core/pipeline/analyze';
 import { AnalysisCache } from '../../src/core/pipeline/incremental';
 import { AnalysisRunner, SMALL_EDIT, SYNC_THRESHOLD, type Analysed, type LargeJob } from '../../src/runtime/analysisRunner';
 import { unlessCancelled, type Cancellation } from '../../src/runtime/cancellation';
-import { LineIndex } from '../../src/core/text/lines';
-import { DocumentTexts, editedLineStarts, lineAt, type DocumentReader } from '../../src/runtime/documentText';
+import { LineIndex, lineAt } from '../../src/core/text/lines';
+import { DocumentTexts, editedLineStarts, type DocumentReader } from '../../src/runtime/documentText';
 import { VersionedJobs } from '../../src/runtime/jobs';
 import { TurnScheduler } from '../../src/runtime/scheduler';
 import { repoRoot } from './helpers';
@@ -43,6 +43,14 @@ class TokenSource {
 }
 
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** The seed readout, and it repeated until it is past SYNC_THRESHOLD: a readout the runner analyses in slices. */
+function slicedSizeReadout(): { seed: string; text: string } {
+  const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
+  let text = seed;
+  while (text.length <= SYNC_THRESHOLD) text += `\n\n${seed}`;
+  return { seed, text };
+}
 
 describe('TurnScheduler', () => {
   it('resumes one job per turn, urgent ones first', async () => {
@@ -133,10 +141,8 @@ describe('a cancelled wait', () => {
   it('leaves a sliced analysis running: it is published once, for the callers that still wait', async function () {
     this.timeout(30_000);
     const { compiled } = loadFixtures(repoRoot);
-    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
     // Large enough to be analysed in slices; no worker, so never in the worker.
-    let text = seed;
-    while (text.length <= SYNC_THRESHOLD) text += `\n\n${seed}`;
+    const { text } = slicedSizeReadout();
     const runner = new AnalysisRunner(undefined, (msg) => assert.fail(msg));
     const published: Analysed[] = [];
     const job: LargeJob = {
@@ -167,9 +173,7 @@ describe('a cancelled wait', () => {
   it('re-analyses after a small edit without the warmer\'s pass, to the same Analysis as analyze()', async function () {
     this.timeout(30_000);
     const { compiled } = loadFixtures(repoRoot);
-    const seed = fs.readFileSync(path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout'), 'utf8');
-    let text = seed;
-    while (text.length <= SYNC_THRESHOLD) text += `\n\n${seed}`;
+    const { seed, text } = slicedSizeReadout();
     const runner = new AnalysisRunner(undefined, (msg) => assert.fail(msg));
     const job = (version: number, body: string, edited: number | undefined): LargeJob => ({
       key: 'doc',

@@ -61,9 +61,16 @@ describe('trained topic model (lexicons/topic-model.yaml)', function () {
   });
 });
 
-describe('the trained model in topic assignment (policy T1.a)', () => {
+let rulesWithoutModel: { builtins: ReturnType<typeof loadLexiconFiles>['lexicon']; rulesOnly: ReturnType<typeof compileLexicon> } | undefined;
+/** The built-in lexicons without the shipped model, and compiled: parsed once for the suites that bring their own model. */
+function withoutShippedModel(): NonNullable<typeof rulesWithoutModel> {
+  if (rulesWithoutModel) return rulesWithoutModel;
   const builtins = loadLexiconFiles(BUILTIN_LEXICON_FILES.filter((f) => f !== 'topic-model.yaml').map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon;
-  const rulesOnly = compileLexicon(builtins);
+  return (rulesWithoutModel = { builtins, rulesOnly: compileLexicon(builtins) });
+}
+
+describe('the trained model in topic assignment (policy T1.a)', () => {
+  const { builtins, rulesOnly } = withoutShippedModel();
   // A model of its own, so the test says what the mechanism does, not what the shipped weights happen to be.
   const model = [
     'topic-model:',
@@ -129,8 +136,7 @@ describe('the trained model in topic assignment (policy T1.a)', () => {
 });
 
 describe('the trained model deciding a weak primary (policy T1.b)', () => {
-  const builtins = loadLexiconFiles(BUILTIN_LEXICON_FILES.filter((f) => f !== 'topic-model.yaml').map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon;
-  const rulesOnly = compileLexicon(builtins);
+  const { builtins, rulesOnly } = withoutShippedModel();
   const model = [
     'topic-model:',
     '  margin: 2',

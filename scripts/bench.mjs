@@ -274,6 +274,16 @@ if (withVsCode) {
   );
   row('  of which Readout Lens\'s own code (most CPU time in it between two timer turns)', b ? `${b.ownLongestMs} ms (in ${b.ownLongestIn})` : 'n/a', '< 50 ms');
   row('  VS Code alone: the same steps on a 10 MB plain text file', base ? `${base.longestGapMs} ms (event-loop delay max ${base.eventLoopDelayMaxMs} ms)` : 'n/a');
+  // The corpus run: ../shared/samples/wh-readouts as the workspace (workspacePerformance.test.ts).
+  const w = perf['workspace-first-pass'];
+  row('workspace first pass, wh-readouts', w ? `${w.firstPassMs} ms for ${w.files} readouts (${w.diagnostics} diagnostics, heap +${w.heapGrowthMB} MB)` : 'n/a (no ../shared/samples/wh-readouts)', '≤ 10 s');
+  row(
+    '  longest extension-host block during it',
+    w ? `${w.longestGapMs} ms (mostly ${w.longestGapMostly}; ours ${w.longestGapOursMs} ms of it; ${w.gapsOver50Ms} gaps over 50 ms)` : 'n/a',
+    '≤ 50 ms',
+  );
+  row('  of which Readout Lens\'s own code (capped samples)', w ? `${w.ownLongestSampledMs} ms (in ${w.ownLongestSampledIn}); uncapped ${w.ownLongestMs} ms` : 'n/a', '< 50 ms');
+  row('  VS Code alone: as long again with Readout Lens idle', w ? `${w.idleLongestGapMs} ms (${w.idleGapsOver50Ms} gaps over 50 ms)` : 'n/a');
 }
 
 console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`);

@@ -11,7 +11,11 @@ import { parseHeader } from '../core/readout/header';
 import { analyze } from '../core/pipeline/analyze';
 import type { Lexicon, ReadoutProblem } from '../core/types';
 import { collectFindings } from './findings';
+import { lowerThreadPriority } from './threadPriority';
 import type { PoolReply, PoolRequest } from './workspacePool';
+
+// Below the extension host's thread: the editor first, the workspace's other readouts in the time left.
+lowerThreadPriority();
 
 let compiled: CompiledLexicon | undefined;
 let counterparts: CounterpartIndex | undefined;

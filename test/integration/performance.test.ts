@@ -4,12 +4,12 @@
 // it prints figures (lines starting with "PERF ") and asserts no timing.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as inspector from 'inspector';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
+import { SAMPLE_CAP_MS, ownLongestBlock, profiled } from './cpuProfile';
 import { SEED, activateExtension, waitFor, workspaceFile } from './util';
 
 function report(name: string, value: Record<string, number | string>): void {
@@ -28,104 +28,6 @@ function bigReadout(bytes: number): string {
   }
   return parts.join('');
 }
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
-
-/**
- * Records a CPU profile of the extension host while `run` runs when `always` is set or READOUT_LENS_CPU_PROFILE
- * names a folder (then it is also written there as `<name>.cpuprofile`, to open in Chrome DevTools or VS Code).
- */
-async function profiled<T>(name: string, run: () => Promise<T>, always = false): Promise<{ result: T; profile?: CpuProfile }> {
-  const dir = process.env.READOUT_LENS_CPU_PROFILE;
-  if (!dir && !always) return { result: await run() };
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  let stopped: CpuProfile | undefined;
-  let result: T;
-  try {
-    result = await run();
-  } finally {
-    const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
-    if (dir) {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    }
-    session.disconnect();
-    stopped = profile;
-  }
-  return { result, profile: stopped };
-}
-
-/**
- * Our longest block: the most CPU time spent in Readout Lens's own code (a frame of its bundle on the stack;
- * garbage collection right after such a sample counts as its own) between two ticks of the test's 5 ms
- * interval timer. Node runs timers at every turn of its event loop, so one task of ours, or one slice of a job
- * that yields, lies between two ticks; `ticks` are their times on the profile's clock (microseconds). The
- * event-loop figures cover the whole extension host, which also runs VS Code's own extensions (links, merge
- * conflicts, git).
- */
-function ownLongestBlock(profile: CpuProfile, bundle: string, ticks: readonly number[], capMs = Infinity): { ms: number; where: string } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const ours = new Map<number, string | null>();
-  /** The innermost frame of our bundle on the sample's stack, or null. */
-  const ourFrame = (id: number): string | null => {
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const n = byId.get(id);
-    let found: string | null = null;
-    if (n && n.callFrame.url === bundle) found = n.callFrame.functionName || '(anonymous)';
-    else if (parent.has(id)) found = ourFrame(parent.get(id) as number);
-    ours.set(id, found);
-    return found;
-  };
-  let best = { ms: 0, where: '' };
-  let gap = 0;
-  let inGap = 0;
-  let lastOurs = false;
-  const where = new Map<string, number>();
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i];
-    // A tick between the last sample and this one: a new gap.
-    if (gap < ticks.length && ticks[gap] <= t) {
-      while (gap < ticks.length && ticks[gap] <= t) gap++;
-      inGap = 0;
-      lastOurs = false;
-      where.clear();
-    }
-    const id = profile.samples[i];
-    const dt = Math.min(capMs, (profile.timeDeltas[i + 1] ?? 0) / 1000);
-    const frame = ourFrame(id);
-    const gc = byId.get(id)?.callFrame.functionName === '(garbage collector)';
-    if (frame !== null || (gc && lastOurs)) {
-      inGap += dt;
-      lastOurs = true;
-      if (frame) where.set(frame, (where.get(frame) ?? 0) + dt);
-      if (inGap > best.ms) best = { ms: inGap, where: [...where].sort((x, y) => y[1] - x[1])[0]?.[0] ?? '' };
-    } else lastOurs = false;
-  }
-  return { ms: Number(best.ms.toFixed(1)), where: best.where };
-}
-
-/**
- * The most one sample of the profile may count for in ownLongestSampledMs: four sampling intervals. On a machine
- * whose cores are all busy the operating system sets the extension host aside for tens of milliseconds, and the
- * sample taken before that then spans the whole wait, counted as our code's time; capped, a figure counts what
- * ran.
- */
-const SAMPLE_CAP_MS = 2;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

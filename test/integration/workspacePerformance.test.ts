@@ -4,54 +4,13 @@
 // Runs only when READOUT_LENS_TEST_GREP selects "performance"; prints figures ("PERF " lines), asserts no timing.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as inspector from 'inspector';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
 import * as vscode from 'vscode';
 import type { ReadoutLensApi } from '../../src/extension';
+import { SAMPLE_CAP_MS, type CpuProfile, longestGapCause, ownLongestBlock, profiled } from './cpuProfile';
 import { activateExtension } from './util';
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
-
-/**
- * The most CPU time in Readout Lens's own bundle between two ticks of the interval timer (as performance.test.ts
- * reckons it), and in which function: what of the longest gap is ours and what is VS Code's (its remote
- * connection compresses every message in the extension host, its port detection runs `ps`).
- */
-function ownLongest(profile: CpuProfile, bundle: string, ticks: readonly number[], capMs = Infinity): { ms: number; where: string } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const frameOf = (id: number | undefined): string | null => {
-    for (; id !== undefined; id = parent.get(id)) {
-      const n = byId.get(id);
-      if (n?.callFrame.url === bundle) return n.callFrame.functionName || '(anonymous)';
-    }
-    return null;
-  };
-  let best = { ms: 0, where: '' };
-  let tick = 0;
-  let inGap = 0;
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i];
-    if (tick < ticks.length && ticks[tick] <= t) {
-      while (tick < ticks.length && ticks[tick] <= t) tick++;
-      inGap = 0;
-    }
-    const frame = frameOf(profile.samples[i]);
-    if (frame === null) continue;
-    inGap += Math.min(capMs, (profile.timeDeltas[i + 1] ?? 0) / 1000);
-    if (inGap > best.ms) best = { ms: Number(inGap.toFixed(1)), where: frame };
-  }
-  return best;
-}
 
 describe('workspace performance (bench figures)', function () {
   this.timeout(300_000);
@@ -81,31 +40,18 @@ describe('workspace performance (bench figures)', function () {
       last = now;
     }, 5);
     // Profiled, to tell our own longest block from VS Code's; READOUT_LENS_CPU_PROFILE names a folder to keep it in.
-    const profileDir = process.env.READOUT_LENS_CPU_PROFILE;
-    const session = new inspector.Session();
-    const post = (method: string, params?: object): Promise<unknown> =>
-      new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
-    session.connect();
-    await post('Profiler.enable');
-    await post('Profiler.setSamplingInterval', { interval: 500 });
-    await post('Profiler.start');
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
-    let report;
+    let report: Awaited<ReturnType<typeof workspace.analyzeWorkspace>> | undefined;
     let profile: CpuProfile | undefined;
     try {
-      report = await workspace.analyzeWorkspace();
+      ({ result: report, profile } = await profiled('workspace-first-pass', () => workspace.analyzeWorkspace(), true));
     } finally {
       clearInterval(ticker);
-      profile = ((await post('Profiler.stop')) as { profile: CpuProfile }).profile;
-      session.disconnect();
-      if (profileDir) {
-        fs.mkdirSync(profileDir, { recursive: true });
-        fs.writeFileSync(path.join(profileDir, 'workspace-first-pass.cpuprofile'), JSON.stringify(profile));
-        // The ticks in the profile's clock, to read what ran in each long gap.
-        fs.writeFileSync(path.join(profileDir, 'workspace-first-pass.ticks.json'), JSON.stringify(tickClock));
-      }
     }
+    const profileDir = process.env.READOUT_LENS_CPU_PROFILE;
+    // The ticks in the profile's clock, to read what ran in each long gap.
+    if (profileDir) fs.writeFileSync(path.join(profileDir, 'workspace-first-pass.ticks.json'), JSON.stringify(tickClock));
     const ms = performance.now() - started;
     assert.ok(report && !report.cancelled);
     const uris = await vscode.workspace.findFiles('**/*.readout');
@@ -120,9 +66,21 @@ describe('workspace performance (bench figures)', function () {
     assert.strictEqual(workspace.size, uris.length, 'a summary per readout');
     const sorted = [...gaps].sort((a, b) => b - a);
     const bundle = pathToFileURL(path.join((await activateExtension()).extensionPath, 'dist', 'extension.js')).href;
-    const own = ownLongest(profile, bundle, tickClock);
-    // Each sample counted for at most four sampling intervals: see SAMPLE_CAP_MS in performance.test.ts.
-    const sampled = ownLongest(profile, bundle, tickClock, 2);
+    assert.ok(profile, 'the first pass was profiled');
+    const own = ownLongestBlock(profile, bundle, tickClock);
+    const sampled = ownLongestBlock(profile, bundle, tickClock, SAMPLE_CAP_MS);
+    const cause = longestGapCause(profile, bundle, tickClock);
+    // VS Code alone: the same ticker for as long again (at most 10 s) with Readout Lens idle, for the gaps that are
+    // VS Code's own (its remote extension host polls for ports with a child process, compresses each message).
+    const idleGaps: number[] = [];
+    let idleLast = performance.now();
+    const idleTicker = setInterval(() => {
+      const now = performance.now();
+      idleGaps.push(now - idleLast);
+      idleLast = now;
+    }, 5);
+    await new Promise((r) => setTimeout(r, Math.min(10_000, ms)));
+    clearInterval(idleTicker);
     console.log(
       `PERF ${JSON.stringify({
         name: 'workspace-first-pass',
@@ -133,7 +91,13 @@ describe('workspace performance (bench figures)', function () {
         ownLongestIn: own.where,
         ownLongestSampledMs: sampled.ms,
         ownLongestSampledIn: sampled.where,
+        longestGapOursMs: cause.oursMs,
+        longestGapMostly: cause.mostly,
+        longestGapLongestSampleMs: cause.longestSampleMs,
+        idleLongestGapMs: Number(Math.max(0, ...idleGaps).toFixed(1)),
+        idleGapsOver50Ms: idleGaps.filter((g) => g > 50).length,
         gapsOver20Ms: gaps.filter((g) => g > 20).length,
+        gapsOver50Ms: gaps.filter((g) => g > 50).length,
         topGapsMs: sorted.slice(0, 5).map((g) => Math.round(g)).join(' '),
         diagnostics,
         filesWithDiagnostics: withDiagnostics,

@@ -9,6 +9,7 @@ import { counterpartIndex } from '../../src/core/corpus/counterparts';
 import { summarizeAnalysis } from '../../src/core/corpus/summary';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { collectFindings, planFindings, type FindingOptions } from '../../src/runtime/findings';
+import { BACKGROUND_NICE, threadIdOf } from '../../src/runtime/threadPriority';
 import { WorkspacePool, poolSize } from '../../src/runtime/workspacePool';
 import { compiledBuiltins, repoRoot } from './helpers';
 
@@ -86,6 +87,17 @@ describe('the workspace worker pool', function () {
     const results = await Promise.all(dropped);
     assert.ok(results.some((r) => r === undefined));
     assert.strictEqual(pool.pending, 0);
+  });
+
+  it('runs its workers below the host thread\'s priority (Linux: a nice value of their own), the host unchanged', async function () {
+    if (process.platform !== 'linux' || !fs.existsSync('/proc/thread-self')) this.skip();
+    // The pool's workers are running after the tests above; a thread's nice value is field 19 of its stat line.
+    const niceOf = (tid: string): number => Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]);
+    const own = threadIdOf(fs.readlinkSync('/proc/thread-self'));
+    assert.ok(own !== undefined);
+    const niceValues = fs.readdirSync('/proc/self/task').map((tid) => [tid, niceOf(tid)] as const);
+    assert.strictEqual(niceOf(String(own)), 0, 'the main thread keeps its priority');
+    assert.ok(niceValues.some(([, n]) => n === BACKGROUND_NICE), `a worker thread at nice ${BACKGROUND_NICE}: ${JSON.stringify(niceValues)}`);
   });
 
   it('uses one worker fewer than the cores, one to two', () => {

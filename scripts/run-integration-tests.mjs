@@ -90,9 +90,15 @@ async function runWithCodeServer(workspace, { untrusted = false, env, extensionR
           userSettings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' },
           env: { READOUT_LENS_TRUST: 'untrusted', READOUT_LENS_TEST_GREP: 'untrusted workspace' },
         }
-      : env
-        ? { env }
-        : {}),
+      : {
+          ...(env ? { env } : {}),
+          // The bench's runs: code-server's remote extension host looks for ports to forward by spawning `ls` and
+          // `ps` every few seconds, a synchronous fork that blocks its thread for 100–200 ms on busy cores. Desktop
+          // VS Code's local extension host does not; with it off, the figures are the desktop's.
+          ...(/performance/.test(process.env.READOUT_LENS_TEST_GREP ?? '') || /performance/.test(env?.READOUT_LENS_TEST_GREP ?? '')
+            ? { userSettings: { 'remote.autoForwardPorts': false } }
+            : {}),
+        }),
   });
   let browser;
   let timer;

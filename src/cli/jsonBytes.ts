@@ -28,6 +28,36 @@ function lineBreak(depth: number): string {
   return BREAKS[depth];
 }
 
+/** The punctuation of an array or object whose line is at some depth, as bytes (stored a byte at a time). */
+interface Punctuation {
+  /** '[' or '{' and the break before the first element. */
+  openArray: Uint8Array;
+  openObject: Uint8Array;
+  /** ',' and the break before each next element. */
+  next: Uint8Array;
+  /** The break before ']' or '}', and it. */
+  closeArray: Uint8Array;
+  closeObject: Uint8Array;
+}
+const PUNCTUATION: Punctuation[] = [];
+function punctuation(depth: number): Punctuation {
+  let p = PUNCTUATION[depth];
+  if (p === undefined) {
+    const inner = lineBreak(depth + 1);
+    const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
+    p = PUNCTUATION[depth] = {
+      openArray: bytes('[' + inner),
+      openObject: bytes('{' + inner),
+      next: bytes(',' + inner),
+      closeArray: bytes(lineBreak(depth) + ']'),
+      closeObject: bytes(lineBreak(depth) + '}'),
+    };
+  }
+  return p;
+}
+
+const COLON = new Uint8Array([0x3a, 0x20]);
+
 /** Rows of a JsonRows made at once: they die young, never all the rows of a readout alive together. */
 const ROWS_AT_ONCE = 256;
 
@@ -76,6 +106,15 @@ export class JsonBytes {
     const buf = this.buf;
     let n = this.n;
     for (let i = 0; i < s.length; i++) buf[n++] = s.charCodeAt(i);
+    this.n = n;
+  }
+
+  /** Bytes made once (the report's punctuation), a byte at a time: they are short. */
+  private bytes(b: Uint8Array): void {
+    this.room(b.length);
+    const buf = this.buf;
+    let n = this.n;
+    for (let i = 0; i < b.length; i++) buf[n++] = b[i];
     this.n = n;
   }
 
@@ -171,14 +210,12 @@ export class JsonBytes {
       this.ascii('[]');
       return;
     }
-    const inner = lineBreak(depth + 1);
-    const open = '[' + inner;
-    const next = ',' + inner;
+    const p = punctuation(depth);
     for (let i = 0; i < a.length; i++) {
-      this.ascii(i === 0 ? open : next);
+      this.bytes(i === 0 ? p.openArray : p.next);
       this.element(a[i], i, depth + 1);
     }
-    this.ascii(lineBreak(depth) + ']');
+    this.bytes(p.closeArray);
   }
 
   /** A JsonRows as the array of its rows, made ROWS_AT_ONCE at a time. */
@@ -187,36 +224,33 @@ export class JsonBytes {
       this.ascii('[]');
       return;
     }
-    const inner = lineBreak(depth + 1);
-    const open = '[' + inner;
-    const next = ',' + inner;
+    const p = punctuation(depth);
     for (let i = 0; i < r.length; i += ROWS_AT_ONCE) {
       const run = r.slice(i, i + ROWS_AT_ONCE);
       for (let k = 0; k < run.length; k++) {
-        this.ascii(i + k === 0 ? open : next);
+        this.bytes(i + k === 0 ? p.openArray : p.next);
         this.element(run[k], i + k, depth + 1);
       }
     }
-    this.ascii(lineBreak(depth) + ']');
+    this.bytes(p.closeArray);
   }
 
   private object(o: Record<string, unknown>, depth: number): void {
-    const inner = lineBreak(depth + 1);
-    const open = '{' + inner;
-    const next = ',' + inner;
+    const p = punctuation(depth);
     let first = true;
     // for-in with an own-property test is Object.keys' order (JSON.stringify's), without an array a row.
     for (const k in o) {
       if (!hasOwn.call(o, k)) continue;
       const v = jsonOf(o[k], k);
       if (skipped(v)) continue;
-      this.ascii(first ? open : next);
+      this.bytes(first ? p.openObject : p.next);
       this.string(k);
-      this.ascii(': ');
+      this.bytes(COLON);
       this.value(v, depth + 1);
       first = false;
     }
-    this.ascii(first ? '{}' : lineBreak(depth) + '}');
+    if (first) this.ascii('{}');
+    else this.bytes(p.closeObject);
   }
 }
 

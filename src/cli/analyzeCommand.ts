@@ -41,6 +41,7 @@ export async function runAnalyze(opts: AnalyzeOptions, workerEntry: string): Pro
   if (opts.format === 'csv') write(CSV_HEADER.join(',') + '\n');
   const emit = (r: FileResult): void => {
     problems.push(...r.problems);
+    if (r.bytes !== undefined) json?.add([r.bytes]);
     if (r.text !== undefined) {
       if (json) json.add(r.text);
       else for (const piece of r.text) write(piece);

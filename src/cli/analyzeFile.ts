@@ -7,7 +7,7 @@ import { csvRows, lazyFileReport, ndjsonLine, type LazyFileReport, type SarifInp
 import type { Analysis } from '../core/types';
 import { readTextFile } from '../runtime/readText';
 import { noteInvalidText, reason, type Problem } from './errors';
-import { writeJsonReportPart } from './jsonReportStream';
+import { writeJsonReportPart, type Piece } from './jsonReportStream';
 import type { AnalyzeFormat as Format } from './formats';
 
 /** What one file contributes to the output; plain data, as worker threads send it. */
@@ -18,6 +18,8 @@ export interface FileResult {
    * the pieces went to the `out` analyzeFile was given.
    */
   text?: string[];
+  /** The file's part of the JSON report as UTF-8 (from a worker thread: its pieces in one buffer). */
+  bytes?: Uint8Array;
   /** SARIF is written at the end, from every file's text and analysis. */
   sarif?: SarifInput;
   problems: Problem[];
@@ -68,13 +70,17 @@ function reportOf(file: string, compiled: CompiledLexicon, maxSizeMB: number, pr
  * `out`, when given, receives the JSON part's pieces as they are made (the main thread writes them straight out;
  * a worker collects them into `text`).
  */
-export function analyzeFile(index: number, file: string, format: Format, compiled: CompiledLexicon, maxSizeMB: number, out?: (piece: string) => void): FileResult {
+export function analyzeFile(index: number, file: string, format: Format, compiled: CompiledLexicon, maxSizeMB: number, out?: (piece: Piece) => void): FileResult {
   const result: FileResult = { index, problems: [] };
   if (format === 'json' || format === 'ndjson') {
     const report = reportOf(file, compiled, maxSizeMB, result.problems);
     if (report && format === 'ndjson') result.text = [ndjsonLine(report)];
     else if (report && out) writeJsonReportPart(report, out);
-    else if (report) writeJsonReportPart(report, (piece) => (result.text ??= []).push(piece));
+    else if (report) {
+      const pieces: Uint8Array[] = [];
+      writeJsonReportPart(report, (piece) => pieces.push(typeof piece === 'string' ? Buffer.from(piece) : piece));
+      result.bytes = Buffer.concat(pieces);
+    }
     return result;
   }
   const a = analyzed(file, compiled, maxSizeMB, result.problems);

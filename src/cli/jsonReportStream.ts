@@ -3,6 +3,7 @@
 // string of the whole report (nor of one large file's part) is built and worker threads can serialise their own files.
 import { JSON_FORMAT_VERSION, jsonReport, type FileReport, type LazyFileReport } from '../core/report/report';
 import { writeJson } from '../core/report/jsonText';
+import { writeJsonBytes } from './jsonBytes';
 
 /** Depth of a file's object in the report: {…, "files": [ here ] }. */
 const FILE_DEPTH = 2;
@@ -30,19 +31,22 @@ function frame(): Frame {
   return (cached = { head: doc.slice(0, lineStart), indent: doc.slice(lineStart, at), tail: doc.slice(at + '"\\u0000"'.length) });
 }
 
+/** A piece of the report: text, or its UTF-8 bytes. */
+export type Piece = string | Uint8Array;
+
 /** One file's part of the report, in pieces: its object, indented as inside the files array of the whole report. */
-export function writeJsonReportPart(report: FileReport | LazyFileReport, out: (piece: string) => void): void {
+export function writeJsonReportPart(report: FileReport | LazyFileReport, out: (piece: Piece) => void): void {
   out(frame().indent);
-  writeJson(report, out, FILE_DEPTH);
+  writeJsonBytes(report, out, FILE_DEPTH);
 }
 
 /** Writes the parts in order: the frame's head before the first, commas between, the tail at the end. */
 export class JsonReportStream {
   private parts = 0;
-  constructor(private readonly write: (chunk: string) => void) {}
+  constructor(private readonly write: (chunk: Piece) => void) {}
 
   /** Where the next part's pieces go: its separator (or the head) is written before its first piece. */
-  part(): (piece: string) => void {
+  part(): (piece: Piece) => void {
     let started = false;
     return (piece) => {
       if (!started) {
@@ -54,7 +58,7 @@ export class JsonReportStream {
   }
 
   /** A part made elsewhere (a worker thread), as its pieces. */
-  add(pieces: readonly string[]): void {
+  add(pieces: readonly Piece[]): void {
     const out = this.part();
     for (const p of pieces) out(p);
   }

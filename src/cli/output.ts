@@ -5,8 +5,8 @@
 let stdoutClosed = false;
 let stderrClosed = false;
 
-/** Writes data to stdout, unless its reader has gone. */
-export function writeOut(chunk: string): void {
+/** Writes data (text, or UTF-8 bytes) to stdout, unless its reader has gone. */
+export function writeOut(chunk: string | Uint8Array): void {
   if (!stdoutClosed) process.stdout.write(chunk);
 }
 

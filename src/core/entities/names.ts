@@ -534,8 +534,16 @@ export class Recogniser {
     const alone = 'title alone: ';
     if (!this.found.some((m) => m.evidence?.startsWith(alone))) return;
     const text = this.text;
-    const named = (title: string): boolean =>
+    const isNamed = (title: string): boolean =>
       [mentions, this.found].some((list) => list.some((m) => m.type === 'person' && !m.evidence?.startsWith(alone) && (m.evidence === `title: ${title}` || m.text.startsWith(`${title} `) || text.slice(Math.max(0, m.start - title.length - 1), m.start).startsWith(title))));
+    // Once a title: the lists do not change while they are filtered, and a long readout repeats a few titles
+    // thousands of times (each answer read every mention).
+    const answers = new Map<string, boolean>();
+    const named = (title: string): boolean => {
+      let answer = answers.get(title);
+      if (answer === undefined) answers.set(title, (answer = isNamed(title)));
+      return answer;
+    };
     const kept = this.found.filter((m) => !m.evidence?.startsWith(alone) || !named(m.evidence.slice(alone.length)));
     this.found.length = 0;
     this.found.push(...kept);

@@ -4,7 +4,7 @@
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
-import { explain, type TopicHits } from './hits';
+import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
 import { ROLE, follows, meetingVerbAt } from './roles';
@@ -186,7 +186,7 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
+  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, (start) => partyStarts.has(sentences[i].start + start))));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
   applyModel(results, model.trained, picks, leads, (i) => topScore(scores, i));

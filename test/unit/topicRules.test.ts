@@ -71,3 +71,27 @@ describe('topics: words of a crisis, not of a topic (policy T4, T5)', () => {
     assert.strictEqual(aids.primary, 'health', JSON.stringify(aids));
   });
 });
+
+describe('topics: a title is no courtesy (policy T2, T2.a)', () => {
+  it('a sentence whose only topic words are a title continues its paragraph instead of turning other', () => {
+    const [, title] = topicsOf(['They discussed new sanctions on Russia.\nNational Security Advisor Jake Sullivan will follow up.']);
+    assert.strictEqual(title.primary, 'russia-ukraine', JSON.stringify(title));
+  });
+
+  it('courtesy stays other', () => {
+    const [, thanks] = topicsOf(['They discussed new sanctions on Russia.\nThe President thanked the Chancellor for the call.']);
+    assert.strictEqual(thanks.primary, 'other', JSON.stringify(thanks));
+  });
+});
+
+describe('topics: three countries at the table (policy T2, T2.g)', () => {
+  it('counts the countries persons bring with the places named: the issuer, the Philippines and Japan are multilateral', () => {
+    const t = topicsOf(['Vice President Kamala Harris met with President Ferdinand Marcos Jr. of the Philippines and Prime Minister Fumio Kishida of Japan in Jakarta, Indonesia.'])[0];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+
+  it('keeps two countries bilateral', () => {
+    const t = topicsOf(['Vice President Kamala Harris met with Prime Minister Fumio Kishida of Japan in Jakarta, Indonesia.'])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

@@ -53,6 +53,7 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   let counterpart = false;
   /** Where the last place that is no party ended (-1: none yet). */
   let venueEnd = -1;
+  const placeParties: string[] = [];
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
@@ -83,12 +84,20 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
     if (m.type !== 'place') continue;
     counterpart = true;
     places++;
+    placeParties.push(m.id);
     const ev = model.entities.get(m.id);
     if (ev === undefined || ev.some((e) => e.topic !== BACKDROP_TOPIC)) foreign++;
   }
   // A person brings the country it speaks for, named or not ("Foreign Minister Wang Yi": China is a party); the
   // count of places met stays with the places named.
   if (countries !== undefined) for (const c of countries) parties.add(c);
+  // policy T2 (T2.g): three or more countries at the table, named as places or brought by persons ("met with President Marcos of the
+  // Philippines and Prime Minister Kishida of Japan", the issuer's person a third), make the meeting multilateral.
+  if (countries !== undefined) {
+    const nations = new Set(countries);
+    for (const id of placeParties) nations.add(id);
+    if (nations.size >= 3) return ROLE.opening | ROLE.openingMultilateral;
+  }
   if (parties.size === 0 && !forum) return 0;
   if (!forum && !counterpart && countries !== undefined && countries.every((c) => c === countries[0])) return ROLE.opening | ROLE.openingDomestic;
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;

@@ -3,7 +3,7 @@
 // over the whole readout, after its sentences (or paragraphs, cached apart) were scored.
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
-import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, SECONDARY_RATIO, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
@@ -198,7 +198,15 @@ export function resolveTopics(
   const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, (start) => partyStarts.has(sentences[i].start + start))));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
-  applyModel(results, model.trained, picks, leads, (i) => topScore(scores, i));
+  applyModel(
+    results,
+    model.trained,
+    picks,
+    leads,
+    (i) => topScore(scores, i),
+    // policy T1 (T1.c): a topic the sentence's own words give enough to be its secondary.
+    (i, slot) => i * TOPIC_COUNT + slot < scores.length && scores[i * TOPIC_COUNT + slot] > 0 && scores[i * TOPIC_COUNT + slot] >= topScore(scores, i) * SECONDARY_RATIO,
+  );
   return results;
 }
 

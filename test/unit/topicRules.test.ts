@@ -95,3 +95,13 @@ describe('topics: three countries at the table (policy T2, T2.g)', () => {
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
 });
+
+describe('topics: a region is a frame, not a subject (policy T4)', () => {
+  const opening = 'President Biden spoke today with Prime Minister Kishida of Japan.';
+
+  it('"a free and open Indo-Pacific" is no more than its entity\'s hint: it does not outweigh the relationship; defence words still make security', () => {
+    const [, vision, defence] = topicsOf([opening, 'The leaders reaffirmed the strength of their relationship and their work on trade for a free and open Indo-Pacific.', 'They agreed to strengthen deterrence and defense cooperation in the Indo-Pacific.']);
+    assert.strictEqual(vision.primary, 'bilateral-relations', JSON.stringify(vision));
+    assert.strictEqual(defence.primary, 'security', JSON.stringify(defence));
+  });
+});

@@ -195,7 +195,7 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, (start) => partyStarts.has(sentences[i].start + start))));
+  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
   applyModel(

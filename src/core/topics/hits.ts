@@ -71,16 +71,17 @@ export class TopicHits {
 
 /**
  * The score slot of the topic sentence `i` names first: its hit that starts first, not one of courtesy (T6); a party's
- * name (`partyAt(start)`, start relative to the sentence) names the relationship (T2). -1: no hit. Policy T2.f, T4.a.
+ * name (a mention starting at an offset in `partyStarts`, the sentence starting at `base`) names the relationship (T2).
+ * -1: no hit. Policy T2.f, T4.a.
  */
-export function firstNamedSlot(hits: TopicHits, i: number, partyAt: (start: number) => boolean): number {
+export function firstNamedSlot(hits: TopicHits, i: number, base: number, partyStarts: ReadonlySet<number>): number {
   if (!(i < hits.from.length)) return -1;
   let at = Infinity;
   let slot = -1;
   for (let k = hits.from[i]; k < hits.to[i]; k++) {
     const ev = hits.evidence[k];
     if (hits.start[k] >= at || ev.length === 0) continue;
-    const t = hits.entity[k] === 1 && partyAt(hits.start[k]) ? BACKDROP_SLOT : (ev[0].slot ?? slotOf(ev[0].topic));
+    const t = hits.entity[k] === 1 && partyStarts.has(base + hits.start[k]) ? BACKDROP_SLOT : (ev[0].slot ?? slotOf(ev[0].topic));
     if (t === OTHER_SLOT) continue;
     at = hits.start[k];
     slot = t;

@@ -253,6 +253,11 @@ export interface TrainedTopicModel {
   primaryMargin?: number;
   /** A primary from a sentence's own words scoring under this is weak (T1.b). */
   weakScore?: number;
+  /**
+   * How far it must lead before it chooses the primary among the topics a sentence's own words give at least the
+   * secondary's share of the best score (decision T1.c); absent: never.
+   */
+  tieMargin?: number;
   prior: Partial<Record<TopicId, number>>;
   /** The weight of a kept word under a topic it was never seen with. */
   unseen: Partial<Record<TopicId, number>>;

@@ -184,3 +184,36 @@ describe('the trained model deciding a weak primary (policy T1.b)', () => {
     assert.deepStrictEqual(analyzeIncremental(doc, withModel, cache).topics, analyze(doc, withModel).topics);
   });
 });
+
+describe('the trained model choosing between near-tied topics (policy T1.c)', () => {
+  const { builtins, rulesOnly } = withoutShippedModel();
+  const model = (tie: number): string =>
+    [
+      'topic-model:',
+      '  margin: 100',
+      `  tieMargin: ${tie}`,
+      '  prior: {health: -1, economy-trade: -1, other: -1}',
+      '  unseen: {health: -6, economy-trade: -6, other: -6}',
+      '  words:',
+      '    "vaccine": {health: -1}',
+      '    "zebra": {health: -1}',
+      '    "trade": {economy-trade: -4}',
+    ].join('\n');
+  const withModel = (tie: number, extra: { file: string; text: string }[] = []) => compileLexicon(loadLexiconFiles([{ file: 'model.yaml', text: model(tie) }, ...extra], builtins).lexicon);
+  const tied = 'The leaders discussed trade and vaccines.';
+
+  it('makes its topic the primary where the sentence\'s own words give it enough to be the secondary, the rules\' the secondary', () => {
+    const rules = analyze(tied, rulesOnly).topics[0];
+    assert.strictEqual(rules.primary, 'economy-trade', JSON.stringify(rules));
+    const t = analyze(tied, withModel(1)).topics[0];
+    assert.strictEqual(t.primary, 'health', JSON.stringify(t));
+    assert.strictEqual(t.secondary, 'economy-trade', JSON.stringify(t));
+  });
+
+  it('stays out below its margin, for a topic the words do not give, and over a workspace keyword (T-user)', () => {
+    assert.strictEqual(analyze(tied, withModel(100)).topics[0].primary, 'economy-trade');
+    assert.strictEqual(analyze('The leaders discussed trade and zebras.', withModel(1)).topics[0].primary, 'economy-trade');
+    const user = { file: 'workspace.yaml', text: 'topics:\n  - id: economy-trade\n    label: Economy\n    icon: graph\n    keywords: [vaccines]\n' };
+    assert.strictEqual(analyze(tied, withModel(1, [user])).topics[0].primary, 'economy-trade');
+  });
+});

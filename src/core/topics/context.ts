@@ -3,8 +3,8 @@
 // over the whole readout, after its sentences (or paragraphs, cached apart) were scored.
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
-import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, TOPIC_COUNT, slotOf, type TopicModel } from './model';
-import { explain, type TopicHits } from './hits';
+import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, SECONDARY_RATIO, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
 import { ROLE, follows, meetingVerbAt } from './roles';
@@ -53,6 +53,7 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   let counterpart = false;
   /** Where the last place that is no party ended (-1: none yet). */
   let venueEnd = -1;
+  const placeParties: string[] = [];
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
@@ -83,12 +84,20 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
     if (m.type !== 'place') continue;
     counterpart = true;
     places++;
+    placeParties.push(m.id);
     const ev = model.entities.get(m.id);
     if (ev === undefined || ev.some((e) => e.topic !== BACKDROP_TOPIC)) foreign++;
   }
   // A person brings the country it speaks for, named or not ("Foreign Minister Wang Yi": China is a party); the
   // count of places met stays with the places named.
   if (countries !== undefined) for (const c of countries) parties.add(c);
+  // policy T2 (T2.g): three or more countries at the table, named as places or brought by persons ("met with President Marcos of the
+  // Philippines and Prime Minister Kishida of Japan", the issuer's person a third), make the meeting multilateral.
+  if (countries !== undefined) {
+    const nations = new Set(countries);
+    for (const id of placeParties) nations.add(id);
+    if (nations.size >= 3) return ROLE.opening | ROLE.openingMultilateral;
+  }
   if (parties.size === 0 && !forum) return 0;
   if (!forum && !counterpart && countries !== undefined && countries.every((c) => c === countries[0])) return ROLE.opening | ROLE.openingDomestic;
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
@@ -186,10 +195,18 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords);
+  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
-  applyModel(results, model.trained, picks, leads, (i) => topScore(scores, i));
+  applyModel(
+    results,
+    model.trained,
+    picks,
+    leads,
+    (i) => topScore(scores, i),
+    // policy T1 (T1.c): a topic the sentence's own words give enough to be its secondary.
+    (i, slot) => i * TOPIC_COUNT + slot < scores.length && scores[i * TOPIC_COUNT + slot] > 0 && scores[i * TOPIC_COUNT + slot] >= topScore(scores, i) * SECONDARY_RATIO,
+  );
   return results;
 }
 

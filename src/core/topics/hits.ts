@@ -69,6 +69,26 @@ export class TopicHits {
   }
 }
 
+/**
+ * The score slot of the topic sentence `i` names first: its hit that starts first, not one of courtesy (T6); a party's
+ * name (a mention starting at an offset in `partyStarts`, the sentence starting at `base`) names the relationship (T2).
+ * -1: no hit. Policy T2.f, T4.a.
+ */
+export function firstNamedSlot(hits: TopicHits, i: number, base: number, partyStarts: ReadonlySet<number>): number {
+  if (!(i < hits.from.length)) return -1;
+  let at = Infinity;
+  let slot = -1;
+  for (let k = hits.from[i]; k < hits.to[i]; k++) {
+    const ev = hits.evidence[k];
+    if (hits.start[k] >= at || ev.length === 0) continue;
+    const t = hits.entity[k] === 1 && partyStarts.has(base + hits.start[k]) ? BACKDROP_SLOT : (ev[0].slot ?? slotOf(ev[0].topic));
+    if (t === OTHER_SLOT) continue;
+    at = hits.start[k];
+    slot = t;
+  }
+  return slot;
+}
+
 /** Does `evidence` count for the topic in score slot `slot`? */
 function countsFor(evidence: readonly Evidence[], slot: number): boolean {
   for (let k = 0; k < evidence.length; k++) if ((evidence[k].slot ?? slotOf(evidence[k].topic)) === slot) return true;
@@ -76,6 +96,7 @@ function countsFor(evidence: readonly Evidence[], slot: number): boolean {
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+const OTHER_SLOT = slotOf('other');
 
 /**
  * Fills in the spans of each result whose rule reads the sentence's own words (words, user, courtesy, opening):

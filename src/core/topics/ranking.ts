@@ -2,7 +2,7 @@
 // its context (its paragraph, then the sentence before it), else 'other'.
 import type { Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
-import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, slotOf } from './model';
+import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, TOPIC_WEIGHTS, USER_TERM_FACTOR, slotOf } from './model';
 import { ROLE } from './roles';
 import type { RoleWords } from './roleWords';
 
@@ -47,6 +47,44 @@ function opening(scores: Float64Array, row: number, sentence: number, rank: Int3
   return best < 0 ? { sentence, primary, evidence: { rule: 'opening' } } : { sentence, primary, secondary: TOPIC_IDS[best], evidence: { rule: 'opening' } };
 }
 
+/** A workspace keyword's weight (T-user): a row with this much under one topic holds a word a user wrote. */
+const USER_WEIGHT = TOPIC_WEIGHTS.keyword * USER_TERM_FACTOR;
+
+/**
+ * Policy T2 (T2.f): a sentence that speaks of the relationship, names it before any other topic ("deepen the
+ * bilateral partnership on climate change, health security and trade") and spreads the rest of its evidence over
+ * two or more topics, none holding more than half of it, is about the relationship as a whole: the parties' topic
+ * (multilateral when three or more met, T2), its best topic the secondary. One topic that leads ("strengthen the
+ * alliance to deter …") stays the primary (T4), and so does a workspace keyword (T-user). `first`: firstNamed's slot.
+ */
+function relationshipAsAWhole(rows: Float64Array, row: number, own: SentenceTopics, openingRole: number, first: number): SentenceTopics {
+  if (!(rows[row + BACKDROP_SLOT] > 0) || (first >= 0 && first !== BACKDROP_SLOT)) return own;
+  let topics = 0;
+  let top = 0;
+  let sum = 0;
+  for (let t = 0; t < TOPIC_COUNT; t++) {
+    const v = rows[row + t];
+    if (t === BACKDROP_SLOT || !(v > 0)) continue;
+    topics++;
+    sum += v;
+    if (v > top) top = v;
+  }
+  if (topics < 2 || top > sum / 2 || top >= USER_WEIGHT) return own;
+  const whole = openingRole & ROLE.openingMultilateral ? MULTILATERAL : BACKDROP_TOPIC;
+  if (own.primary === whole) return own;
+  return { sentence: own.sentence, primary: whole, secondary: own.primary, evidence: { rule: 'words' } };
+}
+
+/**
+ * Policy T4 (T4.a): a sentence that names several subjects leads with one ("expand our economic relationship,
+ * combat climate change and strengthen security cooperation"): the topic it names first is its secondary when the
+ * scores made another the primary (the relationship's own words, the backdrop, excepted).
+ */
+function namedFirst(own: SentenceTopics, first: number): SentenceTopics {
+  if (first < 0 || first === BACKDROP_SLOT || TOPIC_IDS[first] === own.primary || TOPIC_IDS[first] === own.secondary) return own;
+  return { ...own, secondary: TOPIC_IDS[first] };
+}
+
 const MULTILATERAL = 'multilateral' as const;
 const OTHER = 'other' as const;
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -58,8 +96,9 @@ const LIST_PART = ROLE.listItem | ROLE.heading;
  * (T5: context carries the topic) its paragraph's best topic, else the previous sentence's topic in the same
  * paragraph, else (T6) 'other'. Courtesy and framing with no subject of its own is 'other' (T6), and so are the
  * items of a list it introduces (T5); items with no evidence of their own take their introducer's topic.
+ * `firstNamed(i)`: the score slot of the topic sentence i names first (its first hit; -1: none known), for T2.f and T4.a.
  */
-export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[], words: RoleWords): SentenceTopics[] {
+export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[], words: RoleWords, firstNamed?: (i: number) => number): SentenceTopics[] {
   // Each paragraph's evidence: the sum of its sentences' rows, in one array (a row per paragraph).
   const slots = new Int32Array(sentences.length);
   const slotByParagraph = new Map<number, number>();
@@ -112,7 +151,9 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
       return;
     }
     if (own !== undefined) {
-      results.push(own);
+      const first = firstNamed?.(i) ?? -1;
+      const whole = role & ROLE.relationship ? relationshipAsAWhole(rows, i * TOPIC_COUNT, own, openingRole, first) : own;
+      results.push(whole === own ? namedFirst(own, first) : whole);
       return;
     }
     if (!(role & ROLE.courtesy) && typeof s.text === 'string' && words.spokeWith.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {

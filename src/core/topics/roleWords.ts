@@ -11,6 +11,7 @@ export const TOPIC_WORD_CLASSES = {
   relationshipWords: 'relationship-words',
   courtesyWords: 'courtesy-words',
   meetingPurposeWords: 'meeting-purpose-words',
+  titleWords: 'title-words',
 } as const;
 
 export interface RoleWords {
@@ -31,6 +32,8 @@ export interface RoleWords {
   readonly courtesy: ReadonlySet<string>;
   /** T2: where the opening turns from who met to what for ("to coordinate responses to …", "including"). */
   readonly purpose: RegExp;
+  /** Policy T2 (T2.a): the last word of a title ("National Security Advisor"): a title's words are no subject and no courtesy. */
+  readonly title: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
@@ -58,6 +61,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     meetingSubject: new Set(words(C.meetingSubjectWords)),
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
+    title: new Set(words(C.titleWords)),
     purpose: words(C.meetingPurposeWords).length > 0 ? new RegExp(`\\b(?:${alternatives(words(C.meetingPurposeWords))})\\b`, 'i') : NEVER,
   };
 }

@@ -31,6 +31,8 @@ interface TokenInfo {
   relationship: boolean;
   /** T6: a word of courtesy or attendance. */
   courtesy: boolean;
+  /** T2.a: a word that ends a title. */
+  title: boolean;
   /** T1.a: the trained model's weights for the word, by topic slot; null when it does not keep the word. */
   trained: Float64Array | null;
 }
@@ -45,6 +47,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     phraseWord: model.phraseWords.get(folded) ?? -1,
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
+    title: model.roleWords.title.has(surface.toLowerCase()),
     trained: model.trained?.words.get(folded) ?? null,
   };
 }
@@ -236,8 +239,11 @@ export class TopicScorer {
         }
       }
       if (best !== undefined) {
-        add(rows, row, best);
-        hits.add(sentence, starts[i] - base, ends[bestEnd] - base, best, false);
+        // policy T2 (T2.a): a title's words ("National Security Advisor") are no subject and no courtesy: they count for nothing.
+        if (!(infos[bestEnd].title && onlyOther(best))) {
+          add(rows, row, best);
+          hits.add(sentence, starts[i] - base, ends[bestEnd] - base, best, false);
+        }
         for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship) relationship = true;
         i = bestEnd + 1;
         continue;
@@ -278,6 +284,12 @@ export class TopicScorer {
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+
+/** Is all of `evidence` for 'other' (courtesy, framing, titles: T6)? */
+function onlyOther(evidence: readonly Evidence[]): boolean {
+  for (let k = 0; k < evidence.length; k++) if ((evidence[k].slot ?? slotOf(evidence[k].topic)) !== OTHER_SLOT) return false;
+  return true;
+}
 
 function add(rows: Float64Array, row: number, evidence: readonly Evidence[]): void {
   for (let k = 0; k < evidence.length; k++) {

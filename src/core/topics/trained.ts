@@ -16,6 +16,8 @@ export interface TrainedWeights {
   primaryMargin: number;
   /** T1.b: a primary from the sentence's own words with less score than this is weak. */
   weakScore: number;
+  /** T1.c: the lead it needs to choose the primary among the topics the sentence's own words nearly tie on (Infinity: never). */
+  tieMargin: number;
 }
 
 const finite = (v: unknown, otherwise: number): number => (typeof v === 'number' && v >= 0 ? v : otherwise);
@@ -29,7 +31,7 @@ export function compileTrained(model: TrainedTopicModel | undefined): TrainedWei
   for (const [word, row] of Object.entries(model.words ?? {})) {
     words.set(word, Float64Array.from(TOPIC_IDS, (t) => (prior[TOPIC_IDS.indexOf(t)] > NEVER ? (row?.[t] ?? model.unseen?.[t] ?? NEVER) : NEVER)));
   }
-  return { words, prior, margin: finite(model.margin, Infinity), primaryMargin: finite(model.primaryMargin, Infinity), weakScore: finite(model.weakScore, 0) };
+  return { words, prior, margin: finite(model.margin, Infinity), primaryMargin: finite(model.primaryMargin, Infinity), weakScore: finite(model.weakScore, 0), tieMargin: finite(model.tieMargin, Infinity) };
 }
 
 /**
@@ -64,13 +66,22 @@ export function modelPick(trained: TrainedWeights, weights: readonly { trained: 
 const WEAK_RULES: ReadonlySet<string> = new Set(['none', 'paragraph', 'previous']);
 
 /**
- * Policy T1.b, then T1.a. T1.b: where the rules decided a primary weakly — from context or nothing, or from their
+ * Policy T1.b, T1.c, then T1.a. T1.b: where the rules decided a primary weakly — from context or nothing, or from their
  * own words with a top score (`top[i]`, after the parties' evidence moved) under the model's `weakScore` — and the
  * model's topic leads its second by `primaryMargin`, the model's topic is the primary and the rules' the secondary
- * (never a workspace keyword's: T-user). T1.a: the model's topic becomes the secondary of a sentence whose rules
+ * (never a workspace keyword's: T-user). T1.c: where the rules decided a primary from the sentence's own words and
+ * those words give the model's topic enough score to be the secondary (`fits(i, slot)`: SECONDARY_RATIO of the
+ * primary's), and the model leads by `tieMargin`, the model's topic is the primary and the rules' the secondary. T1.a: the model's topic becomes the secondary of a sentence whose rules
  * named none, unless it is the primary already, when it leads by `margin`. `picks[i]` is sentence i's modelPick.
  */
-export function applyModel(results: SentenceTopics[], trained: TrainedWeights | undefined, picks: Int8Array | undefined, leads: Float32Array | undefined, top: (i: number) => number): void {
+export function applyModel(
+  results: SentenceTopics[],
+  trained: TrainedWeights | undefined,
+  picks: Int8Array | undefined,
+  leads: Float32Array | undefined,
+  top: (i: number) => number,
+  fits: (i: number, slot: number) => boolean = () => false,
+): void {
   if (trained === undefined || picks === undefined || leads === undefined) return;
   const n = Math.min(results.length, picks.length, leads.length);
   for (let i = 0; i < n; i++) {
@@ -85,6 +96,11 @@ export function applyModel(results: SentenceTopics[], trained: TrainedWeights | 
       if (was !== 'other' && r.secondary !== topic) r.secondary = was;
       else if (r.secondary === topic) delete r.secondary;
       r.evidence = { rule: 'model' };
+      continue;
+    }
+    if (topic !== r.primary && rule === 'words' && leads[i] >= trained.tieMargin && fits(i, slot)) {
+      r.secondary = r.primary;
+      r.primary = topic;
       continue;
     }
     if (leads[i] < trained.margin || r.secondary !== undefined || topic === r.primary) continue;

@@ -22,6 +22,13 @@ function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number)
   return false;
 }
 
+/** The auxiliaries before token `b` ("It has been") follow the expletive subject. */
+function afterExpletive(W: CueWords, tokens: Token[], b: number): boolean {
+  let k = b;
+  while (k > 0 && !tokens[k].punctBefore && (W.auxiliaries.has(tokens[k].lower) || W.modals.has(tokens[k].lower) || isAdverb(W, tokens[k].lower))) k--;
+  return k >= 0 && W.expletives.has(tokens[k].lower);
+}
+
 /** The apostrophe, straight and curly. */
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
@@ -59,7 +66,11 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (afterPluralPossessive(text, tokens, c.start)) return undefined;
   // Policy S-firm.c: "remain committed to", "has been committed to": after a verb of being a firm past form is a
   // standing disposition (hedged where the lexicon lists it, as "remain committed to"), never the firm event verb.
-  if (source.strength === 'firm' && !p.modal && W.stateVerbs.has(before) && verbForm(W, firstWord) === 1) return undefined;
+  if (source.strength === 'firm' && !p.modal && W.stateVerbs.has(before) && verbForm(W, firstWord) === 1 && !afterExpletive(W, tokens, b)) return undefined;
+  // Policy C4.d: after a non-finite "be" a past form is a passive ("This effort will be further supported with …",
+  // "the issues that have been discussed"): its subject undergoes the act, no party takes a position. The expletive
+  // keeps "it has been agreed that" (S-firm.b).
+  if (!p.modal && W.passiveBe.has(before) && verbForm(W, firstWord) === 1 && !afterExpletive(W, tokens, b)) return undefined;
   const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;

@@ -58,10 +58,13 @@ export function openerSubject(ctx: SentenceContext, i: number): Subject | undefi
   const { tokens, text } = ctx;
   if (i !== 0 || W.framingParticiples.has(tokens[i].lower)) return undefined;
   const n = Math.min(tokens.length, i + PURPOSE_REACH);
+  // "Noting that it is also Ukraine's Independence Day, participants reiterated …": the verbs of the clause the
+  // participle takes are that clause's own.
+  const takesClause = i + 1 < tokens.length && !tokens[i + 1].punctBefore && W.complementizers.has(tokens[i + 1].lower);
   for (let k = i + 2; k < n; k++) {
     const w = tokens[k - 1].lower;
     // A finite verb before the comma makes the "-ing" form a gerund subject ("Supporting Ukraine is a priority").
-    if (tokens[k].semicolonBefore || W.auxiliaries.has(w) || W.modals.has(w)) return undefined;
+    if (tokens[k].semicolonBefore || (!takesClause && (W.auxiliaries.has(w) || W.modals.has(w)))) return undefined;
     if (!tokens[k].punctBefore || !hasCodeUnit(text, tokens[k - 1].end, tokens[k].start, COMMA)) continue;
     // The main clause: its subject runs from the comma to the first verb a rule knows (a cue's first word, a verb
     // of the meeting or a reporting verb, or a past form), with no punctuation between.

@@ -1,0 +1,69 @@
+// Cue errors found by class on readouts nobody tuned on (issue #15, fourth round): each case cites the policy rule
+// it follows, and each fails without the change that made it pass.
+import * as assert from 'assert';
+import { findCues } from '../../src/core/cues';
+import type { Cue } from '../../src/core/types';
+import { builtInMatcher } from './cueLexicon';
+import { parseReadout } from './helpers';
+
+function cuesOf(text: string): Cue[] {
+  return findCues(text, parseReadout(text), builtInMatcher());
+}
+
+function brief(text: string): string[] {
+  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
+}
+
+describe('cue classes, fourth round (issue #15)', () => {
+  it('make statement and consult: "reconfirmed" reads as "reaffirmed", "examined ways" as "explored" (S-hedged.f)', () => {
+    assert.deepStrictEqual(brief('The leaders reconfirmed the strong partnership between their countries.'), ['reconfirmed:hedged']);
+    assert.deepStrictEqual(brief('The advisors stressed that the assets will stay frozen, and examined further ways to hold Russia accountable.'), [
+      'stressed:hedged',
+      'examined:hedged',
+    ]);
+    // Examining banks is supervision, not a consultation on options.
+    assert.deepStrictEqual(brief('Banks the Bureau has examined thus far will refund fees.'), []);
+  });
+
+  it('a sentiment expressed about an event is hedged like concern or dismay (S-hedged.a)', () => {
+    assert.deepStrictEqual(brief('President Biden expressed his devastation and outrage at the murder.'), ['expressed his devastation:hedged']);
+    assert.deepStrictEqual(brief('The Minister expressed her dismay at the decision.'), ['expressed her dismay:hedged']);
+  });
+
+  it('an opening participle that takes a clause keeps that clause\'s verbs as its own (C3.a)', () => {
+    assert.deepStrictEqual(brief('Noting that it is also Ukraine\'s Independence Day, participants reiterated their enduring commitment.'), [
+      'Noting:hedged',
+      'reiterated:hedged',
+    ]);
+    // Without "that", a finite verb before the comma still makes the "-ing" form a gerund subject.
+    assert.deepStrictEqual(brief('Supporting Ukraine is a priority, and the leaders reiterated their commitment.'), ['reiterated:hedged']);
+  });
+
+  it('will + be: a passive, an arranged event alone and "be" + a noun phrase are no party\'s action (C4.d, C4.b)', () => {
+    assert.deepStrictEqual(brief('The NCG will be held quarterly at appropriate levels.'), []);
+    assert.deepStrictEqual(brief('The NCG will be an enduring mechanism for strengthening the Alliance.'), []);
+    assert.deepStrictEqual(brief('The Council will be further strengthened by new members.'), []);
+    // After "agreed that" the arranged event stays a decision, and a party's schedule stays firm.
+    assert.deepStrictEqual(brief('It was agreed that the next Strategic Dialogue would be held in Tokyo in March.'), ['agreed that:firm']);
+    assert.deepStrictEqual(brief('The Foreign Secretary will be in New Delhi next week.'), ['will:firm']);
+  });
+
+  it('a past form of a cue verb after a non-finite "be" is a passive, no cue (C4.d)', () => {
+    assert.deepStrictEqual(brief('This effort will be further supported with the establishment of the EU Energy Platform.'), []);
+    assert.deepStrictEqual(brief('The plan has been welcomed by partners across the region.'), []);
+    // The expletive keeps "it has been agreed that" (S-firm.b).
+    assert.deepStrictEqual(brief('It has been agreed that the ministers will meet in June.'), ['agreed that:firm']);
+  });
+
+  it('the subject of a modal reaches back over the "and" of "between X and Y" (C4, C4.f)', () => {
+    assert.deepStrictEqual(brief('From that foundation, increased cooperation between the United States and the Nordic countries will help reduce dependencies.'), []);
+    assert.deepStrictEqual(brief('Secretary Blinken and Minister Wang will meet again in May.'), ['will:firm']);
+  });
+
+  it('names after "<preposition> X and" open a subject of their own (C1.f)', () => {
+    assert.deepStrictEqual(
+      brief('The two leaders also discussed Egypt\'s role in the release of hostages from Gaza and President el-Sisi expressed his confidence that peace is near.'),
+      ['discussed:hedged', 'expressed his confidence:hedged'],
+    );
+  });
+});

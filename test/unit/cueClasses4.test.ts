@@ -66,4 +66,45 @@ describe('cue classes, fourth round (issue #15)', () => {
       ['discussed:hedged', 'expressed his confidence:hedged'],
     );
   });
+
+  it('"Both" opening the clause is the subject, not a modifier (C4.g, S-hedged.b)', () => {
+    assert.deepStrictEqual(brief('Both remain committed to achieving a ceasefire.'), ['remain committed to:hedged']);
+    assert.deepStrictEqual(brief('Both will continue to consult closely.'), ['will:firm']);
+  });
+
+  it('a present cue of three words after "and" is the party\'s second verb even after a past cue (C1.b)', () => {
+    assert.deepStrictEqual(brief('The leaders welcomed the statement by Sweden and look forward to Sweden joining NATO.'), ['welcomed:hedged', 'look forward to:hedged']);
+    // After an infinitive it is that infinitive's second verb, and a short cue word there may be a noun.
+    assert.deepStrictEqual(brief('The leaders welcomed efforts to expand trade and look forward to progress.'), ['welcomed:hedged']);
+    assert.deepStrictEqual(brief('They discussed trade and support for Ukraine.'), ['discussed:hedged']);
+  });
+
+  it('a past form on the object of an opening participle or preposition is a participle (C3.d)', () => {
+    assert.deepStrictEqual(brief('Recalling the security environment discussed in the recent summit meetings, the three NSAs reaffirmed the importance of cooperation.'), [
+      'reaffirmed:hedged',
+    ]);
+    assert.deepStrictEqual(brief('Following the sanctions announced on Monday, the leaders met.'), []);
+  });
+
+  it('a gerund of a verb of the meeting takes no purpose infinitive (C1.d, C3.a)', () => {
+    assert.deepStrictEqual(
+      brief('He observed that the G7 has been transformed by helping to end the crisis, mounting a response, speaking and acting together to address unfair practices, and delivering results.'),
+      [],
+    );
+    assert.deepStrictEqual(brief('The President spoke with the Prime Minister, traveling to Kyiv to discuss support.'), ['discuss:hedged']);
+  });
+
+  it('an "-ing" form whose series ends in ", and" + a gerund is one item of it (C3.a)', () => {
+    assert.deepStrictEqual(
+      brief('Discussions centered on the importance of meeting the needs of the Islanders, supporting capacity building in the areas of education, health, and fishing, and furthering collaboration.'),
+      [],
+    );
+    assert.deepStrictEqual(brief('The leaders met in Tokyo, underscoring the importance of trade, investment, and technology.'), ['underscoring:hedged']);
+  });
+
+  it('"are expected to" is hedged for a named party\'s own act, no cue for anything else (S-hedged.d)', () => {
+    assert.deepStrictEqual(brief('The two ministers are also expected to sign a memorandum.'), ['expected to:hedged']);
+    assert.deepStrictEqual(brief('Hurricane Ian is expected to make landfall on the Gulf Coast.'), []);
+    assert.deepStrictEqual(brief('The program is expected to increase the number of jobs.'), []);
+  });
 });

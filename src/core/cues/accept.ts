@@ -29,6 +29,19 @@ function afterExpletive(W: CueWords, tokens: Token[], b: number): boolean {
   return k >= 0 && W.expletives.has(tokens[k].lower);
 }
 
+/**
+ * Policy C1.b: "welcomed the statement by Sweden and look forward to Sweden joining NATO": a base-form cue of three
+ * words or more after "and" is the party's second verb, in the present, even after a past cue — unless the cue before
+ * ends in "to" or an infinitive stands between them ("agreed to expand trade and welcome investors", "welcomed efforts
+ * to expand trade and support investment"), whose second verb it then is. A shorter cue word there may be a noun
+ * ("discussed trade and support for Ukraine").
+ */
+function secondPresentVerb(W: CueWords, tokens: Token[], prev: Accepted, c: Candidate): boolean {
+  if (c.end - c.start < 3 || tokens[prev.endTok - 1].lower === 'to') return false;
+  for (let k = prev.endTok; k < c.start - 1; k++) if (tokens[k].lower === 'to' && verbForm(W, tokens[k + 1].lower) === 0 && !W.determiners.has(tokens[k + 1].lower)) return false;
+  return true;
+}
+
 /** The apostrophe, straight and curly. */
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
@@ -102,7 +115,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     // a past or -s cue ("agreed", "is willing to") cannot take a base form as its partner.
     if (nonFinite === FINITE && before === 'and' && prev !== undefined && !hasSemicolon(ctx, prev.endTok, c.start)) {
       const prevVerb = tokens[prev.startTok].lower;
-      if (W.modals.has(prevVerb) || verbForm(W, prevVerb) !== 0) return undefined;
+      if (W.modals.has(prevVerb) || (verbForm(W, prevVerb) !== 0 && !secondPresentVerb(W, tokens, prev, c))) return undefined;
     }
   }
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
@@ -134,6 +147,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   // Policy C3.d: a copular cue in a relative clause ("…, which is crucial to addressing …") describes the noun before
   // it; no party takes a position there.
   if (nonFinite === FINITE && subject.kind === 'none' && W.auxiliaries.has(firstWord) && relativeRightBefore(W, tokens, c.start + 1, 0)) return undefined;
+  // Policy S-hedged.d: "The two ministers are expected to sign": after "be", a forecast is a cue only of a named
+  // party's own act ("measures expected to" is a participle, "Hurricane Ian is expected to" no party's).
+  if (W.partyPredicates.has(firstWord) && (nonFinite !== FINITE || !W.auxiliaries.has(before) || !isPartySubject(W, tokens, subject, true))) return undefined;
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {

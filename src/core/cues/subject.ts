@@ -13,7 +13,12 @@ export interface Subject {
 export function findSubject(W: CueWords, tokens: Token[], v: number): Subject {
   let j = v - 1;
   while (j >= 0 && !tokens[j + 1].punctBefore && (isAdverb(W, tokens[j].lower) || W.auxiliaries.has(tokens[j].lower) || W.doAuxiliaries.has(tokens[j].lower))) j--;
-  if (j < 0 || tokens[j + 1].punctBefore) return { kind: 'none', start: v, end: v };
+  if (j < 0 || tokens[j + 1].punctBefore) {
+    // "Both remain committed to": a party word skipped as a modifier opens the clause, so it is the subject.
+    const first = j + 1;
+    if (first < v && W.partyNouns.has(tokens[first].lower) && !W.auxiliaries.has(tokens[first].lower)) return { kind: 'np', start: first, end: first + 1 };
+    return { kind: 'none', start: v, end: v };
+  }
   const w = tokens[j].lower;
   if (W.coordinators.has(w)) return { kind: 'coordinated', start: v, end: v };
   const end = j + 1;

@@ -95,6 +95,8 @@ export interface CueWords {
   readonly passiveBe: ReadonlySet<string>;
   /** "between": its "X and Y" is one object, so a subject reaches back over that "and" ("cooperation between X and Y"). */
   readonly pairPrepositions: ReadonlySet<string>;
+  /** Predicates of a copular cue that need an explicit party as subject ("The two ministers are expected to sign"). */
+  readonly partyPredicates: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -153,6 +155,7 @@ export const WORD_CLASSES = {
   attributiveNames: 'attributive-names',
   passiveBe: 'passive-be',
   pairPrepositions: 'pair-prepositions',
+  partyPredicates: 'party-predicates',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -256,6 +259,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     attributiveNames: set(C.attributiveNames),
     passiveBe: set(C.passiveBe),
     pairPrepositions: set(C.pairPrepositions),
+    partyPredicates: set(C.partyPredicates),
     actorKinds: new Map(),
   };
 }

@@ -13,6 +13,9 @@ export const FINITE = 0;
 export const PARTICIPLE = 1;
 export const PURPOSE = 2;
 
+/** How far a series of gerunds is followed to its last item. */
+const SERIES_REACH = 64;
+
 /** How far back a purpose infinitive looks for the verb of the meeting ("met with … on … at … to discuss"). */
 const PURPOSE_REACH = 48;
 
@@ -112,14 +115,17 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
       break;
     }
   }
-  // The item after.
-  for (let k = i + 1; k < n && k <= i + PURPOSE_REACH; k++) {
-    if (tokens[k].punctBefore) {
-      if (tokens[k].semicolonBefore) break;
-      const first = W.coordinators.has(tokens[k].lower) && k + 1 < n ? k + 1 : k;
-      if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
-      break;
-    }
+  // The item after; or the series' last item, ", and" + a gerund ("…, supporting the funding of services, sharing
+  // accurate information, and taking additional actions"; "…, supporting capacity building in the areas of education,
+  // healthcare, and fishing, and furthering collaboration").
+  let item = 0;
+  for (let k = i + 1; k < n && k <= i + SERIES_REACH; k++) {
+    if (!tokens[k].punctBefore) continue;
+    if (tokens[k].semicolonBefore) break;
+    const and = W.coordinators.has(tokens[k].lower) && k + 1 < n;
+    const first = and ? k + 1 : k;
+    if ((item === 0 || and) && isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
+    item++;
   }
   return false;
 }
@@ -139,11 +145,21 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
     const w = tokens[k].lower;
     // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
     if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
-    // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1).
-    if (isMeetingVerb(ctx, k)) return prev !== undefined && verbForm(W, tokens[k].lower) === 0 ? -1 : k;
+    // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1). Its
+    // "-ing" form after a preposition or in a series of gerunds ("by helping …, mounting …, speaking and acting
+    // together to address") is a gerund, no meeting (C3.a).
+    if (isMeetingVerb(ctx, k)) {
+      if (tokens[k].lower.endsWith('ing') && (gerundAfterPreposition(ctx, k) || inGerundSeries(ctx, k))) return -1;
+      return prev !== undefined && verbForm(W, tokens[k].lower) === 0 ? -1 : k;
+    }
   }
   if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;
   return to > 0 && W.coordinators.has(tokens[to - 1].lower) ? prev.governor : -1;
+}
+
+/** The "-ing" form at `k` follows a preposition ("by speaking", "in visiting"): a gerund. */
+function gerundAfterPreposition(ctx: SentenceContext, k: number): boolean {
+  return k > 0 && !ctx.tokens[k].punctBefore && ctx.words.prepositions.has(ctx.tokens[k - 1].lower);
 }
 
 /** The subject of the clause a non-finite cue depends on: the verb of the meeting's, or the cue before it. */

@@ -161,7 +161,9 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
     // with a preposition or a time word after it and no object, is a participle on that noun (a past act, C3.d).
     // The noun stands inside the sentence ("and new sanctions announced today"); one opening it is the verb's subject
     // ("The representatives discussed with Mr. Finer").
-    const inside = s > 0;
+    // So does a noun after an opening preposition or participle, its object ("Recalling the security environment
+    // discussed in the recent summits, the NSAs …").
+    const inside = s > 0 || (subject.end - s > 1 && (W.prepositions.has(tokens[s].lower) || tokens[s].lower.endsWith('ing')));
     if (participle && inside && subject.end === c && tokens[end].lower !== 'to' && (W.prepositions.has(tokens[end].lower) || W.timeAdjuncts.has(tokens[end].lower)) && !isPartySubject(W, tokens, subject, false)) return true;
     // "the deliverables agreed to at the Madrid Summit": a "… to" cue whose "to" takes no verb but a preposition or a
     // time word is a stranded particle of a participle on that noun (C3.d), not the party's "agreed to".

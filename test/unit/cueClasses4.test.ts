@@ -107,4 +107,22 @@ describe('cue classes, fourth round (issue #15)', () => {
     assert.deepStrictEqual(brief('Hurricane Ian is expected to make landfall on the Gulf Coast.'), []);
     assert.deepStrictEqual(brief('The program is expected to increase the number of jobs.'), []);
   });
+
+  it('a subordinate clause opening the sentence closes at the comma before the main clause (C1.f)', () => {
+    assert.deepStrictEqual(
+      brief('Because President Biden recognizes that our countries must cooperate to have secure supply chains, the United States proposed launching a Critical Minerals Dialogue.'),
+      ['recognizes:hedged', 'proposed:hedged'],
+    );
+    // Inside the subordinate clause a verb stays governed.
+    assert.deepStrictEqual(brief('Because the President recognizes that our countries need to cooperate, the leaders agreed to meet.'), ['recognizes:hedged', 'agreed to:firm']);
+  });
+
+  it('appeal: "advocated for" reads as "called for"; the plural noun "advocates for" is none (S-hedged.a, CAMEO 020)', () => {
+    assert.deepStrictEqual(brief('Finally, President Biden advocated for continued support of civil society.'), ['advocated for:hedged']);
+    assert.deepStrictEqual(brief('Advocates for survivors joined the meeting.'), []);
+  });
+
+  it('a past form between "other" and an adverb and its noun is an adjective (C3.d)', () => {
+    assert.deepStrictEqual(brief('They also recommitted to deepening cooperation on information-sharing and other previously agreed working groups.'), ['recommitted to:hedged']);
+  });
 });

@@ -97,6 +97,8 @@ export interface CueWords {
   readonly pairPrepositions: ReadonlySet<string>;
   /** Predicates of a copular cue that need an explicit party as subject ("The two ministers are expected to sign"). */
   readonly partyPredicates: ReadonlySet<string>;
+  /** Conjunctions opening a subordinate clause ("Because …, the United States proposed"), policy C1.f. */
+  readonly subordinators: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -156,6 +158,7 @@ export const WORD_CLASSES = {
   passiveBe: 'passive-be',
   pairPrepositions: 'pair-prepositions',
   partyPredicates: 'party-predicates',
+  subordinators: 'subordinators',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -260,6 +263,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     passiveBe: set(C.passiveBe),
     pairPrepositions: set(C.pairPrepositions),
     partyPredicates: set(C.partyPredicates),
+    subordinators: set(C.subordinators),
     actorKinds: new Map(),
   };
 }

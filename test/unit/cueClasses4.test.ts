@@ -125,4 +125,30 @@ describe('cue classes, fourth round (issue #15)', () => {
   it('a past form between "other" and an adverb and its noun is an adjective (C3.d)', () => {
     assert.deepStrictEqual(brief('They also recommitted to deepening cooperation on information-sharing and other previously agreed working groups.'), ['recommitted to:hedged']);
   });
+
+  it('consult: "conferred on" reads as "consulted on" (S-hedged.e, CAMEO 040)', () => {
+    assert.deepStrictEqual(brief('In addition, the group conferred on efforts to generate support for a just peace.'), ['conferred on:hedged']);
+  });
+
+  it('a single name after "<preposition> X and" still ends that preposition\'s object, inside the governed clause (C1.f)', () => {
+    assert.deepStrictEqual(brief('The two leaders noted that Israel\'s historic partnerships with Egypt and Jordan remain crucial to regional stability.'), ['noted:hedged']);
+    assert.deepStrictEqual(brief('They exchanged views on the situation in Gaza and Mr. Sullivan highlighted the importance of aid.'), ['exchanged views:hedged', 'highlighted:hedged']);
+  });
+
+  it('a series of gerunds opened after a preposition ends in ", and" + a gerund, even a cue word (C3.a)', () => {
+    assert.deepStrictEqual(
+      brief('They discussed cooperation on shared priorities such as investing in technology and clean energy, advocating for human rights, and standing up for democracies.'),
+      ['discussed:hedged'],
+    );
+    assert.deepStrictEqual(
+      brief('Mayors can play a role, including by supporting public education, supporting the funding of services, sharing accurate information, and taking additional actions.'),
+      [],
+    );
+    // A different cue word after the preposition leaves the party's own participles.
+    assert.deepStrictEqual(brief('The leaders discussed the importance of supporting Ukraine, underscoring the need for unity, and reaffirming their commitment.'), [
+      'discussed:hedged',
+      'underscoring:hedged',
+      'reaffirming:hedged',
+    ]);
+  });
 });

@@ -29,7 +29,7 @@ export function findSubject(W: CueWords, tokens: Token[], v: number): Subject {
     if (t.lower === 'and') {
       const prev = tokens[j - 1];
       // "Joe Biden and Fumio Kishida" is one subject; "Ukraine and the Prime Minister" is not.
-      if (j - 1 >= 0 && prev.capitalized && !t.punctBefore && j + 1 < end && tokens[j + 1].capitalized && !afterPlacePreposition(W, tokens, j)) {
+      if (j - 1 >= 0 && prev.capitalized && !t.punctBefore && j + 1 < end && tokens[j + 1].capitalized && !(end - j > 2 && afterPlacePreposition(W, tokens, j))) {
         j--;
         continue;
       }
@@ -56,7 +56,8 @@ export function findSubject(W: CueWords, tokens: Token[], v: number): Subject {
 /**
  * "the release of hostages from Gaza and President el-Sisi expressed": the names before the "and" at `and` are the
  * object of a preposition (not "of", which continues a name: "the Presidents of Finland and Norway"), so the names
- * after it open a subject of their own.
+ * after it, a title and a name, open a subject of their own. A single name there ends the preposition's object
+ * ("partnerships with Egypt and Jordan remain crucial"); the caller asks only for two words or more.
  */
 function afterPlacePreposition(W: CueWords, tokens: Token[], and: number): boolean {
   let k = and - 1;

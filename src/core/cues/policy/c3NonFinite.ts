@@ -106,9 +106,18 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
   const n = tokens.length;
   let s = i;
   if (s > 0 && !tokens[s].punctBefore && W.coordinators.has(tokens[s - 1].lower)) s--;
-  // The item before: from the punctuation before it to `s`.
+  // The item before: from the punctuation before it to `s`. It may hold the series' first gerund after a preposition
+  // ("including by supporting public education, supporting the funding …", "priorities such as investing in …,
+  // advocating for …").
+  let afterPreposition = false;
   for (let k = s - 1; k >= 0 && k >= s - PURPOSE_REACH; k--) {
-    if (tokens[k].punctBefore) {
+    if (k + 1 < s && isPlainGerund(ctx, k + 1) && (W.prepositions.has(tokens[k].lower) || W.subordinators.has(tokens[k].lower)) && !tokens[k + 1].punctBefore) {
+      // A cue word there counts only as the same word ("by supporting …, supporting …"): "the importance of supporting
+      // Ukraine, underscoring the need …" may be the party's own participle.
+      const g = tokens[k + 1].lower;
+      if (!ctx.matcher.byFirstWord.has(g) || g === tokens[i].lower) afterPreposition = true;
+    }
+    if (tokens[k].punctBefore || k === 0) {
       const first = W.coordinators.has(tokens[k].lower) && k + 1 < s ? k + 1 : k;
       if (tokens[k].semicolonBefore) break;
       if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
@@ -124,7 +133,7 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
     if (tokens[k].semicolonBefore) break;
     const and = W.coordinators.has(tokens[k].lower) && k + 1 < n;
     const first = and ? k + 1 : k;
-    if ((item === 0 || and) && isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
+    if ((item === 0 || and) && isPlainGerund(ctx, first) && (!ctx.matcher.byFirstWord.has(tokens[first].lower) || (and && afterPreposition))) return true;
     item++;
   }
   return false;

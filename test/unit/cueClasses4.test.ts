@@ -151,4 +151,20 @@ describe('cue classes, fourth round (issue #15)', () => {
       'reaffirming:hedged',
     ]);
   });
+
+  it('a "that" after a noun opens a relative clause on it: a past act recounted, no cue (C3.d)', () => {
+    assert.deepStrictEqual(brief('They reviewed the work of three joint committees that President Biden and the Vice President launched at the Summit of the Americas.'), [
+      'reviewed:hedged',
+    ]);
+    assert.deepStrictEqual(brief('A program that President Biden launched in November 2023 links entrepreneurs.'), []);
+    // Not the complement of a reporting verb's object, nor a relative that is itself the subject.
+    assert.deepStrictEqual(brief('The Vice President told the state legislators, local leaders, and the advocates that she looks forward to working together.'), [
+      'looks forward to:hedged',
+    ]);
+    assert.deepStrictEqual(brief('Leaders of organizations that support nonpartisan youth civic engagement highlighted their work.'), ['highlighted:hedged']);
+  });
+
+  it('"agreed on the urgent need" agrees a view: an adjective of need is a determiner of the slot (S-hedged, agreed-on-importance)', () => {
+    assert.deepStrictEqual(brief('The Vice President and President Arévalo agreed on the urgent need to address the drivers of migration.'), ['agreed on the urgent need:hedged']);
+  });
 });

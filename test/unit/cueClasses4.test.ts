@@ -167,4 +167,10 @@ describe('cue classes, fourth round (issue #15)', () => {
   it('"agreed on the urgent need" agrees a view: an adjective of need is a determiner of the slot (S-hedged, agreed-on-importance)', () => {
     assert.deepStrictEqual(brief('The Vice President and President Arévalo agreed on the urgent need to address the drivers of migration.'), ['agreed on the urgent need:hedged']);
   });
+
+  it('a plural possessive name is one determiner of the span ("the United States’ strong support", Span.a)', () => {
+    assert.deepStrictEqual(brief('Mr. Sullivan conveyed the United States’ unwavering support for Ukraine.'), ['conveyed the United States’ unwavering support:hedged']);
+    assert.deepStrictEqual(brief('The President expressed the United States’ solidarity with the people of Morocco.'), ['expressed the United States’ solidarity:hedged']);
+    assert.deepStrictEqual(brief('She expressed the Administration’s support for the plan.'), ['expressed the Administration’s support:hedged']);
+  });
 });

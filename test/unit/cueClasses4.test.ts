@@ -172,5 +172,6 @@ describe('cue classes, fourth round (issue #15)', () => {
     assert.deepStrictEqual(brief('Mr. Sullivan conveyed the United States’ unwavering support for Ukraine.'), ['conveyed the United States’ unwavering support:hedged']);
     assert.deepStrictEqual(brief('The President expressed the United States’ solidarity with the people of Morocco.'), ['expressed the United States’ solidarity:hedged']);
     assert.deepStrictEqual(brief('She expressed the Administration’s support for the plan.'), ['expressed the Administration’s support:hedged']);
+    assert.deepStrictEqual(brief('Mr. Sullivan re-iterated the United States’ support for a stable Bangladesh.'), ['re-iterated:hedged']);
   });
 });

@@ -174,4 +174,16 @@ describe('cue classes, fourth round (issue #15)', () => {
     assert.deepStrictEqual(brief('She expressed the Administration’s support for the plan.'), ['expressed the Administration’s support:hedged']);
     assert.deepStrictEqual(brief('Mr. Sullivan re-iterated the United States’ support for a stable Bangladesh.'), ['re-iterated:hedged']);
   });
+
+  it('co-chairs, counterparts and advisors are party nouns for a base-form cue (C4, C5)', () => {
+    assert.deepStrictEqual(brief('The co-chairs intend to convene the sixth ministerial meeting in Belgium.'), ['intend to:hedged']);
+    assert.deepStrictEqual(brief('The national security advisors look forward to the trilateral summit.'), ['look forward to:hedged']);
+  });
+
+  it('a past form between a noun\'s comma and a preposition describes that noun (C3.d)', () => {
+    assert.deepStrictEqual(brief('It is an outcome of the leaders\' decision, announced at the Summit in Woodside, to resume cooperation.'), []);
+    assert.deepStrictEqual(brief('They discussed the warning statement, endorsed by 14 countries, on the Red Sea.'), ['discussed:hedged']);
+    // A verb of the party after its own comma stays ("met in Tokyo, agreed on a plan").
+    assert.deepStrictEqual(brief('The leaders met in Tokyo, agreed on a plan and signed it.'), ['agreed on:firm', 'signed:firm']);
+  });
 });

@@ -218,7 +218,18 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
   }
   if (!participle) return false;
   const next = tokens[end].lower;
-  return c === 0 && W.prepositions.has(next) && next !== 'to';
+  if (!W.prepositions.has(next) || next === 'to') return false;
+  // "Launched in January 2024, the Group …"; "President Xi's decision, announced at the Leaders' Summit in Woodside,
+  // to resume …": a past form between a noun and its comma and a preposition describes that noun (C3.d).
+  return c === 0 || (tokens[c].punctBefore && c > 0 && afterNoun(W, tokens, c - 1));
+}
+
+/** The token at `k` ends a noun phrase: a lower-case word that is no verb form, modifier or function word. */
+function afterNoun(W: CueWords, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const w = t.lower;
+  if (t.capitalized || verbForm(W, w) === 1 || w.endsWith('ing') || isAdverb(W, w) || isDeterminer(W, w)) return false;
+  return !(W.prepositions.has(w) || W.coordinators.has(w) || W.pronouns.has(w) || W.auxiliaries.has(w) || W.modals.has(w) || W.complementizers.has(w) || W.relatives.has(w));
 }
 
 /**

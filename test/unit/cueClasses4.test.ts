@@ -186,4 +186,16 @@ describe('cue classes, fourth round (issue #15)', () => {
     // A verb of the party after its own comma stays ("met in Tokyo, agreed on a plan").
     assert.deepStrictEqual(brief('The leaders met in Tokyo, agreed on a plan and signed it.'), ['agreed on:firm', 'signed:firm']);
   });
+
+  it('an "-ing" form inside a list of noun phrases that ends in ", and" is a list item, no cue (C3.a)', () => {
+    assert.deepStrictEqual(
+      brief('The President applauded Kenya\'s commitment to counterterrorism, economic growth, addressing climate change, and sustainable development.'),
+      ['applauded:hedged'],
+    );
+    // After the list's last item the participle is the party's own.
+    assert.deepStrictEqual(brief('She underscored U.S. support for regional security, prosperity, and integration, emphasizing that steps to create opportunities would be essential.'), [
+      'underscored:hedged',
+      'emphasizing:hedged',
+    ]);
+  });
 });

@@ -86,6 +86,20 @@ export function openerSubject(ctx: SentenceContext, i: number): Subject | undefi
   return undefined;
 }
 
+/** The longest list item read as a plain noun phrase ("economic growth"). */
+const NOUN_ITEM = 4;
+
+/** Tokens [from, to) are lower-case words with no verb: no past form, auxiliary, modal or "-ing" form. */
+function nounOnly(ctx: SentenceContext, from: number, to: number): boolean {
+  const W = ctx.words;
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k];
+    const w = t.lower;
+    if (t.capitalized || (w.length > 3 && verbForm(W, w) === 1) || w.endsWith('ing') || W.auxiliaries.has(w) || W.modals.has(w) || W.pronouns.has(w)) return false;
+  }
+  return true;
+}
+
 /** Is the word at `k` an "-ing" form that starts no cue (a gerund such as "enhancing", not "including")? */
 function isPlainGerund(ctx: SentenceContext, k: number): boolean {
   const t = ctx.tokens[k];
@@ -110,6 +124,9 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
   // ("including by supporting public education, supporting the funding …", "priorities such as investing in …,
   // advocating for …").
   let afterPreposition = false;
+  // "commitment to counterterrorism, economic growth, addressing climate change, and sustainable development": the
+  // item before is a short noun phrase of a list that ends in ", and".
+  let nounItem = false;
   for (let k = s - 1; k >= 0 && k >= s - PURPOSE_REACH; k--) {
     if (k + 1 < s && isPlainGerund(ctx, k + 1) && (W.prepositions.has(tokens[k].lower) || W.subordinators.has(tokens[k].lower)) && !tokens[k + 1].punctBefore) {
       // A cue word there counts only as the same word ("by supporting …, supporting …"): "the importance of supporting
@@ -121,6 +138,8 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
       const first = W.coordinators.has(tokens[k].lower) && k + 1 < s ? k + 1 : k;
       if (tokens[k].semicolonBefore) break;
       if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
+      // Not the list's last item ("support for security, prosperity, and integration, emphasizing that …").
+      nounItem = k > 0 && first === k && s - k <= NOUN_ITEM && nounOnly(ctx, k, s);
       break;
     }
   }
@@ -134,6 +153,7 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
     const and = W.coordinators.has(tokens[k].lower) && k + 1 < n;
     const first = and ? k + 1 : k;
     if ((item === 0 || and) && isPlainGerund(ctx, first) && (!ctx.matcher.byFirstWord.has(tokens[first].lower) || (and && afterPreposition))) return true;
+    if (and && nounItem && tokens[k].punctBefore) return true;
     item++;
   }
   return false;

@@ -22,6 +22,26 @@ function relativeBetween(W: CueWords, tokens: Token[], from: number, to: number)
   return false;
 }
 
+/** The auxiliaries before token `b` ("It has been") follow the expletive subject. */
+function afterExpletive(W: CueWords, tokens: Token[], b: number): boolean {
+  let k = b;
+  while (k > 0 && !tokens[k].punctBefore && (W.auxiliaries.has(tokens[k].lower) || W.modals.has(tokens[k].lower) || isAdverb(W, tokens[k].lower))) k--;
+  return k >= 0 && W.expletives.has(tokens[k].lower);
+}
+
+/**
+ * Policy C1.b: "welcomed the statement by Sweden and look forward to Sweden joining NATO": a base-form cue of three
+ * words or more after "and" is the party's second verb, in the present, even after a past cue — unless the cue before
+ * ends in "to" or an infinitive stands between them ("agreed to expand trade and welcome investors", "welcomed efforts
+ * to expand trade and support investment"), whose second verb it then is. A shorter cue word there may be a noun
+ * ("discussed trade and support for Ukraine").
+ */
+function secondPresentVerb(W: CueWords, tokens: Token[], prev: Accepted, c: Candidate): boolean {
+  if (c.end - c.start < 3 || tokens[prev.endTok - 1].lower === 'to') return false;
+  for (let k = prev.endTok; k < c.start - 1; k++) if (tokens[k].lower === 'to' && verbForm(W, tokens[k + 1].lower) === 0 && !W.determiners.has(tokens[k + 1].lower)) return false;
+  return true;
+}
+
 /** The apostrophe, straight and curly. */
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
@@ -59,7 +79,11 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (afterPluralPossessive(text, tokens, c.start)) return undefined;
   // Policy S-firm.c: "remain committed to", "has been committed to": after a verb of being a firm past form is a
   // standing disposition (hedged where the lexicon lists it, as "remain committed to"), never the firm event verb.
-  if (source.strength === 'firm' && !p.modal && W.stateVerbs.has(before) && verbForm(W, firstWord) === 1) return undefined;
+  if (source.strength === 'firm' && !p.modal && W.stateVerbs.has(before) && verbForm(W, firstWord) === 1 && !afterExpletive(W, tokens, b)) return undefined;
+  // Policy C4.d: after a non-finite "be" a past form is a passive ("This effort will be further supported with …",
+  // "the issues that have been discussed"): its subject undergoes the act, no party takes a position. The expletive
+  // keeps "it has been agreed that" (S-firm.b).
+  if (!p.modal && W.passiveBe.has(before) && verbForm(W, firstWord) === 1 && !afterExpletive(W, tokens, b)) return undefined;
   const isBase = form === FORM_BASE && !p.modal;
   const prev = ctx.accepted.length > 0 ? ctx.accepted[ctx.accepted.length - 1] : undefined;
   let nonFinite = FINITE;
@@ -91,7 +115,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
     // a past or -s cue ("agreed", "is willing to") cannot take a base form as its partner.
     if (nonFinite === FINITE && before === 'and' && prev !== undefined && !hasSemicolon(ctx, prev.endTok, c.start)) {
       const prevVerb = tokens[prev.startTok].lower;
-      if (W.modals.has(prevVerb) || verbForm(W, prevVerb) !== 0) return undefined;
+      if (W.modals.has(prevVerb) || (verbForm(W, prevVerb) !== 0 && !secondPresentVerb(W, tokens, prev, c))) return undefined;
     }
   }
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
@@ -123,6 +147,9 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   // Policy C3.d: a copular cue in a relative clause ("…, which is crucial to addressing …") describes the noun before
   // it; no party takes a position there.
   if (nonFinite === FINITE && subject.kind === 'none' && W.auxiliaries.has(firstWord) && relativeRightBefore(W, tokens, c.start + 1, 0)) return undefined;
+  // Policy S-hedged.d: "The two ministers are expected to sign": after "be", a forecast is a cue only of a named
+  // party's own act ("measures expected to" is a participle, "Hurricane Ian is expected to" no party's).
+  if (W.partyPredicates.has(firstWord) && (nonFinite !== FINITE || !W.auxiliaries.has(before) || !isPartySubject(W, tokens, subject, true))) return undefined;
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
   if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {

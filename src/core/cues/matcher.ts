@@ -24,6 +24,33 @@ function secondTokenFits(W: CueWords, second: NextToken, tokens: Token[], i: num
 }
 
 /**
+ * A determiner may be a plural possessive name ("expressed the United States’ strong support", policy Span.a): the
+ * token at `p` follows a capitalised "-s" word and only its apostrophe and a space (the tokens leave the apostrophe
+ * out as punctuation), so a pattern's word or slot continues there. Two characters may also be a comma and a space;
+ * a pattern reaches such a token only through a det slot after a name, where a comma makes no sense.
+ */
+function afterPluralPossessive(tokens: Token[], p: number): boolean {
+  const prev = tokens[p - 1];
+  return prev.capitalized && prev.lower.endsWith('s') && tokens[p].start - prev.end === 2 && !tokens[p].semicolonBefore;
+}
+
+/** The words of a possessive name before its last ("United" of "the United States’"). */
+const MAX_NAME_WORDS = 3;
+
+/** The capitalised token at `p` starts a name of up to three words that ends in a possessive ("United States’", "Republic of Korea's"). */
+function beforePossessive(tokens: Token[], p: number): boolean {
+  if (!tokens[p].capitalized) return false;
+  for (let q = p; q < tokens.length && q < p + 3; q++) {
+    if (q > p && tokens[q].punctBefore) return false;
+    const w = tokens[q].lower;
+    if (w.endsWith("'s") || w.endsWith("s'")) return true;
+    if (q + 1 < tokens.length && tokens[q + 1].punctBefore) return afterPluralPossessive(tokens, q + 1);
+    if (!tokens[q].capitalized) return false;
+  }
+  return false;
+}
+
+/**
  * The matching work allowed per sentence (patterns tried, match states made, candidates found):
  * CUE_WORK_PER_SENTENCE plus CUE_WORK_PER_TOKEN per token, so the cost stays linear in the text however many
  * patterns share its words. Over the 1,241 sample readouts (13,461 sentences) the most any sentence needs is 66
@@ -121,7 +148,7 @@ export class PatternMatcher {
       case 'word':
         for (let k = 0; k < n; k++) {
           const pos = this.states[off + 3 * k];
-          if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore) && el.forms.has(tokens[pos].lower)) {
+          if (pos < tokens.length && (pos === from || !tokens[pos].punctBefore || afterPluralPossessive(tokens, pos)) && el.forms.has(tokens[pos].lower)) {
             this.pushState(pos + 1, this.states[off + 3 * k + 1], this.states[off + 3 * k + 2]);
           }
         }
@@ -135,7 +162,7 @@ export class PatternMatcher {
           let m = 0;
           for (let k = 0; k < n; k++) {
             const pos = this.states[off + 3 * k];
-            if (pos >= tokens.length || !(pos === from || !tokens[pos].punctBefore)) continue;
+            if (pos >= tokens.length || !(pos === from || !tokens[pos].punctBefore || afterPluralPossessive(tokens, pos))) continue;
             const matched = byWord.get(tokens[pos].lower);
             if (matched === undefined) continue;
             for (let j = 0; j < matched.length; j++) {
@@ -205,12 +232,20 @@ export class PatternMatcher {
           const spanEnd = this.states[off + 3 * q + 1];
           const will = this.states[off + 3 * q + 2];
           if (el.slot !== 'np') this.pushState(pos, spanEnd, will);
-          for (let k = 1; k <= max; k++) {
+          // A possessive name in a det slot counts as one determiner, whatever its length ("the United States’").
+          let names = 0;
+          for (let k = 1; k <= max + names; k++) {
             const p = pos + k - 1;
-            if (p >= tokens.length || !(p === from || !tokens[p].punctBefore)) break;
+            if (p >= tokens.length || !(p === from || !tokens[p].punctBefore || (el.slot === 'det' && p > pos && afterPluralPossessive(tokens, p)))) break;
             const w = tokens[p].lower;
             if (el.slot === 'adv' && !isAdverb(this.words, w)) break;
-            if (el.slot === 'det' && !isDeterminer(this.words, w)) break;
+            if (el.slot === 'det' && !isDeterminer(this.words, w)) {
+              if (names >= MAX_NAME_WORDS || !beforePossessive(tokens, p)) break;
+              names++;
+              // The name's last word ends the determiner; the word after its apostrophe continues the pattern.
+              if (p + 1 < tokens.length && tokens[p + 1].punctBefore && afterPluralPossessive(tokens, p + 1)) this.pushState(p + 1, spanEnd, will);
+              continue;
+            }
             this.pushState(p + 1, spanEnd, will);
           }
         }

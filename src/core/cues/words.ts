@@ -91,6 +91,14 @@ export interface CueWords {
   readonly joiningVerbs: ReadonlySet<string>;
   /** Names used attributively before a noun ("U.S. support"): a cue word after one, inside a clause, is a noun (C3.d). */
   readonly attributiveNames: ReadonlySet<string>;
+  /** Non-finite "be" ("will be", "has been", "being"): a past form of a cue verb after one is a passive (policy C4.d). */
+  readonly passiveBe: ReadonlySet<string>;
+  /** "between": its "X and Y" is one object, so a subject reaches back over that "and" ("cooperation between X and Y"). */
+  readonly pairPrepositions: ReadonlySet<string>;
+  /** Predicates of a copular cue that need an explicit party as subject ("The two ministers are expected to sign"). */
+  readonly partyPredicates: ReadonlySet<string>;
+  /** Conjunctions opening a subordinate clause ("Because …, the United States proposed"), policy C1.f. */
+  readonly subordinators: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -147,6 +155,10 @@ export const WORD_CLASSES = {
   seriesAdjectives: 'series-adjectives',
   joiningVerbs: 'joining-verbs',
   attributiveNames: 'attributive-names',
+  passiveBe: 'passive-be',
+  pairPrepositions: 'pair-prepositions',
+  partyPredicates: 'party-predicates',
+  subordinators: 'subordinators',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -248,6 +260,10 @@ export function compileCueWords(lists: WordLists): CueWords {
     seriesAdjectives: set(C.seriesAdjectives),
     joiningVerbs: set(C.joiningVerbs),
     attributiveNames: set(C.attributiveNames),
+    passiveBe: set(C.passiveBe),
+    pairPrepositions: set(C.pairPrepositions),
+    partyPredicates: set(C.partyPredicates),
+    subordinators: set(C.subordinators),
     actorKinds: new Map(),
   };
 }

@@ -7,6 +7,7 @@ import type { Token } from '../tokens';
 import { isAdverb, isDeterminer, verbForm, type CueWords } from '../words';
 import { isPartySubject } from './c5JointVoice';
 import { isArrangedEvent } from './c4PartyFuture';
+import { hasCodeUnit } from '../../text/scan';
 
 /** A relative pronoun opening a clause of its own ("which", "who"; not a capitalised "WHO", not "that"). */
 export function isRelativePronoun(W: CueWords, t: Token): boolean {
@@ -101,6 +102,21 @@ function closesSeries(W: CueWords, tokens: Token[], and: number, floor: number):
   return false;
 }
 
+/** The comma, as a code unit. */
+const COMMA = 44;
+
+/**
+ * Policy C1.f: the cue `prev` stands in a subordinate clause that opens the sentence ("Because …", "Although …", the
+ * word class subordinators), with no punctuation before the cue, and a comma closes that clause right before the
+ * subject at `s`.
+ */
+function subordinatePreamble(ctx: SentenceContext, prev: Accepted, s: number): boolean {
+  const { tokens, text } = ctx;
+  if (!ctx.words.subordinators.has(tokens[0].lower) || s <= prev.endTok || !tokens[s].punctBefore) return false;
+  for (let k = 1; k <= prev.startTok; k++) if (tokens[k].punctBefore) return false;
+  return hasCodeUnit(text, tokens[s - 1].end, tokens[s].start, COMMA);
+}
+
 /** Policy C1: is a cue with this subject inside a clause governed by an earlier cue of the sentence? */
 export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, modal: boolean): boolean {
   const W = ctx.words;
@@ -135,7 +151,9 @@ export function isGoverned(ctx: SentenceContext, v: number, subject: Subject, mo
     // Policy C1.f: any verb whose subject stands inside the clause the cue opened is governed ("stressed that although
     // …, both countries need to"), unless a new clause is coordinated after "and" / "but".
     // A preamble ("Recognizing that …, the two Presidents committed to") closes before the main clause's subject.
-    const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing');
+    // So does a subordinate clause opening the sentence ("Because President Biden recognizes that …, the United
+    // States proposed …"), at the comma before the main clause's subject.
+    const preamble = prev.startTok === 0 || prev.nonFinite !== 0 || tokens[prev.startTok].lower.endsWith('ing') || subordinatePreamble(ctx, prev, subject.start);
     const newClause = ci >= 0 && W.coordinators.has(tokens[ci].lower) && !closesSeries(W, tokens, ci, prev.endTok);
     if (!modal && !preamble && clauseOpen(ctx, prev, subject.start) && !newClause) {
       // A plain report in between opens a clause of its own ("noting that the President has made clear that …, the

@@ -13,6 +13,9 @@ export const FINITE = 0;
 export const PARTICIPLE = 1;
 export const PURPOSE = 2;
 
+/** How far a series of gerunds is followed to its last item. */
+const SERIES_REACH = 64;
+
 /** How far back a purpose infinitive looks for the verb of the meeting ("met with … on … at … to discuss"). */
 const PURPOSE_REACH = 48;
 
@@ -58,10 +61,13 @@ export function openerSubject(ctx: SentenceContext, i: number): Subject | undefi
   const { tokens, text } = ctx;
   if (i !== 0 || W.framingParticiples.has(tokens[i].lower)) return undefined;
   const n = Math.min(tokens.length, i + PURPOSE_REACH);
+  // "Noting that it is also Ukraine's Independence Day, participants reiterated …": the verbs of the clause the
+  // participle takes are that clause's own.
+  const takesClause = i + 1 < tokens.length && !tokens[i + 1].punctBefore && W.complementizers.has(tokens[i + 1].lower);
   for (let k = i + 2; k < n; k++) {
     const w = tokens[k - 1].lower;
     // A finite verb before the comma makes the "-ing" form a gerund subject ("Supporting Ukraine is a priority").
-    if (tokens[k].semicolonBefore || W.auxiliaries.has(w) || W.modals.has(w)) return undefined;
+    if (tokens[k].semicolonBefore || (!takesClause && (W.auxiliaries.has(w) || W.modals.has(w)))) return undefined;
     if (!tokens[k].punctBefore || !hasCodeUnit(text, tokens[k - 1].end, tokens[k].start, COMMA)) continue;
     // The main clause: its subject runs from the comma to the first verb a rule knows (a cue's first word, a verb
     // of the meeting or a reporting verb, or a past form), with no punctuation between.
@@ -78,6 +84,20 @@ export function openerSubject(ctx: SentenceContext, i: number): Subject | undefi
     }
   }
   return undefined;
+}
+
+/** The longest list item read as a plain noun phrase ("economic growth"). */
+const NOUN_ITEM = 4;
+
+/** Tokens [from, to) are lower-case words with no verb: no past form, auxiliary, modal or "-ing" form. */
+function nounOnly(ctx: SentenceContext, from: number, to: number): boolean {
+  const W = ctx.words;
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k];
+    const w = t.lower;
+    if (t.capitalized || (w.length > 3 && verbForm(W, w) === 1) || w.endsWith('ing') || W.auxiliaries.has(w) || W.modals.has(w) || W.pronouns.has(w)) return false;
+  }
+  return true;
 }
 
 /** Is the word at `k` an "-ing" form that starts no cue (a gerund such as "enhancing", not "including")? */
@@ -100,23 +120,41 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
   const n = tokens.length;
   let s = i;
   if (s > 0 && !tokens[s].punctBefore && W.coordinators.has(tokens[s - 1].lower)) s--;
-  // The item before: from the punctuation before it to `s`.
+  // The item before: from the punctuation before it to `s`. It may hold the series' first gerund after a preposition
+  // ("including by supporting public education, supporting the funding …", "priorities such as investing in …,
+  // advocating for …").
+  let afterPreposition = false;
+  // "commitment to counterterrorism, economic growth, addressing climate change, and sustainable development": the
+  // item before is a short noun phrase of a list that ends in ", and".
+  let nounItem = false;
   for (let k = s - 1; k >= 0 && k >= s - PURPOSE_REACH; k--) {
-    if (tokens[k].punctBefore) {
+    if (k + 1 < s && isPlainGerund(ctx, k + 1) && (W.prepositions.has(tokens[k].lower) || W.subordinators.has(tokens[k].lower)) && !tokens[k + 1].punctBefore) {
+      // A cue word there counts only as the same word ("by supporting …, supporting …"): "the importance of supporting
+      // Ukraine, underscoring the need …" may be the party's own participle.
+      const g = tokens[k + 1].lower;
+      if (!ctx.matcher.byFirstWord.has(g) || g === tokens[i].lower) afterPreposition = true;
+    }
+    if (tokens[k].punctBefore || k === 0) {
       const first = W.coordinators.has(tokens[k].lower) && k + 1 < s ? k + 1 : k;
       if (tokens[k].semicolonBefore) break;
       if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
+      // Not the list's last item ("support for security, prosperity, and integration, emphasizing that …").
+      nounItem = k > 0 && first === k && s - k <= NOUN_ITEM && nounOnly(ctx, k, s);
       break;
     }
   }
-  // The item after.
-  for (let k = i + 1; k < n && k <= i + PURPOSE_REACH; k++) {
-    if (tokens[k].punctBefore) {
-      if (tokens[k].semicolonBefore) break;
-      const first = W.coordinators.has(tokens[k].lower) && k + 1 < n ? k + 1 : k;
-      if (isPlainGerund(ctx, first) && !ctx.matcher.byFirstWord.has(tokens[first].lower)) return true;
-      break;
-    }
+  // The item after; or the series' last item, ", and" + a gerund ("…, supporting the funding of services, sharing
+  // accurate information, and taking additional actions"; "…, supporting capacity building in the areas of education,
+  // healthcare, and fishing, and furthering collaboration").
+  let item = 0;
+  for (let k = i + 1; k < n && k <= i + SERIES_REACH; k++) {
+    if (!tokens[k].punctBefore) continue;
+    if (tokens[k].semicolonBefore) break;
+    const and = W.coordinators.has(tokens[k].lower) && k + 1 < n;
+    const first = and ? k + 1 : k;
+    if ((item === 0 || and) && isPlainGerund(ctx, first) && (!ctx.matcher.byFirstWord.has(tokens[first].lower) || (and && afterPreposition))) return true;
+    if (and && nounItem && tokens[k].punctBefore) return true;
+    item++;
   }
   return false;
 }
@@ -136,11 +174,21 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
     const w = tokens[k].lower;
     // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
     if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
-    // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1).
-    if (isMeetingVerb(ctx, k)) return prev !== undefined && verbForm(W, tokens[k].lower) === 0 ? -1 : k;
+    // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1). Its
+    // "-ing" form after a preposition or in a series of gerunds ("by helping …, mounting …, speaking and acting
+    // together to address") is a gerund, no meeting (C3.a).
+    if (isMeetingVerb(ctx, k)) {
+      if (tokens[k].lower.endsWith('ing') && (gerundAfterPreposition(ctx, k) || inGerundSeries(ctx, k))) return -1;
+      return prev !== undefined && verbForm(W, tokens[k].lower) === 0 ? -1 : k;
+    }
   }
   if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;
   return to > 0 && W.coordinators.has(tokens[to - 1].lower) ? prev.governor : -1;
+}
+
+/** The "-ing" form at `k` follows a preposition ("by speaking", "in visiting"): a gerund. */
+function gerundAfterPreposition(ctx: SentenceContext, k: number): boolean {
+  return k > 0 && !ctx.tokens[k].punctBefore && ctx.words.prepositions.has(ctx.tokens[k - 1].lower);
 }
 
 /** The subject of the clause a non-finite cue depends on: the verb of the meeting's, or the cue before it. */

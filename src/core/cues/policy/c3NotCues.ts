@@ -138,6 +138,33 @@ function strandedParticle(W: CueWords, tokens: Token[], c: number, end: number):
 }
 
 /**
+ * "the three committees that President Biden and the Vice President launched at the Summit": a "that" after a noun,
+ * not after a verb ("noted that", "says that", "hope that" after a cue is governed anyway), opens a relative clause
+ * on that noun (C3.d), like "which".
+ */
+function relativeThat(W: CueWords, tokens: Token[], that: number, s: number): boolean {
+  if (that === 0 || tokens[that].punctBefore) return false;
+  // Its subject is a name, a pronoun or a determiner's noun ("organizations that support youth engagement highlighted"
+  // has "that" as the subject of "support").
+  const first = tokens[s];
+  if (!(first.capitalized || W.pronouns.has(first.lower) || W.determiners.has(first.lower))) return false;
+  const t = tokens[that - 1];
+  const w = t.lower;
+  if (t.capitalized || W.pureReporting.has(w) || W.reportingVerbs.has(w) || W.auxiliaries.has(w) || W.doAuxiliaries.has(w) || isAdverb(W, w) || W.reportingParticles.has(w)) return false;
+  if (verbForm(W, w) === 1 || !(w.endsWith('s') || (that > 1 && isDeterminer(W, tokens[that - 2].lower)))) return false;
+  // "told the state legislators, local leaders, and the advocates that she looks forward to": the noun is the object
+  // of a reporting verb, and "that" opens its complement.
+  for (let k = that - 1; k >= 0 && k >= that - RELATIVE_REACH; k--) {
+    if (tokens[k + 1].semicolonBefore) break;
+    if (W.pureReporting.has(tokens[k].lower) || W.reportingVerbs.has(tokens[k].lower)) return false;
+  }
+  return true;
+}
+
+/** How far back a "that" after a noun looks for a reporting verb whose object the noun is. */
+const RELATIVE_REACH = 12;
+
+/**
  * Policy C3.d, participles and objects that are no cues of their own:
  * - a base form whose "subject" is the object of the verb before it ("conveyed U.S. support for", "sustained U.S.
  *   support"): the cue word is a noun;
@@ -161,7 +188,9 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
     // with a preposition or a time word after it and no object, is a participle on that noun (a past act, C3.d).
     // The noun stands inside the sentence ("and new sanctions announced today"); one opening it is the verb's subject
     // ("The representatives discussed with Mr. Finer").
-    const inside = s > 0;
+    // So does a noun after an opening preposition or participle, its object ("Recalling the security environment
+    // discussed in the recent summits, the NSAs …").
+    const inside = s > 0 || (subject.end - s > 1 && (W.prepositions.has(tokens[s].lower) || tokens[s].lower.endsWith('ing')));
     if (participle && inside && subject.end === c && tokens[end].lower !== 'to' && (W.prepositions.has(tokens[end].lower) || W.timeAdjuncts.has(tokens[end].lower)) && !isPartySubject(W, tokens, subject, false)) return true;
     // "the deliverables agreed to at the Madrid Summit": a "… to" cue whose "to" takes no verb but a preposition or a
     // time word is a stranded particle of a participle on that noun (C3.d), not the party's "agreed to".
@@ -174,15 +203,33 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
     }
     // "which President Biden signed", not "in which the two leaders concurred" (the relative is a preposition's) nor
     // "which they both agreed has been critical" (the relative is the subject of the clause the cue takes).
-    if (s > 0 && !tokens[s].punctBefore && W.relatives.has(tokens[s - 1].lower) && !W.complementizers.has(tokens[s - 1].lower)) {
+    // The subject may be the second of two names ("that President Biden and the Vice President launched").
+    let r = s;
+    if (r > 1 && !tokens[r].punctBefore && W.coordinators.has(tokens[r - 1].lower)) {
+      r--;
+      while (r > 1 && tokens[r - 1].capitalized && !tokens[r - 1].punctBefore) r--;
+      if (r === s - 1) r = s;
+    }
+    if (r > 0 && !tokens[r].punctBefore && W.relatives.has(tokens[r - 1].lower) && (!W.complementizers.has(tokens[r - 1].lower) || relativeThat(W, tokens, r - 1, r))) {
       if (end < tokens.length && !tokens[end].punctBefore && (W.auxiliaries.has(tokens[end].lower) || W.modals.has(tokens[end].lower))) return false;
-      return !(s > 1 && !tokens[s - 1].punctBefore && W.prepositions.has(tokens[s - 2].lower));
+      return !(r > 1 && !tokens[r - 1].punctBefore && W.prepositions.has(tokens[r - 2].lower));
     }
     return false;
   }
   if (!participle) return false;
   const next = tokens[end].lower;
-  return c === 0 && W.prepositions.has(next) && next !== 'to';
+  if (!W.prepositions.has(next) || next === 'to') return false;
+  // "Launched in January 2024, the Group …"; "President Xi's decision, announced at the Leaders' Summit in Woodside,
+  // to resume …": a past form between a noun and its comma and a preposition describes that noun (C3.d).
+  return c === 0 || (tokens[c].punctBefore && c > 0 && afterNoun(W, tokens, c - 1));
+}
+
+/** The token at `k` ends a noun phrase: a lower-case word that is no verb form, modifier or function word. */
+function afterNoun(W: CueWords, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const w = t.lower;
+  if (t.capitalized || verbForm(W, w) === 1 || w.endsWith('ing') || isAdverb(W, w) || isDeterminer(W, w)) return false;
+  return !(W.prepositions.has(w) || W.coordinators.has(w) || W.pronouns.has(w) || W.auxiliaries.has(w) || W.modals.has(w) || W.complementizers.has(w) || W.relatives.has(w));
 }
 
 /**

@@ -37,8 +37,10 @@ export function modalHasParty(W: CueWords, tokens: Token[], modal: string, subje
 
 /**
  * The future modal at `k` states an action of its subject: not a passive ("The President will continue to be
- * briefed", "will be guided by"), whose subject undergoes what another does. An arranged event ("will be held") is
- * read by isArrangedEvent.
+ * briefed", "will be guided by", "will be further supported"), whose subject undergoes what another does, nor "be"
+ * with a noun phrase ("The NCG will be an enduring mechanism"), which says what the subject is (policy C4.d). An
+ * arranged event ("will be held") is a passive too: after "agreed that" isArrangedEvent reads it (C4.b), alone it
+ * is no party's action ("The NCG will be held quarterly").
  */
 export function futureIsAction(W: CueWords, tokens: Token[], k: number): boolean {
   const n = tokens.length;
@@ -47,8 +49,11 @@ export function futureIsAction(W: CueWords, tokens: Token[], k: number): boolean
   // "will continue to be briefed": one verb and "to" before the passive.
   if (m + 2 < n && tokens[m + 1].lower === 'to' && tokens[m + 2].lower === 'be' && !tokens[m + 1].punctBefore && !tokens[m + 2].punctBefore) m += 2;
   if (m + 1 >= n || tokens[m].lower !== 'be' || tokens[m + 1].punctBefore) return true;
-  const w = tokens[m + 1].lower;
-  return !(verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.arrangedParticiples.has(w));
+  m++;
+  while (m + 1 < n && !tokens[m + 1].punctBefore && isAdverb(W, tokens[m].lower) && !W.determiners.has(tokens[m].lower)) m++;
+  const w = tokens[m].lower;
+  if (W.determiners.has(w) && !tokens[m].capitalized) return false;
+  return !(verbForm(W, w) === 1 && !W.auxiliaries.has(w));
 }
 
 /** A gerund subject ("Empowering a new government … will create space") names an act, not a party. */

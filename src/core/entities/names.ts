@@ -8,6 +8,10 @@ import { personByTitle, surnameOf, type NameRules, type Phrases } from './nameRu
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
 import { CAPITAL, CAPITALS, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
 
+const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+/** The token ending at `end` ends with "'s" or "’s". */
+const possessive = (text: string, end: number): boolean => (text.charCodeAt(end - 1) | 32) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
+
 export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
 /** An unknown name found so far, for linking later mentions to it. */
@@ -216,6 +220,16 @@ export class Recogniser {
         k = e - 2;
       }
       portfolio = acrossName = false;
+      // E1.b: "Article 5", "Resolution 2231": the number after a `numbered` word ends its name (the token holds the
+      // lower-case words after the number too: the name ends with the digits).
+      if (e < n && tokens.taken[e] === 0 && rules.numbered[this.word(e - 1)] === 1 && this.adjacent(e - 1) && isDigitAt(this.text, tokens.start[e]) && this.headAt(e - 1) !== undefined) {
+        let end = tokens.start[e];
+        while (isDigitAt(this.text, end)) end++;
+        this.add(tokens.start[k], end, s.index, this.headAt(e - 1) as EntityType, `numbered: ${this.slice(e - 1)}`);
+        titled = '';
+        k = e + 1;
+        continue;
+      }
       titled = this.run(k, e, s.index, s.start, titled);
       k = e;
     }
@@ -293,7 +307,10 @@ export class Recogniser {
       this.person(k, q, sentence, evidence);
       return this.run(q + 1, e, sentence, sentenceStart, '');
     }
-    if (this.body(k, e, sentence, sentenceStart)) return '';
+    // E1.b: "the Baltic region", "NATO's Open Door policy": a head word in lower case right after the run ends its
+    // name (not after a possessive: "Maduro's policy").
+    const lowerHead = e < this.hi && t.taken[e] === 0 && !this.capital(e) && this.headAt(e) !== undefined && this.adjacent(e - 1) && !possessive(this.text, t.end[e - 1]);
+    if (this.body(k, lowerHead ? e + 1 : e, sentence, sentenceStart)) return '';
     // "Alexandra Reeve Givens, CEO, ...": an office after a comma evidences the name before it.
     const after = e < this.hi ? this.phraseAt(rules.titles, e, this.hi) : 0;
     if (after > 0 && e - k >= 2 && this.gapIs(e - 1, t.start[e], 44)) {

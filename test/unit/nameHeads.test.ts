@@ -57,3 +57,11 @@ describe('policy E6: cards for bodies, agreements and initiatives readouts retur
     assert.strictEqual(find('They reaffirmed support for the Christchurch Call to Action.', 'Christchurch Call to Action')?.id, 'christchurch-call');
   });
 });
+
+describe('policy E1.c: an abstract noun after a place preposition is no place', () => {
+  it('"the rise in Antisemitism" names no place; "met in Philadelphia" still does', () => {
+    assert.ok(!mentions('They stressed the importance of combatting the rise in Antisemitism globally.').some((m) => m.text === 'Antisemitism'));
+    assert.ok(!mentions('They condemned the surge in Islamophobia.').some((m) => m.text === 'Islamophobia'));
+    assert.strictEqual(find('The leaders met in Philadelphia on Monday.', 'Philadelphia')?.type, 'place');
+  });
+});

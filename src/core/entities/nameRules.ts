@@ -25,6 +25,8 @@ export interface NameRules {
   portfolio: Uint8Array;
   /** By word number: 1 for a word a number after it belongs to ("Article 5", "Resolution 2231"; E1.b). */
   numbered: Uint8Array;
+  /** Endings of abstract nouns, never a place after a place preposition ("the rise in Antisemitism"; E1.c). */
+  notPlaceEndings: readonly string[];
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
   surnames: Map<string, string | null>;
   /** A surname → the lexicon persons who have it, with their offices: "President Marcos" alone (E3.d). */
@@ -88,6 +90,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   const connectors: string[] = [];
   const portfolio: string[] = [];
   const numbered: string[] = [];
+  const notPlaceEndings: string[] = [];
   const notAcronyms = new Set<string>();
   const districtCodes = new Set<string>();
   const add = (into: Map<string, string[][]>, w: string): void => {
@@ -110,6 +113,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'district-code') districtCodes.add(w);
       else if (c.id === 'portfolio') portfolio.push(w);
       else if (c.id === 'numbered') numbered.push(w);
+      else if (c.id === 'not-place-ending') notPlaceEndings.push(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
@@ -145,6 +149,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     strong: flags(STRONG),
     portfolio: flags(portfolio),
     numbered: flags(numbered),
+    notPlaceEndings,
     surnames,
     personBySurname,
     of: words.add('of'),

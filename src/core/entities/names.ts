@@ -334,13 +334,20 @@ export class Recogniser {
       this.add(t.start[k], t.end[e - 1], sentence, 'org', 'listed with an office');
       return '';
     }
-    // "met in Philadelphia": a name after a place preposition, not the sentence's first word.
-    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1))) {
+    // "met in Philadelphia": a name after a place preposition, not the sentence's first word; no abstract noun
+    // ("the rise in Antisemitism", E1.c).
+    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
       this.add(t.start[k], t.end[e - 1], sentence, 'place', `after: ${this.slice(k - 1).toLowerCase()}`);
       return '';
     }
     for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  /** Token k ends as an abstract noun does ("Antisemitism", "Islamophobia": the `not-place-ending` class). */
+  private abstract(k: number): boolean {
+    const word = this.slice(k);
+    return this.rules.notPlaceEndings.some((x) => word.length > x.length + 2 && word.endsWith(x));
   }
 
   private leave(k: number, sentence: number): void {

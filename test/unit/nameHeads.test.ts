@@ -28,6 +28,8 @@ describe('policy E1.b: a head word ends a name', () => {
     assert.strictEqual(find('They discussed stability in the Sahel region and beyond.', 'Sahel region')?.type, 'place');
     assert.strictEqual(find('He commended ties with Israel through the Negev process.', 'Negev process')?.type, 'initiative');
     assert.strictEqual(find('They reviewed the Strategic Consultative Group process.', 'Strategic Consultative Group process')?.type, 'initiative');
+    assert.strictEqual(find('He agreed to ensure the Karem Abu Salem crossing is open for aid.', 'Karem Abu Salem crossing')?.type, 'place');
+    assert.strictEqual(find('They thanked Japan for hosting the U.S. Seventh Fleet.', 'Seventh Fleet')?.type, 'org');
   });
 
   it('no head in lower case after a possessive or for a sentence’s first words', () => {
@@ -55,6 +57,9 @@ describe('policy E6: cards for bodies, agreements and initiatives readouts retur
     assert.strictEqual(find('He shared his greetings on the occasion of Lunar New Year.', 'Lunar New Year')?.id, 'term-lunar-new-year');
     assert.strictEqual(find('They welcomed the Call to Action for Northern Central America.', 'Call to Action for Northern Central America')?.id, 'call-to-action-central-america');
     assert.strictEqual(find('They reaffirmed support for the Christchurch Call to Action.', 'Christchurch Call to Action')?.id, 'christchurch-call');
+    assert.strictEqual(find('He congratulated him on his election by the Diet to become Prime Minister.', 'Diet')?.id, 'national-diet-japan');
+    assert.strictEqual(find('They advanced common interests in the Arctic and High North.', 'High North')?.id, 'high-north');
+    assert.strictEqual(find('They welcomed $500 million in U.S. Foreign Military Financing.', 'Foreign Military Financing')?.id, 'foreign-military-financing');
   });
 });
 

@@ -23,6 +23,13 @@ describe('policy E1.b: a head word ends a name', () => {
     assert.strictEqual(find('They marked International Holocaust Remembrance Day together.', 'International Holocaust Remembrance Day')?.type, 'other');
   });
 
+  it('a storm is named by the word that opens its name, not by one inside a run', () => {
+    assert.strictEqual(find('They discussed recovery from Typhoon Hagibis and its damage.', 'Typhoon Hagibis')?.type, 'other');
+    assert.strictEqual(find('They reviewed relief after Hurricanes Eta and Iota last year.', 'Hurricanes Eta and Iota')?.type, 'other');
+    const inside = mentions('He said it could become a Major Hurricane on Sunday.');
+    assert.ok(!inside.some((m) => /Hurricane/.test(m.text)), JSON.stringify(inside));
+  });
+
   it('a head in lower case right after a capitalised name ends it: a region, a policy, a process', () => {
     assert.strictEqual(find('He underscored support for the security of the entire Baltic region.', 'Baltic region')?.type, 'place');
     assert.strictEqual(find('They discussed stability in the Sahel region and beyond.', 'Sahel region')?.type, 'place');
@@ -58,6 +65,8 @@ describe('policy E6: cards for bodies, agreements and initiatives readouts retur
     assert.strictEqual(find('They welcomed the Call to Action for Northern Central America.', 'Call to Action for Northern Central America')?.id, 'call-to-action-central-america');
     assert.strictEqual(find('They reaffirmed support for the Christchurch Call to Action.', 'Christchurch Call to Action')?.id, 'christchurch-call');
     assert.strictEqual(find('He congratulated him on his election by the Diet to become Prime Minister.', 'Diet')?.id, 'national-diet-japan');
+    assert.strictEqual(find('The President reaffirmed his message on Yom HaShoah, Holocaust Remembrance Day.', 'Yom HaShoah')?.id, 'term-yom-hashoah');
+    assert.strictEqual(find('They discussed the shared commitment to remembering the Holocaust.', 'Holocaust')?.id, 'term-holocaust');
     assert.strictEqual(find('They advanced common interests in the Arctic and High North.', 'High North')?.id, 'high-north');
     assert.strictEqual(find('They welcomed $500 million in U.S. Foreign Military Financing.', 'Foreign Military Financing')?.id, 'foreign-military-financing');
   });

@@ -25,6 +25,8 @@ export interface NameRules {
   portfolio: Uint8Array;
   /** By word number: 1 for a word a number after it belongs to ("Article 5", "Resolution 2231"; E1.b). */
   numbered: Uint8Array;
+  /** By word number: 1 for a head that types a run only when it opens it ("Hurricane Ida"; E1.b). */
+  leading: Uint8Array;
   /** Endings of abstract nouns, never a place after a place preposition ("the rise in Antisemitism"; E1.c). */
   notPlaceEndings: readonly string[];
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
@@ -40,7 +42,7 @@ export interface NameRules {
   for: number;
 }
 
-const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place', 'head-other': 'other' };
+const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place', 'head-other': 'other', 'head-leading': 'other' };
 const GENERATIONS = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const STRONG = ['of', 'for', 'on', 'and', 'the', 'in', 'to', '&'];
 
@@ -90,6 +92,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   const connectors: string[] = [];
   const portfolio: string[] = [];
   const numbered: string[] = [];
+  const leading: string[] = [];
   const notPlaceEndings: string[] = [];
   const notAcronyms = new Set<string>();
   const districtCodes = new Set<string>();
@@ -113,6 +116,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'district-code') districtCodes.add(w);
       else if (c.id === 'portfolio') portfolio.push(w);
       else if (c.id === 'numbered') numbered.push(w);
+      else if (c.id === 'head-leading') leading.push(w);
       else if (c.id === 'not-place-ending') notPlaceEndings.push(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
@@ -149,6 +153,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     strong: flags(STRONG),
     portfolio: flags(portfolio),
     numbered: flags(numbered),
+    leading: flags(leading),
     notPlaceEndings,
     surnames,
     personBySurname,

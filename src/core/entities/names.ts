@@ -407,7 +407,7 @@ export class Recogniser {
     }
     for (let q = k; q < e; q++) {
       const h = this.headAt(q);
-      if (h !== undefined) {
+      if (h !== undefined && (q === k || rules.leading[this.word(q)] !== 1)) {
         type = h;
         head = this.word(q);
       }

@@ -67,6 +67,8 @@ describe('policy E6: cards for bodies, agreements and initiatives readouts retur
     assert.strictEqual(find('He congratulated him on his election by the Diet to become Prime Minister.', 'Diet')?.id, 'national-diet-japan');
     assert.strictEqual(find('The President reaffirmed his message on Yom HaShoah, Holocaust Remembrance Day.', 'Yom HaShoah')?.id, 'term-yom-hashoah');
     assert.strictEqual(find('They discussed the shared commitment to remembering the Holocaust.', 'Holocaust')?.id, 'term-holocaust');
+    assert.strictEqual(find('He praised Albania as co-pen holder with the United States on resolutions.', 'co-pen holder')?.id, 'term-penholder');
+    assert.strictEqual(find('Allies are on track to meet the two percent defense spending pledge in 2024.', 'defense spending pledge')?.id, 'term-defence-investment-pledge');
     assert.strictEqual(find('They advanced common interests in the Arctic and High North.', 'High North')?.id, 'high-north');
     assert.strictEqual(find('They welcomed $500 million in U.S. Foreign Military Financing.', 'Foreign Military Financing')?.id, 'foreign-military-financing');
   });

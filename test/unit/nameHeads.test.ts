@@ -26,6 +26,7 @@ describe('policy E1.b: a head word ends a name', () => {
   it('a storm is named by the word that opens its name, not by one inside a run', () => {
     assert.strictEqual(find('They discussed recovery from Typhoon Hagibis and its damage.', 'Typhoon Hagibis')?.type, 'other');
     assert.strictEqual(find('They reviewed relief after Hurricanes Eta and Iota last year.', 'Hurricanes Eta and Iota')?.type, 'other');
+    assert.strictEqual(find('They reviewed efforts to address the impact of hurricanes Eta and Iota.', 'hurricanes Eta and Iota')?.type, 'other');
     const inside = mentions('He said it could become a Major Hurricane on Sunday.');
     assert.ok(!inside.some((m) => /Hurricane/.test(m.text)), JSON.stringify(inside));
   });

@@ -310,7 +310,8 @@ export class Recogniser {
     // E1.b: "the Baltic region", "NATO's Open Door policy": a head word in lower case right after the run ends its
     // name (not after a possessive: "Maduro's policy").
     const lowerHead = e < this.hi && t.taken[e] === 0 && !this.capital(e) && this.headAt(e) !== undefined && this.adjacent(e - 1) && !possessive(this.text, t.end[e - 1]);
-    if (this.body(k, lowerHead ? e + 1 : e, sentence, sentenceStart)) return '';
+    const lead = k > this.lo && t.taken[k - 1] === 0 && !this.capital(k - 1) && this.rules.leading[this.word(k - 1)] === 1 && this.adjacent(k - 1) ? 1 : 0;
+    if (this.body(k - lead, lowerHead ? e + 1 : e, sentence, sentenceStart)) return '';
     // "Alexandra Reeve Givens, CEO, ...": an office after a comma evidences the name before it.
     const after = e < this.hi ? this.phraseAt(rules.titles, e, this.hi) : 0;
     if (after > 0 && e - k >= 2 && this.gapIs(e - 1, t.start[e], 44)) {

@@ -229,7 +229,7 @@ export interface NameClassEntry {
   origin?: LexiconOrigin;
 }
 
-export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'district-code', 'portfolio', 'place-preposition', 'connector', 'not-name'] as const;
+export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'head-other', 'head-leading', 'numbered', 'district-code', 'portfolio', 'place-preposition', 'not-place-ending', 'connector', 'not-name'] as const;
 
 export interface Lexicon {
   cues: CuePattern[];

@@ -23,6 +23,12 @@ export interface NameRules {
   strong: Uint8Array;
   /** By word number: 1 for a word of an office's portfolio ("Affairs", "Treasury"), never a holder's name. */
   portfolio: Uint8Array;
+  /** By word number: 1 for a word a number after it belongs to ("Article 5", "Resolution 2231"; E1.b). */
+  numbered: Uint8Array;
+  /** By word number: 1 for a head that types a run only when it opens it ("Hurricane Ida"; E1.b). */
+  leading: Uint8Array;
+  /** Endings of abstract nouns, never a place after a place preposition ("the rise in Antisemitism"; E1.c). */
+  notPlaceEndings: readonly string[];
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
   surnames: Map<string, string | null>;
   /** A surname → the lexicon persons who have it, with their offices: "President Marcos" alone (E3.d). */
@@ -36,7 +42,7 @@ export interface NameRules {
   for: number;
 }
 
-const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place' };
+const HEAD_TYPES: Record<string, EntityType> = { 'head-org': 'org', 'head-forum': 'forum', 'head-agreement': 'agreement', 'head-initiative': 'initiative', 'head-place': 'place', 'head-other': 'other', 'head-leading': 'other' };
 const GENERATIONS = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const STRONG = ['of', 'for', 'on', 'and', 'the', 'in', 'to', '&'];
 
@@ -85,6 +91,9 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   const heads = new Map<string, EntityType>();
   const connectors: string[] = [];
   const portfolio: string[] = [];
+  const numbered: string[] = [];
+  const leading: string[] = [];
+  const notPlaceEndings: string[] = [];
   const notAcronyms = new Set<string>();
   const districtCodes = new Set<string>();
   const add = (into: Map<string, string[][]>, w: string): void => {
@@ -106,6 +115,9 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'not-name') add(sets.notNames, w);
       else if (c.id === 'district-code') districtCodes.add(w);
       else if (c.id === 'portfolio') portfolio.push(w);
+      else if (c.id === 'numbered') numbered.push(w);
+      else if (c.id === 'head-leading') leading.push(w);
+      else if (c.id === 'not-place-ending') notPlaceEndings.push(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
       else if (HEAD_TYPES[c.id] !== undefined && !heads.has(w)) heads.set(w, HEAD_TYPES[c.id]);
@@ -113,6 +125,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   }
   for (const w of connectors) words.add(w);
   for (const w of portfolio) words.add(w);
+  for (const w of numbered) words.add(w);
   for (const w of heads.keys()) words.add(w);
   const n = words.words.length;
   const phrases = (from: Map<string, string[][]>): Phrases => {
@@ -139,6 +152,9 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     connector: flags(connectors),
     strong: flags(STRONG),
     portfolio: flags(portfolio),
+    numbered: flags(numbered),
+    leading: flags(leading),
+    notPlaceEndings,
     surnames,
     personBySurname,
     of: words.add('of'),

@@ -2,11 +2,16 @@
 // name, the word that says what a body is, an acronym defined in parentheses — after lexicon matching, sentence
 // by sentence, so a later surname or acronym links to the name first introduced. Linear in the text: the rules
 // read numbered tokens (nameTokens.ts) and slice only the names they report.
-import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
+import { SpanScan, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
-import { personByTitle, surnameOf, type NameRules, type Phrases } from './nameRules';
+import { personByTitle, surnameOf, type NameRules } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
-import { CAPITAL, CAPITALS, LOWER_PLACE, LOWER_THE, NameTokens, WORD_SHIFT, isDash } from './nameTokens';
+import { TokenReader } from './nameReader';
+import { LOWER_PLACE, NameTokens } from './nameTokens';
+
+const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+/** The token ending at `end` ends with "'s" or "’s". */
+const possessive = (text: string, end: number): boolean => (text.charCodeAt(end - 1) | 32) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
 
 export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
@@ -73,7 +78,7 @@ export function recogniseTokens(text: string, readout: ParsedReadout, rules: Nam
   return r.finish(mentions, readout, acronyms);
 }
 
-export class Recogniser {
+export class Recogniser extends TokenReader {
   readonly found: EntityMention[] = [];
   /** Surname (last token) → person; acronym or name → its entity. */
   private readonly surnames = new Map<string, Found>();
@@ -85,90 +90,13 @@ export class Recogniser {
   conflict = false;
   /** Capitalised tokens no rule took (start, end, sentence): finish() links them to names found anywhere. */
   private readonly left: number[] = [];
-  private tokens = ownTokens;
-  /** The sentence read: tokens [lo, hi). */
-  private lo = 0;
-  private hi = 0;
   /** Where the sentence read ends, and the token after a person its list item names first (-1: none). */
   private sentenceEnd = 0;
   private listedNext = -1;
 
-  constructor(
-    private readonly text: string,
-    private readonly rules: NameRules,
-    bySentence: boolean,
-  ) {
+  constructor(text: string, rules: NameRules, bySentence: boolean) {
+    super(text, rules, ownTokens);
     this.asked = bySentence ? new Set() : undefined;
-  }
-
-  private word(k: number): number {
-    return (this.tokens.info[k] >> WORD_SHIFT) - 1;
-  }
-
-  private slice(k: number): string {
-    return this.text.slice(this.tokens.start[k], this.tokens.end[k]);
-  }
-
-  private capital(k: number): boolean {
-    return (this.tokens.info[k] & CAPITAL) !== 0;
-  }
-
-  /** "iCET", "eSIM": an acronym may start with a small letter. */
-  private innerCapitals(k: number): boolean {
-    return (this.tokens.info[k] & CAPITALS) !== 0;
-  }
-
-  private isConnector(k: number): boolean {
-    const w = this.word(k);
-    return w >= 0 && this.rules.connector[w] === 1;
-  }
-
-  private headAt(k: number): EntityType | undefined {
-    const w = this.word(k);
-    return w >= 0 ? this.rules.heads[w] : undefined;
-  }
-
-  /** A connector no personal name holds ("of", "and"); particles ("de", "bin", "van") may be inside one. */
-  private strong(k: number): boolean {
-    const w = this.word(k);
-    return w >= 0 && this.rules.strong[w] === 1;
-  }
-
-  /** Length of the longest phrase of `set` at token k (in a run ending before `end`), or 0. */
-  private phraseAt(set: Phrases, k: number, end: number): number {
-    const w = this.word(k);
-    if (w < 0) return 0;
-    const list = set[w];
-    if (list === undefined) return 0;
-    for (const p of list) {
-      if (k + p.length > end) continue;
-      let ok = true;
-      for (let q = 1; q < p.length && ok; q++) ok = this.word(k + q) === p[q] && this.adjacent(k + q - 1);
-      if (ok) return p.length;
-    }
-    return 0;
-  }
-
-  /** Only spaces (or a hyphen) between token k and k + 1. */
-  private adjacent(k: number): boolean {
-    const text = this.text;
-    for (let i = this.tokens.end[k]; i < this.tokens.start[k + 1]; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0 && !isDash(c)) return false;
-    }
-    return true;
-  }
-
-  /** The characters between token k's end and token k + 1 (or `limit`), trimmed, are the one unit `unit`. */
-  private gapIs(k: number, limit: number, unit: number): boolean {
-    const t = this.tokens;
-    const to = Math.min(k + 1 < this.hi ? t.start[k + 1] : limit, limit);
-    let i = t.end[k];
-    while (i < to && isRegexSpace(this.text.charCodeAt(i))) i++;
-    if (i >= to || this.text.charCodeAt(i) !== unit) return false;
-    i++;
-    while (i < to && isRegexSpace(this.text.charCodeAt(i))) i++;
-    return i >= to;
   }
 
   sentence(s: Sentence, tokens: NameTokens, lo: number, hi: number): void {
@@ -216,6 +144,16 @@ export class Recogniser {
         k = e - 2;
       }
       portfolio = acrossName = false;
+      // E1.b: "Article 5", "Resolution 2231": the number after a `numbered` word ends its name (the token holds the
+      // lower-case words after the number too: the name ends with the digits).
+      if (e < n && tokens.taken[e] === 0 && rules.numbered[this.word(e - 1)] === 1 && this.adjacent(e - 1) && isDigitAt(this.text, tokens.start[e]) && this.headAt(e - 1) !== undefined) {
+        let end = tokens.start[e];
+        while (isDigitAt(this.text, end)) end++;
+        this.add(tokens.start[k], end, s.index, this.headAt(e - 1) as EntityType, `numbered: ${this.slice(e - 1)}`);
+        titled = '';
+        k = e + 1;
+        continue;
+      }
       titled = this.run(k, e, s.index, s.start, titled);
       k = e;
     }
@@ -293,7 +231,11 @@ export class Recogniser {
       this.person(k, q, sentence, evidence);
       return this.run(q + 1, e, sentence, sentenceStart, '');
     }
-    if (this.body(k, e, sentence, sentenceStart)) return '';
+    // E1.b: "the Baltic region", "NATO's Open Door policy": a head word in lower case right after the run ends its
+    // name (not after a possessive: "Maduro's policy").
+    const lowerHead = e < this.hi && t.taken[e] === 0 && !this.capital(e) && this.headAt(e) !== undefined && this.adjacent(e - 1) && !possessive(this.text, t.end[e - 1]);
+    const lead = k > this.lo && t.taken[k - 1] === 0 && !this.capital(k - 1) && this.rules.leading[this.word(k - 1)] === 1 && this.adjacent(k - 1) ? 1 : 0;
+    if (this.body(k - lead, lowerHead ? e + 1 : e, sentence, sentenceStart)) return '';
     // "Alexandra Reeve Givens, CEO, ...": an office after a comma evidences the name before it.
     const after = e < this.hi ? this.phraseAt(rules.titles, e, this.hi) : 0;
     if (after > 0 && e - k >= 2 && this.gapIs(e - 1, t.start[e], 44)) {
@@ -317,13 +259,20 @@ export class Recogniser {
       this.add(t.start[k], t.end[e - 1], sentence, 'org', 'listed with an office');
       return '';
     }
-    // "met in Philadelphia": a name after a place preposition, not the sentence's first word.
-    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1))) {
+    // "met in Philadelphia": a name after a place preposition, not the sentence's first word; no abstract noun
+    // ("the rise in Antisemitism", E1.c).
+    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
       this.add(t.start[k], t.end[e - 1], sentence, 'place', `after: ${this.slice(k - 1).toLowerCase()}`);
       return '';
     }
     for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  /** Token k ends as an abstract noun does ("Antisemitism", "Islamophobia": the `not-place-ending` class). */
+  private abstract(k: number): boolean {
+    const word = this.slice(k);
+    return this.rules.notPlaceEndings.some((x) => word.length > x.length + 2 && word.endsWith(x));
   }
 
   private leave(k: number, sentence: number): void {
@@ -340,15 +289,6 @@ export class Recogniser {
       else if (this.word(p) === rules.and && p + 1 < e && this.phraseAt(rules.titles, p + 1, e) > 0) p++;
       else return p;
     }
-  }
-
-  /** The token before token k, with only spaces between them, is lower-cased what `flag` says. */
-  private beforeIs(k: number, flag: number): boolean {
-    return k > this.lo && this.adjacent(k - 1) && (this.tokens.info[k - 1] & flag) !== 0;
-  }
-
-  private beforeIsThe(k: number): boolean {
-    return this.beforeIs(k, LOWER_THE);
   }
 
   /** Token k follows ", <office>," ("Founder and President, Encode Justice"). */
@@ -383,7 +323,7 @@ export class Recogniser {
     }
     for (let q = k; q < e; q++) {
       const h = this.headAt(q);
-      if (h !== undefined) {
+      if (h !== undefined && (q === k || rules.leading[this.word(q)] !== 1)) {
         type = h;
         head = this.word(q);
       }

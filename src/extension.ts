@@ -9,7 +9,7 @@ import type { CorpusFeatures } from './extension/corpusFeatures';
 import { CorpusModel } from './extension/corpusModel';
 import { CorpusView } from './extension/corpusView';
 import { CueDiagnostics } from './extension/diagnostics';
-import { ExportCommand } from './extension/export';
+import { ExportCommand } from './extension/exportCommand';
 import { ParagraphFoldingProvider } from './extension/folding';
 import { ReadoutHoverProvider } from './extension/hover';
 import { WhyThisTopicCommand } from './extension/whyThisTopic';

@@ -1,4 +1,5 @@
-// "Readout: Export Analysis…": writes the analysis of the current readout or of a whole folder as Markdown
+// "Readout: Export Analysis…" (registered by exportCommand.ts, which loads this bundle, dist/export.js, on the first
+// export): writes the analysis of the current readout or of a whole folder as Markdown
 // (a report for a brief), CSV, JSON (the CLI's versioned interface) or SARIF 2.1.0 — one output file.
 // The serialisers are the core's (report.ts, markdownReport.ts); this adapter picks scope, format and file.
 // Testable without dialogs: readoutLens.export(format?, target?, output?) skips each question answered;
@@ -49,12 +50,8 @@ async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export class ExportCommand implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-
-  constructor(private readonly lexicons: LexiconService, private readonly toolVersion: string) {
-    this.disposables.push(vscode.commands.registerCommand('readoutLens.export', (format?: unknown, target?: unknown, output?: unknown) => this.run(format, target, output)));
-  }
+export class ExportRunner {
+  constructor(private readonly lexicons: LexiconService, private readonly toolVersion: string) {}
 
   /**
    * Returns the written file's URI (as a string), or undefined when cancelled (a question dismissed, or the
@@ -166,9 +163,5 @@ export class ExportCommand implements vscode.Disposable {
       saveLabel: 'Export',
       title: `Export ${info.label}`,
     });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

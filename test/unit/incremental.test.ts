@@ -147,6 +147,10 @@ describe('incremental analysis', function () {
       (t) => t.replace(', and Doe said', '.\n\nDoe said'),
       (t) => t.replace('.\n\nDoe said', ', and Doe said'),
       (t) => t.replace('title: Readout of the meeting', 'title: Readout of the call'),
+      // T2.i: the header's government is a party; a header edit alone changes the topics of the paragraphs after it.
+      (t) => t.replace('Kishida welcomed the progress', 'China attaches importance to its relations with Japan. Kishida welcomed the progress'),
+      (t) => t.replace('date: 2024-04-10', 'date: 2024-04-10\ngovernment: China'),
+      (t) => t.replace('government: China', 'government: India'),
       (t) => t.replace(/^---\n[\s\S]*?\n---\n/, ''),
       (t) => `date 2024-04-10 ${t}`,
       (t) => t.replace('Kishida welcomed', 'Prime Minister Kishida welcomed'),

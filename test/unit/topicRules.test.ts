@@ -84,6 +84,28 @@ describe('topics: a title is no courtesy (policy T2, T2.a)', () => {
   });
 });
 
+describe('topics: the parties the header names (policy T2, T2.i)', () => {
+  const body = [
+    "On the afternoon of September 10, the Vice Premier of the State Council met with Brazil's Minister of Finance in Beijing.",
+    'The Brazilian Minister said that Brazil attaches great importance to its relations with China.',
+    'China hopes that Brazil will continue to provide a fair business environment for Chinese enterprises and investment.',
+  ];
+  const withHeader = (header: string): SentenceTopics[] => topicsOf([`---\ntitle: Vice Premier Meets with Brazilian Minister\ndate: 2024-09-10\n${header}---\n${body[0]}`, ...body.slice(1)]);
+
+  it("the issuing government is a party: its name in a sentence of the relationship is that relationship, not the country's topic", () => {
+    const [, relations, trade] = withHeader('government: China\n');
+    assert.strictEqual(relations.primary, 'bilateral-relations', JSON.stringify(relations));
+    assert.strictEqual(trade.primary, 'economy-trade', JSON.stringify(trade));
+  });
+
+  it('so are the countries of the participants; without a header the country named stays the subject', () => {
+    const [, relations] = withHeader('participants: [Vice Premier of China, Minister of Finance of Brazil]\n');
+    assert.strictEqual(relations.primary, 'bilateral-relations', JSON.stringify(relations));
+    const [, bare] = topicsOf(body);
+    assert.strictEqual(bare.primary, 'china', JSON.stringify(bare));
+  });
+});
+
 describe('topics: three countries at the table (policy T2, T2.g)', () => {
   it('counts the countries persons bring with the places named: the issuer, the Philippines and Japan are multilateral', () => {
     const t = topicsOf(['Vice President Kamala Harris met with President Ferdinand Marcos Jr. of the Philippines and Prime Minister Fumio Kishida of Japan in Jakarta, Indonesia.'])[0];

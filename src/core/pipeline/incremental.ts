@@ -16,7 +16,7 @@ import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from '.
 import { hasOddSpace } from '../entities/nameText';
 import { markCountryRepeats } from '../entities/entities';
 import type { CompiledLexicon } from './compile';
-import { TopicHits, openingEndOf, type TopicScores } from '../topics/topics';
+import { TopicHits, headerParties, openingEndOf, type TopicScores } from '../topics/topics';
 import { JoinedNameTokens, paragraphNameTokens, type ParagraphNameTokens } from './paragraphNames';
 import { ParagraphTopics } from './paragraphTopics';
 
@@ -292,7 +292,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text.length, analyzedLength));
   for (const q of cueProblems) problems.push(q);
-  const topics = cache.topics.resolve(analysed, compiled, scored, sentences, entities, openingEndOf(cues, sentences));
+  const topics = cache.topics.resolve(analysed, compiled, scored, sentences, entities, openingEndOf(cues, sentences), headerParties(layout.header, compiled.entities, compiled.topics));
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph (from tokens kept per paragraph).

@@ -6,7 +6,7 @@
 // every other paragraph keeps the topics of the last run, renumbered when sentences were added before it.
 import { TOPIC_COUNT } from '../topics/model';
 import { ROLE } from '../topics/roles';
-import { TopicHits, resolveTopics, type TopicScores } from '../topics/topics';
+import { TopicHits, partiesKey, resolveTopics, type TopicScores } from '../topics/topics';
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import type { CompiledLexicon } from './compile';
 
@@ -31,9 +31,12 @@ export class ParagraphTopics {
   private topics: SentenceTopics[] = [];
   /** Where the last run's sentences started: a kept topic's evidence spans move with its sentence. */
   private starts = new Int32Array(0);
+  /** The header's parties of the last run (T2.i): when they change, every sentence is resolved again. */
+  private issuer = '';
 
   clear(): void {
     this.compiled = undefined;
+    this.issuer = '';
     this.paragraphs = [];
     this.topics = [];
     this.starts = new Int32Array(0);
@@ -41,22 +44,32 @@ export class ParagraphTopics {
 
   /**
    * resolveTopics over the whole readout: `paragraphs` in order (their sentences are `sentences`, in order),
-   * `mentions` the lexicon's mentions, `openingEnd` as openingEndOf gives it.
+   * `mentions` the lexicon's mentions, `openingEnd` as openingEndOf gives it, `issuer` the header's parties (T2.i).
    */
-  resolve(text: string, compiled: CompiledLexicon, paragraphs: readonly ScoredParagraph[], sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd: number): SentenceTopics[] {
+  resolve(
+    text: string,
+    compiled: CompiledLexicon,
+    paragraphs: readonly ScoredParagraph[],
+    sentences: readonly Sentence[],
+    mentions: readonly EntityMention[],
+    openingEnd: number,
+    issuer: ReadonlySet<string> = new Set(),
+  ): SentenceTopics[] {
     const before = this.paragraphs;
     const n = paragraphs.length;
+    const key = partiesKey(issuer);
     let same = 0;
-    if (this.compiled === compiled) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
+    if (this.compiled === compiled && this.issuer === key) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
     let topics: SentenceTopics[];
-    if (same === 0) topics = resolveAll(text, compiled, paragraphs, sentences, mentions, openingEnd);
+    if (same === 0) topics = resolveAll(text, compiled, paragraphs, sentences, mentions, openingEnd, issuer);
     else if (same === n && n === before.length) topics = this.kept(0, n === 0 ? 0 : sentences.length, 0, sentences);
     else {
       let sameEnd = 0;
       while (sameEnd < n - same && sameEnd < before.length - same && paragraphs[n - 1 - sameEnd] === before[before.length - 1 - sameEnd]) sameEnd++;
-      topics = this.resolveChanged(text, compiled, paragraphs, sentences, mentions, openingEnd, same, n - sameEnd);
+      topics = this.resolveChanged(text, compiled, paragraphs, sentences, mentions, openingEnd, same, n - sameEnd, issuer);
     }
     this.compiled = compiled;
+    this.issuer = key;
     this.paragraphs = paragraphs;
     this.topics = topics;
     const starts = new Int32Array(sentences.length);
@@ -75,6 +88,7 @@ export class ParagraphTopics {
     openingEnd: number,
     from: number,
     to: number,
+    issuer: ReadonlySet<string>,
   ): SentenceTopics[] {
     const n = paragraphs.length;
     // Widen to whole lists: from a paragraph whose first sentence sets the list state afresh, up to the next one.
@@ -116,7 +130,7 @@ export class ParagraphTopics {
       parts.push({ hits: r.topicScores.hits ?? NO_HITS, sentences: count });
       at += count;
     }
-    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads);
+    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads, issuer);
     // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered, their
     // evidence moved with their sentences. The region's own: from its local numbering to the readout's.
     const old = this.topics;
@@ -171,7 +185,15 @@ function firstMentionOf(mentions: readonly EntityMention[], sentence: number): n
 }
 
 /** The topics of the whole readout from its paragraphs' scores, in order (as analyze() resolves them). */
-function resolveAll(text: string, compiled: CompiledLexicon, paragraphs: readonly ScoredParagraph[], sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd: number): SentenceTopics[] {
+function resolveAll(
+  text: string,
+  compiled: CompiledLexicon,
+  paragraphs: readonly ScoredParagraph[],
+  sentences: readonly Sentence[],
+  mentions: readonly EntityMention[],
+  openingEnd: number,
+  issuer: ReadonlySet<string>,
+): SentenceTopics[] {
   const rows = new Float64Array(sentences.length * TOPIC_COUNT);
   const roles = new Uint8Array(sentences.length);
   const picks = new Int8Array(sentences.length).fill(-1);
@@ -185,5 +207,5 @@ function resolveAll(text: string, compiled: CompiledLexicon, paragraphs: readonl
     at += r.sentences.length;
   }
   const hits = TopicHits.concat(paragraphs.map((r) => ({ hits: r.topicScores.hits ?? NO_HITS, sentences: r.sentences.length })));
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd, hits, picks, leads);
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd, hits, picks, leads, issuer);
 }

@@ -22,6 +22,7 @@ export interface TopicScores {
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
 const PEOPLE_SLOT = slotOf('people-exchange');
+const NO_PARTIES: ReadonlySet<string> = new Set();
 /** Scores this close to zero are what is left of evidence taken away again. */
 const NOTHING = 1e-9;
 
@@ -135,7 +136,8 @@ function afterVenue(text: string, venueEnd: number, start: number): boolean {
  * mentions' evidence moved to the backdrop (at its discount; none in courtesy, where names are no subject): all of
  * it in the opening and in sentences with words of the relationship (T2), part of it elsewhere (T3), then
  * rankTopics picks. `rows` and `roles` are left as they were. `openingEnd`: where the opening sentence's first
- * commitment cue starts (openingEndOf); `hits`: what the rows were made of, for each result's evidence (hits.ts).
+ * commitment cue starts (openingEndOf); `hits`: what the rows were made of, for each result's evidence (hits.ts);
+ * `issuer`: the parties the readout's header names (headerParties, T2.i).
  * Linear in the sentences and mentions.
  */
 export function resolveTopics(
@@ -149,6 +151,7 @@ export function resolveTopics(
   hits?: TopicHits,
   picks?: Int8Array,
   leads?: Float32Array,
+  issuer: ReadonlySet<string> = NO_PARTIES,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
@@ -163,6 +166,9 @@ export function resolveTopics(
       const end = purpose === null ? openingEnd : Math.min(openingEnd, sentences[0].start + verb + purpose.index);
       opening = openingRole(text, model, mentions, sentences[0].index, parties, end, sentences[0].start + verb);
     }
+    // policy T2 (T2.i): the countries the header names (the issuing government, the participants) are parties too;
+    // added after the opening was read, so that they change none of its counts of who met.
+    for (const id of issuer) parties.add(id);
     if (opening & ROLE.openingDomestic && namesAbroad(model, mentions, parties)) opening &= ~ROLE.openingDomestic;
     if (opening & ROLE.openingDomestic) {
       // policy T2 (T2.d): with one government only, no sentence speaks of a relationship between the meeting's parties

@@ -278,8 +278,8 @@ export class TopicScorer {
    * One SentenceTopics per sentence, in order, from the rows scored and the readout's context (context.ts);
    * `mentions` are the sentences' entity mentions, in order.
    */
-  finish(sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd = Infinity): SentenceTopics[] {
-    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits, this.picks, this.leads);
+  finish(sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd = Infinity, issuer?: ReadonlySet<string>): SentenceTopics[] {
+    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits, this.picks, this.leads, issuer);
   }
 }
 

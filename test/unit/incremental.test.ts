@@ -165,6 +165,22 @@ describe('incremental analysis', function () {
     });
   });
 
+  it('reads the whole readout for a domestic opening when it resolves a changed paragraph alone (T2.d; a random-edit counterexample)', () => {
+    // Three held-out readouts joined, the first opening cut so that it names only one government: whether the meeting is
+    // domestic then depends on the countries named anywhere in the readout, not only in the paragraphs resolved again.
+    const heldout = path.join(repoRoot, 'test', 'fixtures', 'heldout');
+    const names = ['08-kr-mofa-australia-fm-meeting', '09-ae-france-call', '10-us-in-2plus2-joint-statement'];
+    let text = names.map((n) => fs.readFileSync(path.join(heldout, `${n}.readout`), 'utf8')).join('\n\n');
+    text = text.slice(0, 68) + text.slice(68 + 86);
+    const cache = new AnalysisCache();
+    analyzeIncremental(text, fx.compiled, cache);
+    const at = text.indexOf('The Ministers reaffirmed the Comprehensive');
+    assert.ok(at > 0);
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache), analyze(text, fx.compiled));
+    assert.strictEqual(cache.lastMisses, 1, 'only the edited paragraph is analysed again');
+  });
+
   it('warms the cache in steps and then analyses nothing more', () => {
     const text = texts.join('\n\n');
     const cache = new AnalysisCache();

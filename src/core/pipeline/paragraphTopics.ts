@@ -130,7 +130,7 @@ export class ParagraphTopics {
       parts.push({ hits: r.topicScores.hits ?? NO_HITS, sentences: count });
       at += count;
     }
-    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads, issuer);
+    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads, issuer, mentions);
     // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered, their
     // evidence moved with their sentences. The region's own: from its local numbering to the readout's.
     const old = this.topics;

@@ -137,7 +137,8 @@ function afterVenue(text: string, venueEnd: number, start: number): boolean {
  * it in the opening and in sentences with words of the relationship (T2), part of it elsewhere (T3), then
  * rankTopics picks. `rows` and `roles` are left as they were. `openingEnd`: where the opening sentence's first
  * commitment cue starts (openingEndOf); `hits`: what the rows were made of, for each result's evidence (hits.ts);
- * `issuer`: the parties the readout's header names (headerParties, T2.i).
+ * `issuer`: the parties the readout's header names (headerParties, T2.i); `everyMention`: all of the readout's mentions,
+ * where `mentions` are only those of the sentences passed (T2.d reads the whole readout).
  * Linear in the sentences and mentions.
  */
 export function resolveTopics(
@@ -152,6 +153,7 @@ export function resolveTopics(
   picks?: Int8Array,
   leads?: Float32Array,
   issuer: ReadonlySet<string> = NO_PARTIES,
+  everyMention: readonly EntityMention[] = mentions,
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
@@ -169,7 +171,8 @@ export function resolveTopics(
     // policy T2 (T2.i): the countries the header names (the issuing government, the participants) are parties too;
     // added after the opening was read, so that they change none of its counts of who met.
     for (const id of issuer) parties.add(id);
-    if (opening & ROLE.openingDomestic && namesAbroad(model, mentions, parties)) opening &= ~ROLE.openingDomestic;
+    // Over the whole readout's mentions: a readout put together from paragraphs passes only the ones it resolves.
+    if (opening & ROLE.openingDomestic && namesAbroad(model, everyMention, parties)) opening &= ~ROLE.openingDomestic;
     if (opening & ROLE.openingDomestic) {
       // policy T2 (T2.d): with one government only, no sentence speaks of a relationship between the meeting's parties
       // (the issuer's own names, "U.S. Department of Education", are no evidence of one), nor of ties between peoples

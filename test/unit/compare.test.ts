@@ -184,7 +184,10 @@ describe('compareAnalyses: paired corpus readouts', () => {
     it('only the US readout recalls Abe\'s free and open Indo-Pacific and the Quad (a security topic)', () => {
       const names = onlyNames(c, 'a');
       assert.ok(names.includes('quad') && names.includes('free-and-open-indo-pacific'), names.join(', '));
-      assert.ok(onlyTopics(c, 'a').includes('security'));
+      // Security is only on the US side, as the primary topic of that sentence or (as the trained model reads it since
+      // the fifth batch, T1.c) its secondary: in passing, which compare reports but lists as no omission.
+      const security = c.topics.find((t) => t.topic === 'security');
+      assert.strictEqual(security?.onlyIn, 'a', JSON.stringify(security));
     });
 
     it('both readouts name Biden, Kishida and Abe', () => {

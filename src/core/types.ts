@@ -170,7 +170,7 @@ export interface TopicEntry {
  * keyword was among them), the opening's meeting or another of who met whom (T2), its context (T5: the list it belongs to, its paragraph,
  * the sentence before it), courtesy or framing (T6), or nothing at all (T6).
  */
-export type TopicRule = 'words' | 'user' | 'opening' | 'meeting' | 'list' | 'paragraph' | 'previous' | 'courtesy' | 'none' | 'model';
+export type TopicRule = 'words' | 'user' | 'opening' | 'meeting' | 'list' | 'paragraph' | 'previous' | 'courtesy' | 'layout' | 'none' | 'model';
 
 export interface TopicEvidence {
   rule: TopicRule;

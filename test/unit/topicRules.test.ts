@@ -106,6 +106,34 @@ describe('topics: the parties the header names (policy T2, T2.i)', () => {
   });
 });
 
+describe('topics: title, dateline and signature lines (policy T6, T6.d)', () => {
+  const header = '---\ntitle: Prime Minister Meets President of Indonesia\ndate: 2024-05-12\ngovernment: Japan\n---\n';
+  const opening = 'On May 12, Prime Minister Kishida held a summit meeting with President Joko Widodo of Indonesia.';
+
+  it('a title line and a dateline above the opening are other, and the opening after them names the parties', () => {
+    const [title, dateline, meeting, relations] = analyze(`${header}Japan-Indonesia Summit Meeting\n\nTokyo, 12 May 2024\n\n${opening}\n\nPrime Minister Kishida said that Japan attaches importance to its relations with Indonesia.`, compiledBuiltins()).topics;
+    assert.deepStrictEqual([title.primary, title.evidence?.rule, dateline.primary, dateline.evidence?.rule], ['other', 'layout', 'other', 'layout']);
+    assert.strictEqual(title.secondary, undefined, 'no secondary topic from the model either');
+    assert.strictEqual(meeting.evidence?.rule, 'opening', JSON.stringify(meeting));
+    assert.strictEqual(relations.primary, 'bilateral-relations', JSON.stringify(relations));
+  });
+
+  it('a first sentence written as a document title is other; a signature block at the end too', () => {
+    const t = topicsOf(["Chairman's Statement of the 45th ASEAN Summit, Vientiane.", 'We, the Heads of State or Government of ASEAN, met in Vientiane.', "Spokesperson's Office, Ministry of Foreign Affairs"]);
+    assert.strictEqual(t[0].primary, 'other', JSON.stringify(t[0]));
+    assert.strictEqual(t[2].primary, 'other', JSON.stringify(t[2]));
+  });
+
+  it('keeps a first sentence cut short by a comma, a line that says who met, an italic deck and a section heading', () => {
+    const cut = topicsOf(['National Security Advisor of India Shri Ajit Doval met with National Security Advisor Jake Sullivan in New Delhi on 6 January,', '2025.'])[0];
+    assert.strictEqual(cut.evidence?.rule, 'opening', JSON.stringify(cut));
+    const deck = topicsOf(['*Task Force discussed ways to lower prices at the pump and secure energy independence*', 'The task force met today.'])[0];
+    assert.notStrictEqual(deck.evidence?.rule, 'layout', JSON.stringify(deck));
+    const [, heading] = topicsOf([opening, 'Economic Security', '- The leaders agreed to strengthen supply chains.']);
+    assert.notStrictEqual(heading.evidence?.rule, 'layout', JSON.stringify(heading));
+  });
+});
+
 describe('topics: three countries at the table (policy T2, T2.g)', () => {
   it('counts the countries persons bring with the places named: the issuer, the Philippines and Japan are multilateral', () => {
     const t = topicsOf(['Vice President Kamala Harris met with President Ferdinand Marcos Jr. of the Philippines and Prime Minister Fumio Kishida of Japan in Jakarta, Indonesia.'])[0];

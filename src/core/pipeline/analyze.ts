@@ -85,7 +85,7 @@ export function analyseSentences(
   const mentions = sortMentions(entities);
   // Topics read the whole readout (its opening, lists across paragraphs): topicScores lets a readout put together
   // from paragraphs analysed apart resolve them once over all of it.
-  return { cues: cues.cues, entities: mentions, topics: topics.finish(sentences, mentions, openingEndOf(cues.cues, sentences), headerParties(readout.header, compiled.entities, compiled.topics)), unknownAcronyms: acronyms.found, cueProblems: cues.problems, topicScores: topics.scores() };
+  return { cues: cues.cues, entities: mentions, topics: topics.finish(sentences, mentions, openingEndOf(cues.cues, sentences, compiled.topics.roleWords), headerParties(readout.header, compiled.entities, compiled.topics)), unknownAcronyms: acronyms.found, cueProblems: cues.problems, topicScores: topics.scores() };
 }
 
 /**

@@ -292,7 +292,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   if (binaryFirst >= 0) problems.push(binaryProblem(analysed, binaryFirst, binaryParagraphs));
   if (truncated) problems.push(truncationProblem(text.length, analyzedLength));
   for (const q of cueProblems) problems.push(q);
-  const topics = cache.topics.resolve(analysed, compiled, scored, sentences, entities, openingEndOf(cues, sentences), headerParties(layout.header, compiled.entities, compiled.topics));
+  const topics = cache.topics.resolve(analysed, compiled, scored, sentences, entities, openingEndOf(cues, sentences, compiled.topics.roleWords), headerParties(layout.header, compiled.entities, compiled.topics));
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph (from tokens kept per paragraph).

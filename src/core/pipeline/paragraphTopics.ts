@@ -5,6 +5,7 @@
 // paragraphs are resolved again, together with the first (its parties) and the list paragraphs chained to them;
 // every other paragraph keeps the topics of the last run, renumbered when sentences were added before it.
 import { TOPIC_COUNT } from '../topics/model';
+import { openingIndexOf } from '../topics/layout';
 import { ROLE } from '../topics/roles';
 import { TopicHits, partiesKey, resolveTopics, type TopicScores } from '../topics/topics';
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
@@ -60,13 +61,18 @@ export class ParagraphTopics {
     const key = partiesKey(issuer);
     let same = 0;
     if (this.compiled === compiled && this.issuer === key) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
+    // T2 with T6.d: the opening may follow a title or dateline paragraph; the paragraphs up to its own name the parties.
+    const at = openingIndexOf(sentences, compiled.topics.roleWords);
+    let openingParagraphs = 0;
+    for (let count = 0; openingParagraphs < n && count <= at; openingParagraphs++) count += paragraphs[openingParagraphs].sentences.length;
+    openingParagraphs = Math.max(1, openingParagraphs);
     let topics: SentenceTopics[];
-    if (same === 0) topics = resolveAll(text, compiled, paragraphs, sentences, mentions, openingEnd, issuer);
+    if (same < openingParagraphs) topics = resolveAll(text, compiled, paragraphs, sentences, mentions, openingEnd, issuer);
     else if (same === n && n === before.length) topics = this.kept(0, n === 0 ? 0 : sentences.length, 0, sentences);
     else {
       let sameEnd = 0;
       while (sameEnd < n - same && sameEnd < before.length - same && paragraphs[n - 1 - sameEnd] === before[before.length - 1 - sameEnd]) sameEnd++;
-      topics = this.resolveChanged(text, compiled, paragraphs, sentences, mentions, openingEnd, same, n - sameEnd, issuer);
+      topics = this.resolveChanged(text, compiled, paragraphs, sentences, mentions, openingEnd, same, n - sameEnd, issuer, openingParagraphs);
     }
     this.compiled = compiled;
     this.issuer = key;
@@ -89,17 +95,18 @@ export class ParagraphTopics {
     from: number,
     to: number,
     issuer: ReadonlySet<string>,
+    openingParagraphs: number,
   ): SentenceTopics[] {
     const n = paragraphs.length;
     // Widen to whole lists: from a paragraph whose first sentence sets the list state afresh, up to the next one.
     let lo = from;
-    while (lo > 1 && lo < n && continuesList(paragraphs[lo])) lo--;
+    while (lo > openingParagraphs && lo < n && continuesList(paragraphs[lo])) lo--;
     let hi = to;
     while (hi < n && continuesList(paragraphs[hi])) hi++;
     const firstOf = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) firstOf[i + 1] = firstOf[i] + paragraphs[i].sentences.length;
-    // The first paragraph and paragraphs [lo, hi), numbered from 0 as resolveTopics reads sentence indices.
-    const openingCount = firstOf[1];
+    // The opening's paragraphs and paragraphs [lo, hi), numbered from 0 as resolveTopics reads sentence indices.
+    const openingCount = firstOf[openingParagraphs];
     const regionFirst = Math.max(firstOf[lo], openingCount);
     const regionEnd = firstOf[hi];
     const picked: Sentence[] = [];
@@ -120,7 +127,7 @@ export class ParagraphTopics {
     const parts: { hits: TopicHits; sentences: number }[] = [];
     let at = 0;
     for (let p = 0; p < n; p++) {
-      if (p !== 0 && (p < lo || p >= hi)) continue;
+      if (p >= openingParagraphs && (p < lo || p >= hi)) continue;
       const r = paragraphs[p];
       const count = r.sentences.length;
       rows.set(r.topicScores.rows.subarray(0, count * TOPIC_COUNT), at * TOPIC_COUNT);

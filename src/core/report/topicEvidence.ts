@@ -12,6 +12,7 @@ export const TOPIC_RULE_POLICY: Readonly<Record<TopicRule, string>> = {
   paragraph: 'T5',
   previous: 'T5',
   courtesy: 'T6',
+  layout: 'T6',
   none: 'T6',
   model: 'T1.b',
 };
@@ -29,6 +30,7 @@ const RULE_TEXT: Readonly<Record<TopicRule, string>> = {
   paragraph: 'continues its paragraph',
   previous: 'continues the sentence before it',
   courtesy: 'boilerplate/courtesy',
+  layout: 'a title, dateline or signature line',
   none: 'no topic words of its own',
   model: 'the trained model (no decisive words)',
 };

@@ -8,6 +8,8 @@ import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
 import { ROLE, follows, meetingVerbAt } from './roles';
+import { openingIndexOf } from './layout';
+import type { RoleWords } from './roleWords';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
 export interface TopicScores {
@@ -157,16 +159,19 @@ export function resolveTopics(
 ): SentenceTopics[] {
   let scores = rows;
   let opening = 0;
+  // T2 with T6.d: the opening is the first sentence that is no title, dateline or signature line.
+  const openingAt = openingIndexOf(sentences, model.roleWords);
   /** Where the parties' mentions start, by sentence: their names count for the relationship (T2). */
   const partyStarts = new Set<number>();
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
     const parties = new Set<string>();
-    const verb = typeof sentences[0].text === 'string' ? meetingVerbAt(sentences[0].text, model.roleWords) : -1;
+    const first = sentences[openingAt];
+    const verb = typeof first.text === 'string' ? meetingVerbAt(first.text, model.roleWords) : -1;
     if (verb >= 0) {
       // What follows the opening's purpose ("to coordinate responses to …") is what they met for, as after a cue.
-      const purpose = model.roleWords.purpose.exec(sentences[0].text.slice(verb, 2000));
-      const end = purpose === null ? openingEnd : Math.min(openingEnd, sentences[0].start + verb + purpose.index);
-      opening = openingRole(text, model, mentions, sentences[0].index, parties, end, sentences[0].start + verb);
+      const purpose = model.roleWords.purpose.exec(first.text.slice(verb, 2000));
+      const end = purpose === null ? openingEnd : Math.min(openingEnd, first.start + verb + purpose.index);
+      opening = openingRole(text, model, mentions, first.index, parties, end, first.start + verb);
     }
     // policy T2 (T2.i): the countries the header names (the issuing government, the participants) are parties too;
     // added after the opening was read, so that they change none of its counts of who met.
@@ -191,7 +196,7 @@ export function resolveTopics(
         const courtesy = (roles[i] & ROLE.marker) !== 0;
         // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
         // its own topic stays, at a discount, as its conduct, policies or conflict may be what is discussed.
-        const share = i === sentences[0].index || (roles[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
+        const share = i === sentences[openingAt].index || (roles[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
         for (const e of ev) {
           const slot = slotOf(e.topic);
           // A party's own backdrop evidence stays where it is, except in courtesy.
@@ -204,7 +209,7 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
+  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, openingAt, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
   applyModel(
@@ -229,8 +234,8 @@ function topScore(scores: Float64Array, i: number): number {
 }
 
 /** Where the first commitment cue of the readout's first sentence starts: the end of who-met-whom in the opening. */
-export function openingEndOf(cues: readonly { start: number; sentence: number }[], sentences: readonly Sentence[]): number {
-  const first = sentences[0];
+export function openingEndOf(cues: readonly { start: number; sentence: number }[], sentences: readonly Sentence[], words?: RoleWords): number {
+  const first = sentences[words === undefined ? 0 : openingIndexOf(sentences, words)];
   if (first === undefined) return Infinity;
   for (const c of cues) {
     if (c.sentence === first.index) return c.start;

@@ -3,6 +3,7 @@
 import type { Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
 import { BACKDROP_TOPIC, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_COUNT, TOPIC_WEIGHTS, USER_TERM_FACTOR, slotOf } from './model';
+import { isLayoutLine } from './layout';
 import { ROLE } from './roles';
 import type { RoleWords } from './roleWords';
 
@@ -96,9 +97,18 @@ const LIST_PART = ROLE.listItem | ROLE.heading;
  * (T5: context carries the topic) its paragraph's best topic, else the previous sentence's topic in the same
  * paragraph, else (T6) 'other'. Courtesy and framing with no subject of its own is 'other' (T6), and so are the
  * items of a list it introduces (T5); items with no evidence of their own take their introducer's topic.
- * `firstNamed(i)`: the score slot of the topic sentence i names first (its first hit; -1: none known), for T2.f and T4.a.
+ * `openingAt`: the opening's index (layout.ts: openingIndexOf). `firstNamed(i)`: the score slot of the topic sentence i names first (its first hit; -1: none known), for T2.f and T4.a.
  */
-export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Array, openingRole: number, sentences: readonly Sentence[], words: RoleWords, firstNamed?: (i: number) => number): SentenceTopics[] {
+export function rankTopics(
+  rows: Float64Array,
+  rank: Int32Array,
+  roles: Uint8Array,
+  openingRole: number,
+  sentences: readonly Sentence[],
+  words: RoleWords,
+  openingAt = 0,
+  firstNamed?: (i: number) => number,
+): SentenceTopics[] {
   // Each paragraph's evidence: the sum of its sentences' rows, in one array (a row per paragraph).
   const slots = new Int32Array(sentences.length);
   const slotByParagraph = new Map<number, number>();
@@ -126,7 +136,7 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
   // The sentence introducing the list being read (-1: none), while only its items and headings follow it.
   let introducer = -1;
   sentences.forEach((s, i) => {
-    const role = (roles[i] ?? 0) | (i === 0 ? openingRole : 0);
+    const role = (roles[i] ?? 0) | (i === openingAt ? openingRole : 0);
     const own = pick(rows, i * TOPIC_COUNT, s.index, rank);
     if (role & LIST_PART && introducer >= 0) {
       const intro = results[introducer].primary;
@@ -136,6 +146,11 @@ export function rankTopics(rows: Float64Array, rank: Int32Array, roles: Uint8Arr
       return;
     }
     introducer = role & ROLE.introducer ? i : -1;
+    if (!(role & ROLE.opening) && typeof s.text === 'string' && isLayoutLine(s.text, role, i === 0, words)) {
+      // policy T6 (T6.d): the readout's title, a dateline, a signature block: no subject, and no paragraph for its neighbours.
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'layout' } });
+      return;
+    }
     if (role & ROLE.introducer && role & ROLE.courtesy) {
       // policy T6 (T6.b): "Participants included:" announces a list of names, which is no subject (like a signature block); so
       // does "The President thanked the following:".

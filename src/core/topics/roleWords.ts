@@ -12,6 +12,8 @@ export const TOPIC_WORD_CLASSES = {
   courtesyWords: 'courtesy-words',
   meetingPurposeWords: 'meeting-purpose-words',
   titleWords: 'title-words',
+  documentTitleWords: 'document-title-words',
+  signatureWords: 'signature-words',
 } as const;
 
 export interface RoleWords {
@@ -34,6 +36,10 @@ export interface RoleWords {
   readonly purpose: RegExp;
   /** Policy T2 (T2.a): the last word of a title ("National Security Advisor"): a title's words are no subject and no courtesy. */
   readonly title: ReadonlySet<string>;
+  /** Policy T6 (T6.d): what a document's title starts with ("Joint Statement by"), read at a sentence's start. */
+  readonly documentTitle: RegExp;
+  /** Policy T6 (T6.d): the offices a signature block names ("Ministry", "Office"). */
+  readonly signature: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
@@ -62,6 +68,11 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
     title: new Set(words(C.titleWords)),
+    documentTitle:
+      words(C.documentTitleWords).length > 0
+        ? new RegExp(`^\\W*(?:${alternatives(words(C.documentTitleWords)).replace(/ /g, '\\s+').replace(/'/g, "['’]")})(?!\\w)`, 'i')
+        : NEVER,
+    signature: new Set(words(C.signatureWords)),
     purpose: words(C.meetingPurposeWords).length > 0 ? new RegExp(`\\b(?:${alternatives(words(C.meetingPurposeWords))})\\b`, 'i') : NEVER,
   };
 }

@@ -90,6 +90,8 @@ export function applyModel(
     if (slot < 0) continue;
     const topic = TOPIC_IDS[slot];
     const rule = r.evidence?.rule ?? 'none';
+    // policy T6 (T6.d): a title, dateline or signature line has no subject, the model's included.
+    if (rule === 'layout') continue;
     if (topic !== r.primary && leads[i] >= trained.primaryMargin && (WEAK_RULES.has(rule) || (rule === 'words' && top(i) < trained.weakScore))) {
       const was = r.primary;
       r.primary = topic;

@@ -20,7 +20,9 @@ function secondTokenFits(W: CueWords, second: NextToken, tokens: Token[], i: num
   const k = i + 1;
   if (k >= tokens.length || tokens[k].punctBefore) return false;
   const w = tokens[k].lower;
-  return second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.determiner && isDeterminer(W, w)) || (second.series && W.seriesAdjectives.has(w));
+  if (second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.series && W.seriesAdjectives.has(w))) return true;
+  // A det slot also opens on a possessive name of several words ("conveyed President Biden’s strong support").
+  return second.determiner && (isDeterminer(W, w) || beforePossessive(tokens, k));
 }
 
 /**

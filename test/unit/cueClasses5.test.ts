@@ -21,4 +21,9 @@ describe('cue classes, fifth round (issue #15)', () => {
     ]);
     assert.deepStrictEqual(brief('He conveyed Prime Minister Kishida’s support for the initiative.'), ['conveyed Prime Minister Kishida’s support:hedged']);
   });
+
+  it('a comma is no apostrophe: a name in "-s" before a comma makes no possessive (Span.a)', () => {
+    assert.deepStrictEqual(brief('The Secretary conveyed Prime Minister Davis, hope and resolve to the delegation.'), []);
+    assert.deepStrictEqual(brief('The Secretary conveyed Prime Minister Davis’ hope for the talks.'), ['conveyed Prime Minister Davis’ hope:hedged']);
+  });
 });

@@ -26,4 +26,13 @@ describe('cue classes, fifth round (issue #15)', () => {
     assert.deepStrictEqual(brief('The Secretary conveyed Prime Minister Davis, hope and resolve to the delegation.'), []);
     assert.deepStrictEqual(brief('The Secretary conveyed Prime Minister Davis’ hope for the talks.'), ['conveyed Prime Minister Davis’ hope:hedged']);
   });
+
+  it('"assured someone that X will" is one firm cue, which governs its clause (S-firm.e)', () => {
+    assert.deepStrictEqual(
+      brief('The Vice President also assured Prime Minister Simonyte that the United States would continue to stand up for the international order.'),
+      ['assured:firm'],
+    );
+    assert.deepStrictEqual(brief('The President reassured the Commissioner that the Administration would provide all the resources at its disposal.'), ['reassured:firm']);
+    assert.deepStrictEqual(brief('She assured him of continued support.'), []);
+  });
 });

@@ -174,7 +174,8 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (!p.modal && isPastMeeting(W, tokens, c.start, c.end)) return undefined;
 
   let rule = 'governing verb';
-  if (c.needsWill) rule = 'agreed that + will action';
+  // The verb as written: "agreed that + will action", "assured that + will action" (policy S-firm.e).
+  if (c.needsWill) rule = `${firstWord} that + will action`;
   else if (nonFinite === PURPOSE) rule = `purpose infinitive after "${tokens[governor].lower}"`;
   else if (opener !== undefined) rule = 'participial clause opening the sentence';
   else if (nonFinite === PARTICIPLE) rule = governor >= 0 ? `participial clause after "${tokens[governor].lower}"` : 'participial clause';

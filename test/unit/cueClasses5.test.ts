@@ -35,4 +35,11 @@ describe('cue classes, fifth round (issue #15)', () => {
     assert.deepStrictEqual(brief('The President reassured the Commissioner that the Administration would provide all the resources at its disposal.'), ['reassured:firm']);
     assert.deepStrictEqual(brief('She assured him of continued support.'), []);
   });
+
+  it('after a greeting\'s adjective "wishes" is a noun, no cue (C3.d)', () => {
+    assert.deepStrictEqual(brief('The President shared his greetings and well wishes with the Chinese people on the occasion of Lunar New Year.'), []);
+    assert.deepStrictEqual(brief('President Biden underscored the U.S. commitment to Poland, sending his best wishes for a successful Summit.'), ['underscored:hedged']);
+    // The verb stays a cue.
+    assert.deepStrictEqual(brief('The President wished the Prime Minister every success.'), ['wished:hedged']);
+  });
 });

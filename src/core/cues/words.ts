@@ -18,7 +18,7 @@ export interface CueWords {
   /** Words in "-ly" that are not adverbs ("only", a name, a month). */
   readonly lyNonAdverbs: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
-  /** A cue right after one of these is a noun ("strong support", "the pledge", "as agreed"). */
+  /** A cue right after one of these is a noun ("strong support", "the pledge", "as agreed", "well wishes"). */
   readonly nounContext: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
   readonly doAuxiliaries: ReadonlySet<string>;
@@ -112,6 +112,8 @@ export const WORD_CLASSES = {
   lyNonAdverbs: 'ly-non-adverbs',
   determiners: 'determiners',
   nounContext: 'noun-context',
+  /** Policy C3.d: greeting adjectives ("well wishes", "best wishes"), a noun context of their own. */
+  greetingAdjectives: 'greeting-adjectives',
   auxiliaries: 'auxiliaries',
   doAuxiliaries: 'do-auxiliaries',
   negations: 'negations',
@@ -213,7 +215,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     adverbs: set(C.adverbs),
     lyNonAdverbs: set(C.lyNonAdverbs),
     determiners: set(C.determiners),
-    nounContext: set(C.nounContext),
+    nounContext: new Set([...set(C.nounContext), ...set(C.greetingAdjectives)]),
     auxiliaries: set(C.auxiliaries),
     doAuxiliaries: set(C.doAuxiliaries),
     negations: set(C.negations),

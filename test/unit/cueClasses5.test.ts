@@ -42,4 +42,10 @@ describe('cue classes, fifth round (issue #15)', () => {
     // The verb stays a cue.
     assert.deepStrictEqual(brief('The President wished the Prime Minister every success.'), ['wished:hedged']);
   });
+
+  it('sadness and sorrow are sentiments expressed like dismay (S-hedged.a); condolences stay a courtesy (C3.b)', () => {
+    assert.deepStrictEqual(brief('The President also expressed deep sadness for the loss of innocent life in Gaza.'), ['expressed deep sadness:hedged']);
+    assert.deepStrictEqual(brief('The Secretary expressed her sorrow at the loss of life.'), ['expressed her sorrow:hedged']);
+    assert.deepStrictEqual(brief('The President expressed his condolences for the loss of life.'), []);
+  });
 });

@@ -48,4 +48,14 @@ describe('cue classes, fifth round (issue #15)', () => {
     assert.deepStrictEqual(brief('The Secretary expressed her sorrow at the loss of life.'), ['expressed her sorrow:hedged']);
     assert.deepStrictEqual(brief('The President expressed his condolences for the loss of life.'), []);
   });
+
+  it('a base form coordinated with a purpose infinitive that is no cue is a purpose infinitive too (C1.d)', () => {
+    assert.deepStrictEqual(
+      brief('President Biden met with President Arévalo to congratulate him on his inauguration in January and reiterate our commitment to a strong partnership.'),
+      ['reiterate:hedged'],
+    );
+    assert.deepStrictEqual(cuesOf('The Advisor hosted a meeting with executives to share intelligence and discuss the campaign.')[0]?.actor, 'the Advisor');
+    // A relative adverb opens a clause with verbs of its own.
+    assert.deepStrictEqual(brief('They visited the air bases where American forces work with partners to disrupt threats and support recovery efforts.'), []);
+  });
 });

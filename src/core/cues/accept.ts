@@ -4,7 +4,7 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, isRelativePronoun, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { FINITE, PARTICIPLE, PURPOSE, coordinatedPurpose, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
@@ -107,6 +107,15 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
       nonFinite = PURPOSE;
     }
     if (W.modals.has(before)) return undefined;
+    // Policy C1.d: "met … to congratulate him … and reiterate our commitment": the second verb of a purpose
+    // infinitive that is no cue is a purpose infinitive of its own.
+    if (before === 'and' && nonFinite === FINITE && !tokens[c.start].capitalized) {
+      const to = coordinatedPurpose(ctx, b, prev);
+      if (to >= 0) {
+        governor = purposeGovernor(ctx, to, prev);
+        nonFinite = PURPOSE;
+      }
+    }
     // "recognition of and support for": after a preposition and "and", the word is the preposition's noun (C3.d).
     if (before === 'and' && b > 0 && !tokens[b].punctBefore && W.prepositions.has(tokens[b - 1].lower)) return undefined;
     // "must uphold multilateralism and oppose unilateralism", "agreed to expand trade and welcome investors": a base

@@ -48,6 +48,8 @@ export interface CueWords {
   /** Two-word third-party names, keyed by their second word ("United Nations"). */
   readonly thirdPartyPhrases: Phrases;
   readonly relatives: ReadonlySet<string>;
+  /** "where", "whereby": a relative clause of place or means; it stops a coordinated purpose infinitive (C1.d). */
+  readonly relativeAdverbs: ReadonlySet<string>;
   readonly arrangedEvents: ReadonlySet<string>;
   /** One-word verbs of an arranged event ("convene"). */
   readonly arrangedVerbs: ReadonlySet<string>;
@@ -132,6 +134,7 @@ export const WORD_CLASSES = {
   reportingParticles: 'reporting-particles',
   thirdParties: 'third-parties',
   relatives: 'relatives',
+  relativeAdverbs: 'relative-adverbs',
   arrangedEvents: 'arranged-events',
   arrangedVerbs: 'arranged-verbs',
   arrangedParticiples: 'arranged-participles',
@@ -235,6 +238,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     thirdParties: set(C.thirdParties),
     thirdPartyPhrases: phrases(C.thirdParties, false),
     relatives: set(C.relatives),
+    relativeAdverbs: set(C.relativeAdverbs),
     arrangedEvents: set(C.arrangedEvents),
     arrangedVerbs: set(C.arrangedVerbs),
     arrangedVerbPhrases: phrases(C.arrangedVerbs, true),

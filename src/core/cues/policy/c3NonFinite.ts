@@ -172,8 +172,9 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
   for (let k = to - 1; k >= floor; k--) {
     if (semicolonAt(ctx, k + 1)) return -1;
     const w = tokens[k].lower;
-    // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
-    if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
+    // A relative or complement clause between them has a verb of its own ("met leaders who work to address",
+    // "visited bases where forces work … to disrupt threats").
+    if (W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized)) return -1; // not "(WHO)"
     // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1). Its
     // "-ing" form after a preposition or in a series of gerunds ("by helping …, mounting …, speaking and acting
     // together to address") is a gerund, no meeting (C3.a).
@@ -184,6 +185,28 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
   }
   if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;
   return to > 0 && W.coordinators.has(tokens[to - 1].lower) ? prev.governor : -1;
+}
+
+/**
+ * Policy C1.d: "met with President Arévalo to congratulate him … and reiterate our commitment": a base form after
+ * "and" is the second verb of a purpose infinitive before it that is no cue. The "to" of that infinitive, when it
+ * lies after the last cue and a verb of the meeting governs it, else -1. A relative clause ("where", "who", "that")
+ * between them has verbs of its own.
+ */
+export function coordinatedPurpose(ctx: SentenceContext, and: number, prev: Accepted | undefined): number {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const floor = Math.max(prev !== undefined ? prev.endTok : 0, and - PURPOSE_REACH);
+  for (let k = and - 1; k >= floor; k--) {
+    if (semicolonAt(ctx, k + 1)) return -1;
+    const w = tokens[k].lower;
+    if (W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized)) return -1;
+    if (w !== 'to' || k + 1 >= and) continue;
+    const verb = tokens[k + 1];
+    if (verb.capitalized || verb.punctBefore || verbForm(W, verb.lower) !== 0 || isDeterminer(W, verb.lower)) return -1;
+    return purposeGovernor(ctx, k, prev) >= 0 ? k : -1;
+  }
+  return -1;
 }
 
 /** The "-ing" form at `k` follows a preposition ("by speaking", "in visiting"): a gerund. */

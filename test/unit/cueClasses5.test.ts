@@ -58,4 +58,11 @@ describe('cue classes, fifth round (issue #15)', () => {
     // A relative adverb opens a clause with verbs of its own.
     assert.deepStrictEqual(brief('They visited the air bases where American forces work with partners to disrupt threats and support recovery efforts.'), []);
   });
+
+  it('"friends" is a party noun (C3.a, party-nouns)', () => {
+    assert.deepStrictEqual(
+      brief('As Tunisia’s leaders answer the demands of Tunisians, the United States and other friends of the Tunisian people stand ready to redouble our efforts.'),
+      ['stand ready to:hedged'],
+    );
+  });
 });

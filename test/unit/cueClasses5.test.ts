@@ -65,4 +65,14 @@ describe('cue classes, fifth round (issue #15)', () => {
       ['stand ready to:hedged'],
     );
   });
+
+  it('a participle on a noun whose agent is a party speaks for that party (C3.a)', () => {
+    const cues = cuesOf(
+      'During the visit, he delivered a message from President Biden reaffirming his personal support, and that of the Administration, for the Tunisian people and urging a swift return to democracy.',
+    );
+    assert.deepStrictEqual(cues.map((c) => `${c.text}:${c.strength}:${c.actor ?? ''}`), ['reaffirming:hedged:President Biden', 'urging:hedged:President Biden']);
+    // A third party's message, or a verb's "from", is no party's participle.
+    assert.deepStrictEqual(brief('He read a statement from UN Secretary-General Guterres urging calm.'), []);
+    assert.deepStrictEqual(brief('The President returned from Japan supporting the effort.'), []);
+  });
 });

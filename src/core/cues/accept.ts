@@ -4,7 +4,7 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, isRelativePronoun, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, coordinatedPurpose, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
+import { FINITE, PARTICIPLE, PURPOSE, coordinatedPurpose, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, partyAgentBefore, purposeGovernor } from './policy/c3NonFinite';
 import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
@@ -89,10 +89,13 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   let nonFinite = FINITE;
   let governor = -1;
   let opener: Subject | undefined;
+  let agent: Subject | undefined;
   if (form === FORM_PARTICIPLE) {
-    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it.
+    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it,
+    // or a participle on a noun whose agent is a party ("a message from President Biden reaffirming").
     opener = c.start === 0 ? openerSubject(ctx, c.start) : undefined;
-    if (opener === undefined && joined < 0 && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    if (opener === undefined && joined < 0 && before !== '' && !tokens[c.start].capitalized) agent = partyAgentBefore(ctx, c.start);
+    if (opener === undefined && joined < 0 && agent === undefined && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
     nonFinite = PARTICIPLE;
     governor = joined >= 0 ? joined : before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
   }
@@ -130,7 +133,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
 
   // A non-finite cue has no subject of its own: its party is the main clause's (the verb of the meeting's).
-  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : (opener ?? impliedSubject(ctx, governor));
+  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : (opener ?? agent ?? impliedSubject(ctx, governor));
   // "(agreed that) it is critical to": the expletive the pattern starts with is the subject (policy C1 reads it).
   if (W.expletives.has(firstWord) && c.end - c.start > 1) subject = { kind: 'np', start: c.start, end: c.start + 1 };
   // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
@@ -187,6 +190,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (c.needsWill) rule = `${firstWord} that + will action`;
   else if (nonFinite === PURPOSE) rule = `purpose infinitive after "${tokens[governor].lower}"`;
   else if (opener !== undefined) rule = 'participial clause opening the sentence';
+  else if (agent !== undefined) rule = 'participle on a noun with a party agent';
   else if (nonFinite === PARTICIPLE) rule = governor >= 0 ? `participial clause after "${tokens[governor].lower}"` : 'participial clause';
   else if (p.modal && W.futureModals.has(firstWord)) {
     if (ctx.firstReporting === undefined) {

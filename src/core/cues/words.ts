@@ -50,6 +50,8 @@ export interface CueWords {
   readonly relatives: ReadonlySet<string>;
   /** "where", "whereby": a relative clause of place or means; it stops a coordinated purpose infinitive (C1.d). */
   readonly relativeAdverbs: ReadonlySet<string>;
+  /** "from", "by": a party's name after one on a noun is its agent ("a message from President Biden reaffirming", C3.a). */
+  readonly agentPrepositions: ReadonlySet<string>;
   readonly arrangedEvents: ReadonlySet<string>;
   /** One-word verbs of an arranged event ("convene"). */
   readonly arrangedVerbs: ReadonlySet<string>;
@@ -135,6 +137,7 @@ export const WORD_CLASSES = {
   thirdParties: 'third-parties',
   relatives: 'relatives',
   relativeAdverbs: 'relative-adverbs',
+  agentPrepositions: 'agent-prepositions',
   arrangedEvents: 'arranged-events',
   arrangedVerbs: 'arranged-verbs',
   arrangedParticiples: 'arranged-participles',
@@ -239,6 +242,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     thirdPartyPhrases: phrases(C.thirdParties, false),
     relatives: set(C.relatives),
     relativeAdverbs: set(C.relativeAdverbs),
+    agentPrepositions: set(C.agentPrepositions),
     arrangedEvents: set(C.arrangedEvents),
     arrangedVerbs: set(C.arrangedVerbs),
     arrangedVerbPhrases: phrases(C.arrangedVerbs, true),

@@ -47,6 +47,28 @@ export function isParticipialClause(ctx: SentenceContext, i: number, before: str
   return link && (W.participleLinks.has(before) || !inGerundSeries(ctx, i));
 }
 
+/** The longest party name read as a participle's agent ("President Biden", "Prime Minister Kishida"). */
+const AGENT_NAME = 4;
+
+/**
+ * Policy C3.a: "he delivered a message from President Biden reaffirming his personal support": an "-ing" form right
+ * after a noun's agent, a party's name after "from" or "by" (`agent-prepositions`) on a noun, heads a participle on
+ * that noun, which speaks for the party. The name as the participle's subject, or undefined.
+ */
+export function partyAgentBefore(ctx: SentenceContext, i: number): Subject | undefined {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= 0 && i - k <= AGENT_NAME && tokens[k].capitalized && !tokens[k + 1].punctBefore) k--;
+  if (k === i - 1 || k < 1 || tokens[k + 1].punctBefore || !W.agentPrepositions.has(tokens[k].lower)) return undefined;
+  // The agent is a noun's: "a message from", not a verb's ("returned from", "was welcomed by").
+  const noun = tokens[k - 1];
+  if (tokens[k].punctBefore || noun.capitalized || W.pronouns.has(noun.lower) || W.auxiliaries.has(noun.lower) || verbForm(W, noun.lower) === 1 || noun.lower.endsWith('ing')) return undefined;
+  for (let q = k + 1; q < i; q++) if (W.thirdParties.has(tokens[q].lower)) return undefined;
+  const subject: Subject = { kind: 'np', start: k + 1, end: i };
+  return isPartySubject(W, tokens, subject, false) ? subject : undefined;
+}
+
 /** The comma, as a code unit: an opening participial clause ends at one. */
 const COMMA = 44;
 

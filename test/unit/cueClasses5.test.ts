@@ -75,4 +75,13 @@ describe('cue classes, fifth round (issue #15)', () => {
     assert.deepStrictEqual(brief('He read a statement from UN Secretary-General Guterres urging calm.'), []);
     assert.deepStrictEqual(brief('The President returned from Japan supporting the effort.'), []);
   });
+
+  it('a zero relative on a noun holds a past act recounted (C3.d) and, on a cue\'s complement, a governed modal (C1.g)', () => {
+    assert.deepStrictEqual(brief('They discussed the role the United States and other international partners can play to support a negotiated solution.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('The leaders discussed the transition to clean energy in accordance with the “Compact” they signed in Hiroshima in May 2023.'), ['discussed:hedged']);
+    assert.deepStrictEqual(brief('They discussed the Declaration, an initiative the United States and 21 regional partners launched in 2022.'), ['discussed:hedged']);
+    // A time noun opens no relative, nor does a verb taking a bare clause.
+    assert.deepStrictEqual(brief('They discussed trade. This week the United States will host the summit.'), ['discussed:hedged', 'will:firm']);
+    assert.deepStrictEqual(brief('The leaders agreed the FTA was important.'), ['agreed:hedged']);
+  });
 });

@@ -5,7 +5,7 @@ import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, isRelativePronoun, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
 import { FINITE, PARTICIPLE, PURPOSE, coordinatedPurpose, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, partyAgentBefore, purposeGovernor } from './policy/c3NonFinite';
-import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
+import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isZeroRelative, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
@@ -163,9 +163,12 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   // party's own act ("measures expected to" is a participle, "Hurricane Ian is expected to" no party's).
   if (W.partyPredicates.has(firstWord) && (nonFinite !== FINITE || !W.auxiliaries.has(before) || !isPartySubject(W, tokens, subject, true))) return undefined;
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
-  if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
+  if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, text, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {
     if (!modalHasParty(W, tokens, firstWord, subject, inherited !== undefined)) return undefined;
+    // Policy C1.g: "discussed the role the United States can play": a modal in a zero relative on the cue's complement
+    // is governed by that cue.
+    if (prev !== undefined && subject.kind === 'np' && isZeroRelative(W, tokens, text, subject.start)) return undefined;
     if (isGoverned(ctx, subjectAt, subject, true)) return undefined;
     if (W.futureModals.has(firstWord) && postposedListedVerb(ctx, end - 1)) return undefined;
   } else if (nonFinite === FINITE) {

@@ -52,6 +52,8 @@ export interface CueWords {
   readonly relativeAdverbs: ReadonlySet<string>;
   /** "from", "by": a party's name after one on a noun is its agent ("a message from President Biden reaffirming", C3.a). */
   readonly agentPrepositions: ReadonlySet<string>;
+  /** "week", "year": a subject after one opens no zero relative ("This week the United States will host", C3.d). */
+  readonly timeNouns: ReadonlySet<string>;
   readonly arrangedEvents: ReadonlySet<string>;
   /** One-word verbs of an arranged event ("convene"). */
   readonly arrangedVerbs: ReadonlySet<string>;
@@ -138,6 +140,7 @@ export const WORD_CLASSES = {
   relatives: 'relatives',
   relativeAdverbs: 'relative-adverbs',
   agentPrepositions: 'agent-prepositions',
+  timeNouns: 'time-nouns',
   arrangedEvents: 'arranged-events',
   arrangedVerbs: 'arranged-verbs',
   arrangedParticiples: 'arranged-participles',
@@ -243,6 +246,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     relatives: set(C.relatives),
     relativeAdverbs: set(C.relativeAdverbs),
     agentPrepositions: set(C.agentPrepositions),
+    timeNouns: set(C.timeNouns),
     arrangedEvents: set(C.arrangedEvents),
     arrangedVerbs: set(C.arrangedVerbs),
     arrangedVerbPhrases: phrases(C.arrangedVerbs, true),

@@ -4,8 +4,8 @@ import { ACTOR_PRONOUN, resolveActor } from './actors';
 import type { Candidate } from './matcher';
 import { clauseHasPartyWill, isGoverned, isRelativePronoun, postposedListedVerb, relativeRightBefore } from './policy/c1GoverningVerb';
 import { negationScope } from './policy/c2Negation';
-import { FINITE, PARTICIPLE, PURPOSE, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, purposeGovernor } from './policy/c3NonFinite';
-import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
+import { FINITE, PARTICIPLE, PURPOSE, coordinatedPurpose, impliedSubject, isParticipialClause, joinedGovernor, openerSubject, participleGovernor, partyAgentBefore, purposeGovernor } from './policy/c3NonFinite';
+import { isGappedNeed, isObjectOrParticiple, isPastMeeting, isZeroRelative, isThirdPartyVerb, isWelcomeVisitor } from './policy/c3NotCues';
 import { appositiveSubject, coordinatedSubject, futureIsAction, isGerundSubject, modalHasParty } from './policy/c4PartyFuture';
 import { isPartySubject } from './policy/c5JointVoice';
 import { FORM_BASE, FORM_PARTICIPLE } from './pattern';
@@ -89,10 +89,13 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   let nonFinite = FINITE;
   let governor = -1;
   let opener: Subject | undefined;
+  let agent: Subject | undefined;
   if (form === FORM_PARTICIPLE) {
-    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it.
+    // Policy C3.a: an implied "-ing" form is a cue only heading a participial clause, mid-sentence or opening it,
+    // or a participle on a noun whose agent is a party ("a message from President Biden reaffirming").
     opener = c.start === 0 ? openerSubject(ctx, c.start) : undefined;
-    if (opener === undefined && joined < 0 && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
+    if (opener === undefined && joined < 0 && before !== '' && !tokens[c.start].capitalized) agent = partyAgentBefore(ctx, c.start);
+    if (opener === undefined && joined < 0 && agent === undefined && !isParticipialClause(ctx, c.start, before, prev)) return undefined;
     nonFinite = PARTICIPLE;
     governor = joined >= 0 ? joined : before !== '' && prev !== undefined ? prev.governor : participleGovernor(ctx, c.start);
   }
@@ -107,6 +110,15 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
       nonFinite = PURPOSE;
     }
     if (W.modals.has(before)) return undefined;
+    // Policy C1.d: "met … to congratulate him … and reiterate our commitment": the second verb of a purpose
+    // infinitive that is no cue is a purpose infinitive of its own.
+    if (before === 'and' && nonFinite === FINITE && !tokens[c.start].capitalized) {
+      const to = coordinatedPurpose(ctx, b, prev);
+      if (to >= 0) {
+        governor = purposeGovernor(ctx, to, prev);
+        nonFinite = PURPOSE;
+      }
+    }
     // "recognition of and support for": after a preposition and "and", the word is the preposition's noun (C3.d).
     if (before === 'and' && b > 0 && !tokens[b].punctBefore && W.prepositions.has(tokens[b - 1].lower)) return undefined;
     // "must uphold multilateralism and oppose unilateralism", "agreed to expand trade and welcome investors": a base
@@ -121,7 +133,7 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   const { start, end, subjectAt, negated } = negationScope(W, tokens, c, isBase, b, before);
 
   // A non-finite cue has no subject of its own: its party is the main clause's (the verb of the meeting's).
-  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : (opener ?? impliedSubject(ctx, governor));
+  let subject = nonFinite === FINITE ? findSubject(W, tokens, subjectAt) : (opener ?? agent ?? impliedSubject(ctx, governor));
   // "(agreed that) it is critical to": the expletive the pattern starts with is the subject (policy C1 reads it).
   if (W.expletives.has(firstWord) && c.end - c.start > 1) subject = { kind: 'np', start: c.start, end: c.start + 1 };
   // The subject never reaches back into an accepted cue: in "and China hopes Spain will play" the subject of "will"
@@ -151,9 +163,12 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   // party's own act ("measures expected to" is a participle, "Hurricane Ian is expected to" no party's).
   if (W.partyPredicates.has(firstWord) && (nonFinite !== FINITE || !W.auxiliaries.has(before) || !isPartySubject(W, tokens, subject, true))) return undefined;
   const inherited = subject.kind === 'coordinated' ? prev : undefined;
-  if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, c.start, c.end, subject, isBase)) return undefined;
+  if (nonFinite === FINITE && !p.modal && isObjectOrParticiple(W, tokens, text, c.start, c.end, subject, isBase)) return undefined;
   if (p.modal) {
     if (!modalHasParty(W, tokens, firstWord, subject, inherited !== undefined)) return undefined;
+    // Policy C1.g: "discussed the role the United States can play": a modal in a zero relative on the cue's complement
+    // is governed by that cue.
+    if (prev !== undefined && subject.kind === 'np' && isZeroRelative(W, tokens, text, subject.start)) return undefined;
     if (isGoverned(ctx, subjectAt, subject, true)) return undefined;
     if (W.futureModals.has(firstWord) && postposedListedVerb(ctx, end - 1)) return undefined;
   } else if (nonFinite === FINITE) {
@@ -174,9 +189,11 @@ export function tryCandidate(ctx: SentenceContext, c: Candidate): Accepted | und
   if (!p.modal && isPastMeeting(W, tokens, c.start, c.end)) return undefined;
 
   let rule = 'governing verb';
-  if (c.needsWill) rule = 'agreed that + will action';
+  // The verb as written: "agreed that + will action", "assured that + will action" (policy S-firm.e).
+  if (c.needsWill) rule = `${firstWord} that + will action`;
   else if (nonFinite === PURPOSE) rule = `purpose infinitive after "${tokens[governor].lower}"`;
   else if (opener !== undefined) rule = 'participial clause opening the sentence';
+  else if (agent !== undefined) rule = 'participle on a noun with a party agent';
   else if (nonFinite === PARTICIPLE) rule = governor >= 0 ? `participial clause after "${tokens[governor].lower}"` : 'participial clause';
   else if (p.modal && W.futureModals.has(firstWord)) {
     if (ctx.firstReporting === undefined) {

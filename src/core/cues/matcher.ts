@@ -20,18 +20,20 @@ function secondTokenFits(W: CueWords, second: NextToken, tokens: Token[], i: num
   const k = i + 1;
   if (k >= tokens.length || tokens[k].punctBefore) return false;
   const w = tokens[k].lower;
-  return second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.determiner && isDeterminer(W, w)) || (second.series && W.seriesAdjectives.has(w));
+  if (second.any || second.words.has(w) || (second.adverb && isAdverb(W, w)) || (second.series && W.seriesAdjectives.has(w))) return true;
+  // A det slot also opens on a possessive name of several words ("conveyed President Biden’s strong support").
+  return second.determiner && (isDeterminer(W, w) || beforePossessive(tokens, k));
 }
 
 /**
  * A determiner may be a plural possessive name ("expressed the United States’ strong support", policy Span.a): the
  * token at `p` follows a capitalised "-s" word and only its apostrophe and a space (the tokens leave the apostrophe
- * out as punctuation), so a pattern's word or slot continues there. Two characters may also be a comma and a space;
- * a pattern reaches such a token only through a det slot after a name, where a comma makes no sense.
+ * out as punctuation), so a pattern's word or slot continues there. Two characters may also be a comma and a space
+ * ("President Biden and Prime Minister Kishida, support …"), which is no apostrophe: the token's comma flag tells.
  */
 function afterPluralPossessive(tokens: Token[], p: number): boolean {
   const prev = tokens[p - 1];
-  return prev.capitalized && prev.lower.endsWith('s') && tokens[p].start - prev.end === 2 && !tokens[p].semicolonBefore;
+  return prev.capitalized && prev.lower.endsWith('s') && tokens[p].start - prev.end === 2 && !tokens[p].semicolonBefore && !tokens[p].commaBefore;
 }
 
 /** The words of a possessive name before its last ("United" of "the United States’"). */

@@ -13,6 +13,8 @@ export interface Token {
   /** Punctuation (not just space) between the previous token and this one. */
   punctBefore: boolean;
   semicolonBefore: boolean;
+  /** A comma among that punctuation: "Biden, s…" is no possessive, whose apostrophe the tokens also leave out (C3.d, Span.a). */
+  commaBefore: boolean;
 }
 
 /** A word character of these tokens; defined in scan.ts, whose shared scan must agree with it. */
@@ -91,12 +93,14 @@ export class Tokenizer {
     let i = start;
     let punct = false;
     let semi = false;
+    let comma = false;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (!isWordCode(c)) {
         if (!isSpaceCode(c)) {
           punct = true;
           if (c === 59 || c === 58) semi = true;
+          else if (c === 44) comma = true;
         }
         i++;
         continue;
@@ -112,9 +116,10 @@ export class Tokenizer {
       // Keep the period of "U.S." or "Mr." with its word so it does not read as a clause break.
       if (i < end && text.charCodeAt(i) === 46 && keepsPeriod.get(text, s, i)) i++;
       const forms = formsCache.get(text, s, i);
-      out.push(this.pooled(out.length, s, i, forms, punct, semi));
+      out.push(this.pooled(out.length, s, i, forms, punct, semi, comma));
       punct = false;
       semi = false;
+      comma = false;
     }
     return out;
   }
@@ -133,12 +138,12 @@ export class Tokenizer {
     const { start, end, id, word, unit } = atoms;
     let count = 0;
     starts.count = 0;
-    let flags = 0; // 1: punctuation before the token, 2: a semicolon or colon among that punctuation
+    let flags = 0; // 1: punctuation before the token, 2: a semicolon or colon among that punctuation, 4: a comma
     let k = 0;
     while (k < n) {
       if (word[k] !== 1) {
         const c = unit[k];
-        flags |= c === 59 || c === 58 ? 3 : 1;
+        flags |= c === 59 || c === 58 ? 3 : c === 44 ? 5 : 1;
         k++;
         continue;
       }
@@ -160,7 +165,7 @@ export class Tokenizer {
       }
       const patterns = firsts.get(tid);
       if (patterns !== null) starts.note(count, patterns);
-      this.pooled(count++, s, e, formsById.get(tid), (flags & 1) !== 0, (flags & 2) !== 0);
+      this.pooled(count++, s, e, formsById.get(tid), (flags & 1) !== 0, (flags & 2) !== 0, (flags & 4) !== 0);
       flags = 0;
     }
     if (starts.count === 0) return null;
@@ -168,10 +173,10 @@ export class Tokenizer {
     return this.pool.slice(0, count);
   }
 
-  private pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean): Token {
+  private pooled(k: number, start: number, end: number, forms: WordForms, punct: boolean, semi: boolean, comma: boolean): Token {
     let t = this.pool[k];
     if (t === undefined) {
-      t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi };
+      t = { start, end, lower: forms.lower, capitalized: forms.capitalized, punctBefore: punct, semicolonBefore: semi, commaBefore: comma };
       this.pool[k] = t;
     } else {
       t.start = start;
@@ -180,6 +185,7 @@ export class Tokenizer {
       t.capitalized = forms.capitalized;
       t.punctBefore = punct;
       t.semicolonBefore = semi;
+      t.commaBefore = comma;
     }
     return t;
   }

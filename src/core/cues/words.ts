@@ -18,7 +18,7 @@ export interface CueWords {
   /** Words in "-ly" that are not adverbs ("only", a name, a month). */
   readonly lyNonAdverbs: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
-  /** A cue right after one of these is a noun ("strong support", "the pledge", "as agreed"). */
+  /** A cue right after one of these is a noun ("strong support", "the pledge", "as agreed", "well wishes"). */
   readonly nounContext: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
   readonly doAuxiliaries: ReadonlySet<string>;
@@ -48,6 +48,12 @@ export interface CueWords {
   /** Two-word third-party names, keyed by their second word ("United Nations"). */
   readonly thirdPartyPhrases: Phrases;
   readonly relatives: ReadonlySet<string>;
+  /** "where", "whereby": a relative clause of place or means; it stops a coordinated purpose infinitive (C1.d). */
+  readonly relativeAdverbs: ReadonlySet<string>;
+  /** "from", "by": a party's name after one on a noun is its agent ("a message from President Biden reaffirming", C3.a). */
+  readonly agentPrepositions: ReadonlySet<string>;
+  /** "week", "year": a subject after one opens no zero relative ("This week the United States will host", C3.d). */
+  readonly timeNouns: ReadonlySet<string>;
   readonly arrangedEvents: ReadonlySet<string>;
   /** One-word verbs of an arranged event ("convene"). */
   readonly arrangedVerbs: ReadonlySet<string>;
@@ -112,6 +118,8 @@ export const WORD_CLASSES = {
   lyNonAdverbs: 'ly-non-adverbs',
   determiners: 'determiners',
   nounContext: 'noun-context',
+  /** Policy C3.d: greeting adjectives ("well wishes", "best wishes"), a noun context of their own. */
+  greetingAdjectives: 'greeting-adjectives',
   auxiliaries: 'auxiliaries',
   doAuxiliaries: 'do-auxiliaries',
   negations: 'negations',
@@ -130,6 +138,9 @@ export const WORD_CLASSES = {
   reportingParticles: 'reporting-particles',
   thirdParties: 'third-parties',
   relatives: 'relatives',
+  relativeAdverbs: 'relative-adverbs',
+  agentPrepositions: 'agent-prepositions',
+  timeNouns: 'time-nouns',
   arrangedEvents: 'arranged-events',
   arrangedVerbs: 'arranged-verbs',
   arrangedParticiples: 'arranged-participles',
@@ -213,7 +224,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     adverbs: set(C.adverbs),
     lyNonAdverbs: set(C.lyNonAdverbs),
     determiners: set(C.determiners),
-    nounContext: set(C.nounContext),
+    nounContext: new Set([...set(C.nounContext), ...set(C.greetingAdjectives)]),
     auxiliaries: set(C.auxiliaries),
     doAuxiliaries: set(C.doAuxiliaries),
     negations: set(C.negations),
@@ -233,6 +244,9 @@ export function compileCueWords(lists: WordLists): CueWords {
     thirdParties: set(C.thirdParties),
     thirdPartyPhrases: phrases(C.thirdParties, false),
     relatives: set(C.relatives),
+    relativeAdverbs: set(C.relativeAdverbs),
+    agentPrepositions: set(C.agentPrepositions),
+    timeNouns: set(C.timeNouns),
     arrangedEvents: set(C.arrangedEvents),
     arrangedVerbs: set(C.arrangedVerbs),
     arrangedVerbPhrases: phrases(C.arrangedVerbs, true),

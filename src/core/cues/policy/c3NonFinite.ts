@@ -47,6 +47,28 @@ export function isParticipialClause(ctx: SentenceContext, i: number, before: str
   return link && (W.participleLinks.has(before) || !inGerundSeries(ctx, i));
 }
 
+/** The longest party name read as a participle's agent ("President Biden", "Prime Minister Kishida"). */
+const AGENT_NAME = 4;
+
+/**
+ * Policy C3.a: "he delivered a message from President Biden reaffirming his personal support": an "-ing" form right
+ * after a noun's agent, a party's name after "from" or "by" (`agent-prepositions`) on a noun, heads a participle on
+ * that noun, which speaks for the party. The name as the participle's subject, or undefined.
+ */
+export function partyAgentBefore(ctx: SentenceContext, i: number): Subject | undefined {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= 0 && i - k <= AGENT_NAME && tokens[k].capitalized && !tokens[k + 1].punctBefore) k--;
+  if (k === i - 1 || k < 1 || tokens[k + 1].punctBefore || !W.agentPrepositions.has(tokens[k].lower)) return undefined;
+  // The agent is a noun's: "a message from", not a verb's ("returned from", "was welcomed by").
+  const noun = tokens[k - 1];
+  if (tokens[k].punctBefore || noun.capitalized || W.pronouns.has(noun.lower) || W.auxiliaries.has(noun.lower) || verbForm(W, noun.lower) === 1 || noun.lower.endsWith('ing')) return undefined;
+  for (let q = k + 1; q < i; q++) if (W.thirdParties.has(tokens[q].lower)) return undefined;
+  const subject: Subject = { kind: 'np', start: k + 1, end: i };
+  return isPartySubject(W, tokens, subject, false) ? subject : undefined;
+}
+
 /** The comma, as a code unit: an opening participial clause ends at one. */
 const COMMA = 44;
 
@@ -172,8 +194,9 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
   for (let k = to - 1; k >= floor; k--) {
     if (semicolonAt(ctx, k + 1)) return -1;
     const w = tokens[k].lower;
-    // A relative or complement clause between them has a verb of its own ("met leaders who work to address").
-    if ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized) return -1; // not "(WHO)"
+    // A relative or complement clause between them has a verb of its own ("met leaders who work to address",
+    // "visited bases where forces work … to disrupt threats").
+    if (W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized)) return -1; // not "(WHO)"
     // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1). Its
     // "-ing" form after a preposition or in a series of gerunds ("by helping …, mounting …, speaking and acting
     // together to address") is a gerund, no meeting (C3.a).
@@ -184,6 +207,28 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
   }
   if (prev === undefined || prev.nonFinite !== PURPOSE || hasSemicolon(ctx, prev.endTok, to)) return -1;
   return to > 0 && W.coordinators.has(tokens[to - 1].lower) ? prev.governor : -1;
+}
+
+/**
+ * Policy C1.d: "met with President Arévalo to congratulate him … and reiterate our commitment": a base form after
+ * "and" is the second verb of a purpose infinitive before it that is no cue. The "to" of that infinitive, when it
+ * lies after the last cue and a verb of the meeting governs it, else -1. A relative clause ("where", "who", "that")
+ * between them has verbs of its own.
+ */
+export function coordinatedPurpose(ctx: SentenceContext, and: number, prev: Accepted | undefined): number {
+  const W = ctx.words;
+  const { tokens } = ctx;
+  const floor = Math.max(prev !== undefined ? prev.endTok : 0, and - PURPOSE_REACH);
+  for (let k = and - 1; k >= floor; k--) {
+    if (semicolonAt(ctx, k + 1)) return -1;
+    const w = tokens[k].lower;
+    if (W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized)) return -1;
+    if (w !== 'to' || k + 1 >= and) continue;
+    const verb = tokens[k + 1];
+    if (verb.capitalized || verb.punctBefore || verbForm(W, verb.lower) !== 0 || isDeterminer(W, verb.lower)) return -1;
+    return purposeGovernor(ctx, k, prev) >= 0 ? k : -1;
+  }
+  return -1;
 }
 
 /** The "-ing" form at `k` follows a preposition ("by speaking", "in visiting"): a gerund. */

@@ -174,7 +174,7 @@ const RELATIVE_REACH = 12;
  *   Biden", "initiatives announced by the UAE", "Launched in January 2024, the Group …"): an adjective.
  * `c` is the cue's first token, `end` the token after its pattern, `subject` its subject.
  */
-export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, end: number, subject: Subject, isBase: boolean): boolean {
+export function isObjectOrParticiple(W: CueWords, tokens: Token[], text: string, c: number, end: number, subject: Subject, isBase: boolean): boolean {
   const participle = end === c + 1 && end < tokens.length && !tokens[end].punctBefore && verbForm(W, tokens[c].lower) === 1;
   // A passive with its agent ("the reforms announced by", "if called upon by the parties").
   const byAgent = end < tokens.length && !tokens[end].punctBefore && tokens[end].lower === 'by' && verbForm(W, tokens[c].lower) === 1;
@@ -201,6 +201,8 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
       const takesClause = W.pureReporting.has(w) || W.reportingVerbs.has(w) || W.subjectStops.has(w);
       if (!tokens[s - 1].capitalized && !takesClause && verbForm(W, w) === 1 && !W.auxiliaries.has(w) && !W.doAuxiliaries.has(w)) return true;
     }
+    // A zero relative: "the “Compact” they signed in Hiroshima".
+    if (subject.end === c && isZeroRelative(W, tokens, text, s)) return true;
     // "which President Biden signed", not "in which the two leaders concurred" (the relative is a preposition's) nor
     // "which they both agreed has been critical" (the relative is the subject of the clause the cue takes).
     // The subject may be the second of two names ("that President Biden and the Vice President launched").
@@ -222,6 +224,51 @@ export function isObjectOrParticiple(W: CueWords, tokens: Token[], c: number, en
   // "Launched in January 2024, the Group …"; "President Xi's decision, announced at the Leaders' Summit in Woodside,
   // to resume …": a past form between a noun and its comma and a preposition describes that noun (C3.d).
   return c === 0 || (tokens[c].punctBefore && c > 0 && afterNoun(W, tokens, c - 1));
+}
+
+/**
+ * The start of a subject coordinated with a name before it: "the United States and other international partners"
+ * for "other international partners" (the name's determiner included).
+ */
+function coordinatedStart(W: CueWords, tokens: Token[], s: number): number {
+  if (s < 2 || tokens[s].punctBefore || !W.coordinators.has(tokens[s - 1].lower)) return s;
+  let r = s - 1;
+  while (r > 0 && tokens[r - 1].capitalized && !tokens[r].punctBefore) r--;
+  if (r === s - 1) return s;
+  if (r > 0 && !tokens[r].punctBefore && W.determiners.has(tokens[r - 1].lower)) r--;
+  return r;
+}
+
+/** Quotation marks, the only punctuation a zero relative may have after its noun ("the “Compact” they signed"). */
+function onlyQuotesBetween(text: string, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    const u = text.charCodeAt(q);
+    if (u !== 32 && u !== 34 && u !== 0x201c && u !== 0x201d && u !== 10 && u !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Policy C3.d, C1.g: a zero relative, "the role the United States can play", "the “Compact” they signed": a subject
+ * (a name, a pronoun or a determiner's noun) right after a noun that follows a determiner or a modifier opens a
+ * relative clause on that noun, as "that" or "which" would. Not after a time noun ("This week the United States
+ * will host": `time-nouns`), nor a verb taking a bare clause ("the leaders agreed the FTA": no determiner before it).
+ */
+export function isZeroRelative(W: CueWords, tokens: Token[], text: string, subjectStart: number): boolean {
+  const s = coordinatedStart(W, tokens, subjectStart);
+  if (s < 2) return false;
+  if (tokens[s - 1].punctBefore && !onlyQuotesBetween(text, tokens[s - 2].end, tokens[s - 1].start)) return false;
+  if (tokens[s].punctBefore && !onlyQuotesBetween(text, tokens[s - 1].end, tokens[s].start)) return false;
+  const first = tokens[s];
+  if (!(first.capitalized || W.pronouns.has(first.lower) || W.determiners.has(first.lower))) return false;
+  const noun = tokens[s - 1];
+  const w = noun.lower;
+  if (W.timeNouns.has(w) || W.pureReporting.has(w) || W.reportingVerbs.has(w) || W.subjectStops.has(w)) return false;
+  const modifier = tokens[s - 2].lower;
+  if (!(W.determiners.has(modifier) || W.nounContext.has(modifier)) || W.prepositions.has(modifier) || W.pastMarkers.has(modifier)) return false;
+  // A capitalised noun is a name's head only after a determiner ("the “Compact”"), not a name's last word.
+  if (noun.capitalized) return W.determiners.has(modifier) && !tokens[s - 2].capitalized;
+  return afterNoun(W, tokens, s - 1);
 }
 
 /** The token at `k` ends a noun phrase: a lower-case word that is no verb form, modifier or function word. */

@@ -105,3 +105,25 @@ describe('topics: a region is a frame, not a subject (policy T4)', () => {
     assert.strictEqual(defence.primary, 'security', JSON.stringify(defence));
   });
 });
+
+describe('topics: an opening written over a line break or with no-break spaces (policy T2, T2.i)', () => {
+  const nbsp = '\u00a0';
+
+  it('reads who met whom over a no-break space', () => {
+    const t = topicsOf([`President Biden spoke${nbsp}today${nbsp}with President Lula of Brazil.`])[0];
+    assert.strictEqual(t.evidence?.rule, 'opening', JSON.stringify(t));
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('reads who met whom over a line break, a two-word verb of meeting too', () => {
+    const spoke = topicsOf(['President Biden spoke by phone\ntoday with President Lula of Brazil.'])[0];
+    const held = topicsOf([`President Biden held a\n${nbsp}call with President Lula of Brazil.`])[0];
+    assert.strictEqual(spoke.evidence?.rule, 'opening', JSON.stringify(spoke));
+    assert.strictEqual(held.evidence?.rule, 'opening', JSON.stringify(held));
+  });
+
+  it('reads a venue word before a no-break space: the forum they met at is no party (T2.c)', () => {
+    const t = topicsOf([`President Biden met with President Lula of Brazil on the margins of${nbsp}the G20 Summit.`])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

@@ -38,8 +38,15 @@ export interface RoleWords {
 
 const NEVER = /(?!)/;
 
+/** Any run of white space between two words: spaces, a line break, a no-break space (U+00A0), a tab. */
+const WHITE = '\\s+';
+
+/**
+ * The words as one regular-expression alternation. Policy T2 (T2.i): the space inside a two-word entry ("meeting
+ * with", "to discuss") matches any run of white space, as the text may wrap a line there or write a no-break space.
+ */
 function alternatives(words: readonly string[]): string {
-  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, WHITE)).join('|');
 }
 
 /** The role words of a lexicon's word lists by class id (lower-cased; an absent class is empty). */
@@ -52,7 +59,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
   if (verbs.length > 0) parts.push(alternatives(verbs));
   const speaking = words(C.speakingVerbs);
   const particles = words(C.speakingParticles);
-  const spoke = speaking.length > 0 && particles.length > 0 ? `(?:${alternatives(speaking)})(?: \\w+){0,5} (?:${alternatives(particles)})` : undefined;
+  const spoke = speaking.length > 0 && particles.length > 0 ? `(?:${alternatives(speaking)})(?:${WHITE}\\w+){0,5}${WHITE}(?:${alternatives(particles)})` : undefined;
   if (spoke !== undefined) parts.push(spoke);
   return {
     meeting: parts.length > 0 ? new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i') : NEVER,

@@ -33,8 +33,11 @@ export function meetingVerbAt(text: string, words: RoleWords): number {
 
 const LIST_MARKER = /^\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
 
+/** A no-break space (U+00A0): white space between words, as a plain space is (policy T2.i). */
+const NO_BREAK_SPACE = 0xa0;
+
 function isWordUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && c !== NO_BREAK_SPACE);
 }
 
 /** The word of `text` that ends before `end` (skipping spaces and commas), as [start, end), or undefined. */
@@ -42,7 +45,7 @@ function wordBefore(text: string, end: number): [number, number] | undefined {
   let e = end;
   while (e > 0 && !isWordUnit(text.charCodeAt(e - 1))) {
     const c = text.charCodeAt(e - 1);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return undefined;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== NO_BREAK_SPACE) return undefined;
     e--;
   }
   let s = e;

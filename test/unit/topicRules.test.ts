@@ -127,3 +127,28 @@ describe('topics: an opening written over a line break or with no-break spaces (
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
 });
+
+describe("topics: a third party's relations are not the parties' own (policy T2, T2.h)", () => {
+  const opening = 'President Biden met with President Isaac Herzog of Israel.';
+
+  it("a party's relations with a country not at the meeting are about that party, not the relationship", () => {
+    const t = topicsOf([opening, "They welcomed Israel's improved diplomatic relations with Türkiye."])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('so are relations between one side and an unnamed other ("between Israel and its neighbours")', () => {
+    const t = topicsOf([opening, 'They supported the normalization of relations between Israel and its neighbours.'])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('the relationship between the parties themselves stays bilateral-relations', () => {
+    const [, own, ours] = topicsOf([opening, 'They reaffirmed the enduring relationship between the United States and Israel.', 'They reaffirmed the relationship between our two countries.']);
+    assert.strictEqual(own.primary, 'bilateral-relations', JSON.stringify(own));
+    assert.strictEqual(ours.primary, 'bilateral-relations', JSON.stringify(ours));
+  });
+
+  it("reads China's relations with Russia in a US–Japan readout as China's", () => {
+    const t = topicsOf(['President Biden met with Prime Minister Kishida of Japan.', "They discussed China's deepening relations with Russia."])[1];
+    assert.strictEqual(t.primary, 'china', JSON.stringify(t));
+  });
+});

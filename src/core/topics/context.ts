@@ -8,6 +8,7 @@ import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
 import { ROLE, follows, meetingVerbAt } from './roles';
+import { thirdPartyRelations } from './thirdParties';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
 export interface TopicScores {
@@ -151,6 +152,7 @@ export function resolveTopics(
   leads?: Float32Array,
 ): SentenceTopics[] {
   let scores = rows;
+  let roleBits = roles;
   let opening = 0;
   /** Where the parties' mentions start, by sentence: their names count for the relationship (T2). */
   const partyStarts = new Set<number>();
@@ -164,6 +166,12 @@ export function resolveTopics(
       opening = openingRole(text, model, mentions, sentences[0].index, parties, end, sentences[0].start + verb);
     }
     if (opening & ROLE.openingDomestic && namesAbroad(model, mentions, parties)) opening &= ~ROLE.openingDomestic;
+    if (!(opening & ROLE.openingDomestic)) {
+      // policy T2 (T2.h): a third party's relations ("China's relations with Russia") are not the parties' own.
+      const own = thirdPartyRelations(model, sentences, mentions, parties, rows, roles, hits);
+      scores = own.rows;
+      roleBits = own.roles;
+    }
     if (opening & ROLE.openingDomestic) {
       // policy T2 (T2.d): with one government only, no sentence speaks of a relationship between the meeting's parties
       // (the issuer's own names, "U.S. Department of Education", are no evidence of one), nor of ties between peoples
@@ -179,10 +187,10 @@ export function resolveTopics(
         if (scores === rows) scores = rows.slice();
         partyStarts.add(m.start);
         const row = i * TOPIC_COUNT;
-        const courtesy = (roles[i] & ROLE.marker) !== 0;
+        const courtesy = (roleBits[i] & ROLE.marker) !== 0;
         // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
         // its own topic stays, at a discount, as its conduct, policies or conflict may be what is discussed.
-        const share = i === sentences[0].index || (roles[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
+        const share = i === sentences[0].index || (roleBits[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
         for (const e of ev) {
           const slot = slotOf(e.topic);
           // A party's own backdrop evidence stays where it is, except in courtesy.
@@ -195,7 +203,7 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
+  const results = rankTopics(scores, rankOf(model), roleBits, opening, sentences, model.roleWords, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
   applyModel(

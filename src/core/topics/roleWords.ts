@@ -12,6 +12,9 @@ export const TOPIC_WORD_CLASSES = {
   courtesyWords: 'courtesy-words',
   meetingPurposeWords: 'meeting-purpose-words',
   titleWords: 'title-words',
+  relationWords: 'relation-words',
+  relationPrepositions: 'relation-prepositions',
+  relationPairPrepositions: 'relation-pair-prepositions',
 } as const;
 
 export interface RoleWords {
@@ -34,6 +37,12 @@ export interface RoleWords {
   readonly purpose: RegExp;
   /** Policy T2 (T2.a): the last word of a title ("National Security Advisor"): a title's words are no subject and no courtesy. */
   readonly title: ReadonlySet<string>;
+  /** Policy T2 (T2.h): nouns of a relationship a third party may own ("China's relations with Russia"). */
+  readonly relation: ReadonlySet<string>;
+  /** T2.h: prepositions after a relation noun that name who it is with ("ties with", "relations between"). */
+  readonly relationPreposition: ReadonlySet<string>;
+  /** T2.h: ...those of them that take a pair ("between Israel and its neighbours": one side named, one not). */
+  readonly pair: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
@@ -69,6 +78,9 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
     title: new Set(words(C.titleWords)),
+    relation: new Set(words(C.relationWords)),
+    relationPreposition: new Set(words(C.relationPrepositions)),
+    pair: new Set(words(C.relationPairPrepositions)),
     purpose: words(C.meetingPurposeWords).length > 0 ? new RegExp(`\\b(?:${alternatives(words(C.meetingPurposeWords))})\\b`, 'i') : NEVER,
   };
 }

@@ -152,3 +152,17 @@ describe("topics: a third party's relations are not the parties' own (policy T2,
     assert.strictEqual(t.primary, 'china', JSON.stringify(t));
   });
 });
+
+describe("topics: a party written as the owner of the subject (policy T3, T3.a)", () => {
+  it("keeps the party's own topic whole: Israel's security, Zelenskyy's commitment to a just peace", () => {
+    const [, security] = topicsOf(['President Biden met with Prime Minister Benjamin Netanyahu of Israel.', 'The President emphasized the unwavering commitment of the United States to Israel’s security.']);
+    assert.strictEqual(security.primary, 'middle-east', JSON.stringify(security));
+    const [, peace] = topicsOf(['President Biden met with President Volodymyr Zelenskyy of Ukraine.', 'President Biden welcomed President Zelenskyy’s commitment to a just peace based on fundamental principles enshrined in the United Nations Charter.']);
+    assert.strictEqual(peace.primary, 'russia-ukraine', JSON.stringify(peace));
+  });
+
+  it("not the ROK's: its hint is the peninsula around it, not the ROK itself", () => {
+    const [, concerns] = topicsOf(['President Biden met with President Yoon Suk Yeol of the Republic of Korea.', 'They discussed the ROK’s concerns regarding the tax incentives for electric vehicles.']);
+    assert.notStrictEqual(concerns.primary, 'korean-peninsula', JSON.stringify(concerns));
+  });
+});

@@ -104,6 +104,12 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
 }
 
+/**
+ * T3.a: the topics a party's own conduct is the subject of (China's, Taiwan's, Russia's war and Ukraine's, a Middle
+ * East party's): not korean-peninsula, which is North Korea's, where the ROK's hint is the peninsula around it.
+ */
+const OWN_SUBJECT_TOPICS = new Set<string>(['china', 'taiwan', 'russia-ukraine', 'middle-east']);
+
 /** Topics that name a world beyond one government: a place's own topic, or a multilateral body. */
 const ABROAD = new Set<string>(['china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'middle-east', 'multilateral']);
 
@@ -122,6 +128,11 @@ function namesAbroad(model: TopicModel, mentions: readonly EntityMention[], part
     if (ev.some((e) => ABROAD.has(e.topic))) return true;
   }
   return false;
+}
+
+/** Is the mention ending at `end` written as a possessive ("Israel's", "Israel’s", "the Philippines’")? */
+function possessive(text: string, end: number): boolean {
+  return /^['’](?:s(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))/u.test(text.slice(end, end + 3));
 }
 
 /** Does a place starting at `start` follow the venue ending at `venueEnd` after only a comma and spaces? */
@@ -190,12 +201,16 @@ export function resolveTopics(
         const courtesy = (roleBits[i] & ROLE.marker) !== 0;
         // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
         // its own topic stays, at a discount, as its conduct, policies or conflict may be what is discussed.
-        const share = i === sentences[0].index || (roleBits[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
+        const side = i === sentences[0].index || (roleBits[i] & ROLE.relationship) !== 0 || courtesy;
+        // policy T3 (T3.a): a party written as the owner of what is discussed ("Israel's security", "Zelenskyy's
+        // commitment to a just peace") is the subject: its own topic stays whole.
+        const owner = !side && possessive(text, m.end);
+        const share = side ? 1 : 1 - PARTY_TOPIC_SHARE;
         for (const e of ev) {
           const slot = slotOf(e.topic);
           // A party's own backdrop evidence stays where it is, except in courtesy.
           if (e.topic === BACKDROP_TOPIC && !courtesy) continue;
-          const moved = e.topic === BACKDROP_TOPIC ? e.weight : e.weight * share;
+          const moved = e.topic === BACKDROP_TOPIC ? e.weight : owner && OWN_SUBJECT_TOPICS.has(e.topic) ? 0 : e.weight * share;
           scores[row + slot] -= moved;
           if (!(scores[row + slot] > NOTHING)) scores[row + slot] = 0;
           if (!courtesy) scores[row + BACKDROP_SLOT] += moved * BACKDROP_FACTOR;

@@ -166,3 +166,20 @@ describe("topics: a party written as the owner of the subject (policy T3, T3.a)"
     assert.notStrictEqual(concerns.primary, 'korean-peninsula', JSON.stringify(concerns));
   });
 });
+
+describe('topics: where they met, however it is written (policy T2, T2.c)', () => {
+  it("a forum's acronym in parentheses after it is the same venue, not a forum they met as", () => {
+    const t = topicsOf(['Vice President Kamala Harris met with Prime Minister Justin Trudeau of Canada on the margins of the Asia-Pacific Economic Cooperation (APEC) Leaders Meeting.'])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a state or country after a city no lexicon knows is the venue ("in Wilmington, Delaware")', () => {
+    const t = topicsOf(['President Biden met with Prime Minister Anthony Albanese of Australia today in Wilmington, Delaware.'])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a forum right after the verb of meeting is the meeting itself ("participated in the APEC …")', () => {
+    const t = topicsOf(['Today President Biden participated in the Asia-Pacific Economic Cooperation (APEC) Virtual Leaders’ Meeting hosted by Prime Minister Jacinda Ardern of New Zealand.'])[0];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+});

@@ -7,7 +7,7 @@ import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, SECONDARY_RATIO, TO
 import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
-import { ROLE, follows, meetingVerbAt } from './roles';
+import { ROLE, follows, meetingVerbAt, namedVenueBefore } from './roles';
 import { thirdPartyRelations } from './thirdParties';
 
 /** Each sentence's topic scores (TOPIC_COUNT per sentence) and role bits, as TopicScorer left them. */
@@ -55,18 +55,25 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   /** Where the last place that is no party ended (-1: none yet). */
   let venueEnd = -1;
   const placeParties: string[] = [];
+  /** Where the opening's last mention before this one ended (a name no lexicon knows lies after it). */
+  let lastEnd = 0;
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
+    if (q > 0 && mentions[q - 1].sentence === first) lastEnd = mentions[q - 1].end;
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
     // What follows the opening's first cue is what the parties spoke about, not who met ("… in which the two leaders
     // concurred on … issues related to China": China is the subject, T3).
     if (m.start >= openingEnd) continue;
     // T2.c: a city is where they met, and so is the country written after it ("from Dubai, United Arab Emirates").
-    if (m.type === 'place' && (model.cities.has(m.id) || afterVenue(text, venueEnd, m.start))) {
+    // T2.c: ...and so is its acronym in parentheses ("the Asia-Pacific Economic Cooperation (APEC) Leaders Meeting").
+    if ((m.type === 'place' && (model.cities.has(m.id) || afterVenue(text, venueEnd, m.start))) || inParenthesesAfter(text, venueEnd, m.start)) {
       venueEnd = m.end;
       continue;
     }
-    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) {
+    // A forum right after the verb of meeting and its venue word is the meeting itself ("participated in the
+    // Asia-Pacific Economic Cooperation (APEC) Virtual Leaders' Meeting"), not where two met.
+    const isMeeting = m.type === 'forum' && verbAt >= 0 && /^[\p{L}-]+\s+\p{L}+\s+(?:the\s+)?$/u.test(text.slice(verbAt, m.start));
+    if (!isMeeting && (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject) || (m.type === 'place' && namedVenueBefore(text, m, model.roleWords.venue) >= lastEnd))) {
       venueEnd = m.end;
       continue;
     }
@@ -133,6 +140,11 @@ function namesAbroad(model: TopicModel, mentions: readonly EntityMention[], part
 /** Is the mention ending at `end` written as a possessive ("Israel's", "Israel’s", "the Philippines’")? */
 function possessive(text: string, end: number): boolean {
   return /^['’](?:s(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))/u.test(text.slice(end, end + 3));
+}
+
+/** Does a mention starting at `start` open a parenthesis right after the venue ending at `venueEnd` ("… Cooperation (APEC")? */
+function inParenthesesAfter(text: string, venueEnd: number, start: number): boolean {
+  return venueEnd >= 0 && start - venueEnd <= 3 && /^\s?\(\s?$/.test(text.slice(venueEnd, start));
 }
 
 /** Does a place starting at `start` follow the venue ending at `venueEnd` after only a comma and spaces? */

@@ -72,6 +72,26 @@ export function follows(text: string, m: EntityMention, words: ReadonlySet<strin
   return before !== undefined && words.has(`${text.slice(before[0], before[1]).toLowerCase()} of`);
 }
 
+/**
+ * Policy T2 (T2.c): is the place written after a venue word, a name no lexicon knows and a comma ("in San Francisco,
+ * California")? The name is the city they met in, the place its country or state: a venue, not a party. Returns
+ * where that name starts (the caller checks no known mention is in it: "to Prime Minister Kishida, Japan"), else -1.
+ */
+export function namedVenueBefore(text: string, m: EntityMention, words: ReadonlySet<string>): number {
+  let e = m.start;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 0xa0)) e--;
+  if (e === 0 || text[e - 1] !== ',') return -1;
+  let w = wordBefore(text, e - 1);
+  let nameStart = -1;
+  for (let names = 0; w !== undefined && names < 4; names++) {
+    const word = text.slice(w[0], w[1]);
+    if (!/^\p{Lu}/u.test(word)) return names > 0 && words.has(word.toLowerCase()) ? nameStart : -1;
+    nameStart = w[0];
+    w = wordBefore(text, w[0]);
+  }
+  return w !== undefined && words.has(text.slice(w[0], w[1]).toLowerCase()) ? nameStart : -1;
+}
+
 /** The role bits read from a sentence's own text: list item, heading, introducer. */
 export function layoutRole(text: string): number {
   let role = LIST_MARKER.test(text.slice(0, 8)) ? ROLE.listItem : 0;

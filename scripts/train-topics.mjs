@@ -10,7 +10,8 @@
 // --cv: five-fold cross-validation by readout on the development split of the whole pipeline (rules + a model trained
 // on the other folds) against the rules alone, printed; nothing written. --labels reads the label files from another
 // folder (still only the readouts selection.json marks "dev"); --set tries other thresholds; --confusion prints the
-// per-topic confusion; TOPIC_CV_MISSES=1 prints each miss with its readout.
+// per-topic confusion; TOPIC_CV_MISSES=1 prints each miss with its readout (with TOPIC_CV_FULL=1, the whole sentence
+// as the engine split it, not the label's start).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -108,7 +109,7 @@ function labelledSentences(labels, text, analysis) {
     const sentence = sentences.find((x) => x.start <= start && start < x.end) ?? sentences.find((x) => x.start >= start);
     if (sentence === undefined) continue;
     const t = topicOf.get(sentence.index);
-    out.push({ start: s.start, topic: s.topic, secondary: s.secondary, rule: t?.evidence?.rule, words: termWords(sentence.text).map((w) => w.folded), primary: t?.primary, ruleSecondary: t?.secondary });
+    out.push({ start: s.start, text: sentence.text, topic: s.topic, secondary: s.secondary, rule: t?.evidence?.rule, words: termWords(sentence.text).map((w) => w.folded), primary: t?.primary, ruleSecondary: t?.secondary });
   }
   return out;
 }
@@ -251,7 +252,7 @@ function crossValidate(settings, labelsDir, confusion) {
       const withModel = labelledSentences(r.labels, r.text, analyze(r.text, compiled));
       r.sentences.forEach((s) => count(rules, s, s.primary, s.ruleSecondary));
       withModel.forEach((s) => count(pipeline, s, s.primary, s.ruleSecondary));
-      if (process.env.TOPIC_CV_MISSES === '1') for (const s of withModel) if (s.primary !== s.topic && s.ruleSecondary !== s.topic) console.log(`miss ${s.topic} → ${s.primary}/${s.ruleSecondary ?? ''} [${s.rule}] | ${s.start} | ${path.basename(r.file)}`);
+      if (process.env.TOPIC_CV_MISSES === '1') for (const s of withModel) if (s.primary !== s.topic && s.ruleSecondary !== s.topic) console.log(`miss ${s.topic} → ${s.primary}/${s.ruleSecondary ?? ''} [${s.rule}] | ${process.env.TOPIC_CV_FULL === '1' ? spaced(s.text) : s.start} | ${path.basename(r.file)}`);
     }
   }
   const f = (x) => (x / pipeline.n).toFixed(3);

@@ -181,6 +181,27 @@ describe('incremental analysis', function () {
     assert.strictEqual(cache.lastMisses, 1, 'only the edited paragraph is analysed again');
   });
 
+  it('equals a full analysis on the random-edit counterexamples found so far (what the whole readout names: T2.d, T2.h)', () => {
+    // Edits that change, far from the edit, what resolveTopics reads of the whole readout: whether a country abroad is
+    // named (a domestic opening, T2.d) and how many of the table's sides are named (a third party's relations, T2.h).
+    const cases: [number, Edit[], number | null][] = [
+      [8, [{ kind: 'delete', at: 1246989805, length: 86 }, { kind: 'insert', at: 127582911, piece: 0 }, { kind: 'delete', at: 0, length: 1 }], null],
+      [2, [{ kind: 'insert', at: 514423111, piece: 0 }], null],
+      [711668467, [{ kind: 'insert', at: 422159636, piece: 7 }, { kind: 'insert', at: 412988273, piece: 17 }, { kind: 'delete', at: 0, length: 1 }], null],
+      [1352474798, [{ kind: 'delete', at: 866851, length: 175 }, { kind: 'insert', at: 136, piece: 12 }, { kind: 'delete', at: 1256686388, length: 57 }], null],
+    ];
+    for (const [which, edits, maxLength] of cases) {
+      const options = maxLength === null ? {} : { maxLength };
+      const cache = new AnalysisCache();
+      let text = texts.slice(which % texts.length).concat(texts.slice(0, which % texts.length)).slice(0, 3).join('\n\n');
+      analyzeIncremental(text, fx.compiled, cache, options);
+      edits.forEach((e, i) => {
+        text = apply(text, e);
+        assert.deepStrictEqual(analyzeIncremental(text, fx.compiled, cache, options), analyze(text, fx.compiled, options), `case ${which}, edit ${i}`);
+      });
+    }
+  });
+
   it('warms the cache in steps and then analyses nothing more', () => {
     const text = texts.join('\n\n');
     const cache = new AnalysisCache();

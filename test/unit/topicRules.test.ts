@@ -155,3 +155,81 @@ describe('topics: a region is a frame, not a subject (policy T4)', () => {
     assert.strictEqual(defence.primary, 'security', JSON.stringify(defence));
   });
 });
+
+describe('topics: an opening written over a line break or with no-break spaces (policy T2, T2.j)', () => {
+  const nbsp = '\u00a0';
+
+  it('reads who met whom over a no-break space', () => {
+    const t = topicsOf([`President Biden spoke${nbsp}today${nbsp}with President Lula of Brazil.`])[0];
+    assert.strictEqual(t.evidence?.rule, 'opening', JSON.stringify(t));
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('reads who met whom over a line break, a two-word verb of meeting too', () => {
+    const spoke = topicsOf(['President Biden spoke by phone\ntoday with President Lula of Brazil.'])[0];
+    const held = topicsOf([`President Biden held a\n${nbsp}call with President Lula of Brazil.`])[0];
+    assert.strictEqual(spoke.evidence?.rule, 'opening', JSON.stringify(spoke));
+    assert.strictEqual(held.evidence?.rule, 'opening', JSON.stringify(held));
+  });
+
+  it('reads a venue word before a no-break space: the forum they met at is no party (T2.c)', () => {
+    const t = topicsOf([`President Biden met with President Lula of Brazil on the margins of${nbsp}the G20 Summit.`])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
+describe("topics: a third party's relations are not the parties' own (policy T2, T2.h)", () => {
+  const opening = 'President Biden met with President Isaac Herzog of Israel.';
+
+  it("a party's relations with a country not at the meeting are about that party, not the relationship", () => {
+    const t = topicsOf([opening, "They welcomed Israel's improved diplomatic relations with Türkiye."])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('so are relations between one side and an unnamed other ("between Israel and its neighbours")', () => {
+    const t = topicsOf([opening, 'They supported the normalization of relations between Israel and its neighbours.'])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('the relationship between the parties themselves stays bilateral-relations', () => {
+    const [, own, ours] = topicsOf([opening, 'They reaffirmed the enduring relationship between the United States and Israel.', 'They reaffirmed the relationship between our two countries.']);
+    assert.strictEqual(own.primary, 'bilateral-relations', JSON.stringify(own));
+    assert.strictEqual(ours.primary, 'bilateral-relations', JSON.stringify(ours));
+  });
+
+  it("reads China's relations with Russia in a US–Japan readout as China's", () => {
+    const t = topicsOf(['President Biden met with Prime Minister Kishida of Japan.', "They discussed China's deepening relations with Russia."])[1];
+    assert.strictEqual(t.primary, 'china', JSON.stringify(t));
+  });
+});
+
+describe("topics: a party written as the owner of the subject (policy T3, T3.a)", () => {
+  it("keeps the party's own topic whole: Israel's security, Zelenskyy's commitment to a just peace", () => {
+    const [, security] = topicsOf(['President Biden met with Prime Minister Benjamin Netanyahu of Israel.', 'The President emphasized the unwavering commitment of the United States to Israel’s security.']);
+    assert.strictEqual(security.primary, 'middle-east', JSON.stringify(security));
+    const [, peace] = topicsOf(['President Biden met with President Volodymyr Zelenskyy of Ukraine.', 'President Biden welcomed President Zelenskyy’s commitment to a just peace based on fundamental principles enshrined in the United Nations Charter.']);
+    assert.strictEqual(peace.primary, 'russia-ukraine', JSON.stringify(peace));
+  });
+
+  it("not the ROK's: its hint is the peninsula around it, not the ROK itself", () => {
+    const [, concerns] = topicsOf(['President Biden met with President Yoon Suk Yeol of the Republic of Korea.', 'They discussed the ROK’s concerns regarding the tax incentives for electric vehicles.']);
+    assert.notStrictEqual(concerns.primary, 'korean-peninsula', JSON.stringify(concerns));
+  });
+});
+
+describe('topics: where they met, however it is written (policy T2, T2.c)', () => {
+  it("a forum's acronym in parentheses after it is the same venue, not a forum they met as", () => {
+    const t = topicsOf(['Vice President Kamala Harris met with Prime Minister Justin Trudeau of Canada on the margins of the Asia-Pacific Economic Cooperation (APEC) Leaders Meeting.'])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a state or country after a city no lexicon knows is the venue ("in Wilmington, Delaware")', () => {
+    const t = topicsOf(['President Biden met with Prime Minister Anthony Albanese of Australia today in Wilmington, Delaware.'])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a forum right after the verb of meeting is the meeting itself ("participated in the APEC …")', () => {
+    const t = topicsOf(['Today President Biden participated in the Asia-Pacific Economic Cooperation (APEC) Virtual Leaders’ Meeting hosted by Prime Minister Jacinda Ardern of New Zealand.'])[0];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+});

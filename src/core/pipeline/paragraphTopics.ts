@@ -7,7 +7,7 @@
 import { TOPIC_COUNT } from '../topics/model';
 import { openingIndexOf } from '../topics/layout';
 import { ROLE } from '../topics/roles';
-import { TopicHits, partiesKey, resolveTopics, type TopicScores } from '../topics/topics';
+import { TopicHits, partiesKey, readoutContextKey, resolveTopics, type TopicScores } from '../topics/topics';
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import type { CompiledLexicon } from './compile';
 
@@ -32,7 +32,7 @@ export class ParagraphTopics {
   private topics: SentenceTopics[] = [];
   /** Where the last run's sentences started: a kept topic's evidence spans move with its sentence. */
   private starts = new Int32Array(0);
-  /** The header's parties of the last run (T2.i): when they change, every sentence is resolved again. */
+  /** The header's parties and the readout's context of the last run (T2, T2.i): when they change, every sentence is resolved again. */
   private issuer = '';
 
   clear(): void {
@@ -58,7 +58,9 @@ export class ParagraphTopics {
   ): SentenceTopics[] {
     const before = this.paragraphs;
     const n = paragraphs.length;
-    const key = partiesKey(issuer);
+    // What the whole readout decides (who met, the header's parties, the sides named: T2): when it changed, every
+    // sentence is resolved again.
+    const key = `${partiesKey(issuer)}#${readoutContextKey(text, compiled.topics, sentences, mentions, openingEnd, issuer)}`;
     let same = 0;
     if (this.compiled === compiled && this.issuer === key) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
     // T2 with T6.d: the opening may follow a title or dateline paragraph; the paragraphs up to its own name the parties.

@@ -7,7 +7,8 @@ import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, SECONDARY_RATIO, TO
 import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
-import { ROLE, follows, meetingVerbAt } from './roles';
+import { ROLE, follows, meetingVerbAt, namedVenueBefore } from './roles';
+import { tableSides, thirdPartyRelations } from './thirdParties';
 import { openingIndexOf } from './layout';
 import type { RoleWords } from './roleWords';
 
@@ -57,18 +58,25 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   /** Where the last place that is no party ended (-1: none yet). */
   let venueEnd = -1;
   const placeParties: string[] = [];
+  /** Where the opening's last mention before this one ended (a name no lexicon knows lies after it). */
+  let lastEnd = 0;
   for (let q = 0; q < mentions.length && mentions[q].sentence <= first; q++) {
     const m = mentions[q];
+    if (q > 0 && mentions[q - 1].sentence === first) lastEnd = mentions[q - 1].end;
     if (m.sentence !== first || (m.type !== 'place' && m.type !== 'person' && m.type !== 'forum')) continue;
     // What follows the opening's first cue is what the parties spoke about, not who met ("… in which the two leaders
     // concurred on … issues related to China": China is the subject, T3).
     if (m.start >= openingEnd) continue;
     // T2.c: a city is where they met, and so is the country written after it ("from Dubai, United Arab Emirates").
-    if (m.type === 'place' && (model.cities.has(m.id) || afterVenue(text, venueEnd, m.start))) {
+    // T2.c: ...and so is its acronym in parentheses ("the Asia-Pacific Economic Cooperation (APEC) Leaders Meeting").
+    if ((m.type === 'place' && (model.cities.has(m.id) || afterVenue(text, venueEnd, m.start))) || inParenthesesAfter(text, venueEnd, m.start)) {
       venueEnd = m.end;
       continue;
     }
-    if (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject)) {
+    // A forum right after the verb of meeting and its venue word is the meeting itself ("participated in the
+    // Asia-Pacific Economic Cooperation (APEC) Virtual Leaders' Meeting"), not where two met.
+    const isMeeting = m.type === 'forum' && verbAt >= 0 && /^[\p{L}-]+\s+\p{L}+\s+(?:the\s+)?$/u.test(text.slice(verbAt, m.start));
+    if (!isMeeting && (follows(text, m, model.roleWords.venue) || follows(text, m, model.roleWords.meetingSubject) || (m.type === 'place' && namedVenueBefore(text, m, model.roleWords.venue) >= lastEnd))) {
       venueEnd = m.end;
       continue;
     }
@@ -106,6 +114,12 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
 }
 
+/**
+ * T3.a: the topics a party's own conduct is the subject of (China's, Taiwan's, Russia's war and Ukraine's, a Middle
+ * East party's): not korean-peninsula, which is North Korea's, where the ROK's hint is the peninsula around it.
+ */
+const OWN_SUBJECT_TOPICS = new Set<string>(['china', 'taiwan', 'russia-ukraine', 'middle-east']);
+
 /** Topics that name a world beyond one government: a place's own topic, or a multilateral body. */
 const ABROAD = new Set<string>(['china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'middle-east', 'multilateral']);
 
@@ -124,6 +138,16 @@ function namesAbroad(model: TopicModel, mentions: readonly EntityMention[], part
     if (ev.some((e) => ABROAD.has(e.topic))) return true;
   }
   return false;
+}
+
+/** Is the mention ending at `end` written as a possessive ("Israel's", "Israel’s", "the Philippines’")? */
+function possessive(text: string, end: number): boolean {
+  return /^['’](?:s(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))/u.test(text.slice(end, end + 3));
+}
+
+/** Does a mention starting at `start` open a parenthesis right after the venue ending at `venueEnd` ("… Cooperation (APEC")? */
+function inParenthesesAfter(text: string, venueEnd: number, start: number): boolean {
+  return venueEnd >= 0 && start - venueEnd <= 3 && /^\s?\(\s?$/.test(text.slice(venueEnd, start));
 }
 
 /** Does a place starting at `start` follow the venue ending at `venueEnd` after only a comma and spaces? */
@@ -158,26 +182,22 @@ export function resolveTopics(
   everyMention: readonly EntityMention[] = mentions,
 ): SentenceTopics[] {
   let scores = rows;
+  let roleBits = roles;
   let opening = 0;
   // T2 with T6.d: the opening is the first sentence that is no title, dateline or signature line.
   const openingAt = openingIndexOf(sentences, model.roleWords);
   /** Where the parties' mentions start, by sentence: their names count for the relationship (T2). */
   const partyStarts = new Set<number>();
   if (sentences.length > 0 && typeof text === 'string' && Array.isArray(mentions)) {
-    const parties = new Set<string>();
-    const first = sentences[openingAt];
-    const verb = typeof first.text === 'string' ? meetingVerbAt(first.text, model.roleWords) : -1;
-    if (verb >= 0) {
-      // What follows the opening's purpose ("to coordinate responses to …") is what they met for, as after a cue.
-      const purpose = model.roleWords.purpose.exec(first.text.slice(verb, 2000));
-      const end = purpose === null ? openingEnd : Math.min(openingEnd, first.start + verb + purpose.index);
-      opening = openingRole(text, model, mentions, first.index, parties, end, first.start + verb);
+    const read = readoutParties(text, model, sentences, mentions, openingEnd, issuer, everyMention, openingAt);
+    const parties = read.parties;
+    opening = read.opening;
+    if (!(opening & ROLE.openingDomestic)) {
+      // policy T2 (T2.h): a third party's relations ("China's relations with Russia") are not the parties' own.
+      const own = thirdPartyRelations(model, sentences, mentions, parties, rows, roles, hits, everyMention);
+      scores = own.rows;
+      roleBits = own.roles;
     }
-    // policy T2 (T2.i): the countries the header names (the issuing government, the participants) are parties too;
-    // added after the opening was read, so that they change none of its counts of who met.
-    for (const id of issuer) parties.add(id);
-    // Over the whole readout's mentions: a readout put together from paragraphs passes only the ones it resolves.
-    if (opening & ROLE.openingDomestic && namesAbroad(model, everyMention, parties)) opening &= ~ROLE.openingDomestic;
     if (opening & ROLE.openingDomestic) {
       // policy T2 (T2.d): with one government only, no sentence speaks of a relationship between the meeting's parties
       // (the issuer's own names, "U.S. Department of Education", are no evidence of one), nor of ties between peoples
@@ -193,15 +213,19 @@ export function resolveTopics(
         if (scores === rows) scores = rows.slice();
         partyStarts.add(m.start);
         const row = i * TOPIC_COUNT;
-        const courtesy = (roles[i] & ROLE.marker) !== 0;
+        const courtesy = (roleBits[i] & ROLE.marker) !== 0;
         // T2 and T3: in the opening and where the relationship is spoken of, a party is one side of it; elsewhere
         // its own topic stays, at a discount, as its conduct, policies or conflict may be what is discussed.
-        const share = i === sentences[openingAt].index || (roles[i] & ROLE.relationship) !== 0 || courtesy ? 1 : 1 - PARTY_TOPIC_SHARE;
+        const side = i === sentences[openingAt].index || (roleBits[i] & ROLE.relationship) !== 0 || courtesy;
+        // policy T3 (T3.a): a party written as the owner of what is discussed ("Israel's security", "Zelenskyy's
+        // commitment to a just peace") is the subject: its own topic stays whole.
+        const owner = !side && possessive(text, m.end);
+        const share = side ? 1 : 1 - PARTY_TOPIC_SHARE;
         for (const e of ev) {
           const slot = slotOf(e.topic);
           // A party's own backdrop evidence stays where it is, except in courtesy.
           if (e.topic === BACKDROP_TOPIC && !courtesy) continue;
-          const moved = e.topic === BACKDROP_TOPIC ? e.weight : e.weight * share;
+          const moved = e.topic === BACKDROP_TOPIC ? e.weight : owner && OWN_SUBJECT_TOPICS.has(e.topic) ? 0 : e.weight * share;
           scores[row + slot] -= moved;
           if (!(scores[row + slot] > NOTHING)) scores[row + slot] = 0;
           if (!courtesy) scores[row + BACKDROP_SLOT] += moved * BACKDROP_FACTOR;
@@ -209,7 +233,7 @@ export function resolveTopics(
       }
     }
   }
-  const results = rankTopics(scores, rankOf(model), roles, opening, sentences, model.roleWords, openingAt, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
+  const results = rankTopics(scores, rankOf(model), roleBits, opening, sentences, model.roleWords, openingAt, (i) => (hits === undefined ? -1 : firstNamedSlot(hits, i, sentences[i].start, partyStarts)));
   const starts = sentences.map((s) => s.start);
   explain(results, hits, starts, (_i, start) => partyStarts.has(start));
   applyModel(
@@ -222,6 +246,49 @@ export function resolveTopics(
     (i, slot) => i * TOPIC_COUNT + slot < scores.length && scores[i * TOPIC_COUNT + slot] > 0 && scores[i * TOPIC_COUNT + slot] >= topScore(scores, i) * SECONDARY_RATIO,
   );
   return results;
+}
+
+/**
+ * T2: who met whom, read once per readout: the opening's role bits (T2, T2.d over `everyMention`, the whole
+ * readout's mentions) and the parties (the opening's, then the header's: T2.i). `mentions` must hold the opening's.
+ */
+function readoutParties(
+  text: string,
+  model: TopicModel,
+  sentences: readonly Sentence[],
+  mentions: readonly EntityMention[],
+  openingEnd: number,
+  issuer: ReadonlySet<string>,
+  everyMention: readonly EntityMention[],
+  openingAt: number,
+): { opening: number; parties: Set<string> } {
+  const parties = new Set<string>();
+  let opening = 0;
+  const first = sentences[openingAt];
+  const verb = typeof first.text === 'string' ? meetingVerbAt(first.text, model.roleWords) : -1;
+  if (verb >= 0) {
+    // What follows the opening's purpose ("to coordinate responses to …") is what they met for, as after a cue.
+    const purpose = model.roleWords.purpose.exec(first.text.slice(verb, 2000));
+    const end = purpose === null ? openingEnd : Math.min(openingEnd, first.start + verb + purpose.index);
+    opening = openingRole(text, model, mentions, first.index, parties, end, first.start + verb);
+  }
+  // policy T2 (T2.i): the countries the header names (the issuing government, the participants) are parties too;
+  // added after the opening was read, so that they change none of its counts of who met.
+  for (const id of issuer) parties.add(id);
+  // Over the whole readout's mentions: a readout put together from paragraphs passes only the ones it resolves.
+  if (opening & ROLE.openingDomestic && namesAbroad(model, everyMention, parties)) opening &= ~ROLE.openingDomestic;
+  return { opening, parties };
+}
+
+/**
+ * What resolveTopics reads of the whole readout beyond the sentences it is given, as a key: the opening's role, the
+ * parties, and how many of the table's sides the readout names (T2, T2.d, T2.h, T2.i). A readout put together from
+ * paragraphs (pipeline/paragraphTopics.ts) resolves every sentence again when it changes. Linear in the mentions.
+ */
+export function readoutContextKey(text: string, model: TopicModel, sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd: number, issuer: ReadonlySet<string>): string {
+  if (sentences.length === 0 || typeof text !== 'string' || !Array.isArray(mentions)) return '';
+  const { opening, parties } = readoutParties(text, model, sentences, mentions, openingEnd, issuer, mentions, openingIndexOf(sentences, model.roleWords));
+  return `${opening}|${[...parties].sort().join(',')}|${tableSides(model, parties, mentions)}`;
 }
 
 /** The best score of sentence `i`'s row. */

@@ -87,6 +87,8 @@ export interface TopicModel {
   cities: Set<string>;
   /** Bodies with a "Members" fact (CARICOM, the Commonwealth): intergovernmental, so the world beyond one government (T2.d). */
   bodies: Set<string>;
+  /** Places with a "Capital" fact (countries): a third party's relations are theirs, not the meeting's (T2.h). */
+  countries: Set<string>;
   /** The trained model's weights (policy T1, decision T1.a); undefined without one. */
   trained?: TrainedWeights;
 }
@@ -95,6 +97,8 @@ export interface TopicModel {
 const COUNTRY_FACT = 'Country';
 /** The entity fact that makes a body one of several members. */
 const MEMBERS_FACT = 'Members';
+/** The entity fact that makes a place a country. */
+const CAPITAL_FACT = 'Capital';
 
 /** Does the entry (as written in YAML, unchecked) carry a fact with this label? */
 function hasFact(entity: { facts?: unknown }, label: string): boolean {
@@ -149,6 +153,7 @@ export function compileTopics(
     countryOf: new Map(),
     cities: new Set(),
     bodies: new Set(),
+    countries: new Set(),
   };
   const weights = compileTrained(trained);
   if (weights !== undefined) model.trained = weights;
@@ -200,6 +205,7 @@ export function compileTopics(
     if (hasFact(entity, MEMBERS_FACT)) model.bodies.add(entity.id);
     if (entity.type !== 'place') continue;
     if (hasFact(entity, COUNTRY_FACT)) model.cities.add(entity.id);
+    if (hasFact(entity, CAPITAL_FACT)) model.countries.add(entity.id);
     for (const name of [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])]) if (typeof name === 'string' && !placeByName.has(name)) placeByName.set(name, entity.id);
   }
   for (const entity of Array.isArray(entities) ? entities : []) {

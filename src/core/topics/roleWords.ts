@@ -14,6 +14,9 @@ export const TOPIC_WORD_CLASSES = {
   titleWords: 'title-words',
   documentTitleWords: 'document-title-words',
   signatureWords: 'signature-words',
+  relationWords: 'relation-words',
+  relationPrepositions: 'relation-prepositions',
+  relationPairPrepositions: 'relation-pair-prepositions',
 } as const;
 
 export interface RoleWords {
@@ -40,12 +43,25 @@ export interface RoleWords {
   readonly documentTitle: RegExp;
   /** Policy T6 (T6.d): the offices a signature block names ("Ministry", "Office"). */
   readonly signature: ReadonlySet<string>;
+  /** Policy T2 (T2.h): nouns of a relationship a third party may own ("China's relations with Russia"). */
+  readonly relation: ReadonlySet<string>;
+  /** T2.h: prepositions after a relation noun that name who it is with ("ties with", "relations between"). */
+  readonly relationPreposition: ReadonlySet<string>;
+  /** T2.h: ...those of them that take a pair ("between Israel and its neighbours": one side named, one not). */
+  readonly pair: ReadonlySet<string>;
 }
 
 const NEVER = /(?!)/;
 
+/** Any run of white space between two words: spaces, a line break, a no-break space (U+00A0), a tab. */
+const WHITE = '\\s+';
+
+/**
+ * The words as one regular-expression alternation. Policy T2 (T2.j): the space inside a two-word entry ("meeting
+ * with", "to discuss") matches any run of white space, as the text may wrap a line there or write a no-break space.
+ */
 function alternatives(words: readonly string[]): string {
-  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, WHITE)).join('|');
 }
 
 /** The role words of a lexicon's word lists by class id (lower-cased; an absent class is empty). */
@@ -58,7 +74,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
   if (verbs.length > 0) parts.push(alternatives(verbs));
   const speaking = words(C.speakingVerbs);
   const particles = words(C.speakingParticles);
-  const spoke = speaking.length > 0 && particles.length > 0 ? `(?:${alternatives(speaking)})(?: \\w+){0,5} (?:${alternatives(particles)})` : undefined;
+  const spoke = speaking.length > 0 && particles.length > 0 ? `(?:${alternatives(speaking)})(?:${WHITE}\\w+){0,5}${WHITE}(?:${alternatives(particles)})` : undefined;
   if (spoke !== undefined) parts.push(spoke);
   return {
     meeting: parts.length > 0 ? new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i') : NEVER,
@@ -73,6 +89,9 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
         ? new RegExp(`^\\W*(?:${alternatives(words(C.documentTitleWords)).replace(/ /g, '\\s+').replace(/'/g, "['’]")})(?!\\w)`, 'i')
         : NEVER,
     signature: new Set(words(C.signatureWords)),
+    relation: new Set(words(C.relationWords)),
+    relationPreposition: new Set(words(C.relationPrepositions)),
+    pair: new Set(words(C.relationPairPrepositions)),
     purpose: words(C.meetingPurposeWords).length > 0 ? new RegExp(`\\b(?:${alternatives(words(C.meetingPurposeWords))})\\b`, 'i') : NEVER,
   };
 }

@@ -33,8 +33,11 @@ export function meetingVerbAt(text: string, words: RoleWords): number {
 
 const LIST_MARKER = /^\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
 
+/** A no-break space (U+00A0): white space between words, as a plain space is (policy T2.j). */
+const NO_BREAK_SPACE = 0xa0;
+
 function isWordUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && c !== NO_BREAK_SPACE);
 }
 
 /** The word of `text` that ends before `end` (skipping spaces and commas), as [start, end), or undefined. */
@@ -42,7 +45,7 @@ function wordBefore(text: string, end: number): [number, number] | undefined {
   let e = end;
   while (e > 0 && !isWordUnit(text.charCodeAt(e - 1))) {
     const c = text.charCodeAt(e - 1);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return undefined;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== NO_BREAK_SPACE) return undefined;
     e--;
   }
   let s = e;
@@ -67,6 +70,26 @@ export function follows(text: string, m: EntityMention, words: ReadonlySet<strin
   if (word !== 'of') return false;
   const before = wordBefore(text, w[0]);
   return before !== undefined && words.has(`${text.slice(before[0], before[1]).toLowerCase()} of`);
+}
+
+/**
+ * Policy T2 (T2.c): is the place written after a venue word, a name no lexicon knows and a comma ("in San Francisco,
+ * California")? The name is the city they met in, the place its country or state: a venue, not a party. Returns
+ * where that name starts (the caller checks no known mention is in it: "to Prime Minister Kishida, Japan"), else -1.
+ */
+export function namedVenueBefore(text: string, m: EntityMention, words: ReadonlySet<string>): number {
+  let e = m.start;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 0xa0)) e--;
+  if (e === 0 || text[e - 1] !== ',') return -1;
+  let w = wordBefore(text, e - 1);
+  let nameStart = -1;
+  for (let names = 0; w !== undefined && names < 4; names++) {
+    const word = text.slice(w[0], w[1]);
+    if (!/^\p{Lu}/u.test(word)) return names > 0 && words.has(word.toLowerCase()) ? nameStart : -1;
+    nameStart = w[0];
+    w = wordBefore(text, w[0]);
+  }
+  return w !== undefined && words.has(text.slice(w[0], w[1]).toLowerCase()) ? nameStart : -1;
 }
 
 /** The role bits read from a sentence's own text: list item, heading, introducer. */

@@ -6,7 +6,7 @@ import { TopicScorer } from './scorer';
 
 export { BACKDROP_FACTOR, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_WEIGHTS, compileTopics, type TopicModel } from './model';
 export { TopicScorer } from './scorer';
-export { openingEndOf, resolveTopics, type TopicScores } from './context';
+export { openingEndOf, readoutContextKey, resolveTopics, type TopicScores } from './context';
 export { TopicHits } from './hits';
 export { headerParties, partiesKey } from './issuer';
 export { foldWord } from './words';

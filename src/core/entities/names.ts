@@ -2,7 +2,7 @@
 // name, the word that says what a body is, an acronym defined in parentheses — after lexicon matching, sentence
 // by sentence, so a later surname or acronym links to the name first introduced. Linear in the text: the rules
 // read numbered tokens (nameTokens.ts) and slice only the names they report.
-import { SpanScan, scanSpan } from '../text/scan';
+import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { personByTitle, surnameOf, type NameRules } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
@@ -13,6 +13,14 @@ const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) >= 48
 /** The token ending at `end` ends with "'s" or "’s". */
 const possessive = (text: string, end: number): boolean => (text.charCodeAt(end - 1) | 32) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
 
+/** An acronym has no more letters than its name has words, give or take one, and the name two words or more. */
+function acronymFits(acronym: string, name: string): boolean {
+  const words = name.split(/[\s-]+/).filter((w) => w.length > 0).length;
+  let letters = 0;
+  for (let i = 0; i < acronym.length; i++) if (/[A-Z]/.test(acronym.charAt(i))) letters++;
+  return words >= 2 && letters <= words + 1;
+}
+
 export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
 /** An unknown name found so far, for linking later mentions to it. */
@@ -20,6 +28,8 @@ interface Found {
   id: string;
   name: string;
   type: EntityType;
+  /** A lexicon entry's: its mentions have its card (E2.a: an acronym defined after a lexicon name). */
+  lexicon?: boolean;
 }
 
 const ownAtoms = new SpanScan();
@@ -446,8 +456,55 @@ export class Recogniser extends TokenReader {
       const entity = this.names.get(this.text.slice(a.start, a.end));
       if (entity === undefined) continue;
       while (s + 1 < sentences.length && sentences[s].end <= a.start) s++;
+      if (entity.lexicon === true) {
+        this.found.push({ start: a.start, end: a.end, text: this.text.slice(a.start, a.end), id: entity.id, name: entity.name, type: entity.type, sentence: sentences[s]?.index ?? 0, evidence: `acronym of: ${entity.name}` });
+        continue;
+      }
       this.found.push({ start: a.start, end: a.end, text: this.text.slice(a.start, a.end), id: entity.id, name: entity.name, type: entity.type, sentence: sentences[s]?.index ?? 0, known: false, evidence: `acronym of: ${entity.name}` });
     }
+  }
+
+  /**
+   * E2.a: "the Partnership for Global Infrastructure and Investment (PGI)": an acronym no lexicon has, defined in
+   * parentheses right after a lexicon name, is that entry wherever the readout writes it, with its card. Both lists
+   * are in text order; the first definition of an acronym wins.
+   */
+  private acronymsOfLexiconNames(mentions: readonly EntityMention[], acronyms: readonly Span[]): void {
+    const text = this.text;
+    let m = 0;
+    for (const a of acronyms) {
+      // The parenthesis before the acronym, then the mention that ends before it.
+      let open = a.start - 1;
+      while (open >= 0 && isRegexSpace(text.charCodeAt(open))) open--;
+      if (open < 0 || text.charCodeAt(open) !== 40) continue;
+      let close = a.end;
+      while (close < text.length && isRegexSpace(text.charCodeAt(close))) close++;
+      if (text.charCodeAt(close) !== 41) continue;
+      let before = open - 1;
+      while (before >= 0 && isRegexSpace(text.charCodeAt(before))) before--;
+      while (m < mentions.length && mentions[m].end <= before) m++;
+      // The mention ending at `before` + 1: mentions are sorted by start, and a mention ends after it starts.
+      const known = m < mentions.length && mentions[m].end === before + 1 ? mentions[m] : undefined;
+      if (known === undefined || known.known === false || known.demonym === true || known.type === 'person') continue;
+      const acronym = text.slice(a.start, a.end);
+      // An acronym of the name opens with its first letter and has about a letter a word ("Partnership ... (PGI)"),
+      // and the name is the whole of it: "Advanced Functional Fabrics of America (AFFOA)" defines no "America".
+      if (acronym.charAt(0) !== text.charAt(known.start).toUpperCase() || !acronymFits(acronym, known.text) || this.insideName(known.start)) continue;
+      if (!this.names.has(acronym)) this.names.set(acronym, { id: known.id, name: known.name, type: known.type, lexicon: true });
+    }
+  }
+
+  /** The name at `start` continues one before it: a capitalised word, or a connector after one ("Fabrics of America"). */
+  private insideName(start: number): boolean {
+    const words = this.text.slice(Math.max(0, start - 80), start).split(/\s+/).filter((w) => w.length > 0);
+    const capital = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w) && !/[.:;!?,]$/.test(w);
+    const last = words[words.length - 1];
+    if (last === undefined) return false;
+    if (capital(last)) return true;
+    const n = this.rules.words.numbers.get(last.toLowerCase());
+    // "Sheikh and Palestinian Authority (PA)": "and", "in" and "to" join names more often than they make one.
+    const joins = n === this.rules.and || n === this.rules.in || n === this.rules.to;
+    return n !== undefined && !joins && this.rules.connector[n] === 1 && capital(words[words.length - 2]);
   }
 
   knownPerson(m: EntityMention): void {
@@ -507,6 +564,7 @@ export class Recogniser extends TokenReader {
       if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
       else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
+    this.acronymsOfLexiconNames(mentions, acronyms);
     this.definedAcronyms(readout, acronyms);
     this.dropNamedTitles(mentions);
     const found = this.found;

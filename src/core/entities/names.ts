@@ -141,7 +141,9 @@ export class Recogniser extends TokenReader {
         if (this.capital(e) || this.innerCapitals(e)) e++;
         // E1.a: "Second Thomas Shoal and Ream Naval Base": "and" after a head word joins two names, not one.
         else if (this.word(e) === rules.and && this.headAt(e - 1) !== undefined) break;
-        else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
+        // E1.e: "met in Washington on September 9", "Summit on April 22": a word that is no name after a connector but
+        // "of" (a month, a day) ends the name, unless a capitalised word follows it ("March for Our Lives").
+        else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1) && !this.noNameAfterConnector(e + 1, n)) e += 2;
         // "Secretary of the Treasury Janet Yellen", "Office of the National Cyber Director": "of the" inside a name.
         else if (this.word(e) === rules.of && e + 2 < n && this.word(e + 1) === rules.the && tokens.taken[e + 1] + tokens.taken[e + 2] === 0 && this.adjacent(e) && this.adjacent(e + 1) && this.capital(e + 2)) e += 3;
         else break;
@@ -168,6 +170,15 @@ export class Recogniser extends TokenReader {
       k = e;
     }
   }
+  /** Token k, after a connector, is a word that is no name (`not-name`) with no capitalised word after it. */
+  private noNameAfterConnector(k: number, n: number): boolean {
+    // "Voters of Tomorrow": after "of" the word is the name's own.
+    const len = this.word(k - 1) === this.rules.of ? 0 : this.phraseAt(this.rules.notNames, k, n);
+    if (len === 0) return false;
+    const next = k + len;
+    return !(next < n && this.tokens.taken[next] === 0 && this.adjacent(next - 1) && this.capital(next));
+  }
+
   /** Reads the run of tokens [k, e); returns the title its holder is still expected for, or ''. */
   private run(k: number, e: number, sentence: number, sentenceStart: number, titled: string): string {
     const rules = this.rules;
@@ -439,7 +450,8 @@ export class Recogniser extends TokenReader {
     const name = oneSpaced(this.text, start, end);
     const entity = same ?? this.names.get(name) ?? { id: `name:${name}`, name, type };
     this.names.set(name, entity);
-    this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
+    if (entity.lexicon === true) this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, evidence });
+    else this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
     return entity;
   }
 

@@ -1,0 +1,31 @@
+// Where a name ends before a date (policy E1.e), places in slash lists (E1.d) and the capital's card (E1.d): each
+// case as a reader would mark it.
+import * as assert from 'assert';
+import { analyze } from '../../src/core/pipeline/analyze';
+import type { EntityType } from '../../src/core/types';
+import { compiledBuiltins } from './helpers';
+
+interface Seen {
+  text: string;
+  type: EntityType;
+  id?: string;
+  known?: boolean;
+}
+
+function mentions(body: string): Seen[] {
+  const text = `date 2024-01-02 ${body}`;
+  return analyze(text, compiledBuiltins()).entities.map((m) => ({ text: m.text, type: m.type, id: m.id, known: m.known }));
+}
+
+describe('policy E1.e: a month or a day after a connector ends a name', () => {
+  it('ends a place, a body and a holder\'s name before the date', () => {
+    assert.ok(mentions('The leaders will meet in Geneva on June 16.').some((m) => m.text === 'Geneva' && m.type === 'place'));
+    assert.ok(mentions('They met at the Strategic Consultative Group on April 4.').some((m) => m.text === 'Strategic Consultative Group'));
+    assert.ok(mentions('He spoke with Minister of Defense Oleksii Reznikov on Friday about aid.').some((m) => m.text === 'Oleksii Reznikov' && m.type === 'person'));
+  });
+
+  it('keeps a name whose word after the connector is its own', () => {
+    assert.ok(mentions('- Santiago Mayer, Executive Director, Voters of Tomorrow').some((m) => m.text === 'Voters of Tomorrow'));
+    assert.ok(mentions('- Tatiana Washington, March for Our Lives').some((m) => m.text === 'March for Our Lives'));
+  });
+});

@@ -29,3 +29,19 @@ describe('policy E1.e: a month or a day after a connector ends a name', () => {
     assert.ok(mentions('- Tatiana Washington, March for Our Lives').some((m) => m.text === 'March for Our Lives'));
   });
 });
+
+describe('policy E1.d: the capital, Washington, D.C.', () => {
+  it('has one card however the readout writes it, and "D.C." breaks neither the name nor the sentence', () => {
+    const text = 'date 2024-01-02 She hosted them in Washington, D.C. The Vice President thanked them. They met in Washington D.C. and in Washington, DC on Monday.';
+    const analysis = analyze(text, compiledBuiltins());
+    const dc = analysis.entities.filter((m) => m.id === 'washington-dc');
+    assert.deepStrictEqual(dc.map((m) => m.text), ['Washington, D.C.', 'Washington D.C.', 'Washington, DC']);
+    assert.ok(dc.every((m) => m.known !== false));
+    assert.ok(analysis.readout.sentences.some((s) => text.slice(s.start, s.end) === 'She hosted them in Washington, D.C.'));
+  });
+
+  it('is "Washington" alone where the text places something there, not a surname or the state', () => {
+    const seen = mentions('The leaders met in Washington on Monday. They will visit Washington again. Governor Jay Inslee of Washington State spoke, and Tatiana Washington joined.');
+    assert.deepStrictEqual(seen.filter((m) => m.id === 'washington-dc').map((m) => m.text), ['Washington', 'Washington']);
+  });
+});

@@ -448,7 +448,9 @@ export class Recogniser extends TokenReader {
     // The name is one-spaced (a hard-wrapped line break inside it is a space); the mention's text is its range's,
     // as every mention's is.
     const name = oneSpaced(this.text, start, end);
-    const entity = same ?? this.names.get(name) ?? { id: `name:${name}`, name, type };
+    // E1.d: "met in Washington": a place's venue alias, where the text places it, is that lexicon place.
+    const venue = type === 'place' && same === undefined && !this.names.has(name) ? this.rules.venues.get(name) : undefined;
+    const entity = same ?? this.names.get(name) ?? (venue ? { ...venue, lexicon: true } : { id: `name:${name}`, name, type });
     this.names.set(name, entity);
     if (entity.lexicon === true) this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, evidence });
     else this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
@@ -504,6 +506,17 @@ export class Recogniser extends TokenReader {
       if (acronym.charAt(0) !== text.charAt(known.start).toUpperCase() || !acronymFits(acronym, known.text) || this.insideName(known.start)) continue;
       if (!this.names.has(acronym)) this.names.set(acronym, { id: known.id, name: known.name, type: known.type, lexicon: true });
     }
+  }
+
+  /** The word [start, end) has a capitalised word right before or after it, a space between. */
+  private inCapitals(start: number, end: number): boolean {
+    const text = this.text;
+    const capitalAt = (i: number): boolean => i >= 0 && i < text.length && /\p{Lu}/u.test(text.charAt(i));
+    if (text.charCodeAt(end) === 32 && capitalAt(end + 1)) return true;
+    if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
+    let i = start - 2;
+    while (i >= 0 && /[\p{L}\p{M}.'’-]/u.test(text.charAt(i))) i--;
+    return capitalAt(i + 1) && !/[.:;!?]$/.test(text.slice(i + 1, start - 1));
   }
 
   /** The name at `start` continues one before it: a capitalised word, or a connector after one ("Fabrics of America"). */
@@ -574,7 +587,9 @@ export class Recogniser extends TokenReader {
       if (entity === undefined) continue;
       const sentence = left[i + 2];
       if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
-      else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
+      // "Tatiana Washington", "Washington State": a venue alias inside a run of capitals is some other name's.
+      else if (entity.lexicon === true && !this.inCapitals(start, end)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `again: ${word}` });
+      else if (entity.lexicon !== true) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
     this.acronymsOfLexiconNames(mentions, acronyms);
     this.definedAcronyms(readout, acronyms);

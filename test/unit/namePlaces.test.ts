@@ -45,3 +45,26 @@ describe('policy E1.d: the capital, Washington, D.C.', () => {
     assert.deepStrictEqual(seen.filter((m) => m.id === 'washington-dc').map((m) => m.text), ['Washington', 'Washington']);
   });
 });
+
+describe('policy E1.d: each of a slash list with a place is a place', () => {
+  it('reads "Washington/Tokyo" and "Seoul/Washington" as two places each', () => {
+    const seen = mentions('They discussed the Washington/Tokyo relationship and the Seoul/Washington channel.');
+    assert.deepStrictEqual(seen.map((m) => [m.text, m.type, m.id]), [
+      ['Washington', 'place', 'washington-dc'],
+      ['Tokyo', 'place', 'place-tokyo-jp'],
+      ['Seoul', 'place', 'place-seoul-kr'],
+      ['Washington', 'place', 'washington-dc'],
+    ]);
+  });
+
+  it('takes a word no lexicon knows beside a place, and nothing beside a word that is no place', () => {
+    assert.ok(mentions('The Coutts/Ottawa convoys ended.').some((m) => m.text === 'Coutts' && m.type === 'place' && m.known === false));
+    const none = mentions('He thanked Facebook/Meta and the Producer/Creator teams.');
+    assert.ok(!none.some((m) => m.type === 'place'), JSON.stringify(none));
+  });
+
+  it('leaves a word that opens a longer name beside the slash ("Belfast/Good Friday Agreement")', () => {
+    const seen = mentions('They marked the 25th anniversary of the Belfast/Good Friday Agreement.');
+    assert.ok(!seen.some((m) => m.text === 'Good' && m.type === 'place'), JSON.stringify(seen));
+  });
+});

@@ -508,6 +508,45 @@ export class Recogniser extends TokenReader {
     }
   }
 
+  /**
+   * E1.d: "Washington/Tokyo", "Seoul/Washington": a capitalised word no rule took, joined by a slash to a place, is a
+   * place too (each of a slash list is). Adds them; returns their starts, or undefined when there is none.
+   */
+  private slashPlaces(mentions: readonly EntityMention[]): Set<number> | undefined {
+    const text = this.text;
+    const left = this.left;
+    let any = false;
+    for (let i = 0; i < left.length && !any; i += 3) any = text.charCodeAt(left[i + 1]) === 47 || text.charCodeAt(left[i] - 1) === 47;
+    if (!any) return undefined;
+    // Where places start and end: a slash list's members touch the slash.
+    const starts = new Map<number, string>();
+    const ends = new Map<number, string>();
+    for (const list of [mentions, this.found]) {
+      for (const m of list) {
+        if (m.type !== 'place' || m.demonym === true) continue;
+        starts.set(m.start, m.text);
+        ends.set(m.end, m.text);
+      }
+    }
+    const added = new Set<number>();
+    // Twice: "Windsor/Detroit/Canada" reaches "Windsor" from "Canada" through "Detroit".
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < left.length; i += 3) {
+        const start = left[i];
+        const end = left[i + 1];
+        if (added.has(start)) continue;
+        const partner = (text.charCodeAt(end) === 47 ? starts.get(end + 1) : undefined) ?? (start > 0 && text.charCodeAt(start - 1) === 47 ? ends.get(start - 1) : undefined);
+        if (partner === undefined || this.inCapitals(start, end)) continue;
+        const word = text.slice(start, end);
+        this.add(start, end, left[i + 2], 'place', `slash: ${partner}`);
+        added.add(start);
+        starts.set(start, word);
+        ends.set(end, word);
+      }
+    }
+    return added.size > 0 ? added : undefined;
+  }
+
   /** The word [start, end) has a capitalised word right before or after it, a space between. */
   private inCapitals(start: number, end: number): boolean {
     const text = this.text;
@@ -576,8 +615,10 @@ export class Recogniser extends TokenReader {
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     for (const key of this.surnames.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     const left = this.left;
+    const slashed = this.slashPlaces(mentions);
     for (let i = 0; i < left.length; i += 3) {
       const start = left[i];
+      if (slashed?.has(start)) continue;
       let end = left[i + 1];
       // "Prime Minister Kadhimi’s efforts" links to "Kadhimi" like the name without its possessive.
       if (end - start > 3 && this.text.charCodeAt(end - 1) === 115 && (this.text.charCodeAt(end - 2) === 0x2019 || this.text.charCodeAt(end - 2) === 39)) end -= 2;

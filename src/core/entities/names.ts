@@ -555,7 +555,11 @@ export class Recogniser extends TokenReader {
     if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
     let i = start - 2;
     while (i >= 0 && /[\p{L}\p{M}.'’-]/u.test(text.charAt(i))) i--;
-    return capitalAt(i + 1) && !/[.:;!?]$/.test(text.slice(i + 1, start - 1));
+    const before = text.slice(i + 1, start - 1);
+    // "The Coutts/Ottawa convoys": a word that is no name ("The", "In") opens no run.
+    const n = this.rules.words.numbers.get(before);
+    if (n !== undefined && this.rules.notNames[n]?.some((p) => p.length === 1)) return false;
+    return capitalAt(i + 1) && !/[.:;!?]$/.test(before);
   }
 
   /** The name at `start` continues one before it: a capitalised word, or a connector after one ("Fabrics of America"). */

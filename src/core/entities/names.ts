@@ -2,10 +2,11 @@
 // name, the word that says what a body is, an acronym defined in parentheses — after lexicon matching, sentence
 // by sentence, so a later surname or acronym links to the name first introduced. Linear in the text: the rules
 // read numbered tokens (nameTokens.ts) and slice only the names they report.
-import { SpanScan, isRegexSpace, scanSpan } from '../text/scan';
+import { SpanScan, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { personByTitle, surnameOf, type NameRules } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
+import { inCapitals, lexiconAcronyms, slashPlaces, type Found } from './nameLinks';
 import { TokenReader } from './nameReader';
 import { LOWER_PLACE, NameTokens } from './nameTokens';
 
@@ -13,24 +14,8 @@ const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) >= 48
 /** The token ending at `end` ends with "'s" or "’s". */
 const possessive = (text: string, end: number): boolean => (text.charCodeAt(end - 1) | 32) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
 
-/** An acronym has no more letters than its name has words, give or take one, and the name two words or more. */
-function acronymFits(acronym: string, name: string): boolean {
-  const words = name.split(/[\s-]+/).filter((w) => w.length > 0).length;
-  let letters = 0;
-  for (let i = 0; i < acronym.length; i++) if (/[A-Z]/.test(acronym.charAt(i))) letters++;
-  return words >= 2 && letters <= words + 1;
-}
-
 export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
-/** An unknown name found so far, for linking later mentions to it. */
-interface Found {
-  id: string;
-  name: string;
-  type: EntityType;
-  /** A lexicon entry's: its mentions have its card (E2.a: an acronym defined after a lexicon name). */
-  lexicon?: boolean;
-}
 
 const ownAtoms = new SpanScan();
 const ownTokens = new NameTokens();
@@ -478,102 +463,6 @@ export class Recogniser extends TokenReader {
     }
   }
 
-  /**
-   * E2.a: "the Partnership for Global Infrastructure and Investment (PGI)": an acronym no lexicon has, defined in
-   * parentheses right after a lexicon name, is that entry wherever the readout writes it, with its card. Both lists
-   * are in text order; the first definition of an acronym wins.
-   */
-  private acronymsOfLexiconNames(mentions: readonly EntityMention[], acronyms: readonly Span[]): void {
-    const text = this.text;
-    let m = 0;
-    for (const a of acronyms) {
-      // The parenthesis before the acronym, then the mention that ends before it.
-      let open = a.start - 1;
-      while (open >= 0 && isRegexSpace(text.charCodeAt(open))) open--;
-      if (open < 0 || text.charCodeAt(open) !== 40) continue;
-      let close = a.end;
-      while (close < text.length && isRegexSpace(text.charCodeAt(close))) close++;
-      if (text.charCodeAt(close) !== 41) continue;
-      let before = open - 1;
-      while (before >= 0 && isRegexSpace(text.charCodeAt(before))) before--;
-      while (m < mentions.length && mentions[m].end <= before) m++;
-      // The mention ending at `before` + 1: mentions are sorted by start, and a mention ends after it starts.
-      const known = m < mentions.length && mentions[m].end === before + 1 ? mentions[m] : undefined;
-      if (known === undefined || known.known === false || known.demonym === true || known.type === 'person') continue;
-      const acronym = text.slice(a.start, a.end);
-      // An acronym of the name opens with its first letter and has about a letter a word ("Partnership ... (PGI)"),
-      // and the name is the whole of it: "Advanced Functional Fabrics of America (AFFOA)" defines no "America".
-      if (acronym.charAt(0) !== text.charAt(known.start).toUpperCase() || !acronymFits(acronym, known.text) || this.insideName(known.start)) continue;
-      if (!this.names.has(acronym)) this.names.set(acronym, { id: known.id, name: known.name, type: known.type, lexicon: true });
-    }
-  }
-
-  /**
-   * E1.d: "Washington/Tokyo", "Seoul/Washington": a capitalised word no rule took, joined by a slash to a place, is a
-   * place too (each of a slash list is). Adds them; returns their starts, or undefined when there is none.
-   */
-  private slashPlaces(mentions: readonly EntityMention[]): Set<number> | undefined {
-    const text = this.text;
-    const left = this.left;
-    let any = false;
-    for (let i = 0; i < left.length && !any; i += 3) any = text.charCodeAt(left[i + 1]) === 47 || text.charCodeAt(left[i] - 1) === 47;
-    if (!any) return undefined;
-    // Where places start and end: a slash list's members touch the slash.
-    const starts = new Map<number, string>();
-    const ends = new Map<number, string>();
-    for (const list of [mentions, this.found]) {
-      for (const m of list) {
-        if (m.type !== 'place' || m.demonym === true) continue;
-        starts.set(m.start, m.text);
-        ends.set(m.end, m.text);
-      }
-    }
-    const added = new Set<number>();
-    // Twice: "Windsor/Detroit/Canada" reaches "Windsor" from "Canada" through "Detroit".
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < left.length; i += 3) {
-        const start = left[i];
-        const end = left[i + 1];
-        if (added.has(start)) continue;
-        const partner = (text.charCodeAt(end) === 47 ? starts.get(end + 1) : undefined) ?? (start > 0 && text.charCodeAt(start - 1) === 47 ? ends.get(start - 1) : undefined);
-        if (partner === undefined || this.inCapitals(start, end)) continue;
-        const word = text.slice(start, end);
-        this.add(start, end, left[i + 2], 'place', `slash: ${partner}`);
-        added.add(start);
-        starts.set(start, word);
-        ends.set(end, word);
-      }
-    }
-    return added.size > 0 ? added : undefined;
-  }
-
-  /** The word [start, end) has a capitalised word right before or after it, a space between. */
-  private inCapitals(start: number, end: number): boolean {
-    const text = this.text;
-    const capitalAt = (i: number): boolean => i >= 0 && i < text.length && /\p{Lu}/u.test(text.charAt(i));
-    if (text.charCodeAt(end) === 32 && capitalAt(end + 1)) return true;
-    if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
-    let i = start - 2;
-    while (i >= 0 && /[\p{L}\p{M}.'’-]/u.test(text.charAt(i))) i--;
-    const before = text.slice(i + 1, start - 1);
-    // "The Coutts/Ottawa convoys": a word that is no name ("The", "In") opens no run.
-    const n = this.rules.words.numbers.get(before);
-    if (n !== undefined && this.rules.notNames[n]?.some((p) => p.length === 1)) return false;
-    return capitalAt(i + 1) && !/[.:;!?]$/.test(before);
-  }
-
-  /** The name at `start` continues one before it: a capitalised word, or a connector after one ("Fabrics of America"). */
-  private insideName(start: number): boolean {
-    const words = this.text.slice(Math.max(0, start - 80), start).split(/\s+/).filter((w) => w.length > 0);
-    const capital = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w) && !/[.:;!?,]$/.test(w);
-    const last = words[words.length - 1];
-    if (last === undefined) return false;
-    if (capital(last)) return true;
-    const n = this.rules.words.numbers.get(last.toLowerCase());
-    // "Sheikh and Palestinian Authority (PA)": "and", "in" and "to" join names more often than they make one.
-    const joins = n === this.rules.and || n === this.rules.in || n === this.rules.to;
-    return n !== undefined && !joins && this.rules.connector[n] === 1 && capital(words[words.length - 2]);
-  }
 
   knownPerson(m: EntityMention): void {
     let surname = this.rules.surnames.get(m.name);
@@ -619,7 +508,7 @@ export class Recogniser extends TokenReader {
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     for (const key of this.surnames.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     const left = this.left;
-    const slashed = this.slashPlaces(mentions);
+    const slashed = slashPlaces(this.text, this.rules, this.left, [mentions, this.found], (start, end, sentence, evidence) => this.add(start, end, sentence, 'place', evidence));
     for (let i = 0; i < left.length; i += 3) {
       const start = left[i];
       if (slashed?.has(start)) continue;
@@ -633,10 +522,10 @@ export class Recogniser extends TokenReader {
       const sentence = left[i + 2];
       if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
       // "Tatiana Washington", "Washington State": a venue alias inside a run of capitals is some other name's.
-      else if (entity.lexicon === true && !this.inCapitals(start, end)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `again: ${word}` });
+      else if (entity.lexicon === true && !inCapitals(this.text, this.rules, start, end)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `again: ${word}` });
       else if (entity.lexicon !== true) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
-    this.acronymsOfLexiconNames(mentions, acronyms);
+    lexiconAcronyms(this.text, this.rules, mentions, acronyms, this.names);
     this.definedAcronyms(readout, acronyms);
     this.dropNamedTitles(mentions);
     const found = this.found;

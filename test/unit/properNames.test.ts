@@ -26,3 +26,12 @@ describe('policy E1.f: lower-case prose is no proper name', () => {
     assert.ok(ids('They discussed the response to covid-19 in the region.').includes('covid-19=term-covid-19'));
   });
 });
+
+describe('policy E1.g: a court case is one name in one sentence', () => {
+  it('reads "Roe v. Wade" as one sentence and one name, with its card', () => {
+    const text = 'date 2024-01-02 They discussed the decision overturning *Roe v. Wade* in June 2022. They met again.';
+    const analysis = analyze(text, compiledBuiltins());
+    assert.strictEqual(analysis.readout.sentences.length, 2);
+    assert.ok(analysis.entities.some((m) => m.text === 'Roe v. Wade' && m.id === 'roe-v-wade'), JSON.stringify(analysis.entities));
+  });
+});

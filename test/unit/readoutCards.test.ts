@@ -1,0 +1,21 @@
+// Cards for the bodies, plans, agreements and fora the White House readouts name again and again (policy E6):
+// each spelling a readout uses names the entry, before a demonym or country name inside it can take the words.
+import * as assert from 'assert';
+import { analyze } from '../../src/core/pipeline/analyze';
+import { compiledBuiltins } from './helpers';
+
+function ids(body: string): string[] {
+  return analyze(`date 2024-01-02 ${body}`, compiledBuiltins()).entities.map((m) => `${m.text}=${m.id}`);
+}
+
+describe('cards for names the readouts return to (E6)', () => {
+  it('names a plan whose first word is a demonym as the plan, not the country', () => {
+    assert.deepStrictEqual(ids('They discussed the American Jobs Plan and the American Families Plan.'), ['American Jobs Plan=american-jobs-plan', 'American Families Plan=american-families-plan']);
+  });
+
+  it('gives bodies, agreements and fora their cards under the spellings readouts use', () => {
+    const seen = ids('The Office of Gun Violence Prevention (OGVP) met the Council of Governors. They welcomed C-SIPA, the iCET, the Woodside Summit and the Department of Treasury.');
+    for (const id of ['white-house-office-of-gun-violence-prevention', 'council-of-governors', 'c-sipa', 'icet', 'woodside-summit', 'us-treasury']) assert.ok(seen.some((m) => m.endsWith(`=${id}`)), `${id}: ${JSON.stringify(seen)}`);
+    assert.deepStrictEqual(seen.filter((m) => m.startsWith('OGVP=')), ['OGVP=white-house-office-of-gun-violence-prevention']);
+  });
+});

@@ -19,3 +19,11 @@ describe('cards for names the readouts return to (E6)', () => {
     assert.deepStrictEqual(seen.filter((m) => m.startsWith('OGVP=')), ['OGVP=white-house-office-of-gun-violence-prevention']);
   });
 });
+
+describe('policy E3.b: the body a listed office holds', () => {
+  it('reads the body after offices joined by "and" ("President and CEO, UnidosUS")', () => {
+    const text = 'date 2024-01-02\n\nParticipants included:\n\n3. Janet Murguia, President and CEO, UnidosUS\n9. Sneha Revanur, Founder and President, Encode Justice\n';
+    const names = analyze(text, compiledBuiltins()).entities.map((m) => `${m.text}:${m.type}`);
+    assert.ok(names.includes('UnidosUS:org') && names.includes('Encode Justice:org'), JSON.stringify(names));
+  });
+});

@@ -304,9 +304,23 @@ export class Recogniser extends TokenReader {
     // The longest office that ends before the comma first: "Executive Director", not "Director".
     for (let o = Math.max(this.lo, k - 6); o < k; o++) {
       const len = this.phraseAt(this.rules.titles, o, k);
-      if (len > 0 && o + len === k) return o > this.lo && this.gapIs(o - 1, t.start[o], 44);
+      if (len > 0 && o + len === k) {
+        const first = this.officesBefore(o);
+        return first > this.lo && this.gapIs(first - 1, t.start[first], 44);
+      }
     }
     return false;
+  }
+
+  /** Where offices joined by "and" that end with the office at token o start ("President and CEO"; E3.b). */
+  private officesBefore(o: number): number {
+    for (;;) {
+      if (o - 2 < this.lo || this.word(o - 1) !== this.rules.and) return o;
+      let q = Math.max(this.lo, o - 6);
+      while (q < o - 1 && this.phraseAt(this.rules.titles, q, o - 1) !== o - 1 - q) q++;
+      if (q >= o - 1) return o;
+      o = q;
+    }
   }
 
   /**

@@ -27,3 +27,11 @@ describe('policy E3.b: the body a listed office holds', () => {
     assert.ok(names.includes('UnidosUS:org') && names.includes('Encode Justice:org'), JSON.stringify(names));
   });
 });
+
+describe('policy E3.e: a list item that is a name alone', () => {
+  it('is a name: a person for two or three plain words, a body otherwise or in a list of bodies', () => {
+    const text = 'date 2024-01-02\n\nParticipants included:\n\n- Niki Khanna\n- Jamira Burley\n\nCompanies included:\n\n- Prologis\n- Kaiser Permanente\n- Everytown for Gun Safety\n';
+    const names = analyze(text, compiledBuiltins()).entities.map((m) => `${m.text}:${m.type}`);
+    assert.deepStrictEqual(names, ['Niki Khanna:person', 'Jamira Burley:person', 'Prologis:org', 'Kaiser Permanente:org', 'Everytown for Gun Safety:org']);
+  });
+});

@@ -87,6 +87,9 @@ export class Recogniser extends TokenReader {
   private readonly left: number[] = [];
   /** Where the sentence read ends, and the token after a person its list item names first (-1: none). */
   private sentenceEnd = 0;
+  /** The type of the list item read last, and its sentence (E3.e: a list's items are of one kind). */
+  private listKind: EntityType | undefined;
+  private listKindAt = -2;
   private listedNext = -1;
 
   constructor(text: string, rules: NameRules, bySentence: boolean) {
@@ -100,6 +103,7 @@ export class Recogniser extends TokenReader {
     this.hi = hi;
     this.sentenceEnd = s.end;
     this.listedNext = -1;
+    if (this.listKindAt !== s.index - 1) this.listKind = undefined;
     const n = hi;
     const rules = this.rules;
     let k = lo;
@@ -265,6 +269,17 @@ export class Recogniser extends TokenReader {
       this.add(t.start[k], t.end[e - 1], sentence, 'org', 'listed with an office');
       return '';
     }
+    // E3.e: "- Humana", "- Niki Khanna": a list item that is a capitalised name and nothing else is a name: a person
+    // when it is two or three plain words (as E3.b reads them), unless the list's items before it were bodies.
+    if (first === this.lo && e - k <= 6 && this.wholeListItem(k, e, sentenceStart)) {
+      let plain = e - k >= 2 && e - k <= 3;
+      for (let q = k; q < e && plain; q++) plain = this.capital(q) && !this.innerCapitals(q) && !this.isConnector(q) && this.word(q) < 0;
+      const type = plain && this.listKind !== 'org' ? 'person' : 'org';
+      this.add(t.start[k], t.end[e - 1], sentence, type, 'list item');
+      this.listKind = type;
+      this.listKindAt = sentence;
+      return '';
+    }
     // "met in Philadelphia": a name after a place preposition, not the sentence's first word; no abstract noun
     // ("the rise in Antisemitism", E1.c).
     if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
@@ -273,6 +288,17 @@ export class Recogniser extends TokenReader {
     }
     for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  /** Tokens [k, e) are the whole of a list item: a list marker before them, nothing but markup after them. */
+  private wholeListItem(k: number, e: number, sentenceStart: number): boolean {
+    if (e !== this.hi || !opensListItem(this.text, sentenceStart, this.tokens.start[k])) return false;
+    for (let i = this.tokens.end[e - 1]; i < this.sentenceEnd; i++) {
+      const c = this.text.charCodeAt(i);
+      // Spaces, and the markup or full stop a list item may end with ("**Humana**", "Humana.").
+      if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 42 || c === 95 || c === 46)) return false;
+    }
+    return true;
   }
 
   /** Token k ends as an abstract noun does ("Antisemitism", "Islamophobia": the `not-place-ending` class). */

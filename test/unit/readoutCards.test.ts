@@ -35,3 +35,14 @@ describe('policy E3.e: a list item that is a name alone', () => {
     assert.deepStrictEqual(names, ['Niki Khanna:person', 'Jamira Burley:person', 'Prologis:org', 'Kaiser Permanente:org', 'Everytown for Gun Safety:org']);
   });
 });
+
+describe('cards for civil rights bodies and storms the readouts name (E6)', () => {
+  it('reads a name with a possessive or a demonym inside it whole', () => {
+    const seen = ids('They met the Lawyers’ Committee for Civil Rights Under Law, the American Association of People with Disabilities and survivors of Hurricane Ian.');
+    assert.deepStrictEqual(seen.filter((m) => !m.endsWith('=united-states')), [
+      'Lawyers’ Committee for Civil Rights Under Law=lawyers-committee-for-civil-rights',
+      'American Association of People with Disabilities=aapd',
+      'Hurricane Ian=hurricane-ian',
+    ]);
+  });
+});

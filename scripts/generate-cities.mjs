@@ -32,7 +32,7 @@ function knownNames(texts) {
   const known = new Set();
   for (const text of texts) {
     const doc = parse(text) ?? {};
-    for (const e of doc.entities ?? []) for (const n of [e.name, ...(e.aliases ?? []), ...(e.demonyms ?? [])]) if (typeof n === 'string') known.add(fold(n));
+    for (const e of doc.entities ?? []) for (const n of [e.name, ...(e.aliases ?? []), ...(e.demonyms ?? []), ...(e.venueAliases ?? [])]) if (typeof n === 'string') known.add(fold(n));
     for (const c of doc.nameClasses ?? doc['name-classes'] ?? []) for (const w of c.words ?? []) if (typeof w === 'string') known.add(fold(w));
   }
   return known;

@@ -27,7 +27,7 @@ export function generatePlaces(countries, pkg, entitiesText) {
   const ids = new Set();
   for (const e of parse(entitiesText).entities ?? []) {
     ids.add(e.id);
-    for (const n of [e.name, ...(e.aliases ?? []), ...(e.demonyms ?? [])]) if (typeof n === 'string') known.add(fold(n));
+    for (const n of [e.name, ...(e.aliases ?? []), ...(e.demonyms ?? []), ...(e.venueAliases ?? [])]) if (typeof n === 'string') known.add(fold(n));
   }
   const source = `https://www.npmjs.com/package/${pkg.name}/v/${pkg.version}`;
   const out = [

@@ -120,6 +120,11 @@ export interface EntityEntry {
   aliases: string[];
   /** Adjectives of a place's people ("Russian"): matched for the card, but no name (policy: demonyms are not names). */
   demonyms?: string[];
+  /**
+   * Names the entry has only where the text places something ("met in Washington", "Washington/Tokyo": policy
+   * E1.d), since elsewhere the word names others too (Washington State, a surname): no lexicon alias.
+   */
+  venueAliases?: string[];
   type: EntityType;
   definition: string;
   facts: EntityFact[];

@@ -21,7 +21,9 @@ const small = compileEntities([
   entry('turkiye', 'Türkiye', ['Turkey']),
   entry('g7', 'Group of Seven', ['G7'], 'forum'),
   entry('two-plus-two', '2+2 dialogue', ['2+2'], 'forum'),
+  entry('taiwan', 'Taiwan'),
   entry('taiwan-strait', 'Taiwan Strait'),
+  entry('bbb', 'Build Back Better', [], 'initiative'),
   entry('indo-pacific', 'Indo-Pacific'),
   entry('scc', 'Japan-US Security Consultative Committee', ['Japan-U.S. Security Consultative Committee'], 'forum'),
   entry('denuclearization', 'denuclearization', [], 'initiative'),
@@ -45,7 +47,9 @@ describe('entities: matcher', () => {
   });
 
   it('matches multi-word names in any case and single words as written or in capitals', () => {
+    // E1.f: a name written in lower case holds a name of its own ("taiwan"); words that are all common are the phrase.
     assert.deepStrictEqual(find('across the taiwan strait'), [['taiwan strait', 'taiwan-strait', 11]]);
+    assert.deepStrictEqual(find('to build back better, Build back better'), [['Build back better', 'bbb', 22]]);
     assert.deepStrictEqual(find('Turkey, turkey, TURKEY'), [
       ['Turkey', 'turkiye', 0],
       ['TURKEY', 'turkiye', 16],

@@ -35,7 +35,7 @@ describe('policy E1.b: a head word ends a name', () => {
     assert.strictEqual(find('He underscored support for the security of the entire Baltic region.', 'Baltic region')?.type, 'place');
     assert.strictEqual(find('They discussed stability in the Sahel region and beyond.', 'Sahel region')?.type, 'place');
     assert.strictEqual(find('He commended ties with Israel through the Negev process.', 'Negev process')?.type, 'initiative');
-    assert.strictEqual(find('They reviewed the Strategic Consultative Group process.', 'Strategic Consultative Group process')?.type, 'initiative');
+    assert.strictEqual(find('They reviewed the Trilateral Coordination Group process.', 'Trilateral Coordination Group process')?.type, 'initiative');
     assert.strictEqual(find('He agreed to ensure the Karem Abu Salem crossing is open for aid.', 'Karem Abu Salem crossing')?.type, 'place');
     assert.strictEqual(find('They thanked Japan for hosting the U.S. Seventh Fleet.', 'Seventh Fleet')?.type, 'org');
   });

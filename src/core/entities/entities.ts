@@ -207,11 +207,15 @@ function firstHit(refs: AliasRef[], atoms: SpanScan, from: number): number {
 }
 
 function verifyAtoms(ref: AliasRef, atoms: SpanScan, from: number): boolean {
+  // E1.f: a proper name needs a capital somewhere in the text's spelling of it (a word's key is its norm folded).
+  let capital = !ref.proper;
   for (let k = 0; k < ref.rules.length; k++) {
     const rule = ref.rules[k];
-    if (rule !== 'fold' && !tokenMatches(rule, ref.tokens[k], atomInfo(atoms, from + k).norm)) return false;
+    const info = atomInfo(atoms, from + k);
+    if (rule !== 'fold' && !tokenMatches(rule, ref.tokens[k], info.norm)) return false;
+    if (!capital && info.norm !== info.key) capital = true;
   }
-  return true;
+  return capital;
 }
 
 const repeats = new WeakMap<EntityMention, EntityMention>();

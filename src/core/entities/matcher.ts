@@ -28,7 +28,12 @@ export interface AliasRef {
   /** Normalised (diacritic-free) alias tokens and their rules, aligned with the trie path. */
   tokens: string[];
   rules: TokenRule[];
-  /** Every rule is 'fold': the trie's match is the whole check. */
+  /**
+   * The alias is a proper name of words, written with a capital ("Build Back Better", "Group of 20"): text that
+   * writes it all in lower case is the common phrase ("to build back better"), no mention (policy E1.f).
+   */
+  proper: boolean;
+  /** Every rule is 'fold' and the alias is no proper name: the trie's match is the whole check. */
   folds: boolean;
 }
 
@@ -140,6 +145,16 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
   const byId = new Map<string, EntityEntry>();
   let aliasCount = 0;
   let maxDepth = 0;
+  // E1.f: the words that are names on their own ("Taiwan", "Japanese"): a lower-case phrase holding one is a proper
+  // name written in lower case ("the taiwan strait"), not a common phrase.
+  const properWords = new Set<string>();
+  for (const entry of entries) {
+    for (const alias of [entry.name, ...(entry.aliases ?? []), ...(entry.demonyms ?? [])]) {
+      if (typeof alias !== 'string') continue;
+      const tokens = aliasTokens(alias);
+      if (tokens.length === 1 && tokens[0].word && tokens[0].norm !== tokens[0].key && tokens[0].norm !== tokens[0].norm.toUpperCase()) properWords.add(tokens[0].key);
+    }
+  }
   entries.forEach((entry) => {
     byId.set(entry.id, entry);
     const seen = new Set<string>();
@@ -157,7 +172,9 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
         const rules = variant.map((t) => (t.word ? ruleFor(t.norm, words) : 'fold'));
         // One path per spelling the rules tell apart: "Covid-19" beside "COVID-19" is a second way to write
         // it, not a duplicate (the first's 'exact' "COVID" would refuse "Covid").
-        const path = variant.map((t, i) => (rules[i] === 'fold' ? t.key : `${t.key}\u0001${t.norm}`)).join('\u0000');
+        // A proper name's spelling is one path and the same words in lower case another (E1.f).
+        const proper = words >= 2 && variant.some((t) => t.word && t.norm !== t.key) && !variant.some((t) => t.word && properWords.has(t.key));
+        const path = variant.map((t, i) => (rules[i] === 'fold' ? t.key : `${t.key}\u0001${t.norm}`)).join('\u0000') + (proper ? '\u0002' : '');
         if (seen.has(path)) continue;
         seen.add(path);
         const ref: AliasRef = {
@@ -168,9 +185,10 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
           demonym: n >= demonymsFrom,
           tokens: variant.map((t) => t.norm),
           rules,
+          proper,
           folds: false,
         };
-        ref.folds = ref.rules.every((r) => r === 'fold');
+        ref.folds = !ref.proper && ref.rules.every((r) => r === 'fold');
         let node = 0;
         for (const t of variant) {
           let k = keyIndex.get(t.key);

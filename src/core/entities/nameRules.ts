@@ -33,6 +33,8 @@ export interface NameRules {
   surnames: Map<string, string | null>;
   /** A surname → the lexicon persons who have it, with their offices: "President Marcos" alone (E3.d). */
   personBySurname: Map<string, SurnamePerson[]>;
+  /** A name a lexicon place has only where the text places something ("in Washington"; E1.d) → that place (a later entry wins). */
+  venues: Map<string, { id: string; name: string; type: EntityType }>;
   /** The numbers of the words the rules test one by one. */
   of: number;
   the: number;
@@ -86,6 +88,8 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     if (!list.some((p) => p.id === e.id)) list.push({ id: e.id, name: e.name, type: 'person', office: e.office ?? '' });
     personBySurname.set(surname, list);
   }
+  const venues = new Map<string, { id: string; name: string; type: EntityType }>();
+  for (const e of entities) for (const v of e.venueAliases ?? []) venues.set(v, { id: e.id, name: e.name, type: e.type });
   for (const w of STRONG) words.add(w);
   const sets = { titles: new Map<string, string[][]>(), honorifics: new Map<string, string[][]>(), titlesAlone: new Map<string, string[][]>(), notNames: new Map<string, string[][]>() };
   const heads = new Map<string, EntityType>();
@@ -157,6 +161,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     notPlaceEndings,
     surnames,
     personBySurname,
+    venues,
     of: words.add('of'),
     the: words.add('the'),
     and: words.add('and'),

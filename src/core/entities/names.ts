@@ -6,6 +6,7 @@ import { SpanScan, scanSpan } from '../text/scan';
 import type { EntityMention, EntityType, ParsedReadout, Sentence, Span } from '../types';
 import { personByTitle, surnameOf, type NameRules } from './nameRules';
 import { endsSentence, hasOddSpace, oneSpaced, opensListItem, shapeOf } from './nameText';
+import { inCapitals, lexiconAcronyms, slashPlaces, type Found } from './nameLinks';
 import { TokenReader } from './nameReader';
 import { LOWER_PLACE, NameTokens } from './nameTokens';
 
@@ -15,12 +16,6 @@ const possessive = (text: string, end: number): boolean => (text.charCodeAt(end 
 
 export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
-/** An unknown name found so far, for linking later mentions to it. */
-interface Found {
-  id: string;
-  name: string;
-  type: EntityType;
-}
 
 const ownAtoms = new SpanScan();
 const ownTokens = new NameTokens();
@@ -92,6 +87,9 @@ export class Recogniser extends TokenReader {
   private readonly left: number[] = [];
   /** Where the sentence read ends, and the token after a person its list item names first (-1: none). */
   private sentenceEnd = 0;
+  /** The type of the list item read last, and its sentence (E3.e: a list's items are of one kind). */
+  private listKind: EntityType | undefined;
+  private listKindAt = -2;
   private listedNext = -1;
 
   constructor(text: string, rules: NameRules, bySentence: boolean) {
@@ -105,6 +103,7 @@ export class Recogniser extends TokenReader {
     this.hi = hi;
     this.sentenceEnd = s.end;
     this.listedNext = -1;
+    if (this.listKindAt !== s.index - 1) this.listKind = undefined;
     const n = hi;
     const rules = this.rules;
     let k = lo;
@@ -131,7 +130,9 @@ export class Recogniser extends TokenReader {
         if (this.capital(e) || this.innerCapitals(e)) e++;
         // E1.a: "Second Thomas Shoal and Ream Naval Base": "and" after a head word joins two names, not one.
         else if (this.word(e) === rules.and && this.headAt(e - 1) !== undefined) break;
-        else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1)) e += 2;
+        // E1.e: "met in Washington on September 9", "Summit on April 22": a word that is no name after a connector but
+        // "of" (a month, a day) ends the name, unless a capitalised word follows it ("March for Our Lives").
+        else if (this.isConnector(e) && e + 1 < n && tokens.taken[e + 1] === 0 && this.adjacent(e) && this.capital(e + 1) && !this.noNameAfterConnector(e + 1, n)) e += 2;
         // "Secretary of the Treasury Janet Yellen", "Office of the National Cyber Director": "of the" inside a name.
         else if (this.word(e) === rules.of && e + 2 < n && this.word(e + 1) === rules.the && tokens.taken[e + 1] + tokens.taken[e + 2] === 0 && this.adjacent(e) && this.adjacent(e + 1) && this.capital(e + 2)) e += 3;
         else break;
@@ -158,6 +159,15 @@ export class Recogniser extends TokenReader {
       k = e;
     }
   }
+  /** Token k, after a connector, is a word that is no name (`not-name`) with no capitalised word after it. */
+  private noNameAfterConnector(k: number, n: number): boolean {
+    // "Voters of Tomorrow": after "of" the word is the name's own.
+    const len = this.word(k - 1) === this.rules.of ? 0 : this.phraseAt(this.rules.notNames, k, n);
+    if (len === 0) return false;
+    const next = k + len;
+    return !(next < n && this.tokens.taken[next] === 0 && this.adjacent(next - 1) && this.capital(next));
+  }
+
   /** Reads the run of tokens [k, e); returns the title its holder is still expected for, or ''. */
   private run(k: number, e: number, sentence: number, sentenceStart: number, titled: string): string {
     const rules = this.rules;
@@ -259,6 +269,17 @@ export class Recogniser extends TokenReader {
       this.add(t.start[k], t.end[e - 1], sentence, 'org', 'listed with an office');
       return '';
     }
+    // E3.e: "- Humana", "- Niki Khanna": a list item that is a capitalised name and nothing else is a name: a person
+    // when it is two or three plain words (as E3.b reads them), unless the list's items before it were bodies.
+    if (first === this.lo && e - k <= 6 && this.wholeListItem(k, e, sentenceStart)) {
+      let plain = e - k >= 2 && e - k <= 3;
+      for (let q = k; q < e && plain; q++) plain = this.capital(q) && !this.innerCapitals(q) && !this.isConnector(q) && this.word(q) < 0;
+      const type = plain && this.listKind !== 'org' ? 'person' : 'org';
+      this.add(t.start[k], t.end[e - 1], sentence, type, 'list item');
+      this.listKind = type;
+      this.listKindAt = sentence;
+      return '';
+    }
     // "met in Philadelphia": a name after a place preposition, not the sentence's first word; no abstract noun
     // ("the rise in Antisemitism", E1.c).
     if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
@@ -267,6 +288,17 @@ export class Recogniser extends TokenReader {
     }
     for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  /** Tokens [k, e) are the whole of a list item: a list marker before them, nothing but markup after them. */
+  private wholeListItem(k: number, e: number, sentenceStart: number): boolean {
+    if (e !== this.hi || !opensListItem(this.text, sentenceStart, this.tokens.start[k])) return false;
+    for (let i = this.tokens.end[e - 1]; i < this.sentenceEnd; i++) {
+      const c = this.text.charCodeAt(i);
+      // Spaces, and the markup or full stop a list item may end with ("**Humana**", "Humana.").
+      if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 42 || c === 95 || c === 46)) return false;
+    }
+    return true;
   }
 
   /** Token k ends as an abstract noun does ("Antisemitism", "Islamophobia": the `not-place-ending` class). */
@@ -298,9 +330,23 @@ export class Recogniser extends TokenReader {
     // The longest office that ends before the comma first: "Executive Director", not "Director".
     for (let o = Math.max(this.lo, k - 6); o < k; o++) {
       const len = this.phraseAt(this.rules.titles, o, k);
-      if (len > 0 && o + len === k) return o > this.lo && this.gapIs(o - 1, t.start[o], 44);
+      if (len > 0 && o + len === k) {
+        const first = this.officesBefore(o);
+        return first > this.lo && this.gapIs(first - 1, t.start[first], 44);
+      }
     }
     return false;
+  }
+
+  /** Where offices joined by "and" that end with the office at token o start ("President and CEO"; E3.b). */
+  private officesBefore(o: number): number {
+    for (;;) {
+      if (o - 2 < this.lo || this.word(o - 1) !== this.rules.and) return o;
+      let q = Math.max(this.lo, o - 6);
+      while (q < o - 1 && this.phraseAt(this.rules.titles, q, o - 1) !== o - 1 - q) q++;
+      if (q >= o - 1) return o;
+      o = q;
+    }
   }
 
   /**
@@ -427,9 +473,12 @@ export class Recogniser extends TokenReader {
     // The name is one-spaced (a hard-wrapped line break inside it is a space); the mention's text is its range's,
     // as every mention's is.
     const name = oneSpaced(this.text, start, end);
-    const entity = same ?? this.names.get(name) ?? { id: `name:${name}`, name, type };
+    // E1.d: "met in Washington": a place's venue alias, where the text places it, is that lexicon place.
+    const venue = type === 'place' && same === undefined && !this.names.has(name) ? this.rules.venues.get(name) : undefined;
+    const entity = same ?? this.names.get(name) ?? (venue ? { ...venue, lexicon: true } : { id: `name:${name}`, name, type });
     this.names.set(name, entity);
-    this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
+    if (entity.lexicon === true) this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, evidence });
+    else this.found.push({ start, end, text: this.text.slice(start, end), id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence });
     return entity;
   }
 
@@ -446,9 +495,14 @@ export class Recogniser extends TokenReader {
       const entity = this.names.get(this.text.slice(a.start, a.end));
       if (entity === undefined) continue;
       while (s + 1 < sentences.length && sentences[s].end <= a.start) s++;
+      if (entity.lexicon === true) {
+        this.found.push({ start: a.start, end: a.end, text: this.text.slice(a.start, a.end), id: entity.id, name: entity.name, type: entity.type, sentence: sentences[s]?.index ?? 0, evidence: `acronym of: ${entity.name}` });
+        continue;
+      }
       this.found.push({ start: a.start, end: a.end, text: this.text.slice(a.start, a.end), id: entity.id, name: entity.name, type: entity.type, sentence: sentences[s]?.index ?? 0, known: false, evidence: `acronym of: ${entity.name}` });
     }
   }
+
 
   knownPerson(m: EntityMention): void {
     let surname = this.rules.surnames.get(m.name);
@@ -494,8 +548,10 @@ export class Recogniser extends TokenReader {
     for (const key of this.names.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     for (const key of this.surnames.keys()) if (key.length > 0) shapes[shapeOf(key, 0, key.length)] = 1;
     const left = this.left;
+    const slashed = slashPlaces(this.text, this.rules, this.left, [mentions, this.found], (start, end, sentence, evidence) => this.add(start, end, sentence, 'place', evidence));
     for (let i = 0; i < left.length; i += 3) {
       const start = left[i];
+      if (slashed?.has(start)) continue;
       let end = left[i + 1];
       // "Prime Minister Kadhimi’s efforts" links to "Kadhimi" like the name without its possessive.
       if (end - start > 3 && this.text.charCodeAt(end - 1) === 115 && (this.text.charCodeAt(end - 2) === 0x2019 || this.text.charCodeAt(end - 2) === 39)) end -= 2;
@@ -505,8 +561,11 @@ export class Recogniser extends TokenReader {
       if (entity === undefined) continue;
       const sentence = left[i + 2];
       if (this.lexiconSurnames.has(entity.id)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `surname of: ${entity.name}` });
-      else this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
+      // "Tatiana Washington", "Washington State": a venue alias inside a run of capitals is some other name's.
+      else if (entity.lexicon === true && !inCapitals(this.text, this.rules, start, end)) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, evidence: `again: ${word}` });
+      else if (entity.lexicon !== true) this.found.push({ start, end, text: word, id: entity.id, name: entity.name, type: entity.type, sentence, known: false, evidence: `again: ${entity.name}` });
     }
+    lexiconAcronyms(this.text, this.rules, mentions, acronyms, this.names);
     this.definedAcronyms(readout, acronyms);
     this.dropNamedTitles(mentions);
     const found = this.found;

@@ -30,7 +30,7 @@ export interface LexiconParseResult {
 
 const SECTIONS = ['cues', 'entities', 'topics', 'word-classes', 'name-classes', 'topic-model'] as const;
 const CUE_KEYS = ['id', 'pattern', 'strength', 'explanation', 'code'] as const;
-const ENTITY_KEYS = ['id', 'name', 'aliases', 'demonyms', 'type', 'definition', 'facts', 'topics', 'source', 'office'] as const;
+const ENTITY_KEYS = ['id', 'name', 'aliases', 'demonyms', 'venueAliases', 'type', 'definition', 'facts', 'topics', 'source', 'office'] as const;
 const TOPIC_KEYS = ['id', 'label', 'icon', 'keywords', 'phrases', 'entities'] as const;
 const FACT_KEYS = ['label', 'value', 'asOf'] as const;
 const WORD_CLASS_KEYS = ['id', 'note', 'words', 'entities'] as const;
@@ -217,6 +217,7 @@ function readEntity(ctx: Context, map: YAMLMap): EntityEntry | undefined {
   }
   const aliases = textList(ctx, f, 'aliases');
   const demonyms = textList(ctx, f, 'demonyms');
+  const venueAliases = textList(ctx, f, 'venueAliases');
   const topics = topicList(ctx, f.get('topics'));
   const facts = factList(ctx, f.get('facts'));
   const office = optionalText(ctx, f, 'office');
@@ -237,6 +238,7 @@ function readEntity(ctx: Context, map: YAMLMap): EntityEntry | undefined {
     origin: ctx.origin(map),
   };
   if (demonyms.length > 0) entry.demonyms = demonyms;
+  if (venueAliases.length > 0) entry.venueAliases = venueAliases;
   if (source !== undefined) entry.source = source;
   if (office !== undefined) entry.office = office;
   return entry;

@@ -54,3 +54,27 @@ describe('policy E3.f: a counterpart named by office alone', () => {
     }
   });
 });
+
+function entity(body: string, text: string): { type: string; id: string; known?: false } | undefined {
+  const m = analyze(`date 2024-01-02 ${body}`, compiledBuiltins()).entities.find((e) => e.text === text);
+  return m && { type: m.type, id: m.id, known: m.known };
+}
+
+describe('policy E1.f: seats of government, venues and regions of other governments\' readouts', () => {
+  it('a seat of government whose name opens with "The", venues and islands have their cards', () => {
+    assert.deepStrictEqual(entity('The summit will be held in The Hague in June.', 'The Hague'), { type: 'place', id: 'the-hague', known: undefined });
+    assert.strictEqual(entity('President Xi met him at the Great Hall of the People in Beijing.', 'Great Hall of the People')?.id, 'great-hall-of-the-people');
+    assert.strictEqual(entity('The Prime Minister hosted the Chancellor at Chequers.', 'Chequers')?.id, 'chequers');
+    assert.strictEqual(entity('The President noted that a new corridor in Luzon would attract investment.', 'Luzon')?.id, 'luzon');
+  });
+
+  it('a venue or an office of government by its head word, with no card', () => {
+    assert.deepStrictEqual(entity('They met at the Xijiao State Guesthouse in Shanghai.', 'Xijiao State Guesthouse'), { type: 'place', id: 'name:Xijiao State Guesthouse', known: false });
+    assert.strictEqual(entity('The Chancellor welcomed him to the Federal Chancellery in Berlin.', 'Federal Chancellery')?.type, 'org');
+  });
+
+  it('policy E5.c: a currency code is no unknown acronym', () => {
+    const a = analyze('date 2024-01-02 Australia will provide AUD 50 million and USD 10 million.', compiledBuiltins());
+    assert.ok(!a.entities.some((m) => m.text === 'AUD' || m.text === 'USD'), JSON.stringify(a.entities));
+  });
+});

@@ -73,6 +73,13 @@ describe('policy E1.f: seats of government, venues and regions of other governme
     assert.strictEqual(entity('The Chancellor welcomed him to the Federal Chancellery in Berlin.', 'Federal Chancellery')?.type, 'org');
   });
 
+  it('terms of art and agreements of other governments\' readouts have cards; a longer name that holds one stays whole', () => {
+    assert.strictEqual(entity('They agreed to cooperate on digital public infrastructure and small modular reactors.', 'digital public infrastructure')?.id, 'term-digital-public-infrastructure');
+    assert.strictEqual(entity('They agreed to cooperate on digital public infrastructure and small modular reactors.', 'small modular reactors')?.id, 'term-small-modular-reactor');
+    assert.strictEqual(entity('Ministers encouraged the operationalisation of the African Continental Free Trade Area.', 'African Continental Free Trade Area')?.id, 'african-continental-free-trade-area');
+    assert.strictEqual(entity('They welcomed the Indo-Pacific Partnership for Maritime Domain Awareness (IPMDA).', 'Indo-Pacific Partnership for Maritime Domain Awareness')?.id, 'indo-pacific-partnership-for-maritime-domain-awareness');
+  });
+
   it('policy E5.c: a currency code is no unknown acronym', () => {
     const a = analyze('date 2024-01-02 Australia will provide AUD 50 million and USD 10 million.', compiledBuiltins());
     assert.ok(!a.entities.some((m) => m.text === 'AUD' || m.text === 'USD'), JSON.stringify(a.entities));

@@ -68,9 +68,10 @@ describe('policy E1.f: seats of government, venues and regions of other governme
     assert.strictEqual(entity('The President noted that a new corridor in Luzon would attract investment.', 'Luzon')?.id, 'luzon');
   });
 
-  it('a venue or an office of government by its head word, with no card', () => {
+  it('a venue, an office of government or a joint vision by its head word, with no card', () => {
     assert.deepStrictEqual(entity('They met at the Xijiao State Guesthouse in Shanghai.', 'Xijiao State Guesthouse'), { type: 'place', id: 'name:Xijiao State Guesthouse', known: false });
     assert.strictEqual(entity('The Chancellor welcomed him to the Federal Chancellery in Berlin.', 'Federal Chancellery')?.type, 'org');
+    assert.strictEqual(entity('Ministers recalled the Joint Vision for 2030 adopted at the summit.', 'Joint Vision')?.type, 'agreement');
   });
 
   it('terms of art and agreements of other governments\' readouts have cards; a longer name that holds one stays whole', () => {

@@ -234,7 +234,9 @@ export interface NameClassEntry {
   origin?: LexiconOrigin;
 }
 
-export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'head-other', 'head-leading', 'numbered', 'district-code', 'portfolio', 'place-preposition', 'not-place-ending', 'connector', 'not-name'] as const;
+export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'head-other', 'head-leading', 'numbered', 'district-code', 'portfolio', 'place-preposition', 'not-place-ending', 'connector', 'not-name',
+  // E3.f: counterparts named by office alone (src/core/entities/counterpartTitles.ts).
+  'default-government'] as const;
 
 export interface Lexicon {
   cues: CuePattern[];

@@ -4,6 +4,7 @@ import { AcronymFinder } from '../entities/acronyms';
 import { CueFinder } from '../cues';
 import { entitiesInSentence, markCountryRepeats, sortMentions, type EntityMatcher } from '../entities/entities';
 import { NamesInSentences } from '../entities/namesInSentences';
+import { counterpartTitles } from '../entities/counterpartTitles';
 import { lastParagraphBreak } from '../text/breaks';
 import { parseReadout } from '../readout/readout';
 import { SpanScan, scanSpan } from '../text/scan';
@@ -55,7 +56,8 @@ export function analyze(text: string, compiled: CompiledLexicon, options: Analyz
   const names = compiled.names === undefined ? undefined : sharedNames.begin(analysed, compiled.names);
   const { cues, entities: known, topics, unknownAcronyms, cueProblems } = analyseSentences(analysed, readout, compiled, names);
   for (const p of cueProblems) readout.problems.push(p);
-  const entities = markCountryRepeats(names === undefined ? known : names.finish(readout, known, unknownAcronyms), compiled.entities, true);
+  const named = names === undefined ? known : names.finish(readout, known, unknownAcronyms);
+  const entities = markCountryRepeats(counterpartTitles(analysed, readout, named, compiled.entities, compiled.counterparts), compiled.entities, true);
   return { version: 1, textLength: text.length, readout, cues, entities, topics, unknownAcronyms, truncated, analyzedLength };
 }
 

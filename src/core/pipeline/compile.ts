@@ -3,6 +3,7 @@
 import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher } from '../cues';
 import { compileEntities, type EntityMatcher } from '../entities/entities';
 import { compileNameRules, type NameRules } from '../entities/nameRules';
+import { compileCounterpartRules, type CounterpartRules } from '../entities/counterpartTitles';
 import { compileSentenceWords, type SentenceWords } from '../readout/words';
 import { compileTopics, type TopicModel } from '../topics/topics';
 import type { CuePattern, EntityEntry, Lexicon, TopicEntry } from '../types';
@@ -14,6 +15,8 @@ export interface CompiledLexicon {
   entities: EntityMatcher;
   /** Evidence for names no lexicon knows; undefined when the lexicon has no name classes. */
   names?: NameRules;
+  /** Offices that name an unnamed counterpart (E3.f); undefined without name classes. */
+  counterparts?: CounterpartRules;
   topics: TopicModel;
   cueById: Map<string, CuePattern>;
   entityById: Map<string, EntityEntry>;
@@ -30,6 +33,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     sentenceWords: compileSentenceWords(wordLists),
     entities: compileEntities(lexicon.entities),
     names: compileNameRules(lexicon.nameClasses, lexicon.entities),
+    counterparts: compileCounterpartRules(lexicon.nameClasses),
     topics: compileTopics(lexicon.topics, lexicon.entities, wordLists, lexicon.topicModel),
     cueById: new Map(lexicon.cues.map((c) => [c.id, c])),
     entityById: new Map(lexicon.entities.map((e) => [e.id, e])),

@@ -15,6 +15,7 @@ import type {
 import { analyseSentences, cut, truncationProblem, type AnalyzeOptions } from './analyze';
 import { hasOddSpace } from '../entities/nameText';
 import { markCountryRepeats } from '../entities/entities';
+import { counterpartTitles } from '../entities/counterpartTitles';
 import type { CompiledLexicon } from './compile';
 import { TopicHits, headerParties, openingEndOf, type TopicScores } from '../topics/topics';
 import { JoinedNameTokens, paragraphNameTokens, type ParagraphNameTokens } from './paragraphNames';
@@ -296,6 +297,7 @@ export function analyzeIncremental(text: string, compiled: CompiledLexicon, cach
   const n = analysed.length;
   const readout: ParsedReadout = { header: layout.header, body: { start: Math.min(layout.bodyStart, n), end: n }, paragraphs, sentences, comments: layout.comments, problems };
   // As analyze(): names no lexicon knows are read over the whole readout, not per paragraph (from tokens kept per paragraph).
-  const all = markCountryRepeats(rules === undefined ? entities : names.recognise(analysed, readout, rules, entities, unknownAcronyms), compiled.entities);
+  const named = rules === undefined ? entities : names.recognise(analysed, readout, rules, entities, unknownAcronyms);
+  const all = markCountryRepeats(counterpartTitles(analysed, readout, named, compiled.entities, compiled.counterparts), compiled.entities);
   return { version: 1, textLength: text.length, readout, cues, entities: all, topics, unknownAcronyms, truncated, analyzedLength };
 }

@@ -65,6 +65,8 @@ export function introduction(evidence: string | undefined): string {
       return `Introduced by the title ${what} before the name`;
     case 'title alone':
       return `The office ${what}, named without its holder`;
+    case 'office of':
+      return `An office of ${what}, the only name the readout gives its holder`;
     case 'title after':
       return `Introduced with the office ${what} after the name`;
     case 'honorific':

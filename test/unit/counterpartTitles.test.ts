@@ -60,7 +60,7 @@ function entity(body: string, text: string): { type: string; id: string; known?:
   return m && { type: m.type, id: m.id, known: m.known };
 }
 
-describe('policy E1.f: seats of government, venues and regions of other governments\' readouts', () => {
+describe('policy E1.h: seats of government, venues and regions of other governments\' readouts', () => {
   it('a seat of government whose name opens with "The", venues and islands have their cards', () => {
     assert.deepStrictEqual(entity('The summit will be held in The Hague in June.', 'The Hague'), { type: 'place', id: 'the-hague', known: undefined });
     assert.strictEqual(entity('President Xi met him at the Great Hall of the People in Beijing.', 'Great Hall of the People')?.id, 'great-hall-of-the-people');

@@ -181,10 +181,12 @@ describe('compareAnalyses: paired corpus readouts', () => {
       c = compare(us, jp, ['US', 'Japan']);
     });
 
-    it('only the US readout recalls Abe\'s free and open Indo-Pacific and the Quad (a security topic)', () => {
+    it('only the US readout recalls Abe\'s free and open Indo-Pacific and the Quad', () => {
       const names = onlyNames(c, 'a');
       assert.ok(names.includes('quad') && names.includes('free-and-open-indo-pacific'), names.join(', '));
-      assert.ok(onlyTopics(c, 'a').includes('security'));
+      // Security is no longer the US readout's alone: Japan's "strive to further strengthen the Japan-U.S. Alliance"
+      // is security too since the trained model chooses among the topics its words nearly tie on (policy T1.c).
+      assert.deepStrictEqual(onlyTopics(c, 'b'), []);
     });
 
     it('both readouts name Biden, Kishida and Abe', () => {

@@ -265,6 +265,8 @@ export interface TrainedTopicModel {
    * secondary's share of the best score (decision T1.c); absent: never.
    */
   tieMargin?: number;
+  /** The share at which the sentences before and after in the paragraph count with a sentence's own features, for the secondary the model names (decision T1.d); absent: none. */
+  context?: number;
   prior: Partial<Record<TopicId, number>>;
   /** The weight of a kept word under a topic it was never seen with. */
   unseen: Partial<Record<TopicId, number>>;

@@ -181,13 +181,13 @@ describe('compareAnalyses: paired corpus readouts', () => {
       c = compare(us, jp, ['US', 'Japan']);
     });
 
-    it('only the US readout recalls Abe\'s free and open Indo-Pacific and the Quad (a security topic)', () => {
+    it('only the US readout recalls Abe\'s free and open Indo-Pacific and the Quad', () => {
       const names = onlyNames(c, 'a');
       assert.ok(names.includes('quad') && names.includes('free-and-open-indo-pacific'), names.join(', '));
-      // Security is only on the US side, as the primary topic of that sentence or (as the trained model reads it since
-      // the fifth batch, T1.c) its secondary: in passing, which compare reports but lists as no omission.
-      const security = c.topics.find((t) => t.topic === 'security');
-      assert.strictEqual(security?.onlyIn, 'a', JSON.stringify(security));
+      // Security is no longer the US readout's alone: Japan's "strive to further strengthen the Japan-U.S. Alliance" is
+      // security too since the trained model breaks the near-ties of its words (policy T1.c). Japan's readout has no
+      // topic the US one lacks.
+      assert.deepStrictEqual(onlyTopics(c, 'b'), []);
     });
 
     it('both readouts name Biden, Kishida and Abe', () => {

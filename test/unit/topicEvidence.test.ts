@@ -76,7 +76,10 @@ describe('topic evidence', () => {
     const i = sentenceOf('war against Ukraine');
     const ev = report.sentences[i].topicEvidence;
     assert.ok(ev !== undefined && ev.rule === 'words' && ev.policy === 'T1' && (ev.terms ?? []).length > 0);
-    assert.deepStrictEqual(report.sentences[sentenceOf('cooperate closely')].topicEvidence, { rule: 'list', policy: 'T5', from: sentenceOf('three priorities') });
+    // The list item takes its introducer's topic (T5); the trained model may name its secondary (T1.a).
+    const { secondaryRule, ...listed } = report.sentences[sentenceOf('cooperate closely')].topicEvidence ?? {};
+    assert.deepStrictEqual(listed, { rule: 'list', policy: 'T5', from: sentenceOf('three priorities') });
+    assert.ok(secondaryRule === undefined || secondaryRule === 'model', String(secondaryRule));
     assert.strictEqual(JSON.stringify(fileReport('x.readout', analyze(READOUT, compiled))), JSON.stringify(report));
   });
 

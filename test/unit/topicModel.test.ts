@@ -217,3 +217,56 @@ describe('the trained model choosing between near-tied topics (policy T1.c)', ()
     assert.strictEqual(analyze(tied, withModel(1, [user])).topics[0].primary, 'economy-trade');
   });
 });
+
+describe('what the trained model reads (policy T1.d)', () => {
+  const { builtins } = withoutShippedModel();
+  const model = (extra: string[], words: string[]) =>
+    [
+      'topic-model:',
+      '  margin: 2',
+      ...extra,
+      '  prior: {health: -1, other: -1, human-rights: -1}',
+      '  unseen: {health: -6, other: -6, human-rights: -6}',
+      '  words:',
+      ...words,
+    ].join('\n');
+  const compiled = (text: string) => compileLexicon(loadLexiconFiles([{ file: 'model.yaml', text }], builtins).lexicon);
+  const secondaryOf = (lexicon: ReturnType<typeof compiled>, text: string, i = 0) => analyze(text, lexicon).topics[i];
+
+  it('reads two words in a row as one feature, over the words alone', () => {
+    // The words alone tie; only the pair, in its order, says health.
+    const words = ['    "zebra": {health: -5, human-rights: -5}', '    "crossing": {health: -5, human-rights: -5}', '    "zebra crossing": {health: -1}'];
+    const lexicon = compiled(model([], words));
+    assert.strictEqual(secondaryOf(lexicon, 'The leaders spoke of a zebra crossing.').secondary, 'health');
+    assert.strictEqual(secondaryOf(lexicon, 'The leaders spoke of a crossing zebra.').evidence?.secondaryRule, undefined);
+  });
+
+  it('reads the lexicon entities a sentence names by their ids', () => {
+    const lexicon = compiled(model([], ['    "@japan": {health: -1}']));
+    assert.strictEqual(secondaryOf(lexicon, 'The leaders spoke at length about Japan.').secondary, 'health');
+    assert.strictEqual(secondaryOf(lexicon, 'The leaders spoke at length about zebras.').evidence?.secondaryRule, undefined);
+  });
+
+  it('reads the sentences around a sentence in its paragraph for the secondary it names, at the file\'s `context` share', () => {
+    const words = ['    "zebra": {health: -1}', '    "quokka": {human-rights: -1}'];
+    const together = 'The talks went on.\n\nThey spoke of zebras. They spoke of quokkas. They spoke of zebras again.';
+    const apart = together.replace(/\. They/g, '.\n\nThey');
+    const plain = compiled(model([], words));
+    const around = compiled(model(['  context: 1'], words));
+    assert.strictEqual(secondaryOf(plain, together, 2).secondary, 'human-rights');
+    const t = secondaryOf(around, together, 2);
+    assert.deepStrictEqual([t.primary, t.secondary, t.evidence?.secondaryRule], [secondaryOf(plain, together, 2).primary, 'health', 'model']);
+    assert.strictEqual(secondaryOf(around, apart, 2).secondary, 'human-rights', 'another paragraph is no context');
+    const cache = new AnalysisCache();
+    analyzeIncremental(together.replace('quokkas', 'trade'), around, cache);
+    assert.deepStrictEqual(analyzeIncremental(together, around, cache).topics, analyze(together, around).topics);
+  });
+
+  it('leaves the primary to the sentence\'s own features (T1.b, T1.c)', () => {
+    const words = ['    "zebra": {health: -1}', '    "quokka": {human-rights: -1}'];
+    const text = 'The talks went on.\n\nThey spoke of zebras. They spoke of quokkas. They spoke of zebras again.';
+    const weak = (extra: string[]) => compiled(model(['  primaryMargin: 2', '  weakScore: 2.5', ...extra], words));
+    assert.strictEqual(secondaryOf(weak(['  context: 1']), text, 2).primary, 'human-rights');
+    assert.strictEqual(secondaryOf(weak([]), text, 2).primary, 'human-rights');
+  });
+});

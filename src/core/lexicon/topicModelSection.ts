@@ -26,10 +26,10 @@ export function readTopicModel(value: unknown): { model?: TrainedTopicModel; pro
   const problems: string[] = [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problems: ['`topic-model` must be a mapping with margin, prior, unseen and words.'] };
   const v = value as Record<string, unknown>;
-  const unknown = Object.keys(v).filter((k) => !['margin', 'primaryMargin', 'weakScore', 'tieMargin', 'prior', 'unseen', 'words'].includes(k));
-  if (unknown.length > 0) problems.push(`Unknown topic-model key "${unknown[0]}"; allowed: margin, primaryMargin, weakScore, tieMargin, prior, unseen, words.`);
+  const unknown = Object.keys(v).filter((k) => !['margin', 'primaryMargin', 'weakScore', 'tieMargin', 'context', 'prior', 'unseen', 'words'].includes(k));
+  if (unknown.length > 0) problems.push(`Unknown topic-model key "${unknown[0]}"; allowed: margin, primaryMargin, weakScore, tieMargin, context, prior, unseen, words.`);
   if (typeof v.margin !== 'number' || !(v.margin >= 0)) problems.push('`margin` must be a number of at least 0.');
-  for (const k of ['primaryMargin', 'weakScore', 'tieMargin']) if (v[k] !== undefined && (typeof v[k] !== 'number' || !((v[k] as number) >= 0))) problems.push(`\`${k}\` must be a number of at least 0.`);
+  for (const k of ['primaryMargin', 'weakScore', 'tieMargin', 'context']) if (v[k] !== undefined && (typeof v[k] !== 'number' || !((v[k] as number) >= 0))) problems.push(`\`${k}\` must be a number of at least 0.`);
   const prior = topicWeights(v.prior, 'prior', problems);
   const unseen = topicWeights(v.unseen, 'unseen', problems);
   const words: TrainedTopicModel['words'] = {};
@@ -44,5 +44,6 @@ export function readTopicModel(value: unknown): { model?: TrainedTopicModel; pro
   if (typeof v.primaryMargin === 'number') model.primaryMargin = v.primaryMargin;
   if (typeof v.weakScore === 'number') model.weakScore = v.weakScore;
   if (typeof v.tieMargin === 'number') model.tieMargin = v.tieMargin;
+  if (typeof v.context === 'number') model.context = v.context;
   return { model, problems };
 }

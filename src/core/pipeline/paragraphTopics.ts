@@ -126,6 +126,7 @@ export class ParagraphTopics {
     const roles = new Uint8Array(picked.length);
     const picks = new Int8Array(picked.length).fill(-1);
     const leads = new Float32Array(picked.length);
+    const modelRows = compiled.topics.trained !== undefined && compiled.topics.trained.context > 0 ? new Float64Array(picked.length * TOPIC_COUNT) : undefined;
     const parts: { hits: TopicHits; sentences: number }[] = [];
     let at = 0;
     for (let p = 0; p < n; p++) {
@@ -136,10 +137,11 @@ export class ParagraphTopics {
       roles.set(r.topicScores.roles.subarray(0, count), at);
       if (r.topicScores.picks !== undefined) picks.set(r.topicScores.picks.subarray(0, count), at);
       if (r.topicScores.leads !== undefined) leads.set(r.topicScores.leads.subarray(0, count), at);
+      if (modelRows !== undefined && r.topicScores.modelRows !== undefined) modelRows.set(r.topicScores.modelRows.subarray(0, count * TOPIC_COUNT), at * TOPIC_COUNT);
       parts.push({ hits: r.topicScores.hits ?? NO_HITS, sentences: count });
       at += count;
     }
-    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads, issuer, mentions);
+    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads, modelRows, issuer, mentions);
     // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered, their
     // evidence moved with their sentences. The region's own: from its local numbering to the readout's.
     const old = this.topics;
@@ -207,14 +209,16 @@ function resolveAll(
   const roles = new Uint8Array(sentences.length);
   const picks = new Int8Array(sentences.length).fill(-1);
   const leads = new Float32Array(sentences.length);
+  const modelRows = compiled.topics.trained !== undefined && compiled.topics.trained.context > 0 ? new Float64Array(sentences.length * TOPIC_COUNT) : undefined;
   let at = 0;
   for (const r of paragraphs) {
     rows.set(r.topicScores.rows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
     roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
     if (r.topicScores.picks !== undefined) picks.set(r.topicScores.picks.subarray(0, r.sentences.length), at);
     if (r.topicScores.leads !== undefined) leads.set(r.topicScores.leads.subarray(0, r.sentences.length), at);
+    if (modelRows !== undefined && r.topicScores.modelRows !== undefined) modelRows.set(r.topicScores.modelRows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
     at += r.sentences.length;
   }
   const hits = TopicHits.concat(paragraphs.map((r) => ({ hits: r.topicScores.hits ?? NO_HITS, sentences: r.sentences.length })));
-  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd, hits, picks, leads, issuer);
+  return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd, hits, picks, leads, modelRows, issuer);
 }

@@ -21,6 +21,8 @@ export interface TopicScores {
   /** Each sentence's best topic slot by the trained model, else -1, and by how much it leads (T1.a, T1.b; trained.ts). */
   picks?: Int8Array;
   leads?: Float32Array;
+  /** Each sentence's own feature sums by the trained model (TOPIC_COUNT a sentence), when its context counts (T1.d). */
+  modelRows?: Float64Array;
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -178,6 +180,7 @@ export function resolveTopics(
   hits?: TopicHits,
   picks?: Int8Array,
   leads?: Float32Array,
+  modelRows?: Float64Array,
   issuer: ReadonlySet<string> = NO_PARTIES,
   everyMention: readonly EntityMention[] = mentions,
 ): SentenceTopics[] {
@@ -244,6 +247,9 @@ export function resolveTopics(
     (i) => topScore(scores, i),
     // policy T1 (T1.c): a topic the sentence's own words give enough to be its secondary.
     (i, slot) => i * TOPIC_COUNT + slot < scores.length && scores[i * TOPIC_COUNT + slot] > 0 && scores[i * TOPIC_COUNT + slot] >= topScore(scores, i) * SECONDARY_RATIO,
+    // policy T1 (T1.d): for the secondary it names, the model reads the sentences around a sentence in its paragraph
+    // with its own features, at the model file's `context` share; for the primary (T1.b, T1.c), its own only.
+    modelRows === undefined ? undefined : { sentences, sums: modelRows },
   );
   return results;
 }

@@ -6,7 +6,7 @@ import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
 import { BACKDROP_TOPIC, OTHER_SLOT, SECONDARY_MIN_SCORE, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
 import { resolveTopics, type TopicScores } from './context';
 import { TopicHits } from './hits';
-import { modelPick } from './trained';
+import { bestOf, modelSums } from './trained';
 import { ROLE, layoutRole } from './roles';
 import { foldWord, surfaceOf, topicWordEnd } from './words';
 
@@ -35,6 +35,10 @@ interface TokenInfo {
   title: boolean;
   /** T1.a: the trained model's weights for the word, by topic slot; null when it does not keep the word. */
   trained: Float64Array | null;
+  /** The trained model's pairs of words that begin with this one, by the next word's number; null: none. */
+  pairs: Map<number, Float64Array> | null;
+  /** The word's number as the second word of a pair of the trained model's, or -1 (T1.d). */
+  second: number;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -49,6 +53,8 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
     title: model.roleWords.title.has(surface.toLowerCase()),
     trained: model.trained?.words.get(folded) ?? null,
+    pairs: model.trained?.pairs.get(folded) ?? null,
+    second: model.trained?.seconds.get(folded) ?? -1,
   };
 }
 
@@ -78,6 +84,8 @@ export class TopicScorer {
   /** Each sentence's best topic slot by the trained model (trained.ts), else -1; `leads`: by how much it leads. */
   private readonly picks: Int8Array;
   private readonly leads: Float32Array;
+  /** Each sentence's own feature sums by the trained model (TOPIC_COUNT a sentence), for T1.d's context. */
+  private readonly modelRows: Float64Array | undefined;
   private readonly modelScores = new Float64Array(TOPIC_COUNT);
   private readonly byId: PerId<TokenInfo>;
   /** What each sentence's score was made of, for its topic evidence. */
@@ -98,6 +106,8 @@ export class TopicScorer {
     this.roles = new Uint8Array(sentenceCount);
     this.picks = new Int8Array(sentenceCount).fill(-1);
     this.leads = new Float32Array(sentenceCount);
+    const trained = model.trained;
+    if (trained !== undefined && trained.context > 0) this.modelRows = new Float64Array(sentenceCount * TOPIC_COUNT);
     this.hits = new TopicHits(sentenceCount);
     this.byId = infoByIdOf(model);
   }
@@ -266,12 +276,29 @@ export class TopicScorer {
     }
     rows[row + OTHER_SLOT] = 0;
     // T1.a, T1.b: the model reads every word, those inside entity mentions too, as it was trained.
-    if (model.trained !== undefined && i < this.picks.length) this.picks[i] = modelPick(model.trained, infos, count, this.modelScores, this.leads, i);
+    if (model.trained !== undefined && i < this.picks.length) this.modelPick(model.trained, mentions, from, to, i);
+  }
+
+  /** T1.a–T1.d: the trained model's pick for sentence i from its own features (its words, pairs of them, entities). */
+  private modelPick(trained: NonNullable<TopicModel['trained']>, mentions: readonly EntityMention[], from: number, to: number, i: number): void {
+    const scores = this.modelScores;
+    const rows = this.modelRows;
+    if (rows !== undefined) {
+      // T1.d: the sentence's own sums are kept for its neighbours; its pick adds the prior to them.
+      const at = i * TOPIC_COUNT;
+      if (!modelSums(trained, this.infos, this.count, mentions, from, to, rows, at)) return;
+      for (let t = 0; t < TOPIC_COUNT; t++) scores[t] = trained.prior[t] + rows[at + t];
+    } else {
+      // The prior first, then the features in order.
+      scores.set(trained.prior);
+      if (!modelSums(trained, this.infos, this.count, mentions, from, to, scores, 0)) return;
+    }
+    this.picks[i] = bestOf(scores, this.leads, i);
   }
 
   /** The scores and roles of the sentences scored so far (for a readout put together from paragraphs). */
   scores(): TopicScores {
-    return { rows: this.rows, roles: this.roles, hits: this.hits, picks: this.picks, leads: this.leads };
+    return { rows: this.rows, roles: this.roles, hits: this.hits, picks: this.picks, leads: this.leads, ...(this.modelRows !== undefined ? { modelRows: this.modelRows } : {}) };
   }
 
   /**
@@ -279,7 +306,7 @@ export class TopicScorer {
    * `mentions` are the sentences' entity mentions, in order.
    */
   finish(sentences: readonly Sentence[], mentions: readonly EntityMention[], openingEnd = Infinity, issuer?: ReadonlySet<string>): SentenceTopics[] {
-    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits, this.picks, this.leads, issuer);
+    return resolveTopics(this.text, this.model, sentences, mentions, this.rows, this.roles, openingEnd, this.hits, this.picks, this.leads, this.modelRows, issuer);
   }
 }
 

@@ -3,12 +3,23 @@
 // Policy T1.a: it names a secondary topic where the rules name none; T1.b: it decides the primary where the rules are weak.
 import { TOPIC_IDS, type SentenceTopics, type TrainedTopicModel } from '../types';
 
+/** The model file's key for an entity id's weights ("@china"); a key with a space is two words in a row. */
+export const ENTITY_KEY = '@';
+
 /** Topics the model was not trained on can never be its answer. */
 const NEVER = -Infinity;
 
 export interface TrainedWeights {
   /** Folded word → its weight under each topic, by slot. */
   words: Map<string, Float64Array>;
+  /** Two words in a row (the file's keys "first second"): first → the second's number (`seconds`) → weights. */
+  pairs: Map<string, Map<number, Float64Array>>;
+  /** Every word that is the second of a pair → its number: a word that is none ends no pair, with no lookup. */
+  seconds: Map<string, number>;
+  /** Entity id (the file's keys "@id") → weights, read from the sentence's lexicon mentions. */
+  entities: Map<string, Float64Array>;
+  /** T1.d: the share of the sentences before and after it in its paragraph that counts with a sentence's own features for the secondary (0: none). */
+  context: number;
   prior: Float64Array;
   /** T1.a: the lead over its second topic the model needs to name a secondary. */
   margin: number;
@@ -28,27 +39,94 @@ export function compileTrained(model: TrainedTopicModel | undefined): TrainedWei
   const prior = Float64Array.from(TOPIC_IDS, (t) => model.prior?.[t] ?? NEVER);
   if (!prior.some((v) => v > NEVER)) return undefined;
   const words = new Map<string, Float64Array>();
-  for (const [word, row] of Object.entries(model.words ?? {})) {
-    words.set(word, Float64Array.from(TOPIC_IDS, (t) => (prior[TOPIC_IDS.indexOf(t)] > NEVER ? (row?.[t] ?? model.unseen?.[t] ?? NEVER) : NEVER)));
+  const pairs = new Map<string, Map<number, Float64Array>>();
+  const seconds = new Map<string, number>();
+  const entities = new Map<string, Float64Array>();
+  for (const [key, row] of Object.entries(model.words ?? {})) {
+    const weights = Float64Array.from(TOPIC_IDS, (t) => (prior[TOPIC_IDS.indexOf(t)] > NEVER ? (row?.[t] ?? model.unseen?.[t] ?? NEVER) : NEVER));
+    const space = key.indexOf(' ');
+    if (key.startsWith(ENTITY_KEY)) entities.set(key.slice(ENTITY_KEY.length), weights);
+    else if (space > 0) {
+      const first = key.slice(0, space);
+      const second = key.slice(space + 1);
+      let k = seconds.get(second);
+      if (k === undefined) seconds.set(second, (k = seconds.size));
+      let next = pairs.get(first);
+      if (next === undefined) pairs.set(first, (next = new Map()));
+      next.set(k, weights);
+    } else words.set(key, weights);
   }
-  return { words, prior, margin: finite(model.margin, Infinity), primaryMargin: finite(model.primaryMargin, Infinity), weakScore: finite(model.weakScore, 0), tieMargin: finite(model.tieMargin, Infinity) };
+  return {
+    words,
+    pairs,
+    seconds,
+    entities,
+    context: finite(model.context, 0),
+    prior,
+    margin: finite(model.margin, Infinity),
+    primaryMargin: finite(model.primaryMargin, Infinity),
+    weakScore: finite(model.weakScore, 0),
+    tieMargin: finite(model.tieMargin, Infinity),
+  };
+}
+
+/** What the model reads of one word: its own weights, and the weights of the pairs it begins (by the next word). */
+export interface ModelWord {
+  trained: Float64Array | null;
+  /** The pairs this word begins, by the second word's number; null: none. */
+  pairs: Map<number, Float64Array> | null;
+  /** The word's number as the second of a pair (TrainedWeights.seconds), or -1. */
+  second: number;
 }
 
 /**
- * The model's best topic slot for a sentence whose words' weights are `weights[0, count)` (null: a word it does
- * not keep), or -1 when it keeps none of them; `leads[i]` gets how far that topic leads the second. `scores` is
- * scratch of TOPIC_IDS.length.
+ * Sums the weights of a sentence's features into `row` (TOPIC_IDS.length from `at`): its words `words[0, count)`,
+ * the pairs of words in a row the model keeps, and the entities `mentions[from, to)` names. Returns whether the model
+ * keeps any of them.
  */
-export function modelPick(trained: TrainedWeights, weights: readonly { trained: Float64Array | null }[], count: number, scores: Float64Array, leads: Float32Array, i: number): number {
-  scores.set(trained.prior);
+export function modelSums(
+  trained: TrainedWeights,
+  words: readonly ModelWord[],
+  count: number,
+  mentions: readonly { id: string }[],
+  from: number,
+  to: number,
+  row: Float64Array,
+  at: number,
+): boolean {
+  const n = TOPIC_IDS.length;
   let any = false;
   for (let k = 0; k < count; k++) {
-    const w = weights[k].trained;
-    if (w === null) continue;
-    any = true;
-    for (let t = 0; t < scores.length; t++) scores[t] += w[t];
+    const word = words[k];
+    const w = word.trained;
+    if (w !== null) {
+      any = true;
+      for (let t = 0; t < n; t++) row[at + t] += w[t];
+    }
+    if (word.pairs !== null && k + 1 < count && words[k + 1].second >= 0) {
+      const p = word.pairs.get(words[k + 1].second);
+      if (p !== undefined) {
+        any = true;
+        for (let t = 0; t < n; t++) row[at + t] += p[t];
+      }
+    }
   }
-  if (!any) return -1;
+  if (trained.entities.size > 0) {
+    for (let q = from; q < to; q++) {
+      const e = trained.entities.get(mentions[q].id);
+      if (e === undefined) continue;
+      any = true;
+      for (let t = 0; t < n; t++) row[at + t] += e[t];
+    }
+  }
+  return any;
+}
+
+/**
+ * The best topic slot of `scores` (the prior added already), or -1 when no topic can be its answer; `leads[i]` gets
+ * how far it leads the second.
+ */
+export function bestOf(scores: Float64Array, leads: Float32Array, i: number): number {
   let first = -1;
   let second = NEVER;
   for (let t = 0; t < scores.length; t++) {
@@ -57,9 +135,37 @@ export function modelPick(trained: TrainedWeights, weights: readonly { trained: 
       first = t;
     } else if (scores[t] > second) second = scores[t];
   }
-  if (!(scores[first] > NEVER)) return -1;
+  if (first < 0 || !(scores[first] > NEVER)) return -1;
   leads[i] = scores[first] - second;
   return first;
+}
+
+/** Scratch of contextPick (TOPIC_IDS.length scores, and the lead). */
+const aroundScores = new Float64Array(TOPIC_IDS.length);
+const aroundLead = new Float32Array(1);
+
+/**
+ * Policy T1.d: the model's pick for sentence i with the sentences before and after it in its paragraph counted at
+ * the file's `context` share; `sums` holds each sentence's own feature sums (modelSums, TOPIC_IDS.length a
+ * sentence), `picks` whether the model keeps anything of it (-1: nothing, and then no pick). Its lead is in
+ * `aroundLead[0]`.
+ */
+function contextPick(trained: TrainedWeights, sentences: readonly { paragraph: number }[], sums: Float64Array, picks: Int8Array, i: number): number {
+  const n = TOPIC_IDS.length;
+  const scores = aroundScores;
+  const c = trained.context;
+  const at = i * n;
+  for (let t = 0; t < n; t++) scores[t] = trained.prior[t] + sums[at + t];
+  const paragraph = sentences[i].paragraph;
+  if (i > 0 && picks[i - 1] >= 0 && sentences[i - 1].paragraph === paragraph) for (let t = 0; t < n; t++) scores[t] += c * sums[at - n + t];
+  if (i + 1 < picks.length && i + 1 < sentences.length && picks[i + 1] >= 0 && sentences[i + 1].paragraph === paragraph) for (let t = 0; t < n; t++) scores[t] += c * sums[at + n + t];
+  return bestOf(scores, aroundLead, 0);
+}
+
+/** The readout around each sentence, for T1.d: its sentences (their paragraphs) and their own feature sums. */
+export interface ModelContext {
+  sentences: readonly { paragraph: number }[];
+  sums: Float64Array;
 }
 
 /** Rules whose primary stands on context or on nothing (T5, T6): the model may decide instead (T1.b). */
@@ -81,6 +187,7 @@ export function applyModel(
   leads: Float32Array | undefined,
   top: (i: number) => number,
   fits: (i: number, slot: number) => boolean = () => false,
+  around?: ModelContext,
 ): void {
   if (trained === undefined || picks === undefined || leads === undefined) return;
   const n = Math.min(results.length, picks.length, leads.length);
@@ -105,8 +212,13 @@ export function applyModel(
       r.primary = topic;
       continue;
     }
-    if (leads[i] < trained.margin || r.secondary !== undefined || topic === r.primary) continue;
-    r.secondary = topic;
+    if (r.secondary !== undefined) continue;
+    // policy T1 (T1.d): the secondary reads the sentences around it too.
+    const withContext = around !== undefined && trained.context > 0 && (i + 1) * TOPIC_IDS.length <= around.sums.length && i < around.sentences.length;
+    const second = withContext ? contextPick(trained, around.sentences, around.sums, picks, i) : slot;
+    const lead = withContext ? aroundLead[0] : leads[i];
+    if (second < 0 || lead < trained.margin || TOPIC_IDS[second] === r.primary) continue;
+    r.secondary = TOPIC_IDS[second];
     if (r.evidence !== undefined) r.evidence.secondaryRule = 'model';
     else r.evidence = { rule: 'none', secondaryRule: 'model' };
   }

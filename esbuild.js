@@ -38,7 +38,7 @@ const common = {
 // DOM and an article extractor, several times the size of the extension) for the CLI and the extension, and
 // the extension's import commands. An import of one of these files from another bundle stays an import of
 // the bundle's file in dist/, so neither the extension nor the CLI pays for them at start.
-const LAZY = { 'src/import/index.ts': './importer.js', 'src/extension/importCommands.ts': './importCommands.js', 'src/extension/timeline.ts': './timeline.js', 'src/extension/compare.ts': './compare.js', 'src/extension/export.ts': './export.js' };
+const LAZY = { 'src/import/index.ts': './importer.js', 'src/extension/importCommands.ts': './importCommands.js', 'src/extension/timeline.ts': './timeline.js', 'src/extension/compare.ts': './compare.js', 'src/extension/export.ts': './export.js', 'src/core/corpus/since.ts': './since.js' };
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
@@ -71,6 +71,8 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/compare.ts'], outfile: 'dist/compare.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
   // The exporter, loaded on the first Readout: Export Analysis… (src/extension/exportCommand.ts).
   { ...common, entryPoints: ['src/extension/export.ts'], outfile: 'dist/export.js', external: ['vscode'], alias: lazyYaml, plugins: [lazyBundles] },
+  // Since Last Time's comparison (core/corpus/since.ts and core/compare), loaded on its first run (src/extension/sinceLastTime.ts).
+  { ...common, entryPoints: ['src/core/corpus/since.ts'], outfile: 'dist/since.js', plugins: [lazyBundles] },
   // analyze() off the main thread: the extension's worker for large documents, the CLI's for many files.
   { ...common, entryPoints: ['src/runtime/worker.ts'], outfile: 'dist/analysisWorker.js' },
   // The readouts of a whole workspace, read and analysed off the extension host's thread.
@@ -213,7 +215,7 @@ function productionBundle(outfile) {
   // instead, which yields the same bundle but for the text of that one import path.
   const extension = { ...bundles[0] };
   delete extension.plugins;
-  return { ...extension, external: [...extension.external, './importCommands', '../import/index', './timeline', './compare', './export'], sourcemap: false, minify: true, outfile, logLevel: 'error' };
+  return { ...extension, external: [...extension.external, './importCommands', '../import/index', './timeline', './compare', './export', '../core/corpus/since'], sourcemap: false, minify: true, outfile, logLevel: 'error' };
 }
 /** The options of the shipped browser bundle (production), for the size check. */
 function productionBrowserBundle(outfile) {

@@ -10,11 +10,12 @@ import * as path from 'node:path';
 const { productionBundle, productionBrowserBundle } = createRequire(import.meta.url)('../esbuild.js');
 // Raised from 250 and 350 KB in the round of 2026-12-02: the engine the extension host runs in-process grew by the
 // rules of that round (counterpart titles, third parties' relations, layout lines, the header's parties, the trained
-// model's word pairs and context) to 264.7 / 359.6 KB. The next room is in the corpus features (Since Last Time and
-// the compare core, Track Across Readouts), which could be lazy bundles as export and compare are.
+// model's word pairs and context) to 264.7 / 359.6 KB; Since Last Time's comparison then became a lazy bundle
+// (dist/since.js), 254.3 KB. The next room is the Tracked Wording view's code. The browser bundle carries every
+// lazy bundle's code (its host loads one file).
 const budgets = [
-  { name: 'dist/extension.js', options: productionBundle, limit: 275 * 1024 },
-  { name: 'dist/web/extension.js', options: productionBrowserBundle, limit: 375 * 1024 },
+  { name: 'dist/extension.js', options: productionBundle, limit: 260 * 1024 },
+  { name: 'dist/web/extension.js', options: productionBrowserBundle, limit: 365 * 1024 },
 ];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-size-'));
 let over = false;

@@ -2,7 +2,8 @@
 // (src/core/corpus/since.ts) and what is new, dropped or changed in strength since, shown in the compare
 // webview (compare.ts) with the older readout as side A. Says why when there is no earlier readout.
 import * as vscode from 'vscode';
-import { previousReadout, sinceLastTime, type SinceLastTime } from '../core/corpus/since';
+import { previousReadout } from '../core/corpus/previous';
+import type { SinceLastTime } from '../core/corpus/since';
 import type { CompareResult } from './compare';
 import type { CompareCommand } from './compareCommand';
 import type { CorpusModel, ReadoutSummary } from './corpusModel';
@@ -73,6 +74,8 @@ export class SinceLastTimeCommand implements vscode.Disposable {
       return this.tell({ current: current.path, reason: 'first', message: `No earlier readout with ${current.counterparts.join(' or ')} in the workspace: ${name} is the first.` });
     }
     const counterpart = previous.counterparts.find((c) => current.counterparts.includes(c)) ?? current.counterparts[0];
+    // The comparison's code (core/compare, core/corpus/since.ts) is a bundle of its own, dist/since.js, loaded now.
+    const { sinceLastTime } = await import('../core/corpus/since');
     let since: SinceLastTime | undefined;
     const compare = await this.compare.open(this.corpus.uriOf(previous), uri, {
       title: `Since last time: ${counterpart}, ${previous.date ?? '?'} → ${current.date ?? '?'}`,

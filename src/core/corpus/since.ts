@@ -3,23 +3,9 @@
 import { compareAnalyses, type CompareInput, type ComparedCue, type Comparison } from '../compare/compare';
 import type { CompiledLexicon } from '../pipeline/compile';
 import type { TopicId } from '../types';
-import { byDate } from './timeline';
 import type { ReadoutSummary } from './summary';
 
-/**
- * The readout before `path` (in date order, then path order) that shares its first counterpart; when none
- * does, the latest before it sharing any counterpart. Undefined when the readout is unknown, undated, has no
- * counterpart, or is the first of its counterpart.
- */
-export function previousReadout(summaries: readonly ReadoutSummary[], path: string): ReadoutSummary | undefined {
-  const current = summaries.find((s) => s.path === path);
-  if (!current?.date || !current.counterparts.length) return undefined;
-  const earlier = summaries.filter((s) => s !== current && s.date && byDate(s, current) < 0).sort(byDate);
-  const primary = current.counterparts[0];
-  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].counterparts.includes(primary)) return earlier[i];
-  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].counterparts.some((c) => current.counterparts.includes(c))) return earlier[i];
-  return undefined;
-}
+export { previousReadout } from './previous';
 
 export interface StrengthChange {
   before: ComparedCue;

@@ -234,3 +234,30 @@ describe('topics: where they met, however it is written (policy T2, T2.c)', () =
     assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
   });
 });
+
+describe('topics: defence relationships, groupings and bodies as such (policy T2, T2.b, topic rule 4)', () => {
+  const rulesOnly = compileLexicon(loadLexiconFiles(BUILTIN_LEXICON_FILES.filter((f) => f !== 'topic-model.yaml').map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon);
+  const opening = 'President Biden spoke today with Prime Minister Kristersson of Sweden.';
+
+  it('a relationship of defence (a defense partnership, a security partnership, collective security) is security, not the relationship', () => {
+    for (const s of [
+      'The leaders welcomed the decades-long U.S.-Sweden defense partnership and their ties.',
+      'The leaders reaffirmed the strength of the U.S.-Swedish relationship and efforts to bolster their collective security.',
+      'The leaders welcomed the transition to an enduring bilateral security partnership between the United States and Sweden.',
+    ]) {
+      const t = topicsOf([opening, s], rulesOnly)[1];
+      assert.strictEqual(t.primary, 'security', `${s} ${JSON.stringify(t)}`);
+    }
+  });
+
+  it('the Quad, the OSCE, the ASEAN Regional Forum, the East Asia Summit and the SCO as such are multilateral', () => {
+    for (const s of [
+      'The leaders discussed their work together through the Quad.',
+      'The leaders discussed the Organization for Security and Cooperation in Europe (OSCE) as a venue for dialogue.',
+      'The leaders looked forward to the East Asia Summit.',
+    ]) {
+      const t = topicsOf([opening, s], rulesOnly)[1];
+      assert.strictEqual(t.primary, 'multilateral', `${s} ${JSON.stringify(t)}`);
+    }
+  });
+});

@@ -34,7 +34,8 @@
 // --cv: five-fold cross-validation by readout on the development split of the whole pipeline (rules + a model trained
 // on the other folds) against the rules alone, printed; nothing written. --labels reads the label files from another
 // folder (still only the readouts selection.json marks "dev"); --set tries other thresholds; --confusion prints the
-// per-topic confusion; TOPIC_CV_MISSES=1 prints each miss with its readout (with TOPIC_CV_FULL=1, the whole sentence
+// per-topic confusion; TOPIC_CV_MISSES=1 prints each miss with its readout (TOPIC_CV_MISSES=primary also each labelled
+// primary the product gave only as the secondary, as `second`; with TOPIC_CV_FULL=1, the whole sentence
 // as the engine split it, not the label's start).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -391,7 +392,7 @@ function crossValidate(settings, labelsDir, confusion) {
       const withModel = labelledSentences(r.labels, r.text, analyze(r.text, compiled));
       r.sentences.forEach((s) => count(rules, s, s.primary, s.ruleSecondary));
       withModel.forEach((s) => count(pipeline, s, s.primary, s.ruleSecondary));
-      if (process.env.TOPIC_CV_MISSES === '1') for (const s of withModel) if (s.primary !== s.topic && s.ruleSecondary !== s.topic) console.log(`miss ${s.topic} → ${s.primary}/${s.ruleSecondary ?? ''} [${s.rule}] | ${process.env.TOPIC_CV_FULL === '1' ? spaced(s.text) : s.start} | ${path.basename(r.file)}`);
+      if (process.env.TOPIC_CV_MISSES === '1' || process.env.TOPIC_CV_MISSES === 'primary') for (const s of withModel) if (s.primary !== s.topic && (s.ruleSecondary !== s.topic || process.env.TOPIC_CV_MISSES === 'primary')) console.log(`${s.ruleSecondary === s.topic ? 'second' : 'miss'} ${s.topic} → ${s.primary}/${s.ruleSecondary ?? ''} [${s.rule}] | ${process.env.TOPIC_CV_FULL === '1' ? spaced(s.text) : s.start} | ${path.basename(r.file)}`);
     }
   }
   const f = (x) => (x / pipeline.n).toFixed(3);

@@ -234,3 +234,61 @@ describe('topics: where they met, however it is written (policy T2, T2.c)', () =
     assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
   });
 });
+
+describe('the trained model and the parties\' names (policy T1.e)', () => {
+  const builtins = loadLexiconFiles(BUILTIN_LEXICON_FILES.filter((f) => f !== 'topic-model.yaml').map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon;
+  // A model of its own that would make every near-tie the relationship's, so the test says what the rule does.
+  const model = [
+    'topic-model:',
+    '  margin: 100',
+    '  tieMargin: 1',
+    '  prior: {bilateral-relations: -1, security: -1, other: -1}',
+    '  unseen: {bilateral-relations: -6, security: -6, other: -6}',
+    '  words:',
+    '    "defense": {security: -4}',
+    '    "zebra": {bilateral-relations: -1}',
+  ].join('\n');
+  const withModel = compileLexicon(loadLexiconFiles([{ file: 'model.yaml', text: model }], builtins).lexicon);
+  const rulesOnly = compileLexicon(builtins);
+  const opening = 'President Biden spoke today with President Lula of Brazil.';
+
+  it('does not make the relationship the primary where only the parties\' names give it the near-tie', () => {
+    const text = [opening, 'The United States and Brazil discussed defense and zebras.'];
+    const rules = topicsOf(text, rulesOnly)[1];
+    assert.deepStrictEqual([rules.primary, rules.secondary], ['security', 'bilateral-relations'], JSON.stringify(rules));
+    const t = topicsOf(text, withModel)[1];
+    assert.strictEqual(t.primary, 'security', JSON.stringify(t));
+  });
+
+  it('still may where a word of the relationship is written (T1.c)', () => {
+    const t = topicsOf([opening, 'The United States and Brazil discussed defense and zebras in their relationship.'], withModel)[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
+describe('topics: defence relationships, groupings and bodies as such (policy T2, T2.b, topic rule 4)', () => {
+  const rulesOnly = compileLexicon(loadLexiconFiles(BUILTIN_LEXICON_FILES.filter((f) => f !== 'topic-model.yaml').map((f) => ({ file: f, text: readRepoFile(`lexicons/${f}`) }))).lexicon);
+  const opening = 'President Biden spoke today with Prime Minister Kristersson of Sweden.';
+
+  it('a relationship of defence (a defense partnership, a security partnership, collective security) is security, not the relationship', () => {
+    for (const s of [
+      'The leaders welcomed the decades-long U.S.-Sweden defense partnership and their ties.',
+      'The leaders reaffirmed the strength of the U.S.-Swedish relationship and efforts to bolster their collective security.',
+      'The leaders welcomed the transition to an enduring bilateral security partnership between the United States and Sweden.',
+    ]) {
+      const t = topicsOf([opening, s], rulesOnly)[1];
+      assert.strictEqual(t.primary, 'security', `${s} ${JSON.stringify(t)}`);
+    }
+  });
+
+  it('the Quad, the OSCE, the ASEAN Regional Forum, the East Asia Summit and the SCO as such are multilateral', () => {
+    for (const s of [
+      'The leaders discussed their work together through the Quad.',
+      'The leaders discussed the Organization for Security and Cooperation in Europe (OSCE) as a venue for dialogue.',
+      'The leaders looked forward to the East Asia Summit.',
+    ]) {
+      const t = topicsOf([opening, s], rulesOnly)[1];
+      assert.strictEqual(t.primary, 'multilateral', `${s} ${JSON.stringify(t)}`);
+    }
+  });
+});

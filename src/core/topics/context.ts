@@ -246,7 +246,12 @@ export function resolveTopics(
     leads,
     (i) => topScore(scores, i),
     // policy T1 (T1.c): a topic the sentence's own words give enough to be its secondary.
-    (i, slot) => i * TOPIC_COUNT + slot < scores.length && scores[i * TOPIC_COUNT + slot] > 0 && scores[i * TOPIC_COUNT + slot] >= topScore(scores, i) * SECONDARY_RATIO,
+    // policy T1 (T1.e): the parties' names alone are no subject: the relationship nearly ties only where a word of it is written.
+    (i, slot) =>
+      i * TOPIC_COUNT + slot < scores.length &&
+      scores[i * TOPIC_COUNT + slot] > 0 &&
+      scores[i * TOPIC_COUNT + slot] >= topScore(scores, i) * SECONDARY_RATIO &&
+      (slot !== BACKDROP_SLOT || (roleBits[i] & ROLE.relationship) !== 0),
     // policy T1 (T1.d): for the secondary it names, the model reads the sentences around a sentence in its paragraph
     // with its own features, at the model file's `context` share; for the primary (T1.b, T1.c), its own only.
     modelRows === undefined ? undefined : { sentences, sums: modelRows },

@@ -234,3 +234,15 @@ describe('topics: where they met, however it is written (policy T2, T2.c)', () =
     assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
   });
 });
+
+describe("topics: the parties' shared concerns are their relationship (policy T2 vocabulary)", () => {
+  it('"issues of common concern" and "areas of mutual concern" speak of the relationship', () => {
+    const [, common, mutual] = topicsOf([
+      'President Biden spoke today with President Lula of Brazil.',
+      'The leaders also exchanged views on international matters of common concern.',
+      'They agreed to address mutual concerns through their dialogue.',
+    ]);
+    assert.ok(common.primary === 'bilateral-relations' || common.secondary === 'bilateral-relations', JSON.stringify(common));
+    assert.strictEqual(mutual.primary, 'bilateral-relations', JSON.stringify(mutual));
+  });
+});

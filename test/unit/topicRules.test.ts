@@ -246,3 +246,10 @@ describe("topics: the parties' shared concerns are their relationship (policy T2
     assert.strictEqual(mutual.primary, 'bilateral-relations', JSON.stringify(mutual));
   });
 });
+
+describe('topics: a conflict in a place without a topic of its own is security (policy T4 vocabulary)', () => {
+  it('peacekeepers, peace support operations and an escalation of violence are security, not human-rights', () => {
+    const t = topicsOf(['President Biden spoke today with President Ruto of Kenya.', 'They discussed trade and investment.', 'The leaders condemned the escalation of violence in the region and welcomed the support for peacekeepers.'])[2];
+    assert.strictEqual(t.primary, 'security', JSON.stringify(t));
+  });
+});

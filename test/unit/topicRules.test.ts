@@ -253,3 +253,15 @@ describe('topics: a conflict in a place without a topic of its own is security (
     assert.strictEqual(t.primary, 'security', JSON.stringify(t));
   });
 });
+
+describe('topics: greetings on a holiday are courtesy (policy T6 vocabulary)', () => {
+  it('wishes and greetings on a national day or a new year are other, the parties named in them no subject (T6.c)', () => {
+    const [, greetings, wished] = topicsOf([
+      'President Biden spoke today with Prime Minister Trudeau of Canada.',
+      'The President sent his greetings to the Canadian people on their national day.',
+      'The Prime Minister wished the President and the American people a happy new year.',
+    ]);
+    assert.strictEqual(greetings.primary, 'other', JSON.stringify(greetings));
+    assert.strictEqual(wished.primary, 'other', JSON.stringify(wished));
+  });
+});

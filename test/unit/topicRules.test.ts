@@ -265,3 +265,10 @@ describe('topics: greetings on a holiday are courtesy (policy T6 vocabulary)', (
     assert.strictEqual(wished.primary, 'other', JSON.stringify(wished));
   });
 });
+
+describe('topics: the climate conference by its full name (policy T4 vocabulary)', () => {
+  it('"the Conference of the Parties" is energy-climate, as COP28 is', () => {
+    const t = topicsOf(['President Biden spoke today with President Lula of Brazil.', 'They discussed trade and investment.', 'The President looked forward to the thirtieth Conference of the Parties in Belem.'])[2];
+    assert.strictEqual(t.primary, 'energy-climate', JSON.stringify(t));
+  });
+});

@@ -272,3 +272,10 @@ describe('topics: the climate conference by its full name (policy T4 vocabulary)
     assert.strictEqual(t.primary, 'energy-climate', JSON.stringify(t));
   });
 });
+
+describe('topics: a business environment is economy-trade (policy T4 vocabulary)', () => {
+  it('names economy-trade where a party is named as the owner of the firms', () => {
+    const t = topicsOf(['Vice Premier He Lifeng met with Brazil’s Minister of Finance.', 'China hopes Brazil will keep an open business environment for Chinese firms.'])[1];
+    assert.ok(t.primary === 'economy-trade' || t.secondary === 'economy-trade', JSON.stringify(t));
+  });
+});

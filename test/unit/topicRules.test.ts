@@ -279,3 +279,15 @@ describe('topics: a business environment is economy-trade (policy T4 vocabulary)
     assert.ok(t.primary === 'economy-trade' || t.secondary === 'economy-trade', JSON.stringify(t));
   });
 });
+
+describe('topics: the World Cup and the world wars are names, not the world (policy T6 vocabulary)', () => {
+  it('"World" in the name of a war or a tournament is no evidence of multilateral', () => {
+    const [, cup, war] = topicsOf([
+      'President Biden spoke today with the Amir of Qatar.',
+      'The President congratulated the Amir on hosting the World Cup.',
+      'He laid a wreath for the soldiers who fell in the Second World War.',
+    ]);
+    assert.notStrictEqual(cup.primary, 'multilateral', JSON.stringify(cup));
+    assert.notStrictEqual(war.primary, 'multilateral', JSON.stringify(war));
+  });
+});

@@ -291,3 +291,10 @@ describe('topics: the World Cup and the world wars are names, not the world (pol
     assert.notStrictEqual(war.primary, 'multilateral', JSON.stringify(war));
   });
 });
+
+describe('topics: a route for people to live, work or study abroad is people-exchange (policy T4 vocabulary)', () => {
+  it('labour mobility and a mobility pathway are people-exchange, as visas are, not the relationship', () => {
+    const t = topicsOf(['Prime Minister Albanese met with Prime Minister Feleti Teo of Tuvalu.', 'Australia will open a mobility pathway for workers from Tuvalu to come to Australia.'])[1];
+    assert.strictEqual(t.primary, 'people-exchange', JSON.stringify(t));
+  });
+});

@@ -298,3 +298,15 @@ describe('topics: a route for people to live, work or study abroad is people-exc
     assert.strictEqual(t.primary, 'people-exchange', JSON.stringify(t));
   });
 });
+
+describe('topics: "the world" names no body (policy T2.b)', () => {
+  it('a partnership that serves the world is the relationship, and "around the world" is not multilateral', () => {
+    const [, serve, around] = topicsOf([
+      'President Biden met with Prime Minister Modi of India.',
+      'The leaders said their partnership must continue to serve a peaceful and prosperous world.',
+      'The President reiterated his support for human rights around the world.',
+    ]);
+    assert.strictEqual(serve.primary, 'bilateral-relations', JSON.stringify(serve));
+    assert.ok(around.primary === 'human-rights' && around.secondary !== 'multilateral', JSON.stringify(around));
+  });
+});

@@ -310,3 +310,15 @@ describe('topics: "the world" names no body (policy T2.b)', () => {
     assert.ok(around.primary === 'human-rights' && around.secondary !== 'multilateral', JSON.stringify(around));
   });
 });
+
+describe('topics: "international" alone names no body (policy T2.b)', () => {
+  it('international law is not multilateral; the international order and international institutions are', () => {
+    const [, law, order] = topicsOf([
+      'President Biden spoke today with President Marcos of the Philippines.',
+      'They called on all parties to respect international law at sea.',
+      'They affirmed their support for the rules-based international order and for international institutions.',
+    ]);
+    assert.notStrictEqual(law.primary, 'multilateral', JSON.stringify(law));
+    assert.strictEqual(order.primary, 'multilateral', JSON.stringify(order));
+  });
+});

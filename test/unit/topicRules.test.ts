@@ -322,3 +322,10 @@ describe('topics: "international" alone names no body (policy T2.b)', () => {
     assert.strictEqual(order.primary, 'multilateral', JSON.stringify(order));
   });
 });
+
+describe('topics: decisions about one’s own body are reproductive health (policy T4 vocabulary)', () => {
+  it('is health, as reproductive rights are, before the rights words around it', () => {
+    const t = topicsOf(['The Vice President met with state legislators.', 'They discussed how to defend the right of women to make decisions about their own bodies.'])[1];
+    assert.strictEqual(t.primary, 'health', JSON.stringify(t));
+  });
+});

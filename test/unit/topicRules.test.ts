@@ -292,3 +292,98 @@ describe('topics: defence relationships, groupings and bodies as such (policy T2
     }
   });
 });
+
+describe("topics: the parties' shared concerns are their relationship (policy T2 vocabulary)", () => {
+  it('"issues of common concern" and "areas of mutual concern" speak of the relationship', () => {
+    const [, common, mutual] = topicsOf([
+      'President Biden spoke today with President Lula of Brazil.',
+      'The leaders also exchanged views on international matters of common concern.',
+      'They agreed to address mutual concerns through their dialogue.',
+    ]);
+    assert.ok(common.primary === 'bilateral-relations' || common.secondary === 'bilateral-relations', JSON.stringify(common));
+    assert.strictEqual(mutual.primary, 'bilateral-relations', JSON.stringify(mutual));
+  });
+});
+
+describe('topics: a conflict in a place without a topic of its own is security (policy T4 vocabulary)', () => {
+  it('peacekeepers, peace support operations and an escalation of violence are security, not human-rights', () => {
+    const t = topicsOf(['President Biden spoke today with President Ruto of Kenya.', 'They discussed trade and investment.', 'The leaders condemned the escalation of violence in the region and welcomed the support for peacekeepers.'])[2];
+    assert.strictEqual(t.primary, 'security', JSON.stringify(t));
+  });
+});
+
+describe('topics: greetings on a holiday are courtesy (policy T6 vocabulary)', () => {
+  it('wishes and greetings on a national day or a new year are other, the parties named in them no subject (T6.c)', () => {
+    const [, greetings, wished] = topicsOf([
+      'President Biden spoke today with Prime Minister Trudeau of Canada.',
+      'The President sent his greetings to the Canadian people on their national day.',
+      'The Prime Minister wished the President and the American people a happy new year.',
+    ]);
+    assert.strictEqual(greetings.primary, 'other', JSON.stringify(greetings));
+    assert.strictEqual(wished.primary, 'other', JSON.stringify(wished));
+  });
+});
+
+describe('topics: the climate conference by its full name (policy T4 vocabulary)', () => {
+  it('"the Conference of the Parties" is energy-climate, as COP28 is', () => {
+    const t = topicsOf(['President Biden spoke today with President Lula of Brazil.', 'They discussed trade and investment.', 'The President looked forward to the thirtieth Conference of the Parties in Belem.'])[2];
+    assert.strictEqual(t.primary, 'energy-climate', JSON.stringify(t));
+  });
+});
+
+describe('topics: a business environment is economy-trade (policy T4 vocabulary)', () => {
+  it('names economy-trade where a party is named as the owner of the firms', () => {
+    const t = topicsOf(['Vice Premier He Lifeng met with Brazil’s Minister of Finance.', 'China hopes Brazil will keep an open business environment for Chinese firms.'])[1];
+    assert.ok(t.primary === 'economy-trade' || t.secondary === 'economy-trade', JSON.stringify(t));
+  });
+});
+
+describe('topics: the World Cup and the world wars are names, not the world (policy T6 vocabulary)', () => {
+  it('"World" in the name of a war or a tournament is no evidence of multilateral', () => {
+    const [, cup, war] = topicsOf([
+      'President Biden spoke today with the Amir of Qatar.',
+      'The President congratulated the Amir on hosting the World Cup.',
+      'He laid a wreath for the soldiers who fell in the Second World War.',
+    ]);
+    assert.notStrictEqual(cup.primary, 'multilateral', JSON.stringify(cup));
+    assert.notStrictEqual(war.primary, 'multilateral', JSON.stringify(war));
+  });
+});
+
+describe('topics: a route for people to live, work or study abroad is people-exchange (policy T4 vocabulary)', () => {
+  it('labour mobility and a mobility pathway are people-exchange, as visas are, not the relationship', () => {
+    const t = topicsOf(['Prime Minister Albanese met with Prime Minister Feleti Teo of Tuvalu.', 'Australia will open a mobility pathway for workers from Tuvalu to come to Australia.'])[1];
+    assert.strictEqual(t.primary, 'people-exchange', JSON.stringify(t));
+  });
+});
+
+describe('topics: "the world" names no body (policy T2.b)', () => {
+  it('a partnership that serves the world is the relationship, and "around the world" is not multilateral', () => {
+    const [, serve, around] = topicsOf([
+      'President Biden met with Prime Minister Modi of India.',
+      'The leaders said their partnership must continue to serve a peaceful and prosperous world.',
+      'The President reiterated his support for human rights around the world.',
+    ]);
+    assert.strictEqual(serve.primary, 'bilateral-relations', JSON.stringify(serve));
+    assert.ok(around.primary === 'human-rights' && around.secondary !== 'multilateral', JSON.stringify(around));
+  });
+});
+
+describe('topics: "international" alone names no body (policy T2.b)', () => {
+  it('international law is not multilateral; the international order and international institutions are', () => {
+    const [, law, order] = topicsOf([
+      'President Biden spoke today with President Marcos of the Philippines.',
+      'They called on all parties to respect international law at sea.',
+      'They affirmed their support for the rules-based international order and for international institutions.',
+    ]);
+    assert.notStrictEqual(law.primary, 'multilateral', JSON.stringify(law));
+    assert.strictEqual(order.primary, 'multilateral', JSON.stringify(order));
+  });
+});
+
+describe('topics: decisions about one’s own body are reproductive health (policy T4 vocabulary)', () => {
+  it('is health, as reproductive rights are, before the rights words around it', () => {
+    const t = topicsOf(['The Vice President met with state legislators.', 'They discussed how to defend the right of women to make decisions about their own bodies.'])[1];
+    assert.strictEqual(t.primary, 'health', JSON.stringify(t));
+  });
+});

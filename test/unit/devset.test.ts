@@ -33,13 +33,15 @@ const BLIND_FLOORS: Record<string, number> = {
   // rules, E1.a, E3.c, E3.d): coverage 0.954, precision 0.982, with a lexicon card 0.817 on the 34 (0.955 / 0.986 /
   // 0.827 on all 44 with the third batch). Cues after #15's third round (adjective series, names holding cue words,
   // state verbs, things as subjects of "will"), all merged: 0.948 (firm 0.929 over 28 cues, hedged 0.951) on the 44.
-  topicAccuracy: 0.79,
-  entityCoverage: 0.94,
-  entityPrecision: 0.97,
-  entityCardCoverage: 0.79,
-  cueF1: 0.93,
-  cueFirmF1: 0.88,
-  cueHedgedF1: 0.93,
+  // Raised in the second round of 2026-12-02, on all 64 blind readouts with the fifth batch: topics 0.850 (primary
+  // 0.749), entities 0.964 / 0.987 / card 0.856, cues 0.958 (firm 0.941 over 34 cues, hedged 0.959).
+  topicAccuracy: 0.82,
+  entityCoverage: 0.95,
+  entityPrecision: 0.975,
+  entityCardCoverage: 0.83,
+  cueF1: 0.94,
+  cueFirmF1: 0.9,
+  cueHedgedF1: 0.94,
 }
 
 interface Selected {
@@ -116,10 +118,11 @@ describe('development set (topics, entities, cues)', function () {
 const INTL_FLOORS: Record<string, number> = {
   // Measured when the set was labelled (2026-12-02, 22 readouts, 230 sentences): topics 0.796 (primary 0.691),
   // entities 0.887 / 0.965 / card 0.788, cues 1.000 (these texts were the cue fixtures the cue rules were fitted to).
-  topicAccuracy: 0.77,
-  entityCoverage: 0.86,
-  entityPrecision: 0.94,
-  entityCardCoverage: 0.76,
+  // At the round's end: topics 0.870 (0.757), entities 0.974 / 0.971 / 0.841.
+  topicAccuracy: 0.84,
+  entityCoverage: 0.95,
+  entityPrecision: 0.95,
+  entityCardCoverage: 0.82,
   cueF1: 0.97,
 };
 

@@ -148,10 +148,17 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
   // E1.f: the words that are names on their own ("Taiwan", "Japanese"): a lower-case phrase holding one is a proper
   // name written in lower case ("the taiwan strait"), not a common phrase.
   const properWords = new Set<string>();
+  // Each spelling is read once, for both passes (aliasTokens is most of what compiling costs).
+  const tokensOf = new Map<string, ReturnType<typeof aliasTokens>>();
+  const read = (alias: string): ReturnType<typeof aliasTokens> => {
+    let tokens = tokensOf.get(alias);
+    if (tokens === undefined) tokensOf.set(alias, (tokens = aliasTokens(alias)));
+    return tokens;
+  };
   for (const entry of entries) {
     for (const alias of [entry.name, ...(entry.aliases ?? []), ...(entry.demonyms ?? [])]) {
       if (typeof alias !== 'string') continue;
-      const tokens = aliasTokens(alias);
+      const tokens = read(alias);
       if (tokens.length === 1 && tokens[0].word && tokens[0].norm !== tokens[0].key && tokens[0].norm !== tokens[0].norm.toUpperCase()) properWords.add(tokens[0].key);
     }
   }
@@ -161,7 +168,7 @@ export function compileEntities(entries: readonly EntityEntry[]): EntityMatcher 
     const demonymsFrom = 1 + (entry.aliases ?? []).length;
     for (const [n, alias] of [entry.name, ...(entry.aliases ?? []), ...(entry.demonyms ?? [])].entries()) {
       if (typeof alias !== 'string') continue;
-      const tokens = aliasTokens(alias);
+      const tokens = read(alias);
       if (tokens.length === 0 || !tokens[0].word) continue;
       // "Indo-Pacific" also matches "Indo Pacific": a hyphen between words is a spelling choice.
       const variants = [tokens];

@@ -387,3 +387,10 @@ describe('topics: decisions about one’s own body are reproductive health (poli
     assert.strictEqual(t.primary, 'health', JSON.stringify(t));
   });
 });
+
+describe('topics: ransomware is cyber security (policy T4 vocabulary)', () => {
+  it('is security, as cyber is', () => {
+    const t = topicsOf(['President Biden spoke with President Putin of Russia.', 'President Biden emphasized that he is committed to continued engagement on the broader threat posed by ransomware.'])[1];
+    assert.strictEqual(t.primary, 'security', JSON.stringify(t));
+  });
+});

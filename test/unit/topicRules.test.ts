@@ -394,3 +394,15 @@ describe('topics: ransomware is cyber security (policy T4 vocabulary)', () => {
     assert.strictEqual(t.primary, 'security', JSON.stringify(t));
   });
 });
+
+describe('topics: Rafah and the Gulf region are the Middle East (policy T3, T4 vocabulary)', () => {
+  it('a military operation in Rafah and stability in the Gulf region are middle-east, not security as such', () => {
+    const [, rafah, gulf] = topicsOf([
+      'The Vice President met with King Abdullah II of Jordan.',
+      'She said that a military operation in Rafah should not proceed without a credible plan.',
+      'She underscored the commitment to promoting security and stability in the Gulf region.',
+    ]);
+    assert.strictEqual(rafah.primary, 'middle-east', JSON.stringify(rafah));
+    assert.strictEqual(gulf.primary, 'middle-east', JSON.stringify(gulf));
+  });
+});

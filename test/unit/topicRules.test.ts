@@ -406,3 +406,10 @@ describe('topics: Rafah and the Gulf region are the Middle East (policy T3, T4 v
     assert.strictEqual(gulf.primary, 'middle-east', JSON.stringify(gulf));
   });
 });
+
+describe('topics: a hack and a cyberattack are cyber security (policy T4 vocabulary)', () => {
+  it('names security for a hack, as for cyber', () => {
+    const t = topicsOf(['President Biden spoke with President Putin of Russia.', 'He also raised the recent hack of government networks.'])[1];
+    assert.ok(t.primary === 'security' || t.secondary === 'security', JSON.stringify(t));
+  });
+});

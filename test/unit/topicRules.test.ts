@@ -413,3 +413,10 @@ describe('topics: a hack and a cyberattack are cyber security (policy T4 vocabul
     assert.ok(t.primary === 'security' || t.secondary === 'security', JSON.stringify(t));
   });
 });
+
+describe('topics: missile defence is defence as such (policy T4 vocabulary)', () => {
+  it('the Iron Dome names security', () => {
+    const t = topicsOf(['President Biden spoke with Prime Minister Bennett of Israel.', 'He emphasized his full support for replenishing the Iron Dome system.'])[1];
+    assert.ok(t.primary === 'security' || t.secondary === 'security', JSON.stringify(t));
+  });
+});

@@ -7,7 +7,7 @@
 import { TOPIC_COUNT } from '../topics/model';
 import { openingIndexOf } from '../topics/layout';
 import { ROLE } from '../topics/roles';
-import { TopicHits, partiesKey, readoutContextKey, resolveTopics, type TopicScores } from '../topics/topics';
+import { TopicHits, readoutContextKey, resolveTopics, type TopicScores } from '../topics/topics';
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import type { CompiledLexicon } from './compile';
 
@@ -32,12 +32,12 @@ export class ParagraphTopics {
   private topics: SentenceTopics[] = [];
   /** Where the last run's sentences started: a kept topic's evidence spans move with its sentence. */
   private starts = new Int32Array(0);
-  /** The header's parties and the readout's context of the last run (T2, T2.i): when they change, every sentence is resolved again. */
-  private issuer = '';
+  /** What the whole readout decided in the last run (readoutContextKey): when it changes, every sentence is resolved again. */
+  private context = '';
 
   clear(): void {
     this.compiled = undefined;
-    this.issuer = '';
+    this.context = '';
     this.paragraphs = [];
     this.topics = [];
     this.starts = new Int32Array(0);
@@ -58,11 +58,11 @@ export class ParagraphTopics {
   ): SentenceTopics[] {
     const before = this.paragraphs;
     const n = paragraphs.length;
-    // What the whole readout decides (who met, the header's parties, the sides named: T2): when it changed, every
-    // sentence is resolved again.
-    const key = `${partiesKey(issuer)}#${readoutContextKey(text, compiled.topics, sentences, mentions, openingEnd, issuer)}`;
+    // What the whole readout decides (who met, the parties with the header's, the sides named: T2, T2.i): when it
+    // changed, every sentence is resolved again.
+    const context = readoutContextKey(text, compiled.topics, sentences, mentions, openingEnd, issuer);
     let same = 0;
-    if (this.compiled === compiled && this.issuer === key) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
+    if (this.compiled === compiled && this.context === context) while (same < n && same < before.length && paragraphs[same] === before[same]) same++;
     // T2 with T6.d: the opening may follow a title or dateline paragraph; the paragraphs up to its own name the parties.
     const at = openingIndexOf(sentences, compiled.topics.roleWords);
     let openingParagraphs = 0;
@@ -77,7 +77,7 @@ export class ParagraphTopics {
       topics = this.resolveChanged(text, compiled, paragraphs, sentences, mentions, openingEnd, same, n - sameEnd, issuer, openingParagraphs);
     }
     this.compiled = compiled;
-    this.issuer = key;
+    this.context = context;
     this.paragraphs = paragraphs;
     this.topics = topics;
     const starts = new Int32Array(sentences.length);
@@ -122,26 +122,8 @@ export class ParagraphTopics {
     const within: EntityMention[] = [];
     for (let k = 0; k < mentions.length && mentions[k].sentence < openingCount; k++) within.push(mentions[k]);
     for (let k = firstMentionOf(mentions, regionFirst); k < mentions.length && mentions[k].sentence < regionEnd; k++) within.push({ ...mentions[k], sentence: local(mentions[k].sentence) });
-    const rows = new Float64Array(picked.length * TOPIC_COUNT);
-    const roles = new Uint8Array(picked.length);
-    const picks = new Int8Array(picked.length).fill(-1);
-    const leads = new Float32Array(picked.length);
-    const modelRows = compiled.topics.trained !== undefined && compiled.topics.trained.context > 0 ? new Float64Array(picked.length * TOPIC_COUNT) : undefined;
-    const parts: { hits: TopicHits; sentences: number }[] = [];
-    let at = 0;
-    for (let p = 0; p < n; p++) {
-      if (p >= openingParagraphs && (p < lo || p >= hi)) continue;
-      const r = paragraphs[p];
-      const count = r.sentences.length;
-      rows.set(r.topicScores.rows.subarray(0, count * TOPIC_COUNT), at * TOPIC_COUNT);
-      roles.set(r.topicScores.roles.subarray(0, count), at);
-      if (r.topicScores.picks !== undefined) picks.set(r.topicScores.picks.subarray(0, count), at);
-      if (r.topicScores.leads !== undefined) leads.set(r.topicScores.leads.subarray(0, count), at);
-      if (modelRows !== undefined && r.topicScores.modelRows !== undefined) modelRows.set(r.topicScores.modelRows.subarray(0, count * TOPIC_COUNT), at * TOPIC_COUNT);
-      parts.push({ hits: r.topicScores.hits ?? NO_HITS, sentences: count });
-      at += count;
-    }
-    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, TopicHits.concat(parts), picks, leads, modelRows, issuer, mentions);
+    const { rows, roles, hits, picks, leads, modelRows } = joinScores(compiled, paragraphs, picked.length, (p) => p < openingParagraphs || (p >= lo && p < hi));
+    const resolved = resolveTopics(text, compiled.topics, picked, within, rows, roles, openingEnd, hits, picks, leads, modelRows, issuer, mentions);
     // Before the region: the last run's topics, at the same indices. After it: the last run's, renumbered, their
     // evidence moved with their sentences. The region's own: from its local numbering to the readout's.
     const old = this.topics;
@@ -205,20 +187,32 @@ function resolveAll(
   openingEnd: number,
   issuer: ReadonlySet<string>,
 ): SentenceTopics[] {
-  const rows = new Float64Array(sentences.length * TOPIC_COUNT);
-  const roles = new Uint8Array(sentences.length);
-  const picks = new Int8Array(sentences.length).fill(-1);
-  const leads = new Float32Array(sentences.length);
-  const modelRows = compiled.topics.trained !== undefined && compiled.topics.trained.context > 0 ? new Float64Array(sentences.length * TOPIC_COUNT) : undefined;
-  let at = 0;
-  for (const r of paragraphs) {
-    rows.set(r.topicScores.rows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
-    roles.set(r.topicScores.roles.subarray(0, r.sentences.length), at);
-    if (r.topicScores.picks !== undefined) picks.set(r.topicScores.picks.subarray(0, r.sentences.length), at);
-    if (r.topicScores.leads !== undefined) leads.set(r.topicScores.leads.subarray(0, r.sentences.length), at);
-    if (modelRows !== undefined && r.topicScores.modelRows !== undefined) modelRows.set(r.topicScores.modelRows.subarray(0, r.sentences.length * TOPIC_COUNT), at * TOPIC_COUNT);
-    at += r.sentences.length;
-  }
-  const hits = TopicHits.concat(paragraphs.map((r) => ({ hits: r.topicScores.hits ?? NO_HITS, sentences: r.sentences.length })));
+  const { rows, roles, hits, picks, leads, modelRows } = joinScores(compiled, paragraphs, sentences.length, () => true);
   return resolveTopics(text, compiled.topics, sentences, mentions, rows, roles, openingEnd, hits, picks, leads, modelRows, issuer);
+}
+
+/**
+ * The scores of the paragraphs `include` keeps, in order, one after another as one readout of `count` sentences:
+ * what resolveTopics reads of the readout, put together from its paragraphs analysed apart.
+ */
+function joinScores(compiled: CompiledLexicon, paragraphs: readonly ScoredParagraph[], count: number, include: (p: number) => boolean): TopicScores & { hits: TopicHits; picks: Int8Array; leads: Float32Array } {
+  const rows = new Float64Array(count * TOPIC_COUNT);
+  const roles = new Uint8Array(count);
+  const picks = new Int8Array(count).fill(-1);
+  const leads = new Float32Array(count);
+  const modelRows = compiled.topics.trained !== undefined && compiled.topics.trained.context > 0 ? new Float64Array(count * TOPIC_COUNT) : undefined;
+  const parts: { hits: TopicHits; sentences: number }[] = [];
+  let at = 0;
+  paragraphs.forEach((r, p) => {
+    if (!include(p)) return;
+    const n = r.sentences.length;
+    rows.set(r.topicScores.rows.subarray(0, n * TOPIC_COUNT), at * TOPIC_COUNT);
+    roles.set(r.topicScores.roles.subarray(0, n), at);
+    if (r.topicScores.picks !== undefined) picks.set(r.topicScores.picks.subarray(0, n), at);
+    if (r.topicScores.leads !== undefined) leads.set(r.topicScores.leads.subarray(0, n), at);
+    if (modelRows !== undefined && r.topicScores.modelRows !== undefined) modelRows.set(r.topicScores.modelRows.subarray(0, n * TOPIC_COUNT), at * TOPIC_COUNT);
+    parts.push({ hits: r.topicScores.hits ?? NO_HITS, sentences: n });
+    at += n;
+  });
+  return { rows, roles, hits: TopicHits.concat(parts), picks, leads, modelRows };
 }

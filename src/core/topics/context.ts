@@ -311,9 +311,9 @@ function topScore(scores: Float64Array, i: number): number {
   return top;
 }
 
-/** Where the first commitment cue of the readout's first sentence starts: the end of who-met-whom in the opening. */
-export function openingEndOf(cues: readonly { start: number; sentence: number }[], sentences: readonly Sentence[], words?: RoleWords): number {
-  const first = sentences[words === undefined ? 0 : openingIndexOf(sentences, words)];
+/** Where the first commitment cue of the readout's opening (T6.d: after any title or dateline) starts: the end of who-met-whom. */
+export function openingEndOf(cues: readonly { start: number; sentence: number }[], sentences: readonly Sentence[], words: RoleWords): number {
+  const first = sentences[openingIndexOf(sentences, words)];
   if (first === undefined) return Infinity;
   for (const c of cues) {
     if (c.sentence === first.index) return c.start;

@@ -29,8 +29,3 @@ export function headerParties(header: ReadoutHeader | undefined, matcher: Entity
   }
   return parties.size === 0 ? NONE : parties;
 }
-
-/** A key that is the same for the same parties (for a cache that must resolve again when the header changes). */
-export function partiesKey(parties: ReadonlySet<string>): string {
-  return [...parties].sort().join('\n');
-}

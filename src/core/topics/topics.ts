@@ -8,7 +8,7 @@ export { BACKDROP_FACTOR, SECONDARY_MIN_SCORE, SECONDARY_RATIO, TOPIC_WEIGHTS, c
 export { TopicScorer } from './scorer';
 export { openingEndOf, readoutContextKey, resolveTopics, type TopicScores } from './context';
 export { TopicHits } from './hits';
-export { headerParties, partiesKey } from './issuer';
+export { headerParties } from './issuer';
 export { foldWord } from './words';
 
 /** Are the mentions sorted by start then end, with their sentence indices in the same order as the sentences'? */

@@ -181,6 +181,13 @@ function inGerundSeries(ctx: SentenceContext, i: number): boolean {
   return false;
 }
 
+/** Does token `k` open a relative or complement clause, whose verbs are its own ("where", "who", "that"; not "(WHO)")? */
+function opensClause(ctx: SentenceContext, k: number): boolean {
+  const W = ctx.words;
+  const w = ctx.tokens[k].lower;
+  return W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !ctx.tokens[k].capitalized);
+}
+
 /**
  * Policy C1.d: the base form after "to" at `to` is a purpose infinitive of the meeting ("spoke today with … to
  * discuss", "convened leaders to reaffirm"): the verb of the meeting before it, in the same clause, with no cue
@@ -193,10 +200,9 @@ export function purposeGovernor(ctx: SentenceContext, to: number, prev: Accepted
   const floor = Math.max(prev !== undefined ? prev.endTok : 0, to - PURPOSE_REACH);
   for (let k = to - 1; k >= floor; k--) {
     if (semicolonAt(ctx, k + 1)) return -1;
-    const w = tokens[k].lower;
     // A relative or complement clause between them has a verb of its own ("met leaders who work to address",
     // "visited bases where forces work … to disrupt threats").
-    if (W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized)) return -1; // not "(WHO)"
+    if (opensClause(ctx, k)) return -1;
     // After a cue, a verb of the meeting in its base form is that cue's ("agreed to meet … to discuss", C1). Its
     // "-ing" form after a preposition or in a series of gerunds ("by helping …, mounting …, speaking and acting
     // together to address") is a gerund, no meeting (C3.a).
@@ -222,7 +228,7 @@ export function coordinatedPurpose(ctx: SentenceContext, and: number, prev: Acce
   for (let k = and - 1; k >= floor; k--) {
     if (semicolonAt(ctx, k + 1)) return -1;
     const w = tokens[k].lower;
-    if (W.relativeAdverbs.has(w) || ((W.relatives.has(w) || W.complementizers.has(w)) && !tokens[k].capitalized)) return -1;
+    if (opensClause(ctx, k)) return -1;
     if (w !== 'to' || k + 1 >= and) continue;
     const verb = tokens[k + 1];
     if (verb.capitalized || verb.punctBefore || verbForm(W, verb.lower) !== 0 || isDeterminer(W, verb.lower)) return -1;

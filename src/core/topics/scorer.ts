@@ -6,7 +6,7 @@ import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
 import { BACKDROP_TOPIC, OTHER_SLOT, SECONDARY_MIN_SCORE, TOPIC_COUNT, slotOf, type Evidence, type KeywordEvidence, type PhraseNode, type TopicModel } from './model';
 import { resolveTopics, type TopicScores } from './context';
 import { TopicHits } from './hits';
-import { bestOf, modelSums } from './trained';
+import { bestOf, modelSums, type ModelWord } from './trained';
 import { ROLE, layoutRole } from './roles';
 import { foldWord, surfaceOf, topicWordEnd } from './words';
 
@@ -20,9 +20,9 @@ let coveredBuffer = new Uint8Array(256);
 
 /**
  * What one word spelling contributes: its keyword evidence (capitalised keywords already checked against its
- * surface form) and its phrase-trie node.
+ * surface form), its phrase-trie node, and what the trained model reads of it (ModelWord: T1.a, its pairs).
  */
-interface TokenInfo {
+interface TokenInfo extends ModelWord {
   keywords: KeywordEvidence[] | null;
   phrase: PhraseNode | null;
   /** The word's number in `TopicModel.phraseWords`, or -1 when no phrase goes on with it. */
@@ -33,12 +33,6 @@ interface TokenInfo {
   courtesy: boolean;
   /** T2.a: a word that ends a title. */
   title: boolean;
-  /** T1.a: the trained model's weights for the word, by topic slot; null when it does not keep the word. */
-  trained: Float64Array | null;
-  /** The trained model's pairs of words that begin with this one, by the next word's number; null: none. */
-  pairs: Map<number, Float64Array> | null;
-  /** The word's number as the second word of a pair of the trained model's, or -1 (T1.d). */
-  second: number;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {

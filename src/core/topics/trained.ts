@@ -72,6 +72,7 @@ export function compileTrained(model: TrainedTopicModel | undefined): TrainedWei
 
 /** What the model reads of one word: its own weights, and the weights of the pairs it begins (by the next word). */
 export interface ModelWord {
+  /** T1.a: the model's weights for the word, by topic slot; null when it does not keep the word. */
   trained: Float64Array | null;
   /** The pairs this word begins, by the second word's number; null: none. */
   pairs: Map<number, Float64Array> | null;

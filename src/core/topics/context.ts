@@ -3,7 +3,7 @@
 // over the whole readout, after its sentences (or paragraphs, cached apart) were scored.
 import type { EntityMention, Sentence, SentenceTopics } from '../types';
 import { TOPIC_IDS } from '../types';
-import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, SECONDARY_RATIO, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { BACKDROP_FACTOR, BACKDROP_TOPIC, PARTY_TOPIC_SHARE, PLACE_TOPICS, SECONDARY_RATIO, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import { explain, firstNamedSlot, type TopicHits } from './hits';
 import { rankTopics } from './ranking';
 import { applyModel } from './trained';
@@ -123,7 +123,7 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
 const OWN_SUBJECT_TOPICS = new Set<string>(['china', 'taiwan', 'russia-ukraine', 'middle-east']);
 
 /** Topics that name a world beyond one government: a place's own topic, or a multilateral body. */
-const ABROAD = new Set<string>(['china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'middle-east', 'multilateral']);
+const ABROAD = new Set<string>([...PLACE_TOPICS, 'multilateral']);
 
 /**
  * T2.d: does the readout name, anywhere, a country other than the one its opening's parties belong to, a forum, or

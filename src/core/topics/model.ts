@@ -27,6 +27,8 @@ export const TOPIC_WEIGHTS = {
  */
 export const BACKDROP_FACTOR = 0.4;
 export const BACKDROP_TOPIC: TopicId = 'bilateral-relations';
+/** The topics of a place that can be the subject itself (T3): China's, Taiwan's, the peninsula's, the war's, the Middle East's. */
+export const PLACE_TOPICS: ReadonlySet<string> = new Set(['china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'middle-east']);
 
 /**
  * T3: a party to the meeting (context.ts) named in a sentence that does not speak of the relationship keeps this

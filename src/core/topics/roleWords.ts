@@ -86,7 +86,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     title: new Set(words(C.titleWords)),
     documentTitle:
       words(C.documentTitleWords).length > 0
-        ? new RegExp(`^\\W*(?:${alternatives(words(C.documentTitleWords)).replace(/ /g, '\\s+').replace(/'/g, "['’]")})(?!\\w)`, 'i')
+        ? new RegExp(`^\\W*(?:${alternatives(words(C.documentTitleWords)).replace(/'/g, "['’]")})(?!\\w)`, 'i')
         : NEVER,
     signature: new Set(words(C.signatureWords)),
     relation: new Set(words(C.relationWords)),

@@ -4,13 +4,11 @@
 // it counts for no bilateral-relations evidence and makes no sentence speak of the relationship (T3 then reads the
 // place named). Runs in resolveTopics once the opening's parties are known; linear in the sentences and mentions.
 import type { EntityMention, Sentence } from '../types';
-import { BACKDROP_TOPIC, TOPIC_COUNT, slotOf, type TopicModel } from './model';
+import { BACKDROP_TOPIC, PLACE_TOPICS, TOPIC_COUNT, slotOf, type TopicModel } from './model';
 import type { TopicHits } from './hits';
 import { ROLE } from './roles';
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
-/** The topics of a place that is the subject itself (T3). */
-const PLACE_TOPICS = new Set<string>(['china', 'taiwan', 'korean-peninsula', 'russia-ukraine', 'middle-east']);
 /** Words a relation word's owner may stand before it by ("Japan-Republic of Korea bilateral ties"). */
 const MODIFIERS_BEFORE = 2;
 /** How many words after a relation preposition its object may reach ("relations between Israel and its neighbours"). */

@@ -1,18 +1,8 @@
 // Commitment policy, one rule at a time: strengths, negation, governing verbs, party subjects and exclusions.
 import * as assert from 'assert';
 import { checkCuePattern, compileCuePatterns, findCues } from '../../src/core/cues';
-import type { Cue } from '../../src/core/types';
-import { builtInMatcher, builtInWords, loadCuePatterns } from './cueLexicon';
+import { brief, builtInMatcher, builtInWords, cuesOf, loadCuePatterns } from './cueLexicon';
 import { parseReadout } from './helpers';
-
-function cuesOf(text: string): Cue[] {
-  return findCues(text, parseReadout(text), builtInMatcher());
-}
-
-/** Compact view: "text:strength" with "!" for negated cues. */
-function brief(text: string): string[] {
-  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
-}
 
 describe('commitment cues', () => {
   it('the built-in lexicon compiles without rejects', () => {

@@ -1,18 +1,7 @@
 // Cue errors found by class on readouts nobody tuned on (issue #15, fourth round): each case cites the policy rule
 // it follows, and each fails without the change that made it pass.
 import * as assert from 'assert';
-import { findCues } from '../../src/core/cues';
-import type { Cue } from '../../src/core/types';
-import { builtInMatcher } from './cueLexicon';
-import { parseReadout } from './helpers';
-
-function cuesOf(text: string): Cue[] {
-  return findCues(text, parseReadout(text), builtInMatcher());
-}
-
-function brief(text: string): string[] {
-  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
-}
+import { brief } from './cueLexicon';
 
 describe('cue classes, fourth round (issue #15)', () => {
   it('make statement and consult: "reconfirmed" reads as "reaffirmed", "examined ways" as "explored" (S-hedged.f)', () => {

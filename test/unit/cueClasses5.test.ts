@@ -1,18 +1,7 @@
 // Cue classes of the fifth development batch and the unlabelled readouts (issue #15, fifth round): each case cites
 // the policy rule it follows, and each fails without the change that made it pass.
 import * as assert from 'assert';
-import { findCues } from '../../src/core/cues';
-import type { Cue } from '../../src/core/types';
-import { builtInMatcher } from './cueLexicon';
-import { parseReadout } from './helpers';
-
-function cuesOf(text: string): Cue[] {
-  return findCues(text, parseReadout(text), builtInMatcher());
-}
-
-function brief(text: string): string[] {
-  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
-}
+import { brief, cuesOf } from './cueLexicon';
 
 describe('cue classes, fifth round (issue #15)', () => {
   it('a possessive name of several words is one determiner, even as the first word after the verb (Span.a)', () => {

@@ -1,19 +1,8 @@
 // Cues in every form of their verb (policy C1.d, C3.a): participles heading a participial clause, purpose
 // infinitives of the meeting, and what these forms govern; the hover's governing verb and rule stay filled.
 import * as assert from 'assert';
-import { findCues } from '../../src/core/cues';
 import { participleOf } from '../../src/core/cues/pattern';
-import type { Cue } from '../../src/core/types';
-import { builtInMatcher } from './cueLexicon';
-import { parseReadout } from './helpers';
-
-function cuesOf(text: string): Cue[] {
-  return findCues(text, parseReadout(text), builtInMatcher());
-}
-
-function brief(text: string): string[] {
-  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
-}
+import { brief, cuesOf } from './cueLexicon';
 
 describe('cue forms (participles, purpose infinitives)', () => {
   it('derives the -ing form of an inflection', () => {

@@ -2,10 +2,10 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import { parse } from 'yaml';
-import type { CuePattern, Strength } from '../../src/core/types';
-import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher, type CueWords } from '../../src/core/cues';
+import type { Cue, CuePattern, Strength } from '../../src/core/types';
+import { compileCuePatterns, compileCueWords, findCues, wordListsOf, type CueMatcher, type CueWords } from '../../src/core/cues';
 import { loadLexiconFiles } from '../../src/core/lexicon/files';
-import { repoRoot } from './helpers';
+import { parseReadout, repoRoot } from './helpers';
 
 interface RawCue {
   id?: unknown;
@@ -44,4 +44,14 @@ let cached: CueMatcher | undefined;
 export function builtInMatcher(): CueMatcher {
   cached ??= compileCuePatterns(loadCuePatterns(), builtInWords());
   return cached;
+}
+
+/** The cues the built-in lexicon finds in `text`, read as a readout. */
+export function cuesOf(text: string): Cue[] {
+  return findCues(text, parseReadout(text), builtInMatcher());
+}
+
+/** Compact view: "text:strength" with "!" for negated cues. */
+export function brief(text: string): string[] {
+  return cuesOf(text).map((c) => `${c.text}:${c.strength}${c.negated ? '!' : ''}`);
 }

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
-import { fromSnapshot } from '../core/lexicon/snapshot';
+import { builtinLexicon } from '../core/lexicon/snapshot';
 import type { Lexicon } from '../core/types';
 import { CliError, noteInvalidText, reason, type Problem } from './errors';
 import { packageRoot } from './install';
@@ -40,7 +40,7 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[]): CliLex
   const dir = path.join(root, 'lexicons');
   const builtins: LexiconFile[] = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
   // The YAML texts are read anyway: the snapshot is used only when it was made from exactly these.
-  const base = fromSnapshot(readSnapshot(root), builtins) ?? loadLexiconFiles(builtins);
+  const base = builtinLexicon(readSnapshot(root), builtins);
   const user: LexiconFile[] = [];
   for (const f of userFiles) {
     let read: TextRead;
@@ -60,5 +60,5 @@ export function loadCliLexicon(userFiles: string[], problems: Problem[]): CliLex
     const n = errors.length;
     problems.push({ kind: 'lexicon', message: n === 1 ? '1 lexicon error: its entry was skipped' : `${n} lexicon errors: their entries were skipped` });
   }
-  return { lexicon: merged.lexicon, compiled: compileLexicon(merged.lexicon) };
+  return { lexicon: merged.lexicon, compiled: compileLexicon(merged.lexicon, base.prebuilt) };
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
-import { fromSnapshot } from '../core/lexicon/snapshot';
+import { builtinLexicon } from '../core/lexicon/snapshot';
 import type { LexiconError } from '../core/types';
 import { getSettings } from './settings';
 
@@ -74,18 +74,18 @@ export class LexiconService implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(this.extensionUri, 'lexicons', name);
       builtins.push({ file: uri.toString(), text: decoder.decode(await vscode.workspace.fs.readFile(uri)) });
     }
-    const base = fromSnapshot(await this.readSnapshot(), builtins) ?? loadLexiconFiles(builtins);
+    const base = builtinLexicon(await this.readSnapshot(), builtins);
     if (base.errors.length) this.output.error(`built-in lexicon errors: ${base.errors.map((e) => e.message).join('; ')}`);
 
     const user = await this.readUserFiles();
     const merged = loadLexiconFiles(user, base.lexicon);
     let compiled: CompiledLexicon;
     try {
-      compiled = compileLexicon(merged.lexicon);
+      compiled = compileLexicon(merged.lexicon, base.prebuilt);
     } catch (err) {
       // The core skips what it cannot compile, so this is a bug; the built-in lexicons still give an analysis.
       this.output.error(`could not compile the lexicons with the user files, using the built-in ones: ${String(err)}`);
-      compiled = compileLexicon(base.lexicon);
+      compiled = compileLexicon(base.lexicon, base.prebuilt);
     }
     for (const r of compiled.cues.rejected) this.output.error(`cue pattern "${r.id}" skipped: ${r.message}`);
     if (generation !== this.generation) return this.loading ?? compiled;

@@ -4,17 +4,22 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../../src/core/lexicon/files';
-import { fingerprint, fromSnapshot, snapshotLexicons } from '../../src/core/lexicon/snapshot';
+import { builtinLexicon, fingerprint, fromSnapshot, snapshotLexicons } from '../../src/core/lexicon/snapshot';
+import { compileEntities } from '../../src/core/entities/matcher';
+import { compileLexicon } from '../../src/core/pipeline/compile';
 import { repoRoot } from './helpers';
 
 const named = (prefix: string): LexiconFile[] =>
   BUILTIN_LEXICON_FILES.map((file) => ({ file: prefix + file, text: fs.readFileSync(path.join(repoRoot, 'lexicons', file), 'utf8') }));
 
+/** What fromSnapshot gives, without the matchers it carries (compared on their own below). */
+const parsed = (r: ReturnType<typeof fromSnapshot>) => r && { lexicon: r.lexicon, errors: r.errors };
+
 describe('built-in lexicon snapshot', () => {
   it('gives what parsing the YAML gives, origins named as the caller names the files', () => {
     const snapshot = JSON.parse(JSON.stringify(snapshotLexicons(named(''))));
     const files = named('file:///ext/lexicons/');
-    assert.deepStrictEqual(fromSnapshot(snapshot, files), loadLexiconFiles(files));
+    assert.deepStrictEqual(parsed(fromSnapshot(snapshot, files)), loadLexiconFiles(files));
     assert.ok(loadLexiconFiles(files).lexicon.entities[0].origin?.file.startsWith('file:///ext/lexicons/'));
   });
 
@@ -37,6 +42,33 @@ describe('built-in lexicon snapshot', () => {
     const built = path.join(repoRoot, 'dist', 'lexicons.json');
     if (!fs.existsSync(built)) this.skip();
     const files = named('');
-    assert.deepStrictEqual(fromSnapshot(JSON.parse(fs.readFileSync(built, 'utf8')), files), loadLexiconFiles(files), 'run `node esbuild.js` after editing lexicons/*.yaml');
+    assert.deepStrictEqual(parsed(fromSnapshot(JSON.parse(fs.readFileSync(built, 'utf8')), files)), loadLexiconFiles(files), 'run `node esbuild.js` after editing lexicons/*.yaml');
+  });
+
+  it("carries the built-ins' entity matcher, which compileLexicon takes for exactly those entries", () => {
+    const snapshot = JSON.parse(JSON.stringify(snapshotLexicons(named(''))));
+    const base = builtinLexicon(snapshot, named(''));
+    assert.ok(base.prebuilt.entities, 'the snapshot holds the entity matcher');
+    const fresh = compileEntities(base.lexicon.entities);
+    assert.deepStrictEqual(compileLexicon(base.lexicon, base.prebuilt).entities, fresh);
+    // A user's lexicon over the built-ins (here one entry more, merged as the CLI and the extension merge it) is
+    // compiled: the prebuilt matcher would not know the new name.
+    const user = { file: 'user.yaml', text: 'entities:\n  - id: zz-new-body\n    name: Zedland Forum\n    type: forum\n    definition: A forum of the test.\n' };
+    const merged = loadLexiconFiles([user], base.lexicon).lexicon;
+    const compiled = compileLexicon(merged, base.prebuilt).entities;
+    assert.deepStrictEqual(compiled, compileEntities(merged.entities));
+    assert.ok(compiled.byId.has('zz-new-body'));
+    // No user files: the merged entries are the built-ins' own objects, and the prebuilt matcher serves them.
+    const alone = loadLexiconFiles([], base.lexicon).lexicon;
+    assert.deepStrictEqual(compileLexicon(alone, base.prebuilt).entities, fresh);
+  });
+
+  it('parses the YAML, with no prebuilt matcher, when the snapshot is missing or stale', () => {
+    const edited = named('');
+    edited[1] = { ...edited[1], text: edited[1].text.replace('IPEF', 'IPEX') };
+    for (const [snapshot, files] of [[undefined, named('')], [JSON.parse(JSON.stringify(snapshotLexicons(named('')))), edited]] as const) {
+      const base = builtinLexicon(snapshot, [...files]);
+      assert.deepStrictEqual(base, { ...loadLexiconFiles([...files]), prebuilt: {} });
+    }
   });
 });

@@ -3,6 +3,9 @@
 // most of it before V8 had optimised it; the JSON takes about 2 ms). Each file's text is fingerprinted, so a
 // snapshot older than the YAML beside it (a lexicon edited without a build) is never used.
 import { loadLexiconFiles, type LexiconFile } from './files';
+import { compileEntities } from '../entities/matcher';
+import { matcherToData, type EntityMatcherData } from '../entities/matcherData';
+import type { PrebuiltMatchers } from '../pipeline/compile';
 import type { Lexicon, LexiconError } from '../types';
 
 export { BUILTIN_LEXICON_FILES } from './files';
@@ -13,6 +16,8 @@ export interface LexiconSnapshot {
   sources: Array<{ file: string; fingerprint: string }>;
   lexicon: Lexicon;
   errors: LexiconError[];
+  /** Matchers compiled at build time from `lexicon` (see PrebuiltMatchers); absent in older snapshots. */
+  compiled?: { entities: EntityMatcherData };
 }
 
 /** Length and two 32-bit FNV-1a hashes (different offsets) of a text: a changed file changes it. */
@@ -30,7 +35,8 @@ export function fingerprint(text: string): string {
 /** Parses the files (named as they should appear in the snapshot, e.g. "entities.yaml") into a snapshot. */
 export function snapshotLexicons(files: LexiconFile[]): LexiconSnapshot {
   const { lexicon, errors } = loadLexiconFiles(files);
-  return { version: 1, sources: files.map((f) => ({ file: f.file, fingerprint: fingerprint(f.text) })), lexicon, errors };
+  const compiled = { entities: matcherToData(compileEntities(lexicon.entities)) };
+  return { version: 1, sources: files.map((f) => ({ file: f.file, fingerprint: fingerprint(f.text) })), lexicon, errors, compiled };
 }
 
 /**
@@ -38,7 +44,7 @@ export function snapshotLexicons(files: LexiconFile[]): LexiconSnapshot {
  * otherwise). `files[i].file` names the file in origins and errors, as loadLexiconFiles would; the snapshot's
  * own names are replaced by them.
  */
-export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon: Lexicon; errors: LexiconError[] } | undefined {
+export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon: Lexicon; errors: LexiconError[]; prebuilt: PrebuiltMatchers } | undefined {
   const s = snapshot as Partial<LexiconSnapshot> | undefined;
   if (!s || s.version !== 1 || !Array.isArray(s.sources) || !s.lexicon || !Array.isArray(s.lexicon.wordClasses) || !Array.isArray(s.errors)) return undefined;
   if (s.sources.length !== files.length || s.sources.some((src, i) => src.fingerprint !== fingerprint(files[i].text))) return undefined;
@@ -47,5 +53,11 @@ export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon
   for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics, ...lexicon.wordClasses, ...(lexicon.nameClasses ?? [])]) {
     if (entry.origin) entry.origin.file = rename.get(entry.origin.file) ?? entry.origin.file;
   }
-  return { lexicon, errors: s.errors.map((e) => ({ ...e, file: rename.get(e.file) ?? e.file })) };
+  const prebuilt: PrebuiltMatchers = s.compiled?.entities ? { entities: { entries: lexicon.entities, data: s.compiled.entities } } : {};
+  return { lexicon, errors: s.errors.map((e) => ({ ...e, file: rename.get(e.file) ?? e.file })), prebuilt };
+}
+
+/** The built-in lexicon from `snapshot` when it was made from exactly `files`, else parsed from their YAML. */
+export function builtinLexicon(snapshot: unknown, files: LexiconFile[]): { lexicon: Lexicon; errors: LexiconError[]; prebuilt: PrebuiltMatchers } {
+  return fromSnapshot(snapshot, files) ?? { ...loadLexiconFiles(files), prebuilt: {} };
 }

@@ -2,6 +2,7 @@
 // until a lexicon file changes.
 import { compileCuePatterns, compileCueWords, wordListsOf, type CueMatcher } from '../cues';
 import { compileEntities, type EntityMatcher } from '../entities/entities';
+import { matcherFromData } from '../entities/matcherData';
 import { compileNameRules, type NameRules } from '../entities/nameRules';
 import { compileCounterpartRules, type CounterpartRules } from '../entities/counterpartTitles';
 import { compileSentenceWords, type SentenceWords } from '../readout/words';
@@ -25,13 +26,29 @@ export interface CompiledLexicon {
   sentenceWords: SentenceWords;
 }
 
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+/**
+ * Matchers made ahead of time (the build's lexicon snapshot holds the built-ins' entity matcher as data). Each is
+ * used only for exactly the entries it was made from — the same objects in the same order — so a lexicon that
+ * adds to them or replaces one is compiled as before.
+ */
+export interface PrebuiltMatchers {
+  entities?: { entries: readonly EntityEntry[]; data: unknown };
+}
+
+const sameEntries = (a: readonly EntityEntry[], b: readonly EntityEntry[]): boolean => a.length === b.length && a.every((e, i) => e === b[i]);
+
+function entityMatcher(entries: EntityEntry[], prebuilt: PrebuiltMatchers | undefined): EntityMatcher {
+  const made = prebuilt?.entities;
+  return (made && sameEntries(entries, made.entries) ? matcherFromData(made.data, entries) : undefined) ?? compileEntities(entries);
+}
+
+export function compileLexicon(lexicon: Lexicon, prebuilt?: PrebuiltMatchers): CompiledLexicon {
   const wordLists = wordListsOf(lexicon.wordClasses, lexicon.entities);
   return {
     lexicon,
     cues: compileCuePatterns(lexicon.cues, compileCueWords(wordLists)),
     sentenceWords: compileSentenceWords(wordLists),
-    entities: compileEntities(lexicon.entities),
+    entities: entityMatcher(lexicon.entities, prebuilt),
     names: compileNameRules(lexicon.nameClasses, lexicon.entities),
     counterparts: compileCounterpartRules(lexicon.nameClasses),
     topics: compileTopics(lexicon.topics, lexicon.entities, wordLists, lexicon.topicModel),

@@ -42,8 +42,12 @@ export function compileTrained(model: TrainedTopicModel | undefined): TrainedWei
   const pairs = new Map<string, Map<number, Float64Array>>();
   const seconds = new Map<string, number>();
   const entities = new Map<string, Float64Array>();
+  // Per slot, what a word the model keeps without a weight for the topic gets; NEVER for a topic the model never gives.
+  const unseen = Float64Array.from(TOPIC_IDS, (t, slot) => (prior[slot] > NEVER ? (model.unseen?.[t] ?? NEVER) : NEVER));
   for (const [key, row] of Object.entries(model.words ?? {})) {
-    const weights = Float64Array.from(TOPIC_IDS, (t) => (prior[TOPIC_IDS.indexOf(t)] > NEVER ? (row?.[t] ?? model.unseen?.[t] ?? NEVER) : NEVER));
+    // A plain loop: this runs for every word of the model at every start, before V8 has optimised anything.
+    const weights = new Float64Array(TOPIC_IDS.length);
+    for (let slot = 0; slot < TOPIC_IDS.length; slot++) weights[slot] = prior[slot] > NEVER ? (row?.[TOPIC_IDS[slot]] ?? unseen[slot]) : NEVER;
     const space = key.indexOf(' ');
     if (key.startsWith(ENTITY_KEY)) entities.set(key.slice(ENTITY_KEY.length), weights);
     else if (space > 0) {

@@ -197,7 +197,7 @@ export function counterpartTitles(text: string, readout: ParsedReadout, mentions
   if (candidates.length === 0) return mentions;
   candidates.sort((a, b) => a.start - b.start);
   const issuers = issuingCountries(text, readout, matcher, rules, candidates);
-  const persons = mentions.filter((m) => m.type === 'person');
+  const holders = new Holders(text, mentions, matcher);
   const added: EntityMention[] = [];
   /** The offices of each country met so far, one-spaced. */
   const seen = new Map<string, string[]>();
@@ -210,9 +210,9 @@ export function counterpartTitles(text: string, readout: ParsedReadout, mentions
     if (earlier.some((o) => ` ${o} `.includes(` ${office} `))) continue;
     // A holder named beside the office ("Prime Minister of Italy Giorgia Meloni", "Anthony Albanese, Prime
     // Minister of Australia") or in it, or named elsewhere by that office, makes it no mention of its own.
-    if (holderNamed(text, k, mentions, persons, matcher, rules)) continue;
+    if (holderNamed(text, k, holders, rules)) continue;
     // A name inside the office ("Kenya's Prime Cabinet Secretary": "Prime Cabinet", a body by its head word) keeps it.
-    if (mentions.some((m) => m.end > k.start && m.start < k.end)) continue;
+    if (holders.anyMention.reaches(k.end, k.start)) continue;
     earlier.push(office);
     seen.set(k.country, earlier);
     added.push({ start: k.start, end: k.end, text: text.slice(k.start, k.end), id: `name:${full}`, name: full, type: 'person', sentence: k.sentence, known: false, evidence: `office of: ${k.country}` });
@@ -226,8 +226,85 @@ function inPortfolio(rules: CounterpartRules, words: readonly Word[]): boolean {
   return words.some((w, k) => capitalised(w) && titleAt(rules, words, k, false) !== 0);
 }
 
+/**
+ * Mentions in start order with the largest end so far: whether some mention starts before a point and ends after
+ * another is a binary search, not a pass over every mention (a readout of 20 MB has tens of thousands).
+ */
+class Reach {
+  private readonly starts: number[] = [];
+  private readonly maxEnds: number[] = [];
+
+  constructor(mentions: readonly EntityMention[]) {
+    let maxEnd = -1;
+    // Mentions come in start order (sortMentions); sorted again only if they do not.
+    const inOrder = mentions.every((m, i) => i === 0 || mentions[i - 1].start <= m.start);
+    for (const m of inOrder ? mentions : [...mentions].sort((a, b) => a.start - b.start)) {
+      maxEnd = Math.max(maxEnd, m.end);
+      this.starts.push(m.start);
+      this.maxEnds.push(maxEnd);
+    }
+  }
+
+  /** Some mention starts before `before` and ends after `after`. */
+  reaches(before: number, after: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] < before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnds[lo - 1] > after;
+  }
+}
+
+/** What holderNamed asks of the readout's mentions, indexed once per readout. */
+class Holders {
+  readonly anyMention: Reach;
+  readonly notPerson: Reach;
+  private readonly personEnds = new Set<number>();
+  /** Per title and country: whether a person of the readout is introduced by that office (see namedByOffice). */
+  private readonly byOffice = new Map<string, boolean>();
+  private readonly persons: EntityMention[];
+
+  constructor(
+    private readonly text: string,
+    mentions: readonly EntityMention[],
+    private readonly matcher: EntityMatcher,
+  ) {
+    this.anyMention = new Reach(mentions);
+    this.notPerson = new Reach(mentions.filter((m) => m.type !== 'person'));
+    this.persons = mentions.filter((m) => m.type === 'person');
+    for (const p of this.persons) this.personEnds.add(p.end);
+  }
+
+  /** A person's name ends just before `at`, a comma between ("Anthony Albanese, Prime Minister of Australia"). */
+  personBefore(at: number): boolean {
+    for (let end = Math.max(0, at - 3); end <= at; end++) if (this.personEnds.has(end) && this.text.slice(end, at).trim() === ',') return true;
+    return false;
+  }
+
+  /**
+   * A person of `country` (or one no lexicon knows) whom the readout names after `title` ("Venezuelan Interim
+   * President Juan Guaidó" before "the Interim President of Venezuela"), or whose card holds that office.
+   */
+  namedByOffice(title: string, country: string): boolean {
+    const key = `${title}\u0000${country}`;
+    let named = this.byOffice.get(key);
+    if (named === undefined) {
+      named = this.persons.some((p) => {
+        const entry = this.matcher.byId.get(p.id);
+        if (p.known !== false && !entry?.facts?.some((f) => f.value === country)) return false;
+        return this.text.slice(Math.max(0, p.start - title.length - 2), p.start).replace(/\s+/g, ' ').trim().endsWith(title) || entry?.office?.includes(`${title} of ${country}`) === true;
+      });
+      this.byOffice.set(key, named);
+    }
+    return named;
+  }
+}
+
 /** Who the office's holder is, the readout says somewhere: beside the office, or by the office's title before a name. */
-function holderNamed(text: string, k: Candidate, mentions: readonly EntityMention[], persons: readonly EntityMention[], matcher: EntityMatcher, rules: CounterpartRules): boolean {
+function holderNamed(text: string, k: Candidate, holders: Holders, rules: CounterpartRules): boolean {
   const phraseEnd = k.phraseEnd;
   const after = wordAfter(text, phraseEnd, text.length);
   if (after !== undefined && after.start === phraseEnd + 1 && capitalised(after) && isRegexSpace(text.charCodeAt(phraseEnd))) return true;
@@ -237,17 +314,9 @@ function holderNamed(text: string, k: Candidate, mentions: readonly EntityMentio
   while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 44) {
     const name = wordAfter(text, i + 1, text.length);
-    if (name !== undefined && capitalised(name) && !rules.notNames.has(name.text) && !mentions.some((m) => m.type !== 'person' && m.start <= name.start && name.start < m.end)) return true;
+    if (name !== undefined && capitalised(name) && !rules.notNames.has(name.text) && !holders.notPerson.reaches(name.start + 1, name.start)) return true;
   }
-  for (const p of persons) {
-    const entry = matcher.byId.get(p.id);
-    // Before it ("Anthony Albanese, Prime Minister of Australia"), or a name of that country its title introduced
-    // ("Venezuelan Interim President Juan Guaidó" before "the Interim President of Venezuela").
-    if (p.end <= k.start && p.end >= k.start - 3 && text.slice(p.end, k.start).trim() === ',') return true;
-    if (p.known !== false && !entry?.facts?.some((f) => f.value === k.country)) continue;
-    if (text.slice(Math.max(0, p.start - k.title.length - 2), p.start).replace(/\s+/g, ' ').trim().endsWith(k.title) || entry?.office?.includes(`${k.title} of ${k.country}`)) return true;
-  }
-  return false;
+  return holders.personBefore(k.start) || holders.namedByOffice(k.title, k.country);
 }
 
 /**

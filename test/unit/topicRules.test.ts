@@ -420,3 +420,33 @@ describe('topics: missile defence is defence as such (policy T4 vocabulary)', ()
     assert.ok(t.primary === 'security' || t.secondary === 'security', JSON.stringify(t));
   });
 });
+
+describe('topics: a body named again by its short name counts once (policy T2.k, T2.b)', () => {
+  const opening = 'President Biden spoke today with President Niinisto of Finland.';
+
+  it('"NATO … the Alliance" is NATO named twice: multilateral, as NATO alone is', () => {
+    const t = topicsOf([opening, 'They discussed continued NATO unity as the Alliance implements its deliverables.'])[1];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+
+  it('an alliance with no body named is still an alliance (security), and so is one in lower case beside NATO', () => {
+    const [, alone, lower] = topicsOf([opening, 'They affirmed that the Alliance remains strong.', 'They discussed NATO and the alliance between their countries.']);
+    assert.strictEqual(alone.primary, 'security', JSON.stringify(alone));
+    assert.ok(lower.primary === 'security' || lower.secondary === 'security', JSON.stringify(lower));
+  });
+});
+
+describe('topics: allies are countries, not defence as such; critical infrastructure and self-defence are (policy T4, vocabulary)', () => {
+  const opening = 'President Biden spoke today with President Macron of France.';
+
+  it('working with allies and partners names no security subject', () => {
+    const t = topicsOf([opening, 'The leaders agreed to continue close coordination with allies and partners on economic recovery.'])[1];
+    assert.notStrictEqual(t.primary, 'security', JSON.stringify(t));
+  });
+
+  it('critical infrastructure and self-defense are security', () => {
+    const [, infra, self] = topicsOf([opening, 'They discussed the protection of critical infrastructure.', 'He stated that the United States will act, as needed, in self-defense.']);
+    assert.strictEqual(infra.primary, 'security', JSON.stringify(infra));
+    assert.strictEqual(self.primary, 'security', JSON.stringify(self));
+  });
+});

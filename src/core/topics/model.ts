@@ -93,6 +93,12 @@ export interface TopicModel {
   countries: Set<string>;
   /** The trained model's weights (policy T1, decision T1.a); undefined without one. */
   trained?: TrainedWeights;
+  /**
+   * Entity id → the folded last words of its names of several words written in capitals ("North Atlantic Alliance":
+   * "alliance"), where that word is a topic keyword: named again by it in the same sentence ("NATO … the Alliance"),
+   * the body counts once (policy T2.k).
+   */
+  heads: Map<string, Set<string>>;
 }
 
 /** The entity fact that names a person's country. */
@@ -156,6 +162,7 @@ export function compileTopics(
     cities: new Set(),
     bodies: new Set(),
     countries: new Set(),
+    heads: new Map(),
   };
   const weights = compileTrained(trained);
   if (weights !== undefined) model.trained = weights;
@@ -215,6 +222,22 @@ export function compileTopics(
     const fact = entity.facts.find((f) => f !== null && typeof f === 'object' && f.label === COUNTRY_FACT);
     const place = typeof fact?.value === 'string' ? placeByName.get(fact.value) : undefined;
     if (place !== undefined) model.countryOf.set(entity.id, place);
+  }
+  // policy T2.k: a body's name in short, its capitalised last word, where that word is a topic keyword of its own.
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (entity === null || typeof entity !== 'object' || typeof entity.id !== 'string' || !model.entities.has(entity.id)) continue;
+    // A place or a person named by its own word again ("the State of Israel" … "Israel") is a name, not a body in short.
+    if (entity.type === 'place' || entity.type === 'person') continue;
+    const names = [entity.name, ...(Array.isArray(entity.aliases) ? entity.aliases : [])].filter((n): n is string => typeof n === 'string');
+    const ownWords = new Set(names.map(termWords).filter((w) => w.length === 1).map((w) => w[0].folded));
+    for (const name of names) {
+      const words = termWords(name);
+      const last = words[words.length - 1];
+      if (words.length < 2 || ownWords.has(last.folded) || !/^\p{Lu}\p{Ll}/u.test(last.surface) || !model.keywords.has(last.folded)) continue;
+      const heads = model.heads.get(entity.id);
+      if (heads === undefined) model.heads.set(entity.id, new Set([last.folded]));
+      else heads.add(last.folded);
+    }
   }
   // Each piece of evidence knows its topic's score slot, so scoring adds without a lookup.
   const slotted = (list: Evidence[]): void => list.forEach((ev) => (ev.slot = slotOf(ev.topic)));

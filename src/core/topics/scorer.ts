@@ -33,6 +33,8 @@ interface TokenInfo extends ModelWord {
   courtesy: boolean;
   /** T2.a: a word that ends a title. */
   title: boolean;
+  /** T2.k: the folded word, when written with a capital and then lower case ("Alliance"), else undefined. */
+  head: string | undefined;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -46,10 +48,17 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
     title: model.roleWords.title.has(surface.toLowerCase()),
+    head: /^\p{Lu}\p{Ll}/u.test(surface) ? folded : undefined,
     trained: model.trained?.words.get(folded) ?? null,
     pairs: model.trained?.pairs.get(folded) ?? null,
     second: model.trained?.seconds.get(folded) ?? -1,
   };
+}
+
+/** policy T2.k: is `word` the short name of one of the bodies named? */
+function namedAgain(heads: readonly Set<string>[], word: string): boolean {
+  for (const h of heads) if (h.has(word)) return true;
+  return false;
 }
 
 /** Per model: a word's info by the interned id of its spelling. */
@@ -207,8 +216,12 @@ export class TopicScorer {
     const covered = coveredBuffer;
     covered.fill(0, 0, count);
     let t = 0;
+    // policy T2.k: the short names ("the Alliance") of the bodies this sentence names (NATO).
+    let heads: Set<string>[] | undefined;
     for (let q = from; q < to; q++) {
       const m = mentions[q];
+      const named = model.heads.get(m.id);
+      if (named !== undefined) (heads ??= []).push(named);
       const ev = model.entities.get(m.id);
       if (ev !== undefined) {
         add(rows, row, ev);
@@ -229,6 +242,11 @@ export class TopicScorer {
         continue;
       }
       const info = infos[i];
+      if (heads !== undefined && info.head !== undefined && namedAgain(heads, info.head)) {
+        // policy T2.k: "NATO … the Alliance" names one body twice; its mention has counted.
+        i++;
+        continue;
+      }
       if (info.relationship) relationship = true;
       if (info.courtesy) courtesy = true;
       let node: PhraseNode | undefined | null = info.phrase;

@@ -420,3 +420,72 @@ describe('topics: missile defence is defence as such (policy T4 vocabulary)', ()
     assert.ok(t.primary === 'security' || t.secondary === 'security', JSON.stringify(t));
   });
 });
+
+describe('topics: a list under a framing line or an introducer without words (policy T5, T5.a)', () => {
+  const opening = 'Prime Minister Ishiba held a summit meeting with President Lee of the Republic of Korea.';
+
+  it('items under "… as follows:" keep their own topics; one without words continues the item before it', () => {
+    const [, intro, chips, dprk, hope] = topicsOf([
+      opening,
+      'The overview of the meeting is as follows:',
+      '1. The two leaders agreed to strengthen cooperation on semiconductors and supply chains.\n2. They exchanged views on North Korea\'s nuclear and missile programmes.\n3. Both leaders hope that talks can resume soon.',
+    ]);
+    assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));
+    assert.notStrictEqual(chips.primary, 'other', JSON.stringify(chips));
+    assert.strictEqual(dprk.primary, 'korean-peninsula', JSON.stringify(dprk));
+    assert.strictEqual(hope.primary, 'korean-peninsula', JSON.stringify(hope));
+    assert.strictEqual(hope.evidence?.rule, 'previous');
+  });
+
+  it('an introducer without words of its own takes its list\'s topic, and so do its items without words', () => {
+    const [, intro, , , last] = topicsOf([opening, 'The leaders set three priorities:', '- deepening defence cooperation;\n- joint military exercises;\n- working together more closely.']);
+    assert.strictEqual(intro.primary, 'security', JSON.stringify(intro));
+    assert.strictEqual(last.primary, 'security', JSON.stringify(last));
+    assert.strictEqual(last.evidence?.rule, 'list');
+  });
+
+  it('a list of attendance stays names: "Speakers:" and its items are other (T6.b)', () => {
+    const [, intro, item] = topicsOf([opening, 'Speakers:', '- Rep. Mary Jo Daley, Women’s Health Caucus Co-Chair\n- Sen. Maria Collett, Senate Caucus Secretary']);
+    assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));
+    assert.strictEqual(item.primary, 'other', JSON.stringify(item));
+  });
+});
+
+describe('topics: congratulations that name the elections (policy T6, T6.e)', () => {
+  const opening = 'The President of the Republic spoke by telephone with the President of Senegal.';
+
+  it('in a sentence of courtesy the election\'s words are no subject', () => {
+    const [, named, victory] = topicsOf([
+      opening,
+      'The Head of State congratulated his counterpart on the smooth conduct of the legislative elections and on the confidence shown by the Senegalese people.',
+      'He congratulated President Faye on his victory in the presidential election.',
+    ]);
+    assert.strictEqual(named.primary, 'other', JSON.stringify(named));
+    assert.strictEqual(victory.primary, 'other', JSON.stringify(victory));
+  });
+
+  it('elections outside courtesy keep their topic, and a courtesy that names another subject takes it', () => {
+    const [, rights, trade] = topicsOf([opening, 'The leaders stressed the importance of free and fair elections.', 'He thanked him for the free and fair elections and discussed trade and investment.']);
+    assert.strictEqual(rights.primary, 'human-rights', JSON.stringify(rights));
+    assert.strictEqual(trade.primary, 'economy-trade', JSON.stringify(trade));
+  });
+});
+
+describe('topics: a format of two parties is their relationship\'s meeting (policy T2, T2.k)', () => {
+  it('an opening "for the India-U.S. 2+2 Ministerial Dialogue" is bilateral-relations, not multilateral', () => {
+    const t = topicsOf(["The U.S. Secretary of State and Secretary of Defense hosted India's Minister of External Affairs and Minister of Defence in Washington for the sixth India-U.S. 2+2 Ministerial Dialogue."])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a forum of many still makes the meeting multilateral', () => {
+    const t = topicsOf(['Prime Minister Kishida participated in TICAD with African leaders.'])[0];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+});
+
+describe('topics: the next visit written as travel (policy T2)', () => {
+  it('"will travel to" a party\'s capital is the relationship', () => {
+    const t = topicsOf(['The Foreign Secretary met External Affairs Minister Jaishankar in London.', 'The Foreign Secretary will travel to New Delhi later this year.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

@@ -10,6 +10,7 @@ export const TOPIC_WORD_CLASSES = {
   meetingSubjectWords: 'meeting-subject-words',
   relationshipWords: 'relationship-words',
   courtesyWords: 'courtesy-words',
+  occasionWords: 'occasion-words',
   meetingPurposeWords: 'meeting-purpose-words',
   titleWords: 'title-words',
   documentTitleWords: 'document-title-words',
@@ -35,6 +36,8 @@ export interface RoleWords {
    * and so is a list its introducer announces ("Participants included:").
    */
   readonly courtesy: ReadonlySet<string>;
+  /** Policy T6 (T6.e): what a courtesy is on ("elections"): in a sentence with a word of courtesy, no subject. */
+  readonly occasion: ReadonlySet<string>;
   /** T2: where the opening turns from who met to what for ("to coordinate responses to …", "including"). */
   readonly purpose: RegExp;
   /** Policy T2 (T2.a): the last word of a title ("National Security Advisor"): a title's words are no subject and no courtesy. */
@@ -83,6 +86,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     meetingSubject: new Set(words(C.meetingSubjectWords)),
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
+    occasion: new Set(words(C.occasionWords)),
     title: new Set(words(C.titleWords)),
     documentTitle:
       words(C.documentTitleWords).length > 0

@@ -33,6 +33,8 @@ interface TokenInfo extends ModelWord {
   courtesy: boolean;
   /** T2.a: a word that ends a title. */
   title: boolean;
+  /** T6.e: what a courtesy is on ("elections"). */
+  occasion: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -46,6 +48,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
     title: model.roleWords.title.has(surface.toLowerCase()),
+    occasion: model.roleWords.occasion.has(surface.toLowerCase()),
     trained: model.trained?.words.get(folded) ?? null,
     pairs: model.trained?.pairs.get(folded) ?? null,
     second: model.trained?.seconds.get(folded) ?? -1,
@@ -223,6 +226,16 @@ export class TopicScorer {
     }
     let relationship = false;
     let courtesy = false;
+    // policy T6 (T6.e): in a sentence of courtesy ("congratulated him on the smooth conduct of the legislative
+    // elections"), what it is on is no subject: its words count for no topic.
+    let courteous = false;
+    let occasion = false;
+    for (let k = 0; k < count; k++) {
+      if (covered[k]) continue;
+      if (infos[k].courtesy) courteous = true;
+      if (infos[k].occasion) occasion = true;
+    }
+    const occasions = courteous && occasion;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
         i++;
@@ -244,7 +257,7 @@ export class TopicScorer {
       }
       if (best !== undefined) {
         // policy T2 (T2.a): a title's words ("National Security Advisor") are no subject and no courtesy: they count for nothing.
-        if (!(infos[bestEnd].title && onlyOther(best))) {
+        if (!(infos[bestEnd].title && onlyOther(best)) && !(occasions && !onlyOther(best) && anyOccasion(infos, i, bestEnd))) {
           add(rows, row, best);
           hits.add(sentence, starts[i] - base, ends[bestEnd] - base, best, false);
         }
@@ -252,7 +265,7 @@ export class TopicScorer {
         i = bestEnd + 1;
         continue;
       }
-      if (info.keywords !== null) {
+      if (info.keywords !== null && !(occasions && info.occasion)) {
         add(rows, row, info.keywords);
         hits.add(sentence, starts[i] - base, ends[i] - base, info.keywords, false);
       }
@@ -305,6 +318,12 @@ export class TopicScorer {
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+
+/** T6.e: is any of the words from..to (inclusive) what a courtesy is on? */
+function anyOccasion(infos: readonly TokenInfo[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (infos[k].occasion) return true;
+  return false;
+}
 
 /** Is all of `evidence` for 'other' (courtesy, framing, titles: T6)? */
 function onlyOther(evidence: readonly Evidence[]): boolean {

@@ -489,3 +489,58 @@ describe('topics: the next visit written as travel (policy T2)', () => {
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
 });
+
+describe('topics: an announcement of what follows (policy T6, T6.f)', () => {
+  const opening = 'Prime Minister Ishiba held a telephone meeting with Prime Minister Carney of Canada.';
+
+  it('is other though it names the meeting; a subject it names keeps its topic', () => {
+    const [, meeting, below, subject] = topicsOf([
+      opening,
+      'The summary of the Japan-Canada Summit telephone meeting is as follows.',
+      'An outline of the bilateral meeting is given below.',
+      'The outline of the discussion on North Korea is as follows.',
+    ]);
+    assert.strictEqual(meeting.primary, 'other', JSON.stringify(meeting));
+    assert.strictEqual(below.primary, 'other', JSON.stringify(below));
+    assert.strictEqual(subject.primary, 'korean-peninsula', JSON.stringify(subject));
+  });
+
+  it('thanks for hospitality is courtesy: the parties named are no subject (T6, T6.c)', () => {
+    const t = topicsOf([opening, 'Foreign Minister Cho expressed appreciation for the hospitality extended by the Australian Government.'])[1];
+    assert.strictEqual(t.primary, 'other', JSON.stringify(t));
+  });
+
+  it('an exchange of views is no exchange of people', () => {
+    const [, views, youth] = topicsOf([opening, 'Both sides had a candid and in-depth exchange of views.', 'They agreed to expand academic exchanges.']);
+    assert.notStrictEqual(views.primary, 'people-exchange', JSON.stringify(views));
+    assert.strictEqual(youth.primary, 'people-exchange', JSON.stringify(youth));
+  });
+});
+
+describe('topics: who met whom in other governments\' words (policy T2)', () => {
+  for (const opening of [
+    'Chancellor Merz received Prime Minister Tusk at the Chancellery.',
+    'On the afternoon of 9 July, Premier Li Qiang had a phone call with Prime Minister Anthony Albanese.',
+    'Prime Minister Modi held talks with President Ramaphosa in New Delhi.',
+  ]) {
+    it(`"${opening}" is the opening: bilateral-relations`, () => {
+      const t = topicsOf([opening])[0];
+      assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+      assert.strictEqual(t.evidence?.rule, 'opening');
+    });
+  }
+});
+
+describe('topics: dialogue as a means of settling a conflict (policy T2, T2.l)', () => {
+  const opening = 'President Mohamed bin Zayed received a phone call from President Macron of France.';
+
+  it('"dialogue and diplomacy" is no channel of the parties: a party owning the position keeps its topic (T3.a)', () => {
+    const t = topicsOf([opening, "He affirmed the UAE's position that dialogue and diplomacy are the only way to resolve the region's crises."])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('the parties\' own dialogue stays the relationship', () => {
+    const t = topicsOf([opening, 'Both sides looked forward to the next round of the UAE–France strategic dialogue.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

@@ -177,6 +177,12 @@ export function rankTopics(
       else results.push(meeting);
       return;
     }
+    if (own !== undefined && (own.primary === BACKDROP_TOPIC || own.primary === MULTILATERAL) && typeof s.text === 'string' && words.framing.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
+      // policy T6 (T6.f): an announcement of what follows is other, though it names the meeting ("The summary of the
+      // Japan-Canada Summit telephone meeting is as follows"); a subject it names keeps its topic.
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
+      return;
+    }
     if (own !== undefined) {
       const first = firstNamed?.(i) ?? -1;
       const whole = role & ROLE.relationship ? relationshipAsAWhole(rows, i * TOPIC_COUNT, own, openingRole, first) : own;

@@ -35,6 +35,9 @@ interface TokenInfo extends ModelWord {
   title: boolean;
   /** T6.e: what a courtesy is on ("elections"). */
   occasion: boolean;
+  /** T2.l: a means of settling a conflict ("diplomacy", "negotiation"); `and`: the word "and". */
+  settlement: boolean;
+  and: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -49,6 +52,8 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
     title: model.roleWords.title.has(surface.toLowerCase()),
     occasion: model.roleWords.occasion.has(surface.toLowerCase()),
+    settlement: model.roleWords.settlement.has(surface.toLowerCase()),
+    and: surface.toLowerCase() === 'and',
     trained: model.trained?.words.get(folded) ?? null,
     pairs: model.trained?.pairs.get(folded) ?? null,
     second: model.trained?.seconds.get(folded) ?? -1,
@@ -242,7 +247,7 @@ export class TopicScorer {
         continue;
       }
       const info = infos[i];
-      if (info.relationship) relationship = true;
+      if (info.relationship && !meansOfSettlement(infos, covered, i, count)) relationship = true;
       if (info.courtesy) courtesy = true;
       let node: PhraseNode | undefined | null = info.phrase;
       let best: Evidence[] | undefined;
@@ -261,7 +266,7 @@ export class TopicScorer {
           add(rows, row, best);
           hits.add(sentence, starts[i] - base, ends[bestEnd] - base, best, false);
         }
-        for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship) relationship = true;
+        for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship && !meansOfSettlement(infos, covered, k, count)) relationship = true;
         i = bestEnd + 1;
         continue;
       }
@@ -318,6 +323,15 @@ export class TopicScorer {
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+
+/**
+ * Policy T2 (T2.l): is the word of the relationship at `k` a means of settling a conflict, coordinated with another
+ * ("dialogue and diplomacy are the only way to resolve the region's crises", "dialogue and negotiation")? Then it
+ * is no channel of the parties'.
+ */
+function meansOfSettlement(infos: readonly TokenInfo[], covered: Uint8Array, k: number, count: number): boolean {
+  return k + 2 < count && !covered[k + 1] && !covered[k + 2] && infos[k + 1].and && infos[k + 2].settlement;
+}
 
 /** T6.e: is any of the words from..to (inclusive) what a courtesy is on? */
 function anyOccasion(infos: readonly TokenInfo[], from: number, to: number): boolean {

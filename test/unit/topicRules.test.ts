@@ -544,3 +544,15 @@ describe('topics: dialogue as a means of settling a conflict (policy T2, T2.l)',
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
 });
+
+describe('topics: the relationship of three or more is multilateral (policy T2, T2.m)', () => {
+  it('a sentence of the relationship after an opening where three countries met is multilateral', () => {
+    const t = topicsOf(['President Biden met with President Marcos of the Philippines and Prime Minister Kishida of Japan.', 'The leaders discussed the close partnership among our countries.'])[1];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+
+  it('after an opening of two it stays bilateral-relations', () => {
+    const t = topicsOf(['President Biden met with President Marcos of the Philippines.', 'The leaders discussed the close partnership between our countries.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

@@ -186,7 +186,13 @@ export function rankTopics(
     if (own !== undefined) {
       const first = firstNamed?.(i) ?? -1;
       const whole = role & ROLE.relationship ? relationshipAsAWhole(rows, i * TOPIC_COUNT, own, openingRole, first) : own;
-      results.push(whole === own ? namedFirst(own, first) : whole);
+      const result = whole === own ? namedFirst(own, first) : whole;
+      // policy T2 (T2.m): where three or more met, the relationship the sentence speaks of is theirs: multilateral.
+      if (openingRole & ROLE.openingMultilateral && role & ROLE.relationship && result.primary === BACKDROP_TOPIC) {
+        results.push({ ...result, primary: MULTILATERAL, ...(result.secondary === MULTILATERAL ? { secondary: BACKDROP_TOPIC } : {}) });
+        return;
+      }
+      results.push(result);
       return;
     }
     if (!(role & ROLE.courtesy) && typeof s.text === 'string' && words.spokeWith.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {

@@ -556,3 +556,10 @@ describe('topics: the relationship of three or more is multilateral (policy T2, 
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
 });
+
+describe('topics: a courtesy that names a subject takes it (policy T6)', () => {
+  it('thanks for leadership on gender equality is human-rights', () => {
+    const t = topicsOf(['Vice President Harris spoke with President Macron of France.', 'The Vice President thanked President Macron for his leadership on the issue of gender equality.'])[1];
+    assert.strictEqual(t.primary, 'human-rights', JSON.stringify(t));
+  });
+});

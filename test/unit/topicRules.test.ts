@@ -563,3 +563,10 @@ describe('topics: a courtesy that names a subject takes it (policy T6)', () => {
     assert.strictEqual(t.primary, 'human-rights', JSON.stringify(t));
   });
 });
+
+describe('topics: managing differences in other governments\' words (policy T2)', () => {
+  it('"Differences should be properly handled through dialogue" is the relationship, not its paragraph\'s subject', () => {
+    const t = topicsOf(["Vice Premier Ding Xuexiang met with Brazil's Minister of Finance.", 'The two sides should deepen financial cooperation. Differences should be properly handled through dialogue.'])[2];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

@@ -444,6 +444,12 @@ describe('topics: a list under a framing line or an introducer without words (po
     assert.strictEqual(last.evidence?.rule, 'list');
   });
 
+  it('an introducer announcing what follows stays other though its items have topics (T6.f)', () => {
+    const [, intro, item] = topicsOf([opening, 'The main points of the talks were:', '- deepening defence cooperation;\n- joint military exercises.']);
+    assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));
+    assert.strictEqual(item.primary, 'security', JSON.stringify(item));
+  });
+
   it('a list of attendance stays names: "Speakers:" and its items are other (T6.b)', () => {
     const [, intro, item] = topicsOf([opening, 'Speakers:', '- Rep. Mary Jo Daley, Women’s Health Caucus Co-Chair\n- Sen. Maria Collett, Senate Caucus Secretary']);
     assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));

@@ -205,7 +205,7 @@ export function rankTopics(
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
     }
-    if (role & ROLE.introducer) {
+    if (role & ROLE.introducer && !(typeof s.text === 'string' && words.framing.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text))) {
       // policy T5 (T5.a): an introducer without words of its own ("The leaders set three priorities:") is about what it
       // introduces: its list's evidence, the items' rows together.
       const list = new Float64Array(TOPIC_COUNT);

@@ -450,3 +450,161 @@ describe('topics: allies are countries, not defence as such; critical infrastruc
     assert.strictEqual(self.primary, 'security', JSON.stringify(self));
   });
 });
+
+describe('topics: a list under a framing line or an introducer without words (policy T5, T5.a)', () => {
+  const opening = 'Prime Minister Ishiba held a summit meeting with President Lee of the Republic of Korea.';
+
+  it('items under "… as follows:" keep their own topics; one without words continues the item before it', () => {
+    const [, intro, chips, dprk, hope] = topicsOf([
+      opening,
+      'The overview of the meeting is as follows:',
+      '1. The two leaders agreed to strengthen cooperation on semiconductors and supply chains.\n2. They exchanged views on North Korea\'s nuclear and missile programmes.\n3. Both leaders hope that talks can resume soon.',
+    ]);
+    assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));
+    assert.notStrictEqual(chips.primary, 'other', JSON.stringify(chips));
+    assert.strictEqual(dprk.primary, 'korean-peninsula', JSON.stringify(dprk));
+    assert.strictEqual(hope.primary, 'korean-peninsula', JSON.stringify(hope));
+    assert.strictEqual(hope.evidence?.rule, 'previous');
+  });
+
+  it('an introducer without words of its own takes its list\'s topic, and so do its items without words', () => {
+    const [, intro, , , last] = topicsOf([opening, 'The leaders set three priorities:', '- deepening defence cooperation;\n- joint military exercises;\n- working together more closely.']);
+    assert.strictEqual(intro.primary, 'security', JSON.stringify(intro));
+    assert.strictEqual(last.primary, 'security', JSON.stringify(last));
+    assert.strictEqual(last.evidence?.rule, 'list');
+  });
+
+  it('an introducer announcing what follows stays other though its items have topics (T6.f)', () => {
+    const [, intro, item] = topicsOf([opening, 'The main points of the talks were:', '- deepening defence cooperation;\n- joint military exercises.']);
+    assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));
+    assert.strictEqual(item.primary, 'security', JSON.stringify(item));
+  });
+
+  it('a list of attendance stays names: "Speakers:" and its items are other (T6.b)', () => {
+    const [, intro, item] = topicsOf([opening, 'Speakers:', '- Rep. Mary Jo Daley, Women’s Health Caucus Co-Chair\n- Sen. Maria Collett, Senate Caucus Secretary']);
+    assert.strictEqual(intro.primary, 'other', JSON.stringify(intro));
+    assert.strictEqual(item.primary, 'other', JSON.stringify(item));
+  });
+});
+
+describe('topics: congratulations that name the elections (policy T6, T6.e)', () => {
+  const opening = 'The President of the Republic spoke by telephone with the President of Senegal.';
+
+  it('in a sentence of courtesy the election\'s words are no subject', () => {
+    const [, named, victory] = topicsOf([
+      opening,
+      'The Head of State congratulated his counterpart on the smooth conduct of the legislative elections and on the confidence shown by the Senegalese people.',
+      'He congratulated President Faye on his victory in the presidential election.',
+    ]);
+    assert.strictEqual(named.primary, 'other', JSON.stringify(named));
+    assert.strictEqual(victory.primary, 'other', JSON.stringify(victory));
+  });
+
+  it('elections outside courtesy keep their topic, and a courtesy that names another subject takes it', () => {
+    const [, rights, trade] = topicsOf([opening, 'The leaders stressed the importance of free and fair elections.', 'He thanked him for the free and fair elections and discussed trade and investment.']);
+    assert.strictEqual(rights.primary, 'human-rights', JSON.stringify(rights));
+    assert.strictEqual(trade.primary, 'economy-trade', JSON.stringify(trade));
+  });
+});
+
+describe('topics: a format of two parties is their relationship\'s meeting (policy T2, T2.n)', () => {
+  it('an opening "for the India-U.S. 2+2 Ministerial Dialogue" is bilateral-relations, not multilateral', () => {
+    const t = topicsOf(["The U.S. Secretary of State and Secretary of Defense hosted India's Minister of External Affairs and Minister of Defence in Washington for the sixth India-U.S. 2+2 Ministerial Dialogue."])[0];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a forum of many still makes the meeting multilateral', () => {
+    const t = topicsOf(['Prime Minister Kishida participated in TICAD with African leaders.'])[0];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+});
+
+describe('topics: the next visit written as travel (policy T2)', () => {
+  it('"will travel to" a party\'s capital is the relationship', () => {
+    const t = topicsOf(['The Foreign Secretary met External Affairs Minister Jaishankar in London.', 'The Foreign Secretary will travel to New Delhi later this year.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
+describe('topics: an announcement of what follows (policy T6, T6.f)', () => {
+  const opening = 'Prime Minister Ishiba held a telephone meeting with Prime Minister Carney of Canada.';
+
+  it('is other though it names the meeting; a subject it names keeps its topic', () => {
+    const [, meeting, below, subject] = topicsOf([
+      opening,
+      'The summary of the Japan-Canada Summit telephone meeting is as follows.',
+      'An outline of the bilateral meeting is given below.',
+      'The outline of the discussion on North Korea is as follows.',
+    ]);
+    assert.strictEqual(meeting.primary, 'other', JSON.stringify(meeting));
+    assert.strictEqual(below.primary, 'other', JSON.stringify(below));
+    assert.strictEqual(subject.primary, 'korean-peninsula', JSON.stringify(subject));
+  });
+
+  it('thanks for hospitality is courtesy: the parties named are no subject (T6, T6.c)', () => {
+    const t = topicsOf([opening, 'Foreign Minister Cho expressed appreciation for the hospitality extended by the Australian Government.'])[1];
+    assert.strictEqual(t.primary, 'other', JSON.stringify(t));
+  });
+
+  it('an exchange of views is no exchange of people', () => {
+    const [, views, youth] = topicsOf([opening, 'Both sides had a candid and in-depth exchange of views.', 'They agreed to expand academic exchanges.']);
+    assert.notStrictEqual(views.primary, 'people-exchange', JSON.stringify(views));
+    assert.strictEqual(youth.primary, 'people-exchange', JSON.stringify(youth));
+  });
+});
+
+describe('topics: who met whom in other governments\' words (policy T2)', () => {
+  for (const opening of [
+    'Chancellor Merz received Prime Minister Tusk at the Chancellery.',
+    'On the afternoon of 9 July, Premier Li Qiang had a phone call with Prime Minister Anthony Albanese.',
+    'Prime Minister Modi held talks with President Ramaphosa in New Delhi.',
+  ]) {
+    it(`"${opening}" is the opening: bilateral-relations`, () => {
+      const t = topicsOf([opening])[0];
+      assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+      assert.strictEqual(t.evidence?.rule, 'opening');
+    });
+  }
+});
+
+describe('topics: dialogue as a means of settling a conflict (policy T2, T2.l)', () => {
+  const opening = 'President Mohamed bin Zayed received a phone call from President Macron of France.';
+
+  it('"dialogue and diplomacy" is no channel of the parties: a party owning the position keeps its topic (T3.a)', () => {
+    const t = topicsOf([opening, "He affirmed the UAE's position that dialogue and diplomacy are the only way to resolve the region's crises."])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('the parties\' own dialogue stays the relationship', () => {
+    const t = topicsOf([opening, 'Both sides looked forward to the next round of the UAE–France strategic dialogue.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
+describe('topics: the relationship of three or more is multilateral (policy T2, T2.m)', () => {
+  it('a sentence of the relationship after an opening where three countries met is multilateral', () => {
+    // (Not "the close partnership among our countries": there the trained model's near-tie, T1.e, may still name the
+    // relationship first, as it may wherever a word of the relationship is written.)
+    const t = topicsOf(['President Biden met with President Marcos of the Philippines and Prime Minister Kishida of Japan.', 'The leaders discussed their close partnership.'])[1];
+    assert.strictEqual(t.primary, 'multilateral', JSON.stringify(t));
+  });
+
+  it('after an opening of two it stays bilateral-relations', () => {
+    const t = topicsOf(['President Biden met with President Marcos of the Philippines.', 'The leaders discussed the close partnership between our countries.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
+describe('topics: a courtesy that names a subject takes it (policy T6)', () => {
+  it('thanks for leadership on gender equality is human-rights', () => {
+    const t = topicsOf(['Vice President Harris spoke with President Macron of France.', 'The Vice President thanked President Macron for his leadership on the issue of gender equality.'])[1];
+    assert.strictEqual(t.primary, 'human-rights', JSON.stringify(t));
+  });
+});
+
+describe('topics: managing differences in other governments\' words (policy T2)', () => {
+  it('"Differences should be properly handled through dialogue" is the relationship, not its paragraph\'s subject', () => {
+    const t = topicsOf(["Vice Premier Ding Xuexiang met with Brazil's Minister of Finance.", 'The two sides should deepen financial cooperation. Differences should be properly handled through dialogue.'])[2];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});

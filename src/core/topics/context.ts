@@ -83,7 +83,9 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
       continue;
     }
     if (m.type === 'forum') {
-      forum = true;
+      // policy T2 (T2.n): a format of two parties' own (a "2+2 Ministerial Dialogue": its card's topics name the
+      // relationship and no multilateral body) is the relationship's meeting, not a forum of three or more.
+      if (!pairFormat(model, m.id)) forum = true;
       continue;
     }
     if (parties.has(m.id)) continue;
@@ -114,6 +116,12 @@ function openingRole(text: string, model: TopicModel, mentions: readonly EntityM
   if (parties.size === 0 && !forum) return 0;
   if (!forum && !counterpart && countries !== undefined && countries.every((c) => c === countries[0])) return ROLE.opening | ROLE.openingDomestic;
   return forum || places >= 3 || foreign >= 2 ? ROLE.opening | ROLE.openingMultilateral : ROLE.opening;
+}
+
+/** T2.n: is the forum `id` a format of two parties (its card's topics: the relationship, no multilateral)? */
+function pairFormat(model: TopicModel, id: string): boolean {
+  const ev = model.entities.get(id);
+  return ev !== undefined && ev.some((e) => e.topic === BACKDROP_TOPIC) && !ev.some((e) => e.topic === 'multilateral');
 }
 
 /**

@@ -135,17 +135,28 @@ export function rankTopics(
   const results: SentenceTopics[] = [];
   // The sentence introducing the list being read (-1: none), while only its items and headings follow it.
   let introducer = -1;
+  /** T6.b: the introducer announces attendance or thanks ("Participants included:"): its items are names, no subject. */
+  let namesOnly = false;
   sentences.forEach((s, i) => {
     const role = (roles[i] ?? 0) | (i === openingAt ? openingRole : 0);
     const own = pick(rows, i * TOPIC_COUNT, s.index, rank);
     if (role & LIST_PART && introducer >= 0) {
       const intro = results[introducer].primary;
       const from = sentences[introducer].index;
-      if (intro === 'other') results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy', from } });
-      else results.push(own ?? { sentence: s.index, primary: intro, evidence: { rule: 'list', from } });
+      if (namesOnly) results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy', from } });
+      else if (own !== undefined) results.push(own);
+      else if (intro !== 'other') results.push({ sentence: s.index, primary: intro, evidence: { rule: 'list', from } });
+      else {
+        // policy T5 (T5.a): under a framing line ("The overview is as follows:") an item without words of its own
+        // continues the item before it.
+        const prev = results[i - 1];
+        if (i - 1 > introducer && prev.primary !== 'other') results.push({ sentence: s.index, primary: prev.primary, evidence: { rule: 'previous', from: sentences[i - 1].index } });
+        else results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'none' } });
+      }
       return;
     }
     introducer = role & ROLE.introducer ? i : -1;
+    namesOnly = false;
     if (!(role & ROLE.opening) && typeof s.text === 'string' && isLayoutLine(s.text, role, i === 0, words)) {
       // policy T6 (T6.d): the readout's title, a dateline, a signature block: no subject, and no paragraph for its neighbours.
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'layout' } });
@@ -154,6 +165,7 @@ export function rankTopics(
     if (role & ROLE.introducer && role & ROLE.courtesy) {
       // policy T6 (T6.b): "Participants included:" announces a list of names, which is no subject (like a signature block); so
       // does "The President thanked the following:".
+      namesOnly = true;
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
     }
@@ -165,10 +177,22 @@ export function rankTopics(
       else results.push(meeting);
       return;
     }
+    if (own !== undefined && (own.primary === BACKDROP_TOPIC || own.primary === MULTILATERAL) && typeof s.text === 'string' && words.framing.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
+      // policy T6 (T6.f): an announcement of what follows is other, though it names the meeting ("The summary of the
+      // Japan-Canada Summit telephone meeting is as follows"); a subject it names keeps its topic.
+      results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
+      return;
+    }
     if (own !== undefined) {
       const first = firstNamed?.(i) ?? -1;
       const whole = role & ROLE.relationship ? relationshipAsAWhole(rows, i * TOPIC_COUNT, own, openingRole, first) : own;
-      results.push(whole === own ? namedFirst(own, first) : whole);
+      const result = whole === own ? namedFirst(own, first) : whole;
+      // policy T2 (T2.m): where three or more met, the relationship the sentence speaks of is theirs: multilateral.
+      if (openingRole & ROLE.openingMultilateral && role & ROLE.relationship && result.primary === BACKDROP_TOPIC) {
+        results.push({ ...result, primary: MULTILATERAL, ...(result.secondary === MULTILATERAL ? { secondary: BACKDROP_TOPIC } : {}) });
+        return;
+      }
+      results.push(result);
       return;
     }
     if (!(role & ROLE.courtesy) && typeof s.text === 'string' && words.spokeWith.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
@@ -180,6 +204,17 @@ export function rankTopics(
     if (role & ROLE.marker) {
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
+    }
+    if (role & ROLE.introducer && !(typeof s.text === 'string' && words.framing.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text))) {
+      // policy T5 (T5.a): an introducer without words of its own ("The leaders set three priorities:") is about what it
+      // introduces: its list's evidence, the items' rows together.
+      const list = new Float64Array(TOPIC_COUNT);
+      for (let j = i + 1; j < sentences.length && (roles[j] ?? 0) & LIST_PART; j++) for (let t = 0; t < TOPIC_COUNT; t++) if (rows[j * TOPIC_COUNT + t] > 0) list[t] += rows[j * TOPIC_COUNT + t];
+      const items = pick(list, 0, s.index, rank);
+      if (items !== undefined) {
+        results.push({ sentence: s.index, primary: items.primary, evidence: { rule: 'paragraph' } });
+        return;
+      }
     }
     const para = pick(paragraphRows, slots[i] * TOPIC_COUNT, s.index, rank);
     if (para !== undefined) {

@@ -10,6 +10,9 @@ export const TOPIC_WORD_CLASSES = {
   meetingSubjectWords: 'meeting-subject-words',
   relationshipWords: 'relationship-words',
   courtesyWords: 'courtesy-words',
+  occasionWords: 'occasion-words',
+  framingWords: 'framing-words',
+  settlementWords: 'settlement-words',
   meetingPurposeWords: 'meeting-purpose-words',
   titleWords: 'title-words',
   documentTitleWords: 'document-title-words',
@@ -35,6 +38,12 @@ export interface RoleWords {
    * and so is a list its introducer announces ("Participants included:").
    */
   readonly courtesy: ReadonlySet<string>;
+  /** Policy T6 (T6.e): what a courtesy is on ("elections"): in a sentence with a word of courtesy, no subject. */
+  readonly occasion: ReadonlySet<string>;
+  /** Policy T2 (T2.l): means of settling a conflict ("dialogue and diplomacy"): with them, "dialogue" is no channel of the parties'. */
+  readonly settlement: ReadonlySet<string>;
+  /** Policy T6 (T6.f): an announcement of what follows ("The overview of the meeting is as follows"). */
+  readonly framing: RegExp;
   /** T2: where the opening turns from who met to what for ("to coordinate responses to …", "including"). */
   readonly purpose: RegExp;
   /** Policy T2 (T2.a): the last word of a title ("National Security Advisor"): a title's words are no subject and no courtesy. */
@@ -83,6 +92,8 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     meetingSubject: new Set(words(C.meetingSubjectWords)),
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
+    occasion: new Set(words(C.occasionWords)),
+    settlement: new Set(words(C.settlementWords)),
     title: new Set(words(C.titleWords)),
     documentTitle:
       words(C.documentTitleWords).length > 0
@@ -92,6 +103,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     relation: new Set(words(C.relationWords)),
     relationPreposition: new Set(words(C.relationPrepositions)),
     pair: new Set(words(C.relationPairPrepositions)),
+    framing: words(C.framingWords).length > 0 ? new RegExp(`(?:^|[^\\p{L}])(?:${alternatives(words(C.framingWords))})(?![\\p{L}])`, 'iu') : NEVER,
     purpose: words(C.meetingPurposeWords).length > 0 ? new RegExp(`\\b(?:${alternatives(words(C.meetingPurposeWords))})\\b`, 'i') : NEVER,
   };
 }

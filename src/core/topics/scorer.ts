@@ -15,6 +15,8 @@ interface WordForms {
   surface: string;
 }
 
+/** A word written with a capital and then lower case ("Alliance"); made once, not per word (T2.k). */
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const formsCache = new WordCache<WordForms>((word) => ({ folded: foldWord(word), surface: surfaceOf(word) }));
 let coveredBuffer = new Uint8Array(256);
 
@@ -35,6 +37,11 @@ interface TokenInfo extends ModelWord {
   title: boolean;
   /** T2.k: the folded word, when written with a capital and then lower case ("Alliance"), else undefined. */
   head: string | undefined;
+  /** T6.e: what a courtesy is on ("elections"). */
+  occasion: boolean;
+  /** T2.l: a means of settling a conflict ("diplomacy", "negotiation"); `and`: the word "and". */
+  settlement: boolean;
+  and: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -48,7 +55,10 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
     title: model.roleWords.title.has(surface.toLowerCase()),
-    head: /^\p{Lu}\p{Ll}/u.test(surface) ? folded : undefined,
+    head: CAPITALISED.test(surface) ? folded : undefined,
+    occasion: model.roleWords.occasion.has(surface.toLowerCase()),
+    settlement: model.roleWords.settlement.has(surface.toLowerCase()),
+    and: surface.toLowerCase() === 'and',
     trained: model.trained?.words.get(folded) ?? null,
     pairs: model.trained?.pairs.get(folded) ?? null,
     second: model.trained?.seconds.get(folded) ?? -1,
@@ -236,6 +246,16 @@ export class TopicScorer {
     }
     let relationship = false;
     let courtesy = false;
+    // policy T6 (T6.e): in a sentence of courtesy ("congratulated him on the smooth conduct of the legislative
+    // elections"), what it is on is no subject: its words count for no topic.
+    let courteous = false;
+    let occasion = false;
+    for (let k = 0; k < count; k++) {
+      if (covered[k]) continue;
+      if (infos[k].courtesy) courteous = true;
+      if (infos[k].occasion) occasion = true;
+    }
+    const occasions = courteous && occasion;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
         i++;
@@ -247,7 +267,7 @@ export class TopicScorer {
         i++;
         continue;
       }
-      if (info.relationship) relationship = true;
+      if (info.relationship && !meansOfSettlement(infos, covered, i, count)) relationship = true;
       if (info.courtesy) courtesy = true;
       let node: PhraseNode | undefined | null = info.phrase;
       let best: Evidence[] | undefined;
@@ -262,15 +282,15 @@ export class TopicScorer {
       }
       if (best !== undefined) {
         // policy T2 (T2.a): a title's words ("National Security Advisor") are no subject and no courtesy: they count for nothing.
-        if (!(infos[bestEnd].title && onlyOther(best))) {
+        if (!(infos[bestEnd].title && onlyOther(best)) && !(occasions && !onlyOther(best) && anyOccasion(infos, i, bestEnd))) {
           add(rows, row, best);
           hits.add(sentence, starts[i] - base, ends[bestEnd] - base, best, false);
         }
-        for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship) relationship = true;
+        for (let k = i + 1; k <= bestEnd; k++) if (infos[k].relationship && !meansOfSettlement(infos, covered, k, count)) relationship = true;
         i = bestEnd + 1;
         continue;
       }
-      if (info.keywords !== null) {
+      if (info.keywords !== null && !(occasions && info.occasion)) {
         add(rows, row, info.keywords);
         hits.add(sentence, starts[i] - base, ends[i] - base, info.keywords, false);
       }
@@ -323,6 +343,21 @@ export class TopicScorer {
 }
 
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
+
+/**
+ * Policy T2 (T2.l): is the word of the relationship at `k` a means of settling a conflict, coordinated with another
+ * ("dialogue and diplomacy are the only way to resolve the region's crises", "dialogue and negotiation")? Then it
+ * is no channel of the parties'.
+ */
+function meansOfSettlement(infos: readonly TokenInfo[], covered: Uint8Array, k: number, count: number): boolean {
+  return k + 2 < count && !covered[k + 1] && !covered[k + 2] && infos[k + 1].and && infos[k + 2].settlement;
+}
+
+/** T6.e: is any of the words from..to (inclusive) what a courtesy is on? */
+function anyOccasion(infos: readonly TokenInfo[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (infos[k].occasion) return true;
+  return false;
+}
 
 /** Is all of `evidence` for 'other' (courtesy, framing, titles: T6)? */
 function onlyOther(evidence: readonly Evidence[]): boolean {

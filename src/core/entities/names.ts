@@ -282,12 +282,33 @@ export class Recogniser extends TokenReader {
     }
     // "met in Philadelphia": a name after a place preposition, not the sentence's first word; no abstract noun
     // ("the rise in Antisemitism", E1.c).
-    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
+    if (t.start[k] !== sentenceStart && this.placed(k, e) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
       this.add(t.start[k], t.end[e - 1], sentence, 'place', `after: ${this.slice(k - 1).toLowerCase()}`);
       return '';
     }
     for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  /**
+   * The run [k, e) follows a place preposition ("met in Philadelphia"), or "to" after a word of going or receiving
+   * somewhere, right before it or before its object ("a visit to Washington", "welcoming President Widodo to San
+   * Francisco"; E1.i) — unless the run is the first word of a name found before it, a short back-reference ("their
+   * visit to Goddard" after "Goddard Space Flight Center").
+   */
+  private placed(k: number, e: number): boolean {
+    if (this.beforeIs(k, LOWER_PLACE)) return true;
+    if (k - 2 < this.lo || this.word(k - 1) !== this.rules.to || !this.adjacent(k - 1)) return false;
+    let q = k - 2;
+    for (let seen = 0; ; q--, seen++) {
+      if (q < this.lo || seen > 5 || !this.adjacent(q)) return false;
+      const w = this.word(q);
+      if (w >= 0 && this.rules.motion[w] === 1) break;
+      if (this.tokens.taken[q] === 0 && !this.capital(q)) return false;
+    }
+    if (e - k > 1) return true;
+    const opening = `${this.slice(k)} `;
+    return !this.found.some((f) => f.text.startsWith(opening));
   }
 
   /** Tokens [k, e) are the whole of a list item: a list marker before them, nothing but markup after them. */

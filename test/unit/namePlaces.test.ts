@@ -91,3 +91,16 @@ describe('policy E3.g: a leader\'s spouse named by office alone', () => {
     assert.ok(!mentions('She met First Lady Jill Biden.').some((m) => m.text === 'First Lady'));
   });
 });
+
+describe('policy E3.c: a portfolio\'s "for" opens the portfolio, no other lower-case word keeps the holder expected', () => {
+  it('reads no holder of the office after the rest of the sentence', () => {
+    const seen = mentions('Vice President Kamala Harris hosted Prime Minister Kishida Fumio for a breakfast meeting at the Vice President’s Residence in Washington, D.C., following up on the Vice President’s recent engagements.');
+    assert.ok(!seen.some((m) => m.text === 'Vice President' && m.type === 'person'), JSON.stringify(seen));
+    assert.ok(seen.some((m) => m.id === 'vice-presidents-residence'), JSON.stringify(seen));
+    assert.ok(!mentions('President Biden thanked Prime Minister Draghi for his leadership and the Presidency of the G20.').some((m) => m.text === 'Presidency'));
+  });
+
+  it('still reads the holder after a portfolio ("... for Western Hemisphere Affairs Brian Nichols")', () => {
+    assert.ok(mentions('He met Assistant Secretary of State for Western Hemisphere Affairs Brian Nichols today.').some((m) => m.text === 'Brian Nichols' && m.type === 'person'));
+  });
+});

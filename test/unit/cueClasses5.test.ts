@@ -32,11 +32,6 @@ describe('cue classes, fifth round (issue #15)', () => {
     );
   });
 
-  it('"sent / sending his best wishes" is a wish, hedged like "wished" (S-hedged.i)', () => {
-    assert.deepStrictEqual(brief('President Biden underscored the commitment to the security of Poland, sending his best wishes for a successful summit.'), ['underscored:hedged', 'sending his best wishes:hedged']);
-    assert.deepStrictEqual(brief('He sent his warm wishes to the people of Poland.'), ['sent his warm wishes:hedged']);
-  });
-
   it('after a greeting\'s adjective "wishes" is a noun, no cue (C3.d)', () => {
     assert.deepStrictEqual(brief('The President shared his greetings and well wishes with the Chinese people on the occasion of Lunar New Year.'), []);
     assert.deepStrictEqual(brief('President Biden underscored the U.S. commitment to Poland, sending his best wishes for a successful Summit.'), ['underscored:hedged']);

@@ -234,7 +234,7 @@ export interface NameClassEntry {
   origin?: LexiconOrigin;
 }
 
-export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'head-other', 'head-leading', 'numbered', 'district-code', 'portfolio', 'place-preposition', 'not-place-ending', 'connector', 'not-name',
+export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'head-other', 'head-leading', 'numbered', 'district-code', 'portfolio', 'place-preposition', 'place-motion', 'not-place-ending', 'connector', 'not-name',
   // E3.f: counterparts named by office alone (src/core/entities/counterpartTitles.ts).
   'default-government'] as const;
 

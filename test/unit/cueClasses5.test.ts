@@ -25,6 +25,13 @@ describe('cue classes, fifth round (issue #15)', () => {
     assert.deepStrictEqual(brief('She assured him of continued support.'), []);
   });
 
+  it('"assured someone that" + a view, no action of the party, is one hedged cue (S-hedged.h)', () => {
+    assert.deepStrictEqual(
+      brief('She assured President Hichilema that the United States considers the finalization of the debt treatment a top priority.'),
+      ['assured:hedged'],
+    );
+  });
+
   it('after a greeting\'s adjective "wishes" is a noun, no cue (C3.d)', () => {
     assert.deepStrictEqual(brief('The President shared his greetings and well wishes with the Chinese people on the occasion of Lunar New Year.'), []);
     assert.deepStrictEqual(brief('President Biden underscored the U.S. commitment to Poland, sending his best wishes for a successful Summit.'), ['underscored:hedged']);

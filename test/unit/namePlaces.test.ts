@@ -68,3 +68,39 @@ describe('policy E1.d: each of a slash list with a place is a place', () => {
     assert.ok(!seen.some((m) => m.text === 'Good' && m.type === 'place'), JSON.stringify(seen));
   });
 });
+
+describe('policy E1.i: "to" after a word of going or receiving somewhere places a name', () => {
+  it('reads a visit, a trip and a welcome to a place', () => {
+    const seen = mentions('The President welcomed the visit to Washington this week. He looks forward to welcoming President Widodo to San Francisco for APEC. Building on her trip to Palawan, they met.');
+    assert.ok(seen.some((m) => m.text === 'Washington' && m.id === 'washington-dc'), JSON.stringify(seen));
+    assert.ok(seen.some((m) => m.text === 'San Francisco' && m.type === 'place'), JSON.stringify(seen));
+    assert.ok(seen.some((m) => m.text === 'Palawan' && m.type === 'place'), JSON.stringify(seen));
+  });
+
+  it('reads no place after any other "to", nor a back-reference to a longer name', () => {
+    const seen = mentions('They committed to Building Better Futures. She spoke at the Goddard Space Flight Center. Their visit to Goddard marks the anniversary.');
+    assert.ok(!seen.some((m) => m.type === 'place' && (m.text === 'Goddard' || m.text.startsWith('Building'))), JSON.stringify(seen));
+  });
+});
+
+describe('policy E3.g: a leader\'s spouse named by office alone', () => {
+  it('is a person by the office "the Second Gentleman", "the First Lady"', () => {
+    const seen = mentions('Vice President Kamala Harris met with President Marcos, the Second Gentleman, and officials. He said that he and the First Lady are keeping the Queen in their thoughts.');
+    assert.ok(seen.some((m) => m.text === 'Second Gentleman' && m.type === 'person'), JSON.stringify(seen));
+    assert.ok(seen.some((m) => m.text === 'First Lady' && m.type === 'person'), JSON.stringify(seen));
+    assert.ok(!mentions('She met First Lady Jill Biden.').some((m) => m.text === 'First Lady'));
+  });
+});
+
+describe('policy E3.c: a portfolio\'s "for" opens the portfolio, no other lower-case word keeps the holder expected', () => {
+  it('reads no holder of the office after the rest of the sentence', () => {
+    const seen = mentions('Vice President Kamala Harris hosted Prime Minister Kishida Fumio for a breakfast meeting at the Vice President’s Residence in Washington, D.C., following up on the Vice President’s recent engagements.');
+    assert.ok(!seen.some((m) => m.text === 'Vice President' && m.type === 'person'), JSON.stringify(seen));
+    assert.ok(seen.some((m) => m.id === 'vice-presidents-residence'), JSON.stringify(seen));
+    assert.ok(!mentions('President Biden thanked Prime Minister Draghi for his leadership and the Presidency of the G20.').some((m) => m.text === 'Presidency'));
+  });
+
+  it('still reads the holder after a portfolio ("... for Western Hemisphere Affairs Brian Nichols")', () => {
+    assert.ok(mentions('He met Assistant Secretary of State for Western Hemisphere Affairs Brian Nichols today.').some((m) => m.text === 'Brian Nichols' && m.type === 'person'));
+  });
+});

@@ -4,7 +4,7 @@
 import { isRegexSpace } from '../text/scan';
 import type { EntityType } from '../types';
 import type { NameRules, Phrases } from './nameRules';
-import { CAPITAL, CAPITALS, LOWER_THE, WORD_SHIFT, isDash, type NameTokens } from './nameTokens';
+import { CAPITAL, CAPITALS, LOWER_PLACE, LOWER_THE, WORD_SHIFT, isDash, type NameTokens } from './nameTokens';
 
 export class TokenReader {
   /** The sentence read: tokens [lo, hi). */
@@ -90,6 +90,22 @@ export class TokenReader {
   /** The token before token k, with only spaces between them, is lower-cased what `flag` says. */
   protected beforeIs(k: number, flag: number): boolean {
     return k > this.lo && this.adjacent(k - 1) && (this.tokens.info[k - 1] & flag) !== 0;
+  }
+
+  /**
+   * Token k follows a place preposition ("met in Philadelphia"), or "to" after a word of going or receiving
+   * somewhere, right before it or before its object ("a visit to Washington", "welcoming President Widodo to San
+   * Francisco"; E1.i: the `place-motion` class).
+   */
+  protected afterPlaceWord(k: number): boolean {
+    if (this.beforeIs(k, LOWER_PLACE)) return true;
+    if (k - 2 < this.lo || this.word(k - 1) !== this.rules.to || !this.adjacent(k - 1)) return false;
+    for (let q = k - 2; q >= this.lo && q >= k - 7 && this.adjacent(q); q--) {
+      const w = this.word(q);
+      if (w >= 0 && this.rules.motion[w] === 1) return true;
+      if (this.tokens.taken[q] === 0 && !this.capital(q)) return false;
+    }
+    return false;
   }
 
   protected beforeIsThe(k: number): boolean {

@@ -27,6 +27,8 @@ export interface NameRules {
   numbered: Uint8Array;
   /** By word number: 1 for a head that types a run only when it opens it ("Hurricane Ida"; E1.b). */
   leading: Uint8Array;
+  /** By word number: 1 for a word of going or receiving somewhere, "to" after which is a place preposition (E1.i). */
+  motion: Uint8Array;
   /** Endings of abstract nouns, never a place after a place preposition ("the rise in Antisemitism"; E1.c). */
   notPlaceEndings: readonly string[];
   /** A lexicon person's name → its surname, or null for a one-word name (see Recogniser.knownPerson). */
@@ -97,6 +99,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   const portfolio: string[] = [];
   const numbered: string[] = [];
   const leading: string[] = [];
+  const motion: string[] = [];
   const notPlaceEndings: string[] = [];
   const notAcronyms = new Set<string>();
   const districtCodes = new Set<string>();
@@ -121,6 +124,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
       else if (c.id === 'portfolio') portfolio.push(w);
       else if (c.id === 'numbered') numbered.push(w);
       else if (c.id === 'head-leading') leading.push(w);
+      else if (c.id === 'place-motion') motion.push(w.toLowerCase());
       else if (c.id === 'not-place-ending') notPlaceEndings.push(w);
       if ((c.id === 'title' || c.id === 'not-name') && /^[A-Z]{2,}$/.test(w)) notAcronyms.add(w);
       else if (c.id === 'place-preposition') words.placePrepositions.add(w.toLowerCase());
@@ -130,6 +134,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   for (const w of connectors) words.add(w);
   for (const w of portfolio) words.add(w);
   for (const w of numbered) words.add(w);
+  for (const w of motion) words.add(w);
   for (const w of heads.keys()) words.add(w);
   const n = words.words.length;
   const phrases = (from: Map<string, string[][]>): Phrases => {
@@ -158,6 +163,7 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
     portfolio: flags(portfolio),
     numbered: flags(numbered),
     leading: flags(leading),
+    motion: flags(motion),
     notPlaceEndings,
     surnames,
     personBySurname,

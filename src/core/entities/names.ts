@@ -16,7 +16,6 @@ const possessive = (text: string, end: number): boolean => (text.charCodeAt(end 
 
 export const byPosition = (x: Span, y: Span): number => x.start - y.start || x.end - y.end;
 
-
 const ownAtoms = new SpanScan();
 const ownTokens = new NameTokens();
 
@@ -30,7 +29,7 @@ export function recogniseNames(text: string, readout: ParsedReadout, rules: Name
   if (rules === undefined) return mentions;
   const r = new Recogniser(text, rules, false);
   // A lexicon person's surname alone ("Sullivan" after "Jake Sullivan") is that person, with its card.
-  for (const m of mentions) if (m.type === 'person') r.knownPerson(m);
+  for (const m of mentions) r.knownMention(m);
   const odd = hasOddSpace(text);
   const tokens = ownTokens;
   let m = 0;
@@ -67,7 +66,7 @@ export function nameTokensOf(text: string, sentences: readonly Sentence[], rules
 /** recogniseNames over tokens nameTokensOf gave for the readout's sentences (offsets in `text`): the same result. */
 export function recogniseTokens(text: string, readout: ParsedReadout, rules: NameRules, mentions: EntityMention[], acronyms: readonly Span[], tokens: NameTokens, firsts: ArrayLike<number>): EntityMention[] {
   const r = new Recogniser(text, rules, false);
-  for (const m of mentions) if (m.type === 'person') r.knownPerson(m);
+  for (const m of mentions) r.knownMention(m);
   const sentences = readout.sentences;
   for (let i = 0; i < sentences.length; i++) r.sentence(sentences[i], tokens, firsts[i], i + 1 < sentences.length ? firsts[i + 1] : tokens.count);
   return r.finish(mentions, readout, acronyms);
@@ -79,6 +78,8 @@ export class Recogniser extends TokenReader {
   private readonly surnames = new Map<string, Found>();
   private readonly names = new Map<string, Found>();
   private readonly lexiconSurnames = new Set<string>();
+  /** The first word of each lexicon mention of several words → where the first such mention starts (E1.i). */
+  private readonly openings = new Map<string, number>();
   /** Surnames asked for before every lexicon person was known (sentence by sentence only). */
   private readonly asked: Set<string> | undefined;
   /** A surname asked for was then a lexicon person's: the results would differ from recogniseNames'. */
@@ -120,7 +121,9 @@ export class Recogniser extends TokenReader {
       }
       if (!this.capital(k) && !this.innerCapitals(k)) {
         // "Special Advisor for the Americas Christopher Dodd": the office's portfolio is between it and its holder.
-        if (titled && !(this.word(k) === rules.of || this.word(k) === rules.the || (portfolio ||= this.word(k) === rules.for))) titled = '';
+        // Only "of", "the" and a portfolio's "for" keep it: "Prime Minister Kishida for a breakfast at the ..." (E3.c).
+        if (titled && this.word(k) === rules.for) portfolio = true;
+        else if (titled && this.word(k) !== rules.of && this.word(k) !== rules.the) titled = '';
         k++;
         continue;
       }
@@ -282,12 +285,20 @@ export class Recogniser extends TokenReader {
     }
     // "met in Philadelphia": a name after a place preposition, not the sentence's first word; no abstract noun
     // ("the rise in Antisemitism", E1.c).
-    if (t.start[k] !== sentenceStart && this.beforeIs(k, LOWER_PLACE) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
+    if (t.start[k] !== sentenceStart && this.placed(k, e) && !this.names.has(this.slice(k)) && !this.hasSurname(this.slice(e - 1)) && !this.abstract(e - 1)) {
       this.add(t.start[k], t.end[e - 1], sentence, 'place', `after: ${this.slice(k - 1).toLowerCase()}`);
       return '';
     }
     for (let q = k; q < e; q++) this.leave(q, sentence);
     return '';
+  }
+
+  /** The run [k, e) is placed (E1.i), unless it is the first word of a name before it ("their visit to Goddard"). */
+  private placed(k: number, e: number, word = this.slice(k)): boolean {
+    if (!this.afterPlaceWord(k)) return false;
+    if (e - k > 1 || this.beforeIs(k, LOWER_PLACE)) return true;
+    const at = this.openings.get(word);
+    return !(at !== undefined && at < this.tokens.start[k]) && !this.found.some((f) => f.text.startsWith(`${word} `));
   }
 
   /** Tokens [k, e) are the whole of a list item: a list marker before them, nothing but markup after them. */
@@ -503,6 +514,13 @@ export class Recogniser extends TokenReader {
     }
   }
 
+
+  /** A lexicon mention: its first word is a short back-reference to it after it (E1.i); a person's surname too. */
+  knownMention(m: EntityMention): void {
+    const first = m.text.split(/\s/, 2);
+    if (first.length > 1 && !((this.openings.get(first[0]) ?? Infinity) <= m.start)) this.openings.set(first[0], m.start);
+    if (m.type === 'person') this.knownPerson(m);
+  }
 
   knownPerson(m: EntityMention): void {
     let surname = this.rules.surnames.get(m.name);

@@ -50,7 +50,7 @@ export class NamesInSentences {
         break;
       }
     }
-    for (let k = from; k < to; k++) if (known[k].type === 'person') r.knownPerson(known[k]);
+    for (let k = from; k < to; k++) r.knownMention(known[k]);
     const tokens = this.tokens;
     const keeping = this.keptSentences.length > 0;
     if (!keeping) tokens.count = 0;

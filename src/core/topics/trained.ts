@@ -1,13 +1,15 @@
 // The trained topic model (lexicons/topic-model.yaml, scripts/train-topics.mjs) compiled for scoring: each kept
 // word's weights in one array by topic slot, summed over a sentence's words with one lookup per word spelling.
 // Policy T1.a: it names a secondary topic where the rules name none; T1.b: it decides the primary where the rules are weak.
-import { TOPIC_IDS, type SentenceTopics, type TrainedTopicModel } from '../types';
+import { TOPIC_IDS, type SentenceTopics, type TopicId, type TrainedTopicModel } from '../types';
 
 /** The model file's key for an entity id's weights ("@china"); a key with a space is two words in a row. */
 export const ENTITY_KEY = '@';
 
 /** Topics the model was not trained on can never be its answer. */
 const NEVER = -Infinity;
+/** Topic id → its slot in the weight arrays (TOPIC_IDS order). */
+const SLOT = new Map<string, number>(TOPIC_IDS.map((t, slot) => [t, slot]));
 
 export interface TrainedWeights {
   /** Folded word → its weight under each topic, by slot. */
@@ -44,10 +46,19 @@ export function compileTrained(model: TrainedTopicModel | undefined): TrainedWei
   const entities = new Map<string, Float64Array>();
   // Per slot, what a word the model keeps without a weight for the topic gets; NEVER for a topic the model never gives.
   const unseen = Float64Array.from(TOPIC_IDS, (t, slot) => (prior[slot] > NEVER ? (model.unseen?.[t] ?? NEVER) : NEVER));
-  for (const [key, row] of Object.entries(model.words ?? {})) {
-    // A plain loop: this runs for every word of the model at every start, before V8 has optimised anything.
-    const weights = new Float64Array(TOPIC_IDS.length);
-    for (let slot = 0; slot < TOPIC_IDS.length; slot++) weights[slot] = prior[slot] > NEVER ? (row?.[TOPIC_IDS[slot]] ?? unseen[slot]) : NEVER;
+  const source = model.words ?? {};
+  for (const key in source) {
+    if (!Object.prototype.hasOwnProperty.call(source, key)) continue;
+    const row = source[key];
+    // This runs for every word of the model at every start, before V8 has optimised anything: a row names a few
+    // topics of the fifteen, so it is read by its own keys, over a copy of the unseen weights.
+    const weights = unseen.slice();
+    if (row !== null && typeof row === 'object') {
+      for (const t in row) {
+        const slot = SLOT.get(t);
+        if (slot !== undefined && prior[slot] > NEVER) weights[slot] = row[t as TopicId] ?? unseen[slot];
+      }
+    }
     const space = key.indexOf(' ');
     if (key.startsWith(ENTITY_KEY)) entities.set(key.slice(ENTITY_KEY.length), weights);
     else if (space > 0) {

@@ -218,6 +218,34 @@ describe("topics: a party written as the owner of the subject (policy T3, T3.a)"
   });
 });
 
+describe("topics: a party owning the subject beside the relationship's words (policy T3, T3.b)", () => {
+  const opening = 'President Biden spoke with Prime Minister Netanyahu of Israel.';
+
+  it("Israel's security stays Israel's though the sentence also keeps in touch", () => {
+    const t = topicsOf([opening, 'The President stressed the iron-clad U.S. commitment to Israel’s security, and agreed that his team would remain in constant touch with their Israeli counterparts.'])[1];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it("a party owning the relationship itself (China's relations) is one side of it", () => {
+    const t = topicsOf(['President Biden spoke with President Xi Jinping of China.', 'The two leaders discussed China’s relations with the United States and agreed to stay in touch.'])[1];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
+describe('topics: a courtesy opening on a subject (policy T6, T6.g)', () => {
+  it('congratulations on what a subject names take that subject', () => {
+    const t = topicsOf(['President Biden spoke with Prime Minister Netanyahu of Israel to congratulate him on the mission conducted in Gaza that killed Hamas leader Yahya Sinwar.'])[0];
+    assert.strictEqual(t.primary, 'middle-east', JSON.stringify(t));
+  });
+
+  it('congratulations on an election, or on an appointment to a title, stay other (T6.a, T6.e)', () => {
+    const [election] = topicsOf(['President Biden called President Erdogan today to congratulate him on his re-election as President of Türkiye.']);
+    assert.strictEqual(election.primary, 'other', JSON.stringify(election));
+    const [title] = topicsOf(['Jake Sullivan called Dr. Monica Juma today to congratulate her on her appointment as Kenya’s first-ever National Security Advisor.']);
+    assert.strictEqual(title.primary, 'other', JSON.stringify(title));
+  });
+});
+
 describe('topics: where they met, however it is written (policy T2, T2.c)', () => {
   it("a forum's acronym in parentheses after it is the same venue, not a forum they met as", () => {
     const t = topicsOf(['Vice President Kamala Harris met with Prime Minister Justin Trudeau of Canada on the margins of the Asia-Pacific Economic Cooperation (APEC) Leaders Meeting.'])[0];

@@ -155,6 +155,12 @@ function possessive(text: string, end: number): boolean {
   return /^['’](?:s(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))/u.test(text.slice(end, end + 3));
 }
 
+/** T3.b: is the word after a possessive ending at `end` ("China's relations") a word of the relationship? */
+function ownsRelationship(text: string, end: number, words: RoleWords): boolean {
+  const next = /^['’]s?\s+(?:own\s+)?([\p{L}-]+)/u.exec(text.slice(end, end + 60));
+  return next !== null && words.relationship.has(next[1].toLowerCase());
+}
+
 /** Does a mention starting at `start` open a parenthesis right after the venue ending at `venueEnd` ("… Cooperation (APEC")? */
 function inParenthesesAfter(text: string, venueEnd: number, start: number): boolean {
   return venueEnd >= 0 && start - venueEnd <= 3 && /^\s?\(\s?$/.test(text.slice(venueEnd, start));
@@ -230,7 +236,10 @@ export function resolveTopics(
         const side = i === sentences[openingAt].index || (roleBits[i] & ROLE.relationship) !== 0 || courtesy;
         // policy T3 (T3.a): a party written as the owner of what is discussed ("Israel's security", "Zelenskyy's
         // commitment to a just peace") is the subject: its own topic stays whole.
-        const owner = !side && possessive(text, m.end);
+        // policy T3 (T3.b): ...and so in a sentence that also speaks of the relationship ("the iron-clad U.S. commitment to
+        // Israel's security, and … remain in constant touch"), unless what it owns is the relationship ("China's relations").
+        const inRelationship = side && i !== sentences[openingAt].index && !courtesy;
+        const owner = (!side || inRelationship) && possessive(text, m.end) && !(inRelationship && ownsRelationship(text, m.end, model.roleWords));
         const share = side ? 1 : 1 - PARTY_TOPIC_SHARE;
         for (const e of ev) {
           const slot = slotOf(e.topic);

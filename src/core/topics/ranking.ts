@@ -86,6 +86,9 @@ function namedFirst(own: SentenceTopics, first: number): SentenceTopics {
   return { ...own, secondary: TOPIC_IDS[first] };
 }
 
+/** T6.g: what a courtesy opening's subject must score more than to be its primary: one phrase (a title's, "National Security Advisor", may be all it is). */
+const COURTESY_SUBJECT_SCORE = TOPIC_WEIGHTS.phrase;
+
 const MULTILATERAL = 'multilateral' as const;
 const OTHER = 'other' as const;
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -173,7 +176,12 @@ export function rankTopics(
       const meeting = opening(rows, i * TOPIC_COUNT, s.index, rank, role);
       // policy T6 (T6.a): an opening whose purpose is a courtesy ("called … to congratulate him on his re-election") is other;
       // what else they met about stays its secondary topic.
-      if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
+      // policy T6 (T6.g): ...unless the courtesy is on a subject the opening names with a phrase's or an entity's weight
+      // ("to congratulate him on a historic breakthrough agreement to establish a permanent maritime boundary between
+      // Israel and Lebanon"): a courtesy that names a subject takes that subject.
+      const subject = meeting.secondary === undefined ? -1 : slotOf(meeting.secondary);
+      if (role & ROLE.courtesy && subject >= 0 && subject !== BACKDROP_SLOT && rows[i * TOPIC_COUNT + subject] > COURTESY_SUBJECT_SCORE) results.push({ sentence: s.index, primary: TOPIC_IDS[subject], evidence: { rule: 'courtesy' } });
+      else if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
       else results.push(meeting);
       return;
     }

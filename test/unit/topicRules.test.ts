@@ -636,3 +636,46 @@ describe('topics: managing differences in other governments\' words (policy T2)'
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
 });
+
+describe('topics: what condolences are for is no subject (policy T6, T6.h)', () => {
+  const opening = 'President Biden spoke today with President Giammattei of Guatemala.';
+
+  it('a condolence is other, though it names the loss, an attack or a place', () => {
+    const [, migrants, attack, war] = topicsOf([
+      opening,
+      'The President expressed his condolences for the thirteen Guatemalan migrants who were killed in Northern Mexico.',
+      'Mr. Sullivan conveyed condolences for the loss of the police officer slain during the violent attacks that took place on September 24.',
+      'We all express our condolences to the families of the victims in Poland and Ukraine.',
+    ]);
+    assert.strictEqual(migrants.primary, 'other', JSON.stringify(migrants));
+    assert.strictEqual(attack.primary, 'other', JSON.stringify(attack));
+    assert.strictEqual(war.primary, 'other', JSON.stringify(war));
+  });
+
+  it('a subject named before the condolences keeps its topic', () => {
+    const t = topicsOf([opening, 'He expressed his condemnation of Russia’s missile strikes across Ukraine, and conveyed his condolences to the loved ones of those killed.'])[1];
+    assert.strictEqual(t.primary, 'russia-ukraine', JSON.stringify(t));
+  });
+});
+
+describe('topics: vocabulary of the smaller topics (policy T4)', () => {
+  const opening = 'President Biden spoke today with President Lula of Brazil.';
+  const primaries = (sentences: string[]): string[] => topicsOf([opening, ...sentences]).slice(1).map((t) => t.primary);
+
+  it('names the well-known terms of health, energy and climate, technology, rights and trade', () => {
+    assert.deepStrictEqual(
+      primaries([
+        'They discussed antimicrobial resistance and the fight against cholera.',
+        'They discussed rare earths, graphite and small modular reactors.',
+        'They discussed machine learning, data centers and undersea cables.',
+        'They discussed the fight against corruption and human trafficking.',
+        'They discussed debt restructuring and the role of creditors.',
+      ]),
+      ['health', 'energy-climate', 'technology', 'human-rights', 'economy-trade'],
+    );
+  });
+
+  it('a relationship of trade is economy-trade, not the relationship its noun would make it', () => {
+    assert.deepStrictEqual(primaries(['The leaders discussed ways to expand their economic relationship.']), ['economy-trade']);
+  });
+});

@@ -11,6 +11,7 @@ export const TOPIC_WORD_CLASSES = {
   relationshipWords: 'relationship-words',
   courtesyWords: 'courtesy-words',
   occasionWords: 'occasion-words',
+  mourningWords: 'mourning-words',
   framingWords: 'framing-words',
   settlementWords: 'settlement-words',
   meetingPurposeWords: 'meeting-purpose-words',
@@ -40,6 +41,8 @@ export interface RoleWords {
   readonly courtesy: ReadonlySet<string>;
   /** Policy T6 (T6.e): what a courtesy is on ("elections"): in a sentence with a word of courtesy, no subject. */
   readonly occasion: ReadonlySet<string>;
+  /** Policy T6 (T6.h): condolences: what follows them in the sentence (what they are for) is no subject. */
+  readonly mourning: ReadonlySet<string>;
   /** Policy T2 (T2.l): means of settling a conflict ("dialogue and diplomacy"): with them, "dialogue" is no channel of the parties'. */
   readonly settlement: ReadonlySet<string>;
   /** Policy T6 (T6.f): an announcement of what follows ("The overview of the meeting is as follows"). */
@@ -93,6 +96,7 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     relationship: new Set(words(C.relationshipWords)),
     courtesy: new Set(words(C.courtesyWords)),
     occasion: new Set(words(C.occasionWords)),
+    mourning: new Set(words(C.mourningWords)),
     settlement: new Set(words(C.settlementWords)),
     title: new Set(words(C.titleWords)),
     documentTitle:

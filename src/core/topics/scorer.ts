@@ -39,6 +39,8 @@ interface TokenInfo extends ModelWord {
   head: string | undefined;
   /** T6.e: what a courtesy is on ("elections"). */
   occasion: boolean;
+  /** T6.h: a word of condolence: what follows it is what the condolences are for, no subject. */
+  mourning: boolean;
   /** T2.l: a means of settling a conflict ("diplomacy", "negotiation"); `and`: the word "and". */
   settlement: boolean;
   and: boolean;
@@ -57,6 +59,7 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     title: model.roleWords.title.has(surface.toLowerCase()),
     head: CAPITALISED.test(surface) ? folded : undefined,
     occasion: model.roleWords.occasion.has(surface.toLowerCase()),
+    mourning: model.roleWords.mourning.has(surface.toLowerCase()),
     settlement: model.roleWords.settlement.has(surface.toLowerCase()),
     and: surface.toLowerCase() === 'and',
     trained: model.trained?.words.get(folded) ?? null,
@@ -228,12 +231,20 @@ export class TopicScorer {
     let t = 0;
     // policy T2.k: the short names ("the Alliance") of the bodies this sentence names (NATO).
     let heads: Set<string>[] | undefined;
+    // policy T6 (T6.h): after a word of condolence, what they are for (a loss, an attack) is no subject.
+    let mourning = Infinity;
+    for (let k = 0; k < count; k++) {
+      if (infos[k].mourning) {
+        mourning = starts[k];
+        break;
+      }
+    }
     for (let q = from; q < to; q++) {
       const m = mentions[q];
       const named = model.heads.get(m.id);
       if (named !== undefined) (heads ??= []).push(named);
       const ev = model.entities.get(m.id);
-      if (ev !== undefined) {
+      if (ev !== undefined && m.start < mourning) {
         add(rows, row, ev);
         hits.add(i, m.start - base, m.end - base, ev, true);
       }
@@ -262,6 +273,7 @@ export class TopicScorer {
         continue;
       }
       const info = infos[i];
+      if (starts[i] > mourning) break;
       if (heads !== undefined && info.head !== undefined && namedAgain(heads, info.head)) {
         // policy T2.k: "NATO … the Alliance" names one body twice; its mention has counted.
         i++;

@@ -305,6 +305,15 @@ describe("topics: the parties' shared concerns are their relationship (policy T2
   });
 });
 
+describe('topics: staying in consultation is keeping in touch (policy T2 vocabulary)', () => {
+  it('"remain in close consultation" after a paragraph on Gaza is the relationship, not the paragraph\'s topic', () => {
+    const t = topicsOf([
+      'President Biden spoke today with Prime Minister Netanyahu of Israel. They discussed the situation in Gaza and the hostages held by Hamas. They agreed that their teams would remain in close consultation.',
+    ])[2];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+});
+
 describe('topics: a conflict in a place without a topic of its own is security (policy T4 vocabulary)', () => {
   it('peacekeepers, peace support operations and an escalation of violence are security, not human-rights', () => {
     const t = topicsOf(['President Biden spoke today with President Ruto of Kenya.', 'They discussed trade and investment.', 'The leaders condemned the escalation of violence in the region and welcomed the support for peacekeepers.'])[2];

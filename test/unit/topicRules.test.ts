@@ -305,6 +305,18 @@ describe("topics: the parties' shared concerns are their relationship (policy T2
   });
 });
 
+describe('topics: the parties together before a speaking verb are an opening (policy T2, T2.o)', () => {
+  it('"X and Y talked today about …" is who met whom, what about its secondary; elsewhere "spoke about" is no meeting', () => {
+    const [open, later] = topicsOf([
+      'President Joe Biden and Prime Minister Mario Draghi of Italy talked today about the latest developments in Afghanistan and the G20.',
+      'The President spoke about the summit of the G20.',
+    ]);
+    assert.strictEqual(open.primary, 'bilateral-relations', JSON.stringify(open));
+    assert.strictEqual(open.evidence.rule, 'opening', JSON.stringify(open));
+    assert.notStrictEqual(later.primary, 'bilateral-relations', JSON.stringify(later));
+  });
+});
+
 describe('topics: staying in consultation is keeping in touch (policy T2 vocabulary)', () => {
   it('"remain in close consultation" after a paragraph on Gaza is the relationship, not the paragraph\'s topic', () => {
     const t = topicsOf([

@@ -317,6 +317,15 @@ describe('topics: the parties together before a speaking verb are an opening (po
   });
 });
 
+describe('topics: a courtesy opening that names the relationship takes it (policy T6, T6.g)', () => {
+  it('"thanked him for his partnership" is bilateral-relations; congratulations on an election stay other', () => {
+    const [thanks] = topicsOf(['Vice President Kamala Harris spoke today with President William Ruto of Kenya and thanked him for his partnership.']);
+    assert.strictEqual(thanks.primary, 'bilateral-relations', JSON.stringify(thanks));
+    const [election] = topicsOf(['President Biden spoke today with Prime Minister Kishida of Japan to congratulate him on his election.']);
+    assert.strictEqual(election.primary, 'other', JSON.stringify(election));
+  });
+});
+
 describe('topics: staying in consultation is keeping in touch (policy T2 vocabulary)', () => {
   it('"remain in close consultation" after a paragraph on Gaza is the relationship, not the paragraph\'s topic', () => {
     const t = topicsOf([

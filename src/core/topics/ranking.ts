@@ -86,6 +86,21 @@ function namedFirst(own: SentenceTopics, first: number): SentenceTopics {
   return { ...own, secondary: TOPIC_IDS[first] };
 }
 
+/** Policy T6 (T6.g): does the relationship's own evidence lead the row (no other topic scores as much)? */
+function relationshipLeads(rows: Float64Array, row: number): boolean {
+  const v = rows[row + BACKDROP_SLOT];
+  if (!(v > 0)) return false;
+  for (let t = 0; t < TOPIC_COUNT; t++) if (t !== BACKDROP_SLOT && rows[row + t] >= v) return false;
+  return true;
+}
+
+/** Policy T6 (T6.g): does the text write a noun of a relationship (`relation-words`: partnership, relationship, ties …)? */
+function namesRelation(text: unknown, words: RoleWords): boolean {
+  if (typeof text !== 'string') return false;
+  for (const w of text.slice(0, 2000).toLowerCase().split(/[^\p{L}]+/u)) if (words.relation.has(w)) return true;
+  return false;
+}
+
 const MULTILATERAL = 'multilateral' as const;
 const OTHER = 'other' as const;
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -173,7 +188,9 @@ export function rankTopics(
       const meeting = opening(rows, i * TOPIC_COUNT, s.index, rank, role);
       // policy T6 (T6.a): an opening whose purpose is a courtesy ("called … to congratulate him on his re-election") is other;
       // what else they met about stays its secondary topic.
-      if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
+      // policy T6 (T6.g): ...unless it names the relationship as what else they met for ("thanked him for his partnership and
+      // their shared work strengthening the U.S.-Kenya relationship"): a courtesy that names a subject takes it (T6, T2).
+      if (role & ROLE.courtesy && !(role & ROLE.relationship && meeting.primary === BACKDROP_TOPIC && relationshipLeads(rows, i * TOPIC_COUNT) && namesRelation(s.text, words))) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
       else results.push(meeting);
       return;
     }

@@ -333,6 +333,12 @@ describe('topics: staying in consultation is keeping in touch (policy T2 vocabul
     ])[2];
     assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
   });
+
+  it('a summit they met ahead of is where they met, no party (T2.c)', () => {
+    const [t] = topicsOf(["President Joseph R. Biden, Jr. met today with Chancellor Olaf Scholz of Germany ahead of the G7 Leaders' Summit."]);
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+    assert.strictEqual(t.secondary, 'multilateral', JSON.stringify(t));
+  });
 });
 
 describe('topics: a conflict in a place without a topic of its own is security (policy T4 vocabulary)', () => {

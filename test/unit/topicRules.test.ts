@@ -312,7 +312,7 @@ describe('topics: the parties together before a speaking verb are an opening (po
       'The President spoke about the summit of the G20.',
     ]);
     assert.strictEqual(open.primary, 'bilateral-relations', JSON.stringify(open));
-    assert.strictEqual(open.evidence.rule, 'opening', JSON.stringify(open));
+    assert.strictEqual(open.evidence?.rule, 'opening', JSON.stringify(open));
     assert.notStrictEqual(later.primary, 'bilateral-relations', JSON.stringify(later));
   });
 });

@@ -333,6 +333,42 @@ describe("topics: the parties' shared concerns are their relationship (policy T2
   });
 });
 
+describe('topics: the parties together before a speaking verb are an opening (policy T2, T2.o)', () => {
+  it('"X and Y talked today about …" is who met whom, what about its secondary; elsewhere "spoke about" is no meeting', () => {
+    const [open, later] = topicsOf([
+      'President Joe Biden and Prime Minister Mario Draghi of Italy talked today about the latest developments in Afghanistan and the G20.',
+      'The President spoke about the summit of the G20.',
+    ]);
+    assert.strictEqual(open.primary, 'bilateral-relations', JSON.stringify(open));
+    assert.strictEqual(open.evidence?.rule, 'opening', JSON.stringify(open));
+    assert.notStrictEqual(later.primary, 'bilateral-relations', JSON.stringify(later));
+  });
+});
+
+describe('topics: a courtesy opening that names the relationship takes it (policy T6, T6.i)', () => {
+  it('"thanked him for his partnership" is bilateral-relations; congratulations on an election stay other', () => {
+    const [thanks] = topicsOf(['Vice President Kamala Harris spoke today with President William Ruto of Kenya and thanked him for his partnership.']);
+    assert.strictEqual(thanks.primary, 'bilateral-relations', JSON.stringify(thanks));
+    const [election] = topicsOf(['President Biden spoke today with Prime Minister Kishida of Japan to congratulate him on his election.']);
+    assert.strictEqual(election.primary, 'other', JSON.stringify(election));
+  });
+});
+
+describe('topics: staying in consultation is keeping in touch (policy T2 vocabulary)', () => {
+  it('"remain in close consultation" after a paragraph on Gaza is the relationship, not the paragraph\'s topic', () => {
+    const t = topicsOf([
+      'President Biden spoke today with Prime Minister Netanyahu of Israel. They discussed the situation in Gaza and the hostages held by Hamas. They agreed that their teams would remain in close consultation.',
+    ])[2];
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+  });
+
+  it('a summit they met ahead of is where they met, no party (T2.c)', () => {
+    const [t] = topicsOf(["President Joseph R. Biden, Jr. met today with Chancellor Olaf Scholz of Germany ahead of the G7 Leaders' Summit."]);
+    assert.strictEqual(t.primary, 'bilateral-relations', JSON.stringify(t));
+    assert.strictEqual(t.secondary, 'multilateral', JSON.stringify(t));
+  });
+});
+
 describe('topics: a conflict in a place without a topic of its own is security (policy T4 vocabulary)', () => {
   it('peacekeepers, peace support operations and an escalation of violence are security, not human-rights', () => {
     const t = topicsOf(['President Biden spoke today with President Ruto of Kenya.', 'They discussed trade and investment.', 'The leaders condemned the escalation of violence in the region and welcomed the support for peacekeepers.'])[2];

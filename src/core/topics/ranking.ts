@@ -89,6 +89,21 @@ function namedFirst(own: SentenceTopics, first: number): SentenceTopics {
 /** T6.g: what a courtesy opening's subject must score more than to be its primary: one phrase (a title's, "National Security Advisor", may be all it is). */
 const COURTESY_SUBJECT_SCORE = TOPIC_WEIGHTS.phrase;
 
+/** Policy T6 (T6.i): does the relationship's own evidence lead the row (no other topic scores as much)? */
+function relationshipLeads(rows: Float64Array, row: number): boolean {
+  const v = rows[row + BACKDROP_SLOT];
+  if (!(v > 0)) return false;
+  for (let t = 0; t < TOPIC_COUNT; t++) if (t !== BACKDROP_SLOT && rows[row + t] >= v) return false;
+  return true;
+}
+
+/** Policy T6 (T6.i): does the text write a noun of a relationship (`relation-words`: partnership, relationship, ties …)? */
+function namesRelation(text: unknown, words: RoleWords): boolean {
+  if (typeof text !== 'string') return false;
+  for (const w of text.slice(0, 2000).toLowerCase().split(/[^\p{L}]+/u)) if (words.relation.has(w)) return true;
+  return false;
+}
+
 const MULTILATERAL = 'multilateral' as const;
 const OTHER = 'other' as const;
 const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
@@ -179,9 +194,12 @@ export function rankTopics(
       // policy T6 (T6.g): ...unless the courtesy is on a subject the opening names with a phrase's or an entity's weight
       // ("to congratulate him on a historic breakthrough agreement to establish a permanent maritime boundary between
       // Israel and Lebanon"): a courtesy that names a subject takes that subject.
+      // policy T6 (T6.i): ...and it keeps the relationship where it names it as what else they met for ("thanked him for
+      // his partnership and their shared work strengthening the U.S.-Kenya relationship").
       const subject = meeting.secondary === undefined ? -1 : slotOf(meeting.secondary);
+      const namesTheRelationship = (role & ROLE.relationship) !== 0 && meeting.primary === BACKDROP_TOPIC && relationshipLeads(rows, i * TOPIC_COUNT) && namesRelation(s.text, words);
       if (role & ROLE.courtesy && subject >= 0 && subject !== BACKDROP_SLOT && rows[i * TOPIC_COUNT + subject] > COURTESY_SUBJECT_SCORE) results.push({ sentence: s.index, primary: TOPIC_IDS[subject], evidence: { rule: 'courtesy' } });
-      else if (role & ROLE.courtesy) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
+      else if (role & ROLE.courtesy && !namesTheRelationship) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
       else results.push(meeting);
       return;
     }

@@ -24,7 +24,7 @@ export const TOPIC_WORD_CLASSES = {
 } as const;
 
 export interface RoleWords {
-  /** An opening "X met Y": a meeting verb, or a speaking verb with a particle at most five words on. */
+  /** An opening "X met Y": a meeting verb, or a speaking verb with a particle (or, T2.o, a word of what about) at most five words on. */
   readonly meeting: RegExp;
   /** Policy T2 (T2.a): "X spoke (by phone) with Y", "X met separately with Y" anywhere in a readout. */
   readonly spokeWith: RegExp;
@@ -88,6 +88,10 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
   const particles = words(C.speakingParticles);
   const spoke = speaking.length > 0 && particles.length > 0 ? `(?:${alternatives(speaking)})(?:${WHITE}\\w+){0,5}${WHITE}(?:${alternatives(particles)})` : undefined;
   if (spoke !== undefined) parts.push(spoke);
+  // Policy T2 (T2.o): in the opening, the parties written together before a speaking verb speak with each other:
+  // "President Biden and Prime Minister Draghi talked today about …", "… spoke by phone regarding …".
+  const subjects = words(C.meetingSubjectWords);
+  if (speaking.length > 0 && subjects.length > 0) parts.push(`(?:${alternatives(speaking)})(?:${WHITE}\\w+){0,5}${WHITE}(?:${alternatives(subjects)})`);
   return {
     meeting: parts.length > 0 ? new RegExp(`\\b(?:${parts.join('|')})\\b`, 'i') : NEVER,
     spokeWith: spoke !== undefined ? new RegExp(`\\b${spoke}\\b`, 'i') : NEVER,

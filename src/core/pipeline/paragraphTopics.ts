@@ -25,6 +25,12 @@ function continuesList(p: ScoredParagraph): boolean {
   return p.sentences.length === 0 || (p.topicScores.roles[0] & LIST_PART) !== 0;
 }
 
+/** The paragraph's last sentence introduces a list: its topic reads the sentences after it (rankTopics, T5.a). */
+function endsWithIntroducer(p: ScoredParagraph): boolean {
+  const n = p.sentences.length;
+  return n > 0 && (p.topicScores.roles[n - 1] & ROLE.introducer) !== 0;
+}
+
 /** The topics of the last run, per paragraph result, for the next run to keep what an edit did not touch. */
 export class ParagraphTopics {
   private compiled: CompiledLexicon | undefined;
@@ -101,8 +107,14 @@ export class ParagraphTopics {
   ): SentenceTopics[] {
     const n = paragraphs.length;
     // Widen to whole lists: from a paragraph whose first sentence sets the list state afresh, up to the next one.
+    // And back over a paragraph that ends with an introducer: what follows it decides its topic (T5.a), whether or
+    // not that is still a list.
     let lo = from;
-    while (lo > openingParagraphs && lo < n && continuesList(paragraphs[lo])) lo--;
+    for (;;) {
+      while (lo > openingParagraphs && lo < n && continuesList(paragraphs[lo])) lo--;
+      if (lo > openingParagraphs && endsWithIntroducer(paragraphs[lo - 1])) lo--;
+      else break;
+    }
     let hi = to;
     while (hi < n && continuesList(paragraphs[hi])) hi++;
     const firstOf = new Int32Array(n + 1);
@@ -128,6 +140,12 @@ export class ParagraphTopics {
     // evidence moved with their sentences. The region's own: from its local numbering to the readout's.
     const old = this.topics;
     const out: SentenceTopics[] = this.kept(0, regionFirst, 0, sentences);
+    // The opening's own results are kept unless the region follows it straight on: then what comes after an
+    // introducer there (T5.a: "Source:", "The leaders agreed on the following:") may have changed, and what was
+    // resolved now stands where it differs.
+    if (regionFirst === openingCount) {
+      for (let i = 0; i < openingCount; i++) if (JSON.stringify(resolved[i]) !== JSON.stringify(out[i])) out[i] = resolved[i];
+    }
     for (let i = openingCount; i < resolved.length; i++) out.push(moved(resolved[i], shift, 0, openingCount));
     const oldAfter = old.length - (sentences.length - regionEnd);
     const delta = regionEnd - oldAfter;

@@ -49,3 +49,35 @@ describe('policy E3.i: an office owned by a counterpart\'s office-holder', () =>
     assert.ok(!unknown.some((m) => m.text === 'National Security Advisor'), JSON.stringify(unknown));
   });
 });
+
+describe('policy E3.j: surname-first names and other governments\' styles', () => {
+  it('"Minister Cho" after "Cho Tae-yul" is that person; alone it stays unknown (two lexicon persons share it)', () => {
+    const seen = analyze('date 2024-07-26 Minister of Foreign Affairs Cho Tae-yul met Minister for Foreign Affairs Penny Wong. Minister Cho welcomed the growth of trade.', compiledBuiltins()).entities;
+    assert.ok(seen.some((m) => m.text === 'Cho' && m.id === 'cho-tae-yul'), JSON.stringify(seen));
+    assert.ok(mentions('Minister Cho met Minister Wong.').some((m) => m.text === 'Cho' && m.known === false));
+  });
+
+  it('courtesy styles are no names; Party bodies and other governments\' persons have cards', () => {
+    const seen = mentions('The Foreign Secretary, the Rt Hon David Lammy MP, met H.E. Dato Seri Anwar Ibrahim and ASEAN Secretary-General Dr. Kao Kim Hourn.');
+    assert.ok(!seen.some((m) => m.text.includes('Rt Hon')), JSON.stringify(seen));
+    for (const name of ['David Lammy', 'Anwar Ibrahim', 'Kao Kim Hourn']) assert.ok(seen.some((m) => m.text === name && m.type === 'person' && m.known === undefined), `${name}: ${JSON.stringify(seen)}`);
+    const party = mentions('Member of the Political Bureau of the CPC Central Committee and Director of the Office of the Central Foreign Affairs Commission Wang Yi met Foreign Minister Penny Wong.');
+    assert.ok(!party.some((m) => m.text.startsWith('Member of')), JSON.stringify(party));
+    assert.ok(party.some((m) => m.text === 'Political Bureau of the CPC Central Committee' && m.type === 'org' && m.known === undefined), JSON.stringify(party));
+    assert.ok(party.some((m) => m.text === 'Wang Yi' && m.type === 'person'), JSON.stringify(party));
+  });
+
+  it('"HAYASHI Yoshimasa, Chief Cabinet Secretary" is a person and the office no body', () => {
+    const seen = mentions('Mr. HAYASHI Yoshimasa, Chief Cabinet Secretary, met the delegation.');
+    assert.ok(!seen.some((m) => m.type === 'org'), JSON.stringify(seen));
+  });
+});
+
+describe('policy S-hedged.i: other governments\' words for a view and for praise', () => {
+  it('reads "are of the view", "spoke highly of" and "exchanged in-depth views" as hedged cues', () => {
+    assert.deepStrictEqual(brief('The two sides are of the view that dialogue is important.'), ['are of the view:hedged']);
+    assert.deepStrictEqual(brief('Both sides spoke highly of the progress in relations.'), ['spoke highly of:hedged']);
+    assert.deepStrictEqual(brief('The two sides exchanged in-depth views on regional issues.'), ['exchanged in-depth views:hedged']);
+    assert.deepStrictEqual(brief('He is of the United States.'), []);
+  });
+});

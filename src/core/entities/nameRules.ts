@@ -91,10 +91,13 @@ export function compileNameRules(classes: readonly NameClassEntry[] | undefined,
   for (const e of entities) {
     if (e.type !== 'person' || surnames.has(e.name)) continue;
     const country = e.facts?.find((f) => f.label === 'Country')?.value;
-    const surname = country !== undefined && surnameFirst.has(country) ? surnameFirstOf(e.name) : surnameOf(e.name);
+    const first = country !== undefined && surnameFirst.has(country);
+    const surname = first ? surnameFirstOf(e.name) : surnameOf(e.name);
     surnames.set(e.name, surname);
     if (surname === null) continue;
     words.lexiconSurnames.add(surname);
+    // Only after the full name: "Kim", "Lee", "Park" alone name too many people to be one lexicon person (E3.d).
+    if (first) continue;
     const list = personBySurname.get(surname) ?? [];
     if (!list.some((p) => p.id === e.id)) list.push({ id: e.id, name: e.name, type: 'person', office: e.office ?? '' });
     personBySurname.set(surname, list);

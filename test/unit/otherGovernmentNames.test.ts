@@ -78,6 +78,7 @@ describe('policy S-hedged.i: other governments\' words for a view and for praise
     assert.deepStrictEqual(brief('The two sides are of the view that dialogue is important.'), ['are of the view:hedged']);
     assert.deepStrictEqual(brief('Both sides spoke highly of the progress in relations.'), ['spoke highly of:hedged']);
     assert.deepStrictEqual(brief('The two sides exchanged in-depth views on regional issues.'), ['exchanged in-depth views:hedged']);
+    assert.deepStrictEqual(brief('The two sides held in-depth exchanges of views on international issues.'), ['held in-depth exchanges of views:hedged']);
     assert.deepStrictEqual(brief('He is of the United States.'), []);
   });
 });

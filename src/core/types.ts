@@ -236,7 +236,9 @@ export interface NameClassEntry {
 
 export const NAME_CLASS_IDS = ['title', 'honorific', 'title-alone', 'head-org', 'head-forum', 'head-agreement', 'head-initiative', 'head-place', 'head-other', 'head-leading', 'numbered', 'district-code', 'portfolio', 'place-preposition', 'place-motion', 'not-place-ending', 'connector', 'not-name',
   // E3.f: counterparts named by office alone (src/core/entities/counterpartTitles.ts).
-  'default-government'] as const;
+  'default-government',
+  // E3.j: the countries whose persons' names open with their surname ("Cho Tae-yul": "Minister Cho").
+  'surname-first'] as const;
 
 export interface Lexicon {
   cues: CuePattern[];

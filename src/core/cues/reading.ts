@@ -59,11 +59,15 @@ export function isNounReading(W: CueWords, tokens: Token[], c: Candidate): boole
   return c.end === c.start + 1 && isPluralNounReading(W, tokens, c);
 }
 
-/** The name at `k` ("U.S.") modifies the cue word after it: a lower-case word of the clause, no determiner, before it. */
+/**
+ * The name at `k` ("U.S.") modifies the cue word after it: a lower-case word of the clause before it that is no
+ * article, demonstrative or possessive ("The U.S. supports"). A stance adjective before it ("continued, strong U.S.
+ * support") is a modifier of the same noun, policy C3.g.
+ */
 function isAttributive(W: CueWords, tokens: Token[], k: number): boolean {
   if (!W.attributiveNames.has(tokens[k].lower) || k === 0 || tokens[k].punctBefore) return false;
   const w = tokens[k - 1];
-  return !w.capitalized && !W.determiners.has(w.lower);
+  return !w.capitalized && !W.articleDeterminers.has(w.lower);
 }
 
 /**

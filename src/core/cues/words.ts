@@ -105,6 +105,8 @@ export interface CueWords {
   readonly partyPredicates: ReadonlySet<string>;
   /** Conjunctions opening a subordinate clause ("Because …, the United States proposed"), policy C1.f. */
   readonly subordinators: ReadonlySet<string>;
+  /** Articles, demonstratives and possessives only, without the stance adjectives of `determiners` (policy C3.g). */
+  readonly articleDeterminers: ReadonlySet<string>;
   /** Actor text → how pronoun resolution reads it; bounded, results never depend on it. */
   readonly actorKinds: Map<string, number>;
 }
@@ -170,6 +172,7 @@ export const WORD_CLASSES = {
   pairPrepositions: 'pair-prepositions',
   partyPredicates: 'party-predicates',
   subordinators: 'subordinators',
+  articleDeterminers: 'article-determiners',
 } as const;
 
 /** The class ids of lexicons/word-classes.yaml: the cue rules', sentence splitting's and the topic roles'. */
@@ -278,6 +281,7 @@ export function compileCueWords(lists: WordLists): CueWords {
     pairPrepositions: set(C.pairPrepositions),
     partyPredicates: set(C.partyPredicates),
     subordinators: set(C.subordinators),
+    articleDeterminers: set(C.articleDeterminers),
     actorKinds: new Map(),
   };
 }

@@ -194,9 +194,15 @@ export function counterpartTitles(text: string, readout: ParsedReadout, mentions
       }
     }
   }
-  if (candidates.length === 0) return mentions;
+  const owned = ownedOffices(text, readout, mentions, matcher, rules, isCountry);
+  if (candidates.length === 0 && owned.length === 0) return mentions;
   candidates.sort((a, b) => a.start - b.start);
   const issuers = issuingCountries(text, readout, matcher, rules, candidates);
+  // E3.i: "the Prime Minister's National Security Advisor", read after the issuer (whose opening they do not name).
+  if (owned.length > 0) {
+    candidates.push(...owned);
+    candidates.sort((a, b) => a.start - b.start);
+  }
   const holders = new Holders(text, mentions, matcher);
   const added: EntityMention[] = [];
   /** The offices of each country met so far, one-spaced. */
@@ -219,6 +225,58 @@ export function counterpartTitles(text: string, readout: ParsedReadout, mentions
   }
   if (added.length === 0) return mentions;
   return sortMentions(mentions.concat(added));
+}
+
+/**
+ * Policy E3.i: an office owned by another office-holder ("the Prime Minister's National Security Advisor") is an
+ * office of that holder's country: the country of the person the readout introduces by the owner's title ("Prime
+ * Minister Naftali Bennett of Israel", a card's Country fact, a country the readout names). Without such a person
+ * the owner's country is unknown and the office is none.
+ */
+function ownedOffices(text: string, readout: ParsedReadout, mentions: readonly EntityMention[], matcher: EntityMatcher, rules: CounterpartRules, isCountry: (m: EntityMention) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const owner = /\b[Tt]he\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['\u2019]s\s/g;
+  let countryOf: Map<string, [string, string] | undefined> | undefined;
+  const sentences = readout.sentences;
+  let s = 0;
+  for (let m = owner.exec(text); m !== null; m = owner.exec(text)) {
+    const ownerWords = m[1].split(/\s+/).map((w) => ({ start: 0, end: 0, text: w }));
+    if (titleAt(rules, ownerWords, 0, false) !== ownerWords.length) continue;
+    const ownerTitle = m[1].replace(/\s+/g, ' ');
+    while (s + 1 < sentences.length && sentences[s].end <= m.index) s++;
+    const sentence = sentences[s];
+    if (sentence === undefined) break;
+    const words: Word[] = [];
+    for (let v = wordAfter(text, m.index + m[0].length, sentence.end); v !== undefined && words.length < MAX_OFFICE_WORDS; v = wordAfter(text, v.end, sentence.end)) {
+      if (capitalised(v)) words.push(v);
+      else if ((v.text === 'of' || v.text === 'for' || v.text === 'and') && words.length > 0 && inPortfolio(rules, words)) words.push(v);
+      else break;
+    }
+    while (words.length > 0 && rules.connectors.has(words[words.length - 1].text)) words.pop();
+    const office = words.length > 0 ? isOffice(rules, words, false) : undefined;
+    if (!office) continue;
+    countryOf ??= new Map();
+    if (!countryOf.has(ownerTitle)) countryOf.set(ownerTitle, ownerCountry(text, ownerTitle, mentions, matcher, isCountry));
+    const country = countryOf.get(ownerTitle);
+    if (country === undefined) continue;
+    const start = words[0].start;
+    const end = words[words.length - 1].end;
+    out.push({ start, end, office: text.slice(start, end), title: office[0], countries: [country[0]], country: country[1], phraseEnd: end, sentence: sentence.index, plural: false });
+  }
+  return out;
+}
+
+/** The country (id, name) of the first person the readout introduces by `title` ("Prime Minister Naftali Bennett"). */
+function ownerCountry(text: string, title: string, mentions: readonly EntityMention[], matcher: EntityMatcher, isCountry: (m: EntityMention) => boolean): [string, string] | undefined {
+  for (const p of mentions) {
+    if (p.type !== 'person' || p.known === false) continue;
+    if (!text.slice(Math.max(0, p.start - title.length - 2), p.start).replace(/\s+/g, ' ').trim().endsWith(title)) continue;
+    const value = matcher.byId.get(p.id)?.facts?.find((f) => f.label === 'Country')?.value;
+    if (value === undefined) return undefined;
+    const c = mentions.find((x) => isCountry(x) && (matcher.byId.get(x.id)?.name ?? x.name) === value);
+    return c === undefined ? undefined : [c.id, value];
+  }
+  return undefined;
 }
 
 /** The words hold an office: after it, "of"/"for" may carry on its portfolio. */

@@ -74,18 +74,30 @@ export function surnameOf(name: string): string | null {
   return words.length < 2 ? null : words[words.length - 1].replace(/[.,]$/, '');
 }
 
+/** The surname of a name that opens with it (E3.j): "Cho Tae-yul" → "Cho"; a one-word name has none. */
+export function surnameFirstOf(name: string): string | null {
+  const words = name.split(/\s+/);
+  return words.length < 2 ? null : words[0];
+}
+
 /** Compiles the name classes of a lexicon; undefined when it has none (recognition is then off). */
 export function compileNameRules(classes: readonly NameClassEntry[] | undefined, entities: readonly EntityEntry[]): NameRules | undefined {
   if (!classes || classes.length === 0) return undefined;
   const words = new NameWords();
   const surnames = new Map<string, string | null>();
   const personBySurname = new Map<string, SurnamePerson[]>();
+  // E3.j: a person of a country whose names open with the surname ("Cho Tae-yul") is "Minister Cho" later.
+  const surnameFirst = new Set(classes.filter((c) => c.id === 'surname-first').flatMap((c) => c.words));
   for (const e of entities) {
     if (e.type !== 'person' || surnames.has(e.name)) continue;
-    const surname = surnameOf(e.name);
+    const country = e.facts?.find((f) => f.label === 'Country')?.value;
+    const first = country !== undefined && surnameFirst.has(country);
+    const surname = first ? surnameFirstOf(e.name) : surnameOf(e.name);
     surnames.set(e.name, surname);
     if (surname === null) continue;
     words.lexiconSurnames.add(surname);
+    // Only after the full name: "Kim", "Lee", "Park" alone name too many people to be one lexicon person (E3.d).
+    if (first) continue;
     const list = personBySurname.get(surname) ?? [];
     if (!list.some((p) => p.id === e.id)) list.push({ id: e.id, name: e.name, type: 'person', office: e.office ?? '' });
     personBySurname.set(surname, list);

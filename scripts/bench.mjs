@@ -167,7 +167,7 @@ row('peak memory (RSS / heap used)', `${(peakRss / MB).toFixed(0)} MB / ${(peakH
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readout-lens-bench-')), 'extension.js');
 buildSync({ ...require(path.join(root, 'esbuild.js')).productionBundle(out), absWorkingDir: root });
-row('dist/extension.js (production)', `${(fs.statSync(out).size / 1024).toFixed(1)} KB`, '< 260 KB');
+row('dist/extension.js (production)', `${(fs.statSync(out).size / 1024).toFixed(1)} KB`, '< 270 KB');
 fs.rmSync(path.dirname(out), { recursive: true, force: true });
 
 // The CLI as a user runs it. The cue verbs of docs/commitment-policy.md ("The two strengths"), as one

@@ -59,6 +59,22 @@ describe('topics: the subject named first (policy T4, T4.a)', () => {
   });
 });
 
+describe('topics: the subject named first leads (policy T4, T4.b)', () => {
+  const opening = 'President Biden spoke today with Prime Minister Kishida of Japan.';
+
+  it('is the primary where its evidence is about as strong as the best topic\'s, which becomes the secondary', () => {
+    const t = topicsOf([opening, 'President Biden raised opportunities to advance cooperation on a range of economic, technology, security, and diplomatic issues.'])[1];
+    assert.strictEqual(t.primary, 'economy-trade', JSON.stringify(t));
+    assert.strictEqual(t.secondary, 'security', JSON.stringify(t));
+  });
+
+  it('stays the secondary where one topic clearly leads (T4.a)', () => {
+    const t = topicsOf([opening, 'They discussed trade, and agreed to strengthen security cooperation, deterrence and the alliance.'])[1];
+    assert.strictEqual(t.primary, 'security', JSON.stringify(t));
+    assert.strictEqual(t.secondary, 'economy-trade', JSON.stringify(t));
+  });
+});
+
 describe('topics: words of a crisis, not of a topic (policy T4, T5)', () => {
   it('"humanitarian" names no topic of its own: the aid takes the crisis its paragraph is about', () => {
     const [, aid] = topicsOf(['They discussed the war in Gaza. They also discussed urgent humanitarian needs.'.replace('. ', '.\n')]);

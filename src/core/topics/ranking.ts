@@ -80,11 +80,22 @@ function relationshipAsAWhole(rows: Float64Array, row: number, own: SentenceTopi
  * Policy T4 (T4.a): a sentence that names several subjects leads with one ("expand our economic relationship,
  * combat climate change and strengthen security cooperation"): the topic it names first is its secondary when the
  * scores made another the primary (the relationship's own words, the backdrop, excepted).
+ * Policy T4 (T4.b): ...and its primary when its evidence is of about the strength of the best topic's (at least
+ * `FIRST_NAMED_RATIO` of it; "advance cooperation on a range of economic, technology, security, and diplomatic
+ * issues": economy-trade, security), the best topic then its secondary. Not in a readout of the issuer's own
+ * government (T2.d), whose officials' titles and departments name topics first, nor for a workspace keyword (T-user).
  */
-function namedFirst(own: SentenceTopics, first: number): SentenceTopics {
-  if (first < 0 || first === BACKDROP_SLOT || TOPIC_IDS[first] === own.primary || TOPIC_IDS[first] === own.secondary) return own;
+function namedFirst(rows: Float64Array, row: number, own: SentenceTopics, first: number, openingRole: number): SentenceTopics {
+  if (first < 0 || first === BACKDROP_SLOT || TOPIC_IDS[first] === own.primary) return own;
+  const top = rows[row + slotOf(own.primary)];
+  const v = rows[row + first];
+  if (!(openingRole & ROLE.openingDomestic) && v > 0 && v >= top * FIRST_NAMED_RATIO && v < USER_WEIGHT && top < USER_WEIGHT) return { ...own, primary: TOPIC_IDS[first], secondary: own.primary };
+  if (TOPIC_IDS[first] === own.secondary) return own;
   return { ...own, secondary: TOPIC_IDS[first] };
 }
+
+/** T4.b: how much of the best topic's evidence the topic named first needs to lead (cross-validated; 0.75-0.8 nearly as good). */
+const FIRST_NAMED_RATIO = 0.67;
 
 /** T6.g: what a courtesy opening's subject must score more than to be its primary: one phrase (a title's, "National Security Advisor", may be all it is). */
 const COURTESY_SUBJECT_SCORE = TOPIC_WEIGHTS.phrase;
@@ -212,7 +223,7 @@ export function rankTopics(
     if (own !== undefined) {
       const first = firstNamed?.(i) ?? -1;
       const whole = role & ROLE.relationship ? relationshipAsAWhole(rows, i * TOPIC_COUNT, own, openingRole, first) : own;
-      const result = whole === own ? namedFirst(own, first) : whole;
+      const result = whole === own ? namedFirst(rows, i * TOPIC_COUNT, own, first, openingRole) : whole;
       // policy T2 (T2.m): where three or more met, the relationship the sentence speaks of is theirs: multilateral.
       if (openingRole & ROLE.openingMultilateral && role & ROLE.relationship && result.primary === BACKDROP_TOPIC) {
         results.push({ ...result, primary: MULTILATERAL, ...(result.secondary === MULTILATERAL ? { secondary: BACKDROP_TOPIC } : {}) });

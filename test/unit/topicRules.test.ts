@@ -100,6 +100,30 @@ describe('topics: a title is no courtesy (policy T2, T2.a)', () => {
   });
 });
 
+describe("topics: a title's portfolio is no subject (policy T2, T2.p)", () => {
+  const before = 'They discussed new sanctions on Russia.\n';
+  it('the portfolio after the office ("Minister of Health", "Under Secretary for Nuclear Security") counts for no topic', () => {
+    for (const line of [
+      'Under Secretary for Nuclear Security Jill Hruby will follow up.',
+      'Minister of Health Jane Doe will follow up.',
+      'Assistant to the President for National Security Affairs Jake Sullivan attended.',
+      'The Minister for Foreign Affairs and Trade attended.',
+      'Minister of State for Climate Graham Stuart attended.',
+      'Energy Secretary Jennifer Granholm attended.',
+    ]) {
+      const [, t] = topicsOf([before + line]);
+      assert.strictEqual(t.primary, 'russia-ukraine', line + ' ' + JSON.stringify(t));
+    }
+  });
+
+  it('the same words outside a title, or after a comma that ends it, still count', () => {
+    const [, own] = topicsOf([before + 'The Minister of Health discussed clean energy and emissions.']);
+    assert.strictEqual(own.primary, 'energy-climate', JSON.stringify(own));
+    const [, comma] = topicsOf([before + 'They met the Minister of State, Energy and Emissions being the agenda.']);
+    assert.strictEqual(comma.primary, 'energy-climate', JSON.stringify(comma));
+  });
+});
+
 describe('topics: the parties the header names (policy T2, T2.i)', () => {
   const body = [
     "On the afternoon of September 10, the Vice Premier of the State Council met with Brazil's Minister of Finance in Beijing.",

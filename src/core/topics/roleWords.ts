@@ -16,6 +16,8 @@ export const TOPIC_WORD_CLASSES = {
   settlementWords: 'settlement-words',
   meetingPurposeWords: 'meeting-purpose-words',
   titleWords: 'title-words',
+  titleOfficeWords: 'title-office-words',
+  titleLinkWords: 'title-link-words',
   documentTitleWords: 'document-title-words',
   signatureWords: 'signature-words',
   relationWords: 'relation-words',
@@ -51,6 +53,10 @@ export interface RoleWords {
   readonly purpose: RegExp;
   /** Policy T2 (T2.a): the last word of a title ("National Security Advisor"): a title's words are no subject and no courtesy. */
   readonly title: ReadonlySet<string>;
+  /** Policy T2 (T2.p): an office whose title names its portfolio after it ("Minister of Health"). */
+  readonly titleOffice: ReadonlySet<string>;
+  /** T2.p: the small words a title goes on over ("of", "for", "and"). */
+  readonly titleLink: ReadonlySet<string>;
   /** Policy T6 (T6.d): what a document's title starts with ("Joint Statement by"), read at a sentence's start. */
   readonly documentTitle: RegExp;
   /** Policy T6 (T6.d): the offices a signature block names ("Ministry", "Office"). */
@@ -103,6 +109,8 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     mourning: new Set(words(C.mourningWords)),
     settlement: new Set(words(C.settlementWords)),
     title: new Set(words(C.titleWords)),
+    titleOffice: new Set(words(C.titleOfficeWords)),
+    titleLink: new Set(words(C.titleLinkWords)),
     documentTitle:
       words(C.documentTitleWords).length > 0
         ? new RegExp(`^\\W*(?:${alternatives(words(C.documentTitleWords)).replace(/'/g, "['’]")})(?!\\w)`, 'i')

@@ -17,6 +17,8 @@ interface WordForms {
 
 /** A word written with a capital and then lower case ("Alliance"); made once, not per word (T2.k). */
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** A word that starts with a capital ("Health", "EU"): a title's portfolio (T2.p). */
+const CAPITAL = /^\p{Lu}/u;
 const formsCache = new WordCache<WordForms>((word) => ({ folded: foldWord(word), surface: surfaceOf(word) }));
 let coveredBuffer = new Uint8Array(256);
 
@@ -35,6 +37,11 @@ interface TokenInfo extends ModelWord {
   courtesy: boolean;
   /** T2.a: a word that ends a title. */
   title: boolean;
+  /** T2.p: an office written with a capital ("Minister"), whose portfolio may follow ("of Health"). */
+  titleOffice: boolean;
+  /** T2.p: a small word a title goes on over ("of", "for", "and"), lower-cased, else null; `capital`: written with a capital. */
+  titleLink: string | null;
+  capital: boolean;
   /** T2.k: the folded word, when written with a capital and then lower case ("Alliance"), else undefined. */
   head: string | undefined;
   /** T6.e: what a courtesy is on ("elections"). */
@@ -57,6 +64,9 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     relationship: model.roleWords.relationship.has(surface.toLowerCase()),
     courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
     title: model.roleWords.title.has(surface.toLowerCase()),
+    titleOffice: CAPITAL.test(surface) && model.roleWords.titleOffice.has(surface.toLowerCase()),
+    titleLink: model.roleWords.titleLink.has(surface.toLowerCase()) ? surface.toLowerCase() : null,
+    capital: CAPITAL.test(surface),
     head: CAPITALISED.test(surface) ? folded : undefined,
     occasion: model.roleWords.occasion.has(surface.toLowerCase()),
     mourning: model.roleWords.mourning.has(surface.toLowerCase()),
@@ -109,6 +119,8 @@ export class TopicScorer {
   private count = 0;
   private starts = new Int32Array(256);
   private ends = new Int32Array(256);
+  /** T2.p: whether only white space stands between each word and the one before it. */
+  private spaced = new Uint8Array(256);
   private infos: TokenInfo[] = [];
   private own: SpanScan | undefined;
   private stage: StageScan | undefined;
@@ -196,6 +208,7 @@ export class TopicScorer {
       if (count === this.starts.length) this.grow();
       this.starts[count] = base + s;
       this.ends[count] = base + e;
+      this.spaced[count] = count > 0 && onlySpace(text, this.ends[count - 1] - base, s) ? 1 : 0;
       this.infos[count] = byId.get(k > first + 1 ? interner.idOfRange(text, s, e) : id[first]);
       count++;
     }
@@ -210,6 +223,9 @@ export class TopicScorer {
     const ends = new Int32Array(this.ends.length * 2);
     ends.set(this.ends);
     this.ends = ends;
+    const spaced = new Uint8Array(this.spaced.length * 2);
+    spaced.set(this.spaced);
+    this.spaced = spaced;
   }
 
   /**
@@ -255,6 +271,7 @@ export class TopicScorer {
         if (starts[k] >= m.start && ev !== undefined) covered[k] = 1;
       }
     }
+    titlePortfolios(infos, this.spaced, covered, count);
     let relationship = false;
     let courtesy = false;
     // policy T6 (T6.e): in a sentence of courtesy ("congratulated him on the smooth conduct of the legislative
@@ -269,6 +286,8 @@ export class TopicScorer {
     const occasions = courteous && occasion;
     for (let i = 0; i < count; ) {
       if (covered[i]) {
+        // T2.p: a title's words count for no topic, but the relationship it names is still read ("Minister of External Relations").
+        if (covered[i] === TITLE_WORD && infos[i].relationship && starts[i] <= mourning) relationship = true;
         i++;
         continue;
       }
@@ -364,6 +383,67 @@ const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
 function meansOfSettlement(infos: readonly TokenInfo[], covered: Uint8Array, k: number, count: number): boolean {
   return k + 2 < count && !covered[k + 1] && !covered[k + 2] && infos[k + 1].and && infos[k + 2].settlement;
 }
+
+/**
+ * Policy T2 (T2.p): marks covered the words of an office's portfolio ("Minister of Health", "Under Secretary for
+ * Nuclear Security", "Assistant to the President for National Security Affairs", "Minister for Foreign Affairs and
+ * Trade"): after an office written with a capital and one of its first links (of, for, to, on), the words written
+ * with a capital and the small words between them; before the office, the words written with a capital right up to it
+ * ("Energy Secretary"). A title's words are no subject (T2.a); the same words outside a title still are. Words an
+ * entity's mention covers stay its own, and so does evidence of the relationship alone.
+ */
+function titlePortfolios(infos: readonly TokenInfo[], spaced: Uint8Array, covered: Uint8Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    if (infos[k].titleOffice && !covered[k]) {
+      // Before the office, its portfolio written first ("Energy Secretary", "National Climate Advisor", "Health and Human Services Secretary").
+      let b = k - 1;
+      let first = k;
+      while (b >= 0 && spaced[b + 1] && !covered[b] && infos[b].capital && !infos[b].titleOffice) {
+        if (infos[b].titleLink === null) first = b;
+        b--;
+      }
+      for (let q = first; q < k; q++) if (!covered[q] && !backdropOnly(infos[q])) covered[q] = TITLE_WORD;
+    }
+    if (k + 2 >= count) continue;
+    if (!infos[k].titleOffice || covered[k] || infos[k + 1].titleLink === null || !FIRST_LINKS.has(infos[k + 1].titleLink ?? '') || !spaced[k + 1]) continue;
+    let j = k + 1;
+    let last = -1;
+    while (j < count && spaced[j]) {
+      const w = infos[j];
+      if (w.capital && w.titleLink === null) last = j;
+      else if (w.titleLink === null) break;
+      j++;
+    }
+    for (let q = k + 1; q <= last; q++) if (!covered[q] && !backdropOnly(infos[q])) covered[q] = TITLE_WORD;
+    if (last > k) k = last;
+  }
+}
+
+/** T2.p: is `text[from, to)` white space only (no comma, no full stop between two words)? */
+function onlySpace(text: string, from: number, to: number): boolean {
+  if (from < 0 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0)) return false;
+  }
+  return true;
+}
+
+/**
+ * T2.p: is the word evidence of the relationship alone ("Minister of External Relations")? A diplomat's portfolio is
+ * the parties' relationship, the readout's backdrop: it stays.
+ */
+function backdropOnly(info: TokenInfo): boolean {
+  if (info.keywords === null) return false;
+  for (const ev of info.keywords) if ((ev.slot ?? slotOf(ev.topic)) !== BACKDROP_SLOT) return false;
+  return true;
+}
+
+/** T2.p: `covered`'s mark of a word of a title's portfolio (1: a word of an entity's mention). */
+const TITLE_WORD = 2;
+
+/** T2.p: the links that may follow an office right after it ("Minister of", "Secretary for", "Assistant to", "Envoy on"). */
+const FIRST_LINKS = new Set(['of', 'for', 'to', 'on']);
 
 /** T6.e: is any of the words from..to (inclusive) what a courtesy is on? */
 function anyOccasion(infos: readonly TokenInfo[], from: number, to: number): boolean {

@@ -270,7 +270,7 @@ function ownedOffices(text: string, readout: ParsedReadout, mentions: readonly E
 function ownerCountry(text: string, title: string, mentions: readonly EntityMention[], matcher: EntityMatcher, isCountry: (m: EntityMention) => boolean): [string, string] | undefined {
   for (const p of mentions) {
     if (p.type !== 'person' || p.known === false) continue;
-    if (!text.slice(Math.max(0, p.start - title.length - 2), p.start).replace(/\s+/g, ' ').trim().endsWith(title)) continue;
+    if (!titledBefore(text, p, title)) continue;
     const value = matcher.byId.get(p.id)?.facts?.find((f) => f.label === 'Country')?.value;
     if (value === undefined) return undefined;
     const c = mentions.find((x) => isCountry(x) && (matcher.byId.get(x.id)?.name ?? x.name) === value);
@@ -316,6 +316,11 @@ class Reach {
   }
 }
 
+/** Does `title` stand right before the person's name ("Prime Minister" before "Naftali Bennett")? */
+function titledBefore(text: string, p: EntityMention, title: string): boolean {
+  return text.slice(Math.max(0, p.start - title.length - 2), p.start).replace(/\s+/g, ' ').trim().endsWith(title);
+}
+
 /** What holderNamed asks of the readout's mentions, indexed once per readout. */
 class Holders {
   readonly anyMention: Reach;
@@ -353,7 +358,7 @@ class Holders {
       named = this.persons.some((p) => {
         const entry = this.matcher.byId.get(p.id);
         if (p.known !== false && !entry?.facts?.some((f) => f.value === country)) return false;
-        return this.text.slice(Math.max(0, p.start - title.length - 2), p.start).replace(/\s+/g, ' ').trim().endsWith(title) || entry?.office?.includes(`${title} of ${country}`) === true;
+        return titledBefore(this.text, p, title) || entry?.office?.includes(`${title} of ${country}`) === true;
       });
       this.byOffice.set(key, named);
     }

@@ -4,7 +4,7 @@ import type { EntityEntry, TopicEntry, TopicId, TrainedTopicModel } from '../typ
 import { TOPIC_IDS } from '../types';
 import { compileRoleWords, type RoleWords } from './roleWords';
 import { compileTrained, type TrainedWeights } from './trained';
-import { termWords, type TermWord } from './words';
+import { CAPITALISED_WORD, termWords, type TermWord } from './words';
 
 /**
  * Weights of one piece of evidence (T4: the specific issue wins over the general frame). A phrase is more specific than any of its words, so it weighs twice a
@@ -233,7 +233,7 @@ export function compileTopics(
     for (const name of names) {
       const words = termWords(name);
       const last = words[words.length - 1];
-      if (words.length < 2 || ownWords.has(last.folded) || !/^\p{Lu}\p{Ll}/u.test(last.surface) || !model.keywords.has(last.folded)) continue;
+      if (words.length < 2 || ownWords.has(last.folded) || !CAPITALISED_WORD.test(last.surface) || !model.keywords.has(last.folded)) continue;
       const heads = model.heads.get(entity.id);
       if (heads === undefined) model.heads.set(entity.id, new Set([last.folded]));
       else heads.add(last.folded);

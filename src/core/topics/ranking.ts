@@ -109,11 +109,15 @@ function relationshipLeads(rows: Float64Array, row: number): boolean {
 }
 
 /** Policy T6 (T6.i): does the text write a noun of a relationship (`relation-words`: partnership, relationship, ties …)? */
-function namesRelation(text: unknown, words: RoleWords): boolean {
-  if (typeof text !== 'string') return false;
-  for (const w of text.slice(0, 2000).toLowerCase().split(/[^\p{L}]+/u)) if (words.relation.has(w)) return true;
+function namesRelation(lead: string | undefined, words: RoleWords): boolean {
+  if (lead === undefined) return false;
+  for (const w of lead.toLowerCase().split(/[^\p{L}]+/u)) if (words.relation.has(w)) return true;
   return false;
 }
+
+/** What the role patterns read of a sentence: its first READ_UNITS code units (undefined: it has no text). */
+const READ_UNITS = 2000;
+const leadOf = (text: unknown): string | undefined => (typeof text !== 'string' ? undefined : text.length > READ_UNITS ? text.slice(0, READ_UNITS) : text);
 
 const MULTILATERAL = 'multilateral' as const;
 const OTHER = 'other' as const;
@@ -169,6 +173,7 @@ export function rankTopics(
   sentences.forEach((s, i) => {
     const role = (roles[i] ?? 0) | (i === openingAt ? openingRole : 0);
     const own = pick(rows, i * TOPIC_COUNT, s.index, rank);
+    const lead = leadOf(s.text);
     if (role & LIST_PART && introducer >= 0) {
       const intro = results[introducer].primary;
       const from = sentences[introducer].index;
@@ -208,13 +213,13 @@ export function rankTopics(
       // policy T6 (T6.i): ...and it keeps the relationship where it names it as what else they met for ("thanked him for
       // his partnership and their shared work strengthening the U.S.-Kenya relationship").
       const subject = meeting.secondary === undefined ? -1 : slotOf(meeting.secondary);
-      const namesTheRelationship = (role & ROLE.relationship) !== 0 && meeting.primary === BACKDROP_TOPIC && relationshipLeads(rows, i * TOPIC_COUNT) && namesRelation(s.text, words);
+      const namesTheRelationship = (role & ROLE.relationship) !== 0 && meeting.primary === BACKDROP_TOPIC && relationshipLeads(rows, i * TOPIC_COUNT) && namesRelation(lead, words);
       if (role & ROLE.courtesy && subject >= 0 && subject !== BACKDROP_SLOT && rows[i * TOPIC_COUNT + subject] > COURTESY_SUBJECT_SCORE) results.push({ sentence: s.index, primary: TOPIC_IDS[subject], evidence: { rule: 'courtesy' } });
       else if (role & ROLE.courtesy && !namesTheRelationship) results.push({ sentence: s.index, primary: 'other', ...(meeting.secondary ? { secondary: meeting.secondary } : {}), evidence: { rule: 'courtesy' } });
       else results.push(meeting);
       return;
     }
-    if (own !== undefined && (own.primary === BACKDROP_TOPIC || own.primary === MULTILATERAL) && typeof s.text === 'string' && words.framing.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
+    if (own !== undefined && (own.primary === BACKDROP_TOPIC || own.primary === MULTILATERAL) && lead !== undefined && words.framing.test(lead)) {
       // policy T6 (T6.f): an announcement of what follows is other, though it names the meeting ("The summary of the
       // Japan-Canada Summit telephone meeting is as follows"); a subject it names keeps its topic.
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
@@ -232,7 +237,7 @@ export function rankTopics(
       results.push(result);
       return;
     }
-    if (!(role & ROLE.courtesy) && typeof s.text === 'string' && words.spokeWith.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text)) {
+    if (!(role & ROLE.courtesy) && lead !== undefined && words.spokeWith.test(lead)) {
       // policy T2 (T2.a): who met whom, past the opening ("He also met separately with the Foreign Minister"); a title's words
       // ("National Security Advisor") make it no courtesy.
       results.push({ sentence: s.index, primary: BACKDROP_TOPIC, evidence: { rule: 'meeting' } });
@@ -242,7 +247,7 @@ export function rankTopics(
       results.push({ sentence: s.index, primary: 'other', evidence: { rule: 'courtesy' } });
       return;
     }
-    if (role & ROLE.introducer && !(typeof s.text === 'string' && words.framing.test(s.text.length > 2000 ? s.text.slice(0, 2000) : s.text))) {
+    if (role & ROLE.introducer && !(lead !== undefined && words.framing.test(lead))) {
       // policy T5 (T5.a): an introducer without words of its own ("The leaders set three priorities:") is about what it
       // introduces: its list's evidence, the items' rows together.
       const list = new Float64Array(TOPIC_COUNT);

@@ -8,15 +8,13 @@ import { resolveTopics, type TopicScores } from './context';
 import { TopicHits } from './hits';
 import { bestOf, modelSums, type ModelWord } from './trained';
 import { ROLE, layoutRole } from './roles';
-import { foldWord, surfaceOf, topicWordEnd } from './words';
+import { CAPITALISED_WORD, foldWord, surfaceOf, topicWordEnd } from './words';
 
 interface WordForms {
   folded: string;
   surface: string;
 }
 
-/** A word written with a capital and then lower case ("Alliance"); made once, not per word (T2.k). */
-const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 /** A word that starts with a capital ("Health", "EU"): a title's portfolio (T2.p). */
 const CAPITAL = /^\p{Lu}/u;
 const formsCache = new WordCache<WordForms>((word) => ({ folded: foldWord(word), surface: surfaceOf(word) }));
@@ -57,21 +55,24 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
   // A capitalised keyword counts only where the text writes it so ("US", not "us"), plural allowed: a check on
   // the spelling alone, made once per spelling.
   const keywords = model.keywords.get(folded)?.filter((ev) => ev.exact === undefined || ev.exact === surface || ev.exact + 's' === surface);
+  const lower = surface.toLowerCase();
+  const words = model.roleWords;
+  const capital = CAPITAL.test(surface);
   return {
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : null,
     phrase: model.phrases.next.get(folded) ?? null,
     phraseWord: model.phraseWords.get(folded) ?? -1,
-    relationship: model.roleWords.relationship.has(surface.toLowerCase()),
-    courtesy: model.roleWords.courtesy.has(surface.toLowerCase()),
-    title: model.roleWords.title.has(surface.toLowerCase()),
-    titleOffice: CAPITAL.test(surface) && model.roleWords.titleOffice.has(surface.toLowerCase()),
-    titleLink: model.roleWords.titleLink.has(surface.toLowerCase()) ? surface.toLowerCase() : null,
-    capital: CAPITAL.test(surface),
-    head: CAPITALISED.test(surface) ? folded : undefined,
-    occasion: model.roleWords.occasion.has(surface.toLowerCase()),
-    mourning: model.roleWords.mourning.has(surface.toLowerCase()),
-    settlement: model.roleWords.settlement.has(surface.toLowerCase()),
-    and: surface.toLowerCase() === 'and',
+    relationship: words.relationship.has(lower),
+    courtesy: words.courtesy.has(lower),
+    title: words.title.has(lower),
+    titleOffice: capital && words.titleOffice.has(lower),
+    titleLink: words.titleLink.has(lower) ? lower : null,
+    capital,
+    head: CAPITALISED_WORD.test(surface) ? folded : undefined,
+    occasion: words.occasion.has(lower),
+    mourning: words.mourning.has(lower),
+    settlement: words.settlement.has(lower),
+    and: lower === 'and',
     trained: model.trained?.words.get(folded) ?? null,
     pairs: model.trained?.pairs.get(folded) ?? null,
     second: model.trained?.seconds.get(folded) ?? -1,

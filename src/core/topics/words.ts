@@ -4,6 +4,9 @@ import type { SpanScan } from '../text/scan';
 import { StageScan, TOPIC_WORD, scanStage } from '../text/stageScan';
 
 /** Folds plural and possessive endings so that lexicon words and text words meet on one key. */
+/** A word written with a capital and then lower case ("Alliance"), made once: a regex literal is a new object each time it is evaluated. */
+export const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
+
 export function foldWord(word: string): string {
   let w = word.toLowerCase().replace(/\./g, '');
   w = w.replace(/['’]s$/, '').replace(/['’]$/, '');

@@ -14,10 +14,12 @@ export const TOPIC_WORD_CLASSES = {
   mourningWords: 'mourning-words',
   framingWords: 'framing-words',
   settlementWords: 'settlement-words',
+  settlementJoiningWords: 'settlement-joining-words',
   meetingPurposeWords: 'meeting-purpose-words',
   titleWords: 'title-words',
   titleOfficeWords: 'title-office-words',
   titleLinkWords: 'title-link-words',
+  titleFirstLinkWords: 'title-first-link-words',
   documentTitleWords: 'document-title-words',
   signatureWords: 'signature-words',
   relationWords: 'relation-words',
@@ -47,6 +49,8 @@ export interface RoleWords {
   readonly mourning: ReadonlySet<string>;
   /** Policy T2 (T2.l): means of settling a conflict ("dialogue and diplomacy"): with them, "dialogue" is no channel of the parties'. */
   readonly settlement: ReadonlySet<string>;
+  /** T2.l: the word that joins the relationship's word to such a means ("and"). */
+  readonly settlementJoin: ReadonlySet<string>;
   /** Policy T6 (T6.f): an announcement of what follows ("The overview of the meeting is as follows"). */
   readonly framing: RegExp;
   /** T2: where the opening turns from who met to what for ("to coordinate responses to …", "including"). */
@@ -57,6 +61,8 @@ export interface RoleWords {
   readonly titleOffice: ReadonlySet<string>;
   /** T2.p: the small words a title goes on over ("of", "for", "and"). */
   readonly titleLink: ReadonlySet<string>;
+  /** T2.p: the links that may follow an office right after it ("of", "for", "to", "on"). */
+  readonly titleFirstLink: ReadonlySet<string>;
   /** Policy T6 (T6.d): what a document's title starts with ("Joint Statement by"), read at a sentence's start. */
   readonly documentTitle: RegExp;
   /** Policy T6 (T6.d): the offices a signature block names ("Ministry", "Office"). */
@@ -108,9 +114,11 @@ export function compileRoleWords(lists: Readonly<Record<string, readonly string[
     occasion: new Set(words(C.occasionWords)),
     mourning: new Set(words(C.mourningWords)),
     settlement: new Set(words(C.settlementWords)),
+    settlementJoin: new Set(words(C.settlementJoiningWords)),
     title: new Set(words(C.titleWords)),
     titleOffice: new Set(words(C.titleOfficeWords)),
     titleLink: new Set(words(C.titleLinkWords)),
+    titleFirstLink: new Set(words(C.titleFirstLinkWords)),
     documentTitle:
       words(C.documentTitleWords).length > 0
         ? new RegExp(`^\\W*(?:${alternatives(words(C.documentTitleWords)).replace(/'/g, "['’]")})(?!\\w)`, 'i')

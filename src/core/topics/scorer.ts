@@ -46,9 +46,11 @@ interface TokenInfo extends ModelWord {
   occasion: boolean;
   /** T6.h: a word of condolence: what follows it is what the condolences are for, no subject. */
   mourning: boolean;
-  /** T2.l: a means of settling a conflict ("diplomacy", "negotiation"); `and`: the word "and". */
+  /** T2.l: a means of settling a conflict ("diplomacy", "negotiation"); `joinsSettlement`: the word that joins one ("and"). */
   settlement: boolean;
-  and: boolean;
+  joinsSettlement: boolean;
+  /** T2.p: a link that may follow an office right after it ("of", "for", "to", "on"). */
+  titleFirstLink: boolean;
 }
 
 function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInfo {
@@ -72,7 +74,8 @@ function tokenInfo(model: TopicModel, folded: string, surface: string): TokenInf
     occasion: words.occasion.has(lower),
     mourning: words.mourning.has(lower),
     settlement: words.settlement.has(lower),
-    and: lower === 'and',
+    joinsSettlement: words.settlementJoin.has(lower),
+    titleFirstLink: words.titleFirstLink.has(lower),
     trained: model.trained?.words.get(folded) ?? null,
     pairs: model.trained?.pairs.get(folded) ?? null,
     second: model.trained?.seconds.get(folded) ?? -1,
@@ -382,7 +385,7 @@ const BACKDROP_SLOT = slotOf(BACKDROP_TOPIC);
  * is no channel of the parties'.
  */
 function meansOfSettlement(infos: readonly TokenInfo[], covered: Uint8Array, k: number, count: number): boolean {
-  return k + 2 < count && !covered[k + 1] && !covered[k + 2] && infos[k + 1].and && infos[k + 2].settlement;
+  return k + 2 < count && !covered[k + 1] && !covered[k + 2] && infos[k + 1].joinsSettlement && infos[k + 2].settlement;
 }
 
 /**
@@ -406,7 +409,7 @@ function titlePortfolios(infos: readonly TokenInfo[], spaced: Uint8Array, covere
       for (let q = first; q < k; q++) if (!covered[q] && !backdropOnly(infos[q])) covered[q] = TITLE_WORD;
     }
     if (k + 2 >= count) continue;
-    if (!infos[k].titleOffice || covered[k] || infos[k + 1].titleLink === null || !FIRST_LINKS.has(infos[k + 1].titleLink ?? '') || !spaced[k + 1]) continue;
+    if (!infos[k].titleOffice || covered[k] || infos[k + 1].titleLink === null || !infos[k + 1].titleFirstLink || !spaced[k + 1]) continue;
     let j = k + 1;
     let last = -1;
     while (j < count && spaced[j]) {
@@ -442,9 +445,6 @@ function backdropOnly(info: TokenInfo): boolean {
 
 /** T2.p: `covered`'s mark of a word of a title's portfolio (1: a word of an entity's mention). */
 const TITLE_WORD = 2;
-
-/** T2.p: the links that may follow an office right after it ("Minister of", "Secretary for", "Assistant to", "Envoy on"). */
-const FIRST_LINKS = new Set(['of', 'for', 'to', 'on']);
 
 /** T6.e: is any of the words from..to (inclusive) what a courtesy is on? */
 function anyOccasion(infos: readonly TokenInfo[], from: number, to: number): boolean {

@@ -1,12 +1,16 @@
 // The CLI as a user runs it (the built dist/cli.js): formats, exit codes and the JSON interface.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as vm from 'vm';
+import Module from 'module';
 import { corpusAvailable, corpusDir, repoRoot } from './helpers';
 import { parseCsv } from './csv';
 import type { Comparison } from '../../src/core/compare/compare';
+import { cacheFileOf } from '../../src/cli/launch';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const seed = path.join(repoRoot, 'samples', 'kishida-biden-2023-05-19.readout');
@@ -205,6 +209,35 @@ describe('readout-lens CLI lexicon snapshot', () => {
     assert.ok(!ipefFound(), 'a matching snapshot is read');
     fs.appendFileSync(path.join(pkg, 'lexicons', 'entities.yaml'), '\n# edited after the build\n');
     assert.ok(ipefFound(), 'a snapshot older than the YAML is not read');
+  });
+});
+
+describe('readout-lens CLI code cache', () => {
+  const bundle = path.join(repoRoot, 'dist', 'cliMain.js');
+  before(function () {
+    if (!fs.existsSync(cli) || !fs.existsSync(bundle)) this.skip();
+  });
+
+  it('names the cache by the stamp on the bundle\'s first line, and no cache for a bundle without one', () => {
+    const dir = path.join('some', 'dist');
+    assert.strictEqual(cacheFileOf('// readout-lens build 0123456789abcdef\n"use strict";', dir), path.join(dir, 'cliMain.0123456789abcdef.cache'));
+    assert.strictEqual(cacheFileOf('// readout-lens build 0123456789abcdef\r\n"use strict";', dir), path.join(dir, 'cliMain.0123456789abcdef.cache'));
+    // A --watch build leaves the stamp unwritten; a bundle from elsewhere has none: both compile without a cache.
+    assert.strictEqual(cacheFileOf('// readout-lens build 0000000000000000\n"use strict";', dir), undefined);
+    assert.strictEqual(cacheFileOf('"use strict";\n// readout-lens build 0123456789abcdef\n', dir), undefined);
+    assert.strictEqual(cacheFileOf('// readout-lens build 0123\n', dir), undefined);
+  });
+
+  it('is written by the build for the bundle as built: the stamp is its hash and V8 accepts the cache', () => {
+    const source = fs.readFileSync(bundle, 'utf8');
+    const stamp = /^\/\/ readout-lens build ([0-9a-f]{16})\n/.exec(source)?.[1];
+    assert.ok(stamp, 'the bundle carries a stamp');
+    const unstamped = source.replace(stamp, '0'.repeat(16));
+    assert.strictEqual(createHash('sha1').update(unstamped).digest('hex').slice(0, 16), stamp);
+    const cacheFile = cacheFileOf(source, path.dirname(bundle));
+    assert.ok(cacheFile !== undefined && fs.existsSync(cacheFile), `${cacheFile} exists`);
+    const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: fs.readFileSync(cacheFile) });
+    assert.strictEqual(script.cachedDataRejected, false);
   });
 });
 

@@ -167,13 +167,13 @@ const tests = {
   logLevel: 'warning',
 };
 
-/** Parses lexicons/*.yaml with the product's own loader and writes dist/lexicons.json. */
+/** Parses lexicons/*.yaml with the product's own loader and writes dist/lexicons.json (with each file's bytes' digest). */
 function writeLexiconSnapshot() {
-  const { outputFiles } = esbuild.buildSync({ ...common, entryPoints: ['src/core/lexicon/snapshot.ts'], write: false, sourcemap: false, logLevel: 'warning' });
+  const { outputFiles } = esbuild.buildSync({ ...common, entryPoints: ['src/runtime/lexiconBytes.ts'], write: false, sourcemap: false, logLevel: 'warning' });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(mod, mod.exports, require);
-  const files = mod.exports.BUILTIN_LEXICON_FILES.map((file) => ({ file, text: fs.readFileSync(path.join('lexicons', file), 'utf8') }));
-  const snapshot = mod.exports.snapshotLexicons(files);
+  const files = mod.exports.BUILTIN_LEXICON_FILES.map((file) => ({ file, bytes: fs.readFileSync(path.join('lexicons', file)) }));
+  const snapshot = mod.exports.snapshotLexiconBytes(files);
   if (snapshot.errors.length) throw new Error(`built-in lexicon errors: ${snapshot.errors.map((e) => `${e.file}:${e.line + 1}: ${e.message}`).join('; ')}`);
   fs.mkdirSync('dist', { recursive: true });
   fs.writeFileSync(path.join('dist', 'lexicons.json'), JSON.stringify(snapshot));

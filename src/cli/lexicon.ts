@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compileLexicon, type CompiledLexicon } from '../core/pipeline/compile';
 import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../core/lexicon/files';
+import { fromSnapshotBytes, lexiconTexts } from '../runtime/lexiconBytes';
 import { builtinLexicon } from '../core/lexicon/snapshot';
 import type { Lexicon } from '../core/types';
 import { CliError, noteInvalidText, reason, type Problem } from './errors';
@@ -38,9 +39,11 @@ export interface CliLexicon {
 export function loadCliLexicon(userFiles: string[], problems: Problem[]): CliLexicon {
   const root = packageRoot();
   const dir = path.join(root, 'lexicons');
-  const builtins: LexiconFile[] = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-  // The YAML texts are read anyway: the snapshot is used only when it was made from exactly these.
-  const base = builtinLexicon(readSnapshot(root), builtins);
+  // The YAML files are read anyway: the snapshot is used only when it was made from exactly these, checked by their
+  // bytes where it can be, else by their texts.
+  const builtins = BUILTIN_LEXICON_FILES.map((f) => ({ file: path.join(dir, f), bytes: fs.readFileSync(path.join(dir, f)) }));
+  const snapshot = readSnapshot(root);
+  const base = fromSnapshotBytes(snapshot, builtins) ?? builtinLexicon(snapshot, lexiconTexts(builtins));
   const user: LexiconFile[] = [];
   for (const f of userFiles) {
     let read: TextRead;

@@ -7,6 +7,7 @@ import { BUILTIN_LEXICON_FILES, loadLexiconFiles, type LexiconFile } from '../..
 import { builtinLexicon, fingerprint, fromSnapshot, snapshotLexicons } from '../../src/core/lexicon/snapshot';
 import { compileEntities } from '../../src/core/entities/matcher';
 import { compileLexicon } from '../../src/core/pipeline/compile';
+import { bytesDigest, fromSnapshotBytes, lexiconTexts, snapshotLexiconBytes, type LexiconBytes } from '../../src/runtime/lexiconBytes';
 import { repoRoot } from './helpers';
 
 const named = (prefix: string): LexiconFile[] =>
@@ -30,6 +31,31 @@ describe('built-in lexicon snapshot', () => {
     assert.strictEqual(fromSnapshot(snapshot, edited), undefined);
     assert.strictEqual(fromSnapshot(snapshot, named('').slice(0, 2)), undefined);
     for (const junk of [undefined, null, 42, {}, { version: 2 }, { ...snapshot, sources: 'x' }]) assert.strictEqual(fromSnapshot(junk, named('')), undefined);
+  });
+
+  it('is checked by the files\' bytes where the build digested them, by the texts otherwise, and gives the same lexicon', function () {
+    if (bytesDigest(new Uint8Array()) === undefined) this.skip(); // a Node without zlib.crc32: only the texts are checked
+    const bytes = (prefix: string): LexiconBytes[] =>
+      BUILTIN_LEXICON_FILES.map((file) => ({ file: prefix + file, bytes: fs.readFileSync(path.join(repoRoot, 'lexicons', file)) }));
+    const made = (): unknown => JSON.parse(JSON.stringify(snapshotLexiconBytes(bytes(''))));
+    const files = bytes('/ext/lexicons/');
+    assert.deepStrictEqual(parsed(fromSnapshotBytes(made(), files)), loadLexiconFiles(lexiconTexts(files)));
+    assert.deepStrictEqual(lexiconTexts(files), named('/ext/lexicons/'), 'the texts as readFileSync(file, "utf8") reads them');
+    // One byte changed, one byte more, or a file left out: not the files it was made from.
+    const changed = bytes('');
+    const ipef = changed[1].bytes.indexOf('IPEF');
+    changed[1] = { ...changed[1], bytes: Buffer.concat([changed[1].bytes.subarray(0, ipef), Buffer.from('IPEX'), changed[1].bytes.subarray(ipef + 4)]) };
+    assert.strictEqual(fromSnapshotBytes(made(), changed), undefined);
+    const longer = bytes('');
+    longer[0] = { ...longer[0], bytes: Buffer.concat([longer[0].bytes, Buffer.from(' ')]) };
+    assert.strictEqual(fromSnapshotBytes(made(), longer), undefined);
+    assert.strictEqual(fromSnapshotBytes(made(), bytes('').slice(1)), undefined);
+    // A snapshot without digests (an older build) cannot be checked by bytes; its texts' fingerprints still serve.
+    const older = made() as { sources: { bytes?: string }[] };
+    for (const source of older.sources) delete source.bytes;
+    assert.strictEqual(fromSnapshotBytes(older, files), undefined);
+    assert.ok(fromSnapshot(older, lexiconTexts(files)));
+    for (const junk of [undefined, null, 42, {}, { version: 2 }, { ...(made() as object), sources: [null] }]) assert.strictEqual(fromSnapshotBytes(junk, files), undefined);
   });
 
   it('fingerprints differ for texts that differ in one character or in length', () => {

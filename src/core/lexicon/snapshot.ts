@@ -13,11 +13,22 @@ export { BUILTIN_LEXICON_FILES } from './files';
 export interface LexiconSnapshot {
   version: 1;
   /** Per file name, in load order: its length and hash, as fingerprint() gives them. */
-  sources: Array<{ file: string; fingerprint: string }>;
+  sources: SnapshotSource[];
   lexicon: Lexicon;
   errors: LexiconError[];
   /** Matchers compiled at build time from `lexicon` (see PrebuiltMatchers); absent in older snapshots. */
   compiled?: { entities: EntityMatcherData };
+}
+
+export interface SnapshotSource {
+  file: string;
+  /** The text's length and hashes (fingerprint()). */
+  fingerprint: string;
+  /**
+   * The file's bytes fingerprinted natively where the build could (src/runtime/lexiconBytes.ts): a Node reader
+   * checks these without decoding or hashing the text in JavaScript.
+   */
+  bytes?: string;
 }
 
 /** Length and two 32-bit FNV-1a hashes (different offsets) of a text: a changed file changes it. */
@@ -45,10 +56,26 @@ export function snapshotLexicons(files: LexiconFile[]): LexiconSnapshot {
  * own names are replaced by them.
  */
 export function fromSnapshot(snapshot: unknown, files: LexiconFile[]): { lexicon: Lexicon; errors: LexiconError[]; prebuilt: PrebuiltMatchers } | undefined {
+  return fromCheckedSnapshot(
+    snapshot,
+    files.map((f) => f.file),
+    (source, i) => source.fingerprint === fingerprint(files[i].text),
+  );
+}
+
+/**
+ * fromSnapshot for a reader that checks each source its own way: `matches(source, i)` says whether the file
+ * named `files[i]` is the one `source` was made from (every one must be).
+ */
+export function fromCheckedSnapshot(
+  snapshot: unknown,
+  files: readonly string[],
+  matches: (source: SnapshotSource, i: number) => boolean,
+): { lexicon: Lexicon; errors: LexiconError[]; prebuilt: PrebuiltMatchers } | undefined {
   const s = snapshot as Partial<LexiconSnapshot> | undefined;
   if (!s || s.version !== 1 || !Array.isArray(s.sources) || !s.lexicon || !Array.isArray(s.lexicon.wordClasses) || !Array.isArray(s.errors)) return undefined;
-  if (s.sources.length !== files.length || s.sources.some((src, i) => src.fingerprint !== fingerprint(files[i].text))) return undefined;
-  const rename = new Map(s.sources.map((src, i) => [src.file, files[i].file]));
+  if (s.sources.length !== files.length || !s.sources.every((src, i) => src !== null && typeof src === 'object' && matches(src, i))) return undefined;
+  const rename = new Map(s.sources.map((src, i) => [src.file, files[i]]));
   const { lexicon } = s;
   for (const entry of [...lexicon.cues, ...lexicon.entities, ...lexicon.topics, ...lexicon.wordClasses, ...(lexicon.nameClasses ?? [])]) {
     if (entry.origin) entry.origin.file = rename.get(entry.origin.file) ?? entry.origin.file;
